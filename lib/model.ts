@@ -1,0 +1,66 @@
+/**
+ * The records logsift keeps, as the rest of the code sees them (storage
+ * adapters map these to and from DynamoDB items). Times are ISO-8601 UTC.
+ */
+
+/** C = crash (has a call stack), E = error, W = warning; most severe wins. */
+export type ReportType = 'C' | 'E' | 'W';
+
+export type IssueStatus = 'Ghost' | 'Open' | 'Closed';
+
+/** One archived log: 9-digit id, its bytes live in S3 under their SHA-256. */
+export interface LogRecord {
+  logId: string;
+  sha256: string;
+  bytes: number;
+  receivedAt: string;
+  /** null when the log had no failure lines. */
+  reportId: string | null;
+  reportKey: string | null;
+  type: ReportType | null;
+}
+
+/** A summary a user sent with a bug submission, kept even when not the first. */
+export interface SummaryEntry {
+  summary: string;
+  at: string;
+  logId: string | null;
+}
+
+export type HistoryEvent = 'created' | 'upgraded' | 'closed' | 'reopened' | 'regressed' | 'summary-added';
+
+export interface HistoryEntry {
+  event: HistoryEvent;
+  at: string;
+}
+
+/**
+ * A report (unique failure) and its issue, stored as one item. The report id is
+ * the id of the log that first produced it; the issue id is its own 6-digit id.
+ */
+export interface Report {
+  /** SHA-256 of the normalised signature. */
+  reportKey: string;
+  reportId: string;
+  issueId: string;
+  type: ReportType;
+  occurrences: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** The raw failure lines of the first log (may be truncated, see extractTruncated). */
+  extract: string;
+  extractTruncated: boolean;
+  /** The normalised signature the key is the hash of. */
+  signature: string;
+  /** SHA-256 of the first log's raw bytes. */
+  logSha256: string;
+  status: IssueStatus;
+  /** The summary the issue was opened with ('' while a ghost). */
+  summary: string;
+  /** Further summaries sent for the same failure. */
+  summaries: SummaryEntry[];
+  history: HistoryEntry[];
+  regressed: boolean;
+  /** Occurrences per UTC day, 'YYYY-MM-DD' -> count (for the sparkline). */
+  daily: Record<string, number>;
+}
