@@ -1,0 +1,22 @@
+/** GET /logs/{logId} — the original log, byte for byte, as text that can never run as a page. */
+import { getApp } from '#lib/app';
+import { notFound } from '#lib/http/errors';
+import { httpHandler } from '#lib/http/handler';
+import { parseLogId } from '#lib/http/ids';
+import { json, text } from '#lib/http/respond';
+import { logView } from '#lib/service/views';
+
+const { config, stores } = getApp();
+
+export const handler = httpHandler(
+  async (req) => {
+    const logId = parseLogId(req.params['logId']);
+    const log = await stores.logs.get(logId);
+    if (!log) throw notFound(`no log ${logId}`);
+    if (req.wantsJson) return json(200, logView(log));
+    const bytes = await stores.archive.getBlob(log.sha256);
+    if (!bytes) throw notFound(`the bytes of log ${logId} are missing from the archive`);
+    return text(200, bytes, { 'Content-Disposition': `inline; filename="log-${logId}.log"` });
+  },
+  { exposeErrors: config.exposeErrors },
+);

@@ -1,0 +1,61 @@
+/**
+ * Configuration, read and checked once at cold start. A missing or malformed
+ * variable fails loudly with its name: a misconfigured function should never
+ * get as far as answering a request.
+ */
+
+export interface Config {
+  bucket: string;
+  logsTable: string;
+  reportsTable: string;
+  metaTable: string;
+  /** Ids reserved per container with one atomic add (see lib/store/dynamo-ids). */
+  idBlockSize: number;
+  /** Largest log accepted on the API path (AWS's synchronous payload limit). */
+  maxLogBytes: number;
+  maxSummaryChars: number;
+  /** Stored extract cap; the full log is always kept. */
+  maxExtractBytes: number;
+  s3ForcePathStyle: boolean;
+  /** Show internal error details in 500 answers (local development only). */
+  exposeErrors: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (value === undefined || value === '')
+    throw new Error(`logsift: environment variable ${name} is not set`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`logsift: ${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    bucket: required(env, 'LOGSIFT_BUCKET'),
+    logsTable: required(env, 'LOGS_TABLE'),
+    reportsTable: required(env, 'REPORTS_TABLE'),
+    metaTable: required(env, 'META_TABLE'),
+    idBlockSize: integer(env, 'ID_BLOCK_SIZE', 20, 1, 10_000),
+    maxLogBytes: integer(env, 'MAX_LOG_BYTES', 4 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    maxSummaryChars: 2000,
+    maxExtractBytes: integer(env, 'MAX_EXTRACT_BYTES', 32 * 1024, 1024, 256 * 1024),
+    s3ForcePathStyle: flag(env, 'LOGSIFT_S3_FORCE_PATH_STYLE'),
+    exposeErrors: flag(env, 'IS_OFFLINE') || flag(env, 'LOGSIFT_DEBUG'),
+  };
+}

@@ -1,0 +1,12 @@
+/** The list query as the pages' link builders see it. */
+import type { ListState } from '#lib/render/index';
+import type { ListQuery } from '#lib/store/ports';
+
+export function listState(query: ListQuery): ListState {
+  const state: ListState = { sort: query.sort, order: query.order, limit: query.limit };
+  if (query.type) state.type = query.type;
+  if (query.status) state.status = query.status === 'Open' ? 'open' : 'closed';
+  if (query.q) state.q = query.q;
+  if (query.cursor) state.cursor = query.cursor;
+  return state;
+}

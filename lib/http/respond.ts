@@ -1,0 +1,93 @@
+/**
+ * Every answer logsift gives is built here: the security headers each kind of
+ * body needs, and the one mapping from any error to an answer.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { CONTENT_SECURITY_POLICY, renderError } from '#lib/render/index';
+import { StorageError } from '#lib/store/errors';
+import { HttpError } from './errors.ts';
+
+export type Reply = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers: Record<string, string>;
+};
+
+const BASE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return {
+    statusCode,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(statusCode: number, body: string, headers: Record<string, string> = {}): Reply {
+  return {
+    statusCode,
+    headers: {
+      ...BASE_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Frame-Options': 'DENY',
+      ...headers,
+    },
+    body,
+  };
+}
+
+/** Plain text that can never be run as a page, whatever bytes it holds. */
+export function text(statusCode: number, body: string | Buffer, headers: Record<string, string> = {}): Reply {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return {
+    statusCode,
+    headers: {
+      ...BASE_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      ...headers,
+    },
+    // base64 so that NUL bytes and invalid UTF-8 come back exactly as they were sent
+    body: bytes.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+export function redirect(location: string, statusCode = 303): Reply {
+  return { statusCode, headers: { ...BASE_HEADERS, Location: location }, body: '' };
+}
+
+export interface ErrorContext {
+  /** Answer as HTML (a browser) rather than JSON. */
+  html: boolean;
+  exposeErrors: boolean;
+  requestId?: string;
+}
+
+export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
+  let status = 500;
+  let code = 'internal';
+  let message = 'internal error';
+  let headers: Record<string, string> = {};
+  if (error instanceof HttpError) {
+    status = error.status;
+    code = error.code;
+    message = error.message;
+    headers = error.headers;
+  } else if (error instanceof StorageError) {
+    status = 503;
+    code = 'unavailable';
+    message = 'storage is unavailable; nothing was stored, retry later';
+    headers = { 'Retry-After': '1' };
+    console.error(`[${ctx.requestId ?? '-'}] ${error.message}`, error.cause);
+  } else {
+    console.error(`[${ctx.requestId ?? '-'}] unhandled error`, error);
+    if (ctx.exposeErrors && error instanceof Error) message = `internal error: ${error.message}`;
+  }
+  if (ctx.html) return html(status, renderError(status, code, message), headers);
+  return json(status, { error: { code, message } }, headers);
+}

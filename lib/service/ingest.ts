@@ -1,0 +1,117 @@
+/**
+ * Taking in one log: archive it, extract its failure, count it against its
+ * report (creating the report and its ghost issue the first time).
+ *
+ * Write order, chosen so that a crash between any two steps leaves nothing a
+ * reader can see half-done and a retry is safe:
+ *   1. allocate the log id            (a crash leaves a gap in the ids)
+ *   2. archive the bytes by SHA-256   (idempotent; an orphan blob is invisible)
+ *   3. count or create the report     (one conditional write; the report's
+ *                                      extract lives in the same item)
+ *   4. write the log record           (the log becomes retrievable)
+ * A crash between 3 and 4 leaves the report counting one occurrence whose
+ * log record was never written; the client saw an error and retries under a
+ * new log id. Nothing is ever lost, at worst counted once more.
+ */
+import { type Extraction, extractBuffer } from '#lib/extract/index';
+import type { LogRecord, Report } from '#lib/model';
+import type { Stores } from '#lib/store/ports';
+
+export interface IngestOptions {
+  maxExtractBytes: number;
+  /** File a bug with this summary: a new report is created Open instead of Ghost. */
+  summary?: string;
+}
+
+export interface IngestResult {
+  log: LogRecord;
+  report: Report | null;
+  /** This log created its report. */
+  isNew: boolean;
+}
+
+export function extract(bytes: Buffer, options: Pick<IngestOptions, 'maxExtractBytes'>): Extraction {
+  return extractBuffer(bytes, { maxExtractBytes: options.maxExtractBytes });
+}
+
+export async function ingestLog(
+  stores: Stores,
+  bytes: Buffer,
+  extraction: Extraction,
+  now: Date,
+  options: IngestOptions,
+): Promise<IngestResult> {
+  const at = now.toISOString();
+  const logId = await stores.ids.nextLogId();
+  await stores.archive.putBlob(extraction.sha256, bytes);
+
+  let report: Report | null = null;
+  let isNew = false;
+  if (extraction.fingerprint !== null && extraction.type !== null) {
+    ({ report, isNew } = await countOrCreate(stores, extraction, logId, at, options.summary));
+  }
+
+  const log: LogRecord = {
+    logId,
+    sha256: extraction.sha256,
+    bytes: extraction.bytes,
+    receivedAt: at,
+    reportId: report?.reportId ?? null,
+    reportKey: report?.reportKey ?? null,
+    type: report?.type ?? null,
+  };
+  await stores.logs.put(log);
+  return { log, report, isNew };
+}
+
+async function countOrCreate(
+  stores: Stores,
+  extraction: Extraction,
+  logId: string,
+  at: string,
+  summary: string | undefined,
+): Promise<{ report: Report; isNew: boolean }> {
+  const reportKey = extraction.fingerprint as string;
+  // Counting is the common case: one conditional update. Creation is tried only
+  // when no report exists, and a lost creation race falls back to counting.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const counted = await stores.reports.countOccurrence(reportKey, at);
+    if (counted) {
+      const regressed =
+        counted.status === 'Closed' ? await stores.reports.markRegressed(reportKey, at) : null;
+      return { report: regressed ?? counted, isNew: false };
+    }
+    const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
+    if (await stores.reports.create(report)) return { report, isNew: true };
+  }
+  throw new Error(`report ${reportKey} was neither countable nor creatable`);
+}
+
+function newReport(
+  extraction: Extraction,
+  logId: string,
+  issueId: string,
+  at: string,
+  summary?: string,
+): Report {
+  const opened = summary !== undefined;
+  return {
+    reportKey: extraction.fingerprint as string,
+    reportId: logId,
+    issueId,
+    type: extraction.type!,
+    occurrences: 1,
+    firstSeen: at,
+    lastSeen: at,
+    extract: extraction.extract,
+    extractTruncated: extraction.extractTruncated,
+    signature: extraction.signature,
+    logSha256: extraction.sha256,
+    status: opened ? 'Open' : 'Ghost',
+    summary: summary ?? '',
+    summaries: [],
+    history: [{ event: 'created', at }],
+    regressed: false,
+    daily: { [at.slice(0, 10)]: 1 },
+  };
+}

@@ -1,0 +1,345 @@
+/**
+ * Reports and their issues in DynamoDB. A report and its issue are one item
+ * keyed by the report key (fingerprint), so every change to either is a
+ * single-item conditional write: no transactions (dynalite has none), no
+ * read-then-write for counts. Two small alias items, `report#<id>` and
+ * `issue#<id>`, point at the key so lookups by id are strongly consistent
+ * GetItems rather than reads of an eventually consistent index. An alias is
+ * written before its report and only trusted when the report it points at
+ * carries the same id, so a crash or a lost creation race leaves nothing a
+ * reader can see.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound } from '#lib/http/errors';
+import type { HistoryEntry, IssueStatus, Report, SummaryEntry } from '#lib/model';
+import { decodeCursor, encodeCursor, type KeyShape } from './cursor.ts';
+import { storageCall } from './errors.ts';
+import type { ListQuery, PageOf, ReportStore } from './ports.ts';
+
+/** Summaries kept beside the first one; bounds the item well under DynamoDB's 400 KB. */
+export const MAX_EXTRA_SUMMARIES = 50;
+
+const LIST_KEY = 'report';
+const ISSUE_LIST = 'issue';
+/** Queries one filtered list page may take before answering a short page. */
+const MAX_FILTERED_QUERIES = 8;
+
+interface IndexSpec {
+  name: string;
+  partition: string;
+  sortKey: string;
+  shape: KeyShape;
+}
+
+const REPORT_INDEXES: Record<ListQuery['sort'], IndexSpec> = {
+  lastSeen: index('reportsByLastSeen', 'listKey', 'lastSeen', 'S'),
+  firstSeen: index('reportsByFirstSeen', 'listKey', 'firstSeen', 'S'),
+  occurrences: index('reportsByOccurrences', 'listKey', 'occurrences', 'N'),
+};
+const ISSUES_ALL = index('issues', 'issueList', 'issueId', 'S');
+const ISSUES_BY_STATUS = index('issuesByStatus', 'issueStatusKey', 'issueId', 'S');
+
+function index(name: string, partition: string, sortKey: string, sortType: 'S' | 'N'): IndexSpec {
+  return { name, partition, sortKey, shape: { pk: 'S', [partition]: 'S', [sortKey]: sortType } };
+}
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+const day = (at: string) => at.slice(0, 10);
+
+function fromItem(item: Record<string, unknown>): Report {
+  return {
+    reportKey: String(item['pk']),
+    reportId: String(item['reportId']),
+    issueId: String(item['issueId']),
+    type: item['type'] as Report['type'],
+    occurrences: Number(item['occurrences']),
+    firstSeen: String(item['firstSeen']),
+    lastSeen: String(item['lastSeen']),
+    extract: String(item['extract'] ?? ''),
+    extractTruncated: item['extractTruncated'] === true,
+    signature: String(item['signature'] ?? ''),
+    logSha256: String(item['logSha256'] ?? ''),
+    status: item['status'] as IssueStatus,
+    summary: String(item['summary'] ?? ''),
+    summaries: (item['summaries'] as SummaryEntry[] | undefined) ?? [],
+    history: (item['history'] as HistoryEntry[] | undefined) ?? [],
+    regressed: item['regressed'] === true,
+    daily: (item['daily'] as Record<string, number> | undefined) ?? {},
+  };
+}
+
+/** The index attributes an item carries for its status (ghosts are in no issue list). */
+function issueListAttributes(status: IssueStatus): Record<string, string> {
+  return status === 'Ghost' ? {} : { issueList: ISSUE_LIST, issueStatusKey: status };
+}
+
+export class DynamoReportStore implements ReportStore {
+  constructor(
+    private readonly ddb: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async countOccurrence(reportKey: string, at: string): Promise<Report | null> {
+    return this.update('reports.count', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'attribute_exists(pk)',
+      UpdateExpression:
+        'ADD occurrences :one SET lastSeen = :at, daily.#day = if_not_exists(daily.#day, :zero) + :one',
+      ExpressionAttributeNames: { '#day': day(at) },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':at': at },
+    });
+  }
+
+  async create(report: Report): Promise<boolean> {
+    const { reportKey } = report;
+    await this.putAlias(`report#${report.reportId}`, reportKey);
+    await this.putAlias(`issue#${report.issueId}`, reportKey);
+    try {
+      await this.ddb.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...report, pk: reportKey, listKey: LIST_KEY, ...issueListAttributes(report.status) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      return storageCall('reports.create', () => Promise.reject(error));
+    }
+  }
+
+  async getByKey(reportKey: string): Promise<Report | null> {
+    const item = await this.getItem(reportKey);
+    return item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
+  }
+
+  getByReportId(reportId: string): Promise<Report | null> {
+    return this.viaAlias(`report#${reportId}`, (report) => report.reportId === reportId);
+  }
+
+  getByIssueId(issueId: string): Promise<Report | null> {
+    return this.viaAlias(`issue#${issueId}`, (report) => report.issueId === issueId);
+  }
+
+  async fileSummary(reportKey: string, summary: string, at: string, logId: string | null): Promise<Report> {
+    const upgraded = await this.update('reports.upgrade', {
+      Key: { pk: reportKey },
+      ConditionExpression: '#status = :ghost',
+      UpdateExpression:
+        'SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':ghost': 'Ghost',
+        ':open': 'Open',
+        ':summary': summary,
+        ':issueList': ISSUE_LIST,
+        ':event': [{ event: 'upgraded', at }],
+      },
+    });
+    if (upgraded) return upgraded;
+
+    const entry: SummaryEntry = { summary, at, logId };
+    const added = await this.update('reports.add-summary', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'attribute_exists(pk) AND #status <> :ghost AND size(summaries) < :max',
+      UpdateExpression:
+        'SET summaries = list_append(summaries, :entry), history = list_append(history, :event)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':ghost': 'Ghost',
+        ':max': MAX_EXTRA_SUMMARIES,
+        ':entry': [entry],
+        ':event': [{ event: 'summary-added', at }],
+      },
+    });
+    if (added) return added;
+    const current = await this.getByKey(reportKey);
+    if (!current) throw notFound('that report no longer exists');
+    if (current.status === 'Ghost') return this.fileSummary(reportKey, summary, at, logId);
+    throw conflict(`this issue already holds ${MAX_EXTRA_SUMMARIES} further summaries`);
+  }
+
+  markRegressed(reportKey: string, at: string): Promise<Report | null> {
+    return this.update('reports.regress', {
+      Key: { pk: reportKey },
+      ConditionExpression: '#status = :closed',
+      UpdateExpression:
+        'SET #status = :open, issueStatusKey = :open, regressed = :yes, history = list_append(history, :event)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':closed': 'Closed',
+        ':open': 'Open',
+        ':yes': true,
+        ':event': [{ event: 'regressed', at }],
+      },
+    });
+  }
+
+  async setStatus(reportKey: string, status: 'Open' | 'Closed', at: string): Promise<Report> {
+    // Compare-and-set on the status read, so the history records each real change exactly once.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.getByKey(reportKey);
+      if (!current) throw notFound('no such issue');
+      if (current.status === 'Ghost') {
+        throw conflict('this issue is a ghost (no bug was filed yet); file a bug with a summary to open it');
+      }
+      if (current.status === status) return current;
+      const updated = await this.update('reports.status', {
+        Key: { pk: reportKey },
+        ConditionExpression: '#status = :current',
+        UpdateExpression:
+          'SET #status = :status, issueStatusKey = :status, regressed = :regressed, history = list_append(history, :event)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':current': current.status,
+          ':status': status,
+          ':regressed': status === 'Open' ? current.regressed : false,
+          ':event': [{ event: status === 'Closed' ? 'closed' : 'reopened', at }],
+        },
+      });
+      if (updated) return updated;
+    }
+    throw conflict('the issue is changing too fast; try again');
+  }
+
+  async delete(report: Report): Promise<void> {
+    // The report first: once it is gone the aliases resolve to nothing.
+    await storageCall('reports.delete', () =>
+      this.ddb
+        .send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: { pk: report.reportKey },
+            ConditionExpression: 'issueId = :issueId',
+            ExpressionAttributeValues: { ':issueId': report.issueId },
+          }),
+        )
+        .catch((error) => {
+          if (!isConditionFailure(error)) throw error;
+        }),
+    );
+    for (const alias of [`report#${report.reportId}`, `issue#${report.issueId}`]) {
+      await storageCall('reports.delete-alias', () =>
+        this.ddb.send(new DeleteCommand({ TableName: this.table, Key: { pk: alias } })),
+      );
+    }
+  }
+
+  listReports(query: ListQuery): Promise<PageOf<Report>> {
+    const spec = REPORT_INDEXES[query.sort];
+    return this.list(spec, LIST_KEY, query);
+  }
+
+  listIssues(query: ListQuery): Promise<PageOf<Report>> {
+    return query.status
+      ? this.list(ISSUES_BY_STATUS, query.status, query)
+      : this.list(ISSUES_ALL, ISSUE_LIST, query);
+  }
+
+  private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {
+    const filters: string[] = [];
+    const names: Record<string, string> = { '#p': spec.partition };
+    const values: Record<string, unknown> = { ':p': partition };
+    if (query.type) {
+      filters.push('#type = :type');
+      names['#type'] = 'type';
+      values[':type'] = query.type;
+    }
+    if (query.q) {
+      filters.push('(contains(summary, :q) OR contains(extract, :q) OR contains(signature, :q))');
+      values[':q'] = query.q;
+    }
+    const filtered = filters.length > 0;
+    let startKey = query.cursor ? decodeCursor(query.cursor, spec.name, spec.shape) : undefined;
+    const items: Report[] = [];
+    let more = false;
+    for (let round = 0; round < (filtered ? MAX_FILTERED_QUERIES : 1); round++) {
+      const input: QueryCommandInput = {
+        TableName: this.table,
+        IndexName: spec.name,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: query.order === 'asc',
+        Limit: filtered ? Math.max(query.limit * 2, 50) : query.limit,
+        ExclusiveStartKey: startKey,
+        FilterExpression: filtered ? filters.join(' AND ') : undefined,
+      };
+      const answer = await storageCall('reports.list', () => this.ddb.send(new QueryCommand(input)));
+      for (const item of answer.Items ?? []) items.push(fromItem(item));
+      startKey = answer.LastEvaluatedKey as Record<string, string | number> | undefined;
+      more = startKey !== undefined;
+      if (!more || items.length >= query.limit) break;
+    }
+    const page = items.slice(0, query.limit);
+    const last = page.at(-1);
+    const hasNext = last !== undefined && (more || items.length > query.limit);
+    return {
+      items: page,
+      nextCursor: hasNext && last ? encodeCursor(spec.name, this.indexKey(spec, last)) : null,
+    };
+  }
+
+  private indexKey(spec: IndexSpec, report: Report): Record<string, string | number> {
+    const attributes: Record<string, string | number> = {
+      pk: report.reportKey,
+      listKey: LIST_KEY,
+      issueList: ISSUE_LIST,
+      issueStatusKey: report.status,
+      lastSeen: report.lastSeen,
+      firstSeen: report.firstSeen,
+      occurrences: report.occurrences,
+      issueId: report.issueId,
+    };
+    const key: Record<string, string | number> = {};
+    for (const name of Object.keys(spec.shape)) key[name] = attributes[name]!;
+    return key;
+  }
+
+  private async update(
+    operation: string,
+    input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
+  ): Promise<Report | null> {
+    try {
+      const answer = await this.ddb.send(
+        new UpdateCommand({ ...input, TableName: this.table, ReturnValues: 'ALL_NEW' }),
+      );
+      return answer.Attributes ? fromItem(answer.Attributes) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      return storageCall(operation, () => Promise.reject(error));
+    }
+  }
+
+  private async getItem(pk: string): Promise<Record<string, unknown> | null> {
+    const answer = await storageCall('reports.get', () =>
+      this.ddb.send(new GetCommand({ TableName: this.table, Key: { pk }, ConsistentRead: true })),
+    );
+    return answer.Item ?? null;
+  }
+
+  private async putAlias(pk: string, target: string): Promise<void> {
+    await storageCall('reports.alias', () =>
+      this.ddb.send(new PutCommand({ TableName: this.table, Item: { pk, target } })),
+    );
+  }
+
+  private async viaAlias(pk: string, matches: (report: Report) => boolean): Promise<Report | null> {
+    const alias = await this.getItem(pk);
+    if (!alias || typeof alias['target'] !== 'string') return null;
+    const report = await this.getByKey(alias['target']);
+    return report && matches(report) ? report : null;
+  }
+}

@@ -1,0 +1,144 @@
+import { HttpError } from '#lib/http/errors';
+import { readForm } from '#lib/http/form';
+import { readLogBody } from '#lib/http/log-body';
+import { decodeEvent } from '#lib/http/request';
+import { event, multipart } from './event.ts';
+
+const limits = { maxFileBytes: 1024, maxFieldBytes: 64 };
+
+async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HttpError) return error.status;
+    throw error;
+  }
+  return 200;
+}
+
+describe('readForm', () => {
+  it('reads a file part and text fields from real multipart bytes', async () => {
+    const { body, contentType } = await multipart({
+      summary: 'New builds are toast',
+      file: { filename: 'app.log', data: 'ERROR boom\n' },
+    });
+    const form = await readForm(
+      decodeEvent(event({ method: 'POST', headers: { 'content-type': contentType }, body })),
+      limits,
+    );
+    expect(form.fields['summary']).toBe('New builds are toast');
+    expect(form.file?.filename).toBe('app.log');
+    expect(form.file?.data.toString()).toBe('ERROR boom\n');
+  });
+
+  it('keeps the file bytes exactly, NUL bytes and invalid UTF-8 included', async () => {
+    const data = Buffer.from([0x45, 0x00, 0xff, 0xfe, 0x0a, 0xc3, 0x28]);
+    const { body, contentType } = await multipart({ file: { filename: 'bin.log', data } });
+    const form = await readForm(
+      decodeEvent(event({ method: 'POST', headers: { 'content-type': contentType }, body })),
+      limits,
+    );
+    expect(form.file?.data.equals(data)).toBe(true);
+  });
+
+  it('reads url-encoded and JSON bodies', async () => {
+    const urlEncoded = decodeEvent(
+      event({
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'new_status=closed',
+        base64: false,
+      }),
+    );
+    expect((await readForm(urlEncoded, limits)).fields['new_status']).toBe('closed');
+    const jsonBody = decodeEvent(
+      event({ headers: { 'content-type': 'application/json' }, body: '{"new_status":"open"}' }),
+    );
+    expect((await readForm(jsonBody, limits)).fields['new_status']).toBe('open');
+  });
+
+  it('answers 413 for a file over the limit', async () => {
+    const { body, contentType } = await multipart({ file: { filename: 'big.log', data: 'x'.repeat(2000) } });
+    expect(
+      await statusOf(
+        readForm(decodeEvent(event({ headers: { 'content-type': contentType }, body })), limits),
+      ),
+    ).toBe(413);
+  });
+
+  it('answers 400 for a field over the limit', async () => {
+    const { body, contentType } = await multipart({ summary: 's'.repeat(100) });
+    expect(
+      await statusOf(
+        readForm(decodeEvent(event({ headers: { 'content-type': contentType }, body })), limits),
+      ),
+    ).toBe(400);
+  });
+
+  it('answers 400 for multipart without a boundary or with garbage', async () => {
+    const noBoundary = event({ headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    expect(await statusOf(readForm(decodeEvent(noBoundary), limits))).toBe(400);
+    const garbage = event({
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+      body: 'not a multipart body at all',
+    });
+    expect(await statusOf(readForm(decodeEvent(garbage), limits))).toBe(400);
+  });
+
+  it('answers 400 for malformed JSON and JSON of the wrong shape', async () => {
+    for (const body of ['{', '[1,2]', 'null', '{"new_status": 3}', '"open"']) {
+      const req = decodeEvent(event({ headers: { 'content-type': 'application/json' }, body }));
+      expect(await statusOf(readForm(req, limits))).toBe(400);
+    }
+  });
+
+  it('answers 415 for other media types and for none', async () => {
+    expect(
+      await statusOf(
+        readForm(decodeEvent(event({ headers: { 'content-type': 'image/png' }, body: 'x' })), limits),
+      ),
+    ).toBe(415);
+    expect(await statusOf(readForm(decodeEvent(event({ body: 'x' })), limits))).toBe(415);
+  });
+
+  it('refuses a second file', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['a']), 'a.log');
+    form.append('file', new Blob(['b']), 'b.log');
+    const response = new Response(form);
+    const body = Buffer.from(await response.arrayBuffer());
+    const req = decodeEvent(
+      event({ headers: { 'content-type': response.headers.get('content-type')! }, body }),
+    );
+    expect(await statusOf(readForm(req, limits))).toBe(400);
+  });
+});
+
+describe('readLogBody', () => {
+  it('takes the file part of a form, or a raw text body', async () => {
+    const { body, contentType } = await multipart({ file: { filename: 'a.log', data: 'ERROR x\n' } });
+    expect(
+      (
+        await readLogBody(decodeEvent(event({ headers: { 'content-type': contentType }, body })), 100)
+      ).toString(),
+    ).toBe('ERROR x\n');
+    const raw = decodeEvent(event({ headers: { 'content-type': 'text/plain' }, body: 'WARNING y\n' }));
+    expect((await readLogBody(raw, 100)).toString()).toBe('WARNING y\n');
+  });
+
+  it('answers 400 for a form without a file and for an empty log', async () => {
+    const { body, contentType } = await multipart({ summary: 'x' });
+    expect(
+      await statusOf(
+        readLogBody(decodeEvent(event({ headers: { 'content-type': contentType }, body })), 100),
+      ),
+    ).toBe(400);
+    const empty = await multipart({ file: { filename: 'e.log', data: '' } });
+    const req = decodeEvent(event({ headers: { 'content-type': empty.contentType }, body: empty.body }));
+    expect(await statusOf(readLogBody(req, 100))).toBe(400);
+  });
+
+  it('answers 413 for a raw body over the limit', async () => {
+    const raw = decodeEvent(event({ headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(101) }));
+    expect(await statusOf(readLogBody(raw, 100))).toBe(413);
+  });
+});

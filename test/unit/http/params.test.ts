@@ -1,0 +1,102 @@
+import { HttpError } from '#lib/http/errors';
+import { parseIssueId, parseLogId } from '#lib/http/ids';
+import { parseListQuery } from '#lib/http/list-query';
+import { decodeCursor, encodeCursor } from '#lib/store/cursor';
+
+const status = (fn: () => unknown): number => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof HttpError) return error.status;
+    throw error;
+  }
+  return 200;
+};
+
+describe('ids', () => {
+  it('accepts 9-digit log ids and 6-digit issue ids', () => {
+    expect(parseLogId('000000042')).toBe('000000042');
+    expect(parseIssueId('000007')).toBe('000007');
+  });
+
+  it('refuses malformed, signed, exponent, over-long and traversal ids with 400', () => {
+    for (const bad of [
+      '42',
+      '-00000042',
+      '+00000042',
+      '1e8000000',
+      '0000000042',
+      '..%2F..%2F',
+      '../../etc',
+      '00000004a',
+      '',
+      ' 00000042',
+    ]) {
+      expect(status(() => parseLogId(bad))).toBe(400);
+    }
+    for (const bad of ['7', '0000007', '-00007', '1e5000', '..%2F', '00000a']) {
+      expect(status(() => parseIssueId(bad))).toBe(400);
+    }
+  });
+});
+
+describe('parseListQuery', () => {
+  it('defaults to the newest activity first, 50 a page', () => {
+    expect(parseListQuery({})).toEqual({ sort: 'lastSeen', order: 'desc', limit: 50 });
+  });
+
+  it('reads filters and sorting', () => {
+    expect(
+      parseListQuery({
+        sort: 'occurrences',
+        order: 'asc',
+        limit: '10',
+        type: 'c',
+        status: 'closed',
+        q: 'timeout',
+      }),
+    ).toEqual({
+      sort: 'occurrences',
+      order: 'asc',
+      limit: 10,
+      type: 'C',
+      status: 'Closed',
+      q: 'timeout',
+    });
+  });
+
+  it('refuses unknown values with 400', () => {
+    for (const query of [
+      { sort: 'id' },
+      { order: 'up' },
+      { limit: '0' },
+      { limit: '1e3' },
+      { limit: '201' },
+      { type: 'X' },
+      { status: 'ghost' },
+      { q: 'x'.repeat(201) },
+    ]) {
+      expect(status(() => parseListQuery(query))).toBe(400);
+    }
+  });
+});
+
+describe('cursors', () => {
+  const shape = { pk: 'S', listKey: 'S', occurrences: 'N' } as const;
+
+  it('round-trips a key for the same index', () => {
+    const key = { pk: 'abc', listKey: 'report', occurrences: 12 };
+    expect(decodeCursor(encodeCursor('byOcc', key), 'byOcc', shape)).toEqual(key);
+  });
+
+  it('refuses a cursor of another index, a forged shape or garbage with 400', () => {
+    const key = { pk: 'abc', listKey: 'report', occurrences: 12 };
+    expect(status(() => decodeCursor(encodeCursor('other', key), 'byOcc', shape))).toBe(400);
+    expect(
+      status(() => decodeCursor(encodeCursor('byOcc', { ...key, occurrences: 'x' }), 'byOcc', shape)),
+    ).toBe(400);
+    expect(status(() => decodeCursor(encodeCursor('byOcc', { pk: 'abc' }), 'byOcc', shape))).toBe(400);
+    expect(status(() => decodeCursor('%%%', 'byOcc', shape))).toBe(400);
+    expect(status(() => decodeCursor('bm90IGpzb24', 'byOcc', shape))).toBe(400);
+  });
+});
