@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The package `bin`: runs the bundled CLI (built by scripts/build-cli.mjs).
+const { main } = require('../dist/cli.js');
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`logsift: ${err?.message ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

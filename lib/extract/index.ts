@@ -1,0 +1,94 @@
+/**
+ * Failure extraction and fingerprinting: pure, streaming, no I/O.
+ *
+ * Contract: feed the raw bytes of one log in any chunking; get back the failure
+ * lines (the extract), the most severe failure type, a normalised signature and
+ * its SHA-256 (the report key), and the SHA-256 of the raw bytes. The result does
+ * not depend on how the bytes were chunked.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { ReportType } from '#lib/model';
+import { Collector } from './collect.ts';
+import { LineScanner } from './scan.ts';
+
+export interface Extraction {
+  /** null = no failure lines at all. */
+  type: ReportType | null;
+  /** The raw failure lines (UTF-8 decoded, '\n'-joined, CR stripped), capped at maxExtractBytes. */
+  extract: string;
+  extractTruncated: boolean;
+  /** The normalised signature text, readable: it explains why logs grouped together. */
+  signature: string;
+  /** Hex SHA-256 of signature; null iff type === null. */
+  fingerprint: string | null;
+  /** Hex SHA-256 of the raw bytes, exactly as received. */
+  sha256: string;
+  /** Total raw bytes. */
+  bytes: number;
+}
+
+export interface ExtractOptions {
+  /** Cap on the extract, in UTF-8 bytes (default 32 KiB). */
+  maxExtractBytes?: number;
+}
+
+export const DEFAULT_MAX_EXTRACT_BYTES = 32 * 1024;
+
+export function fingerprintOf(signature: string): string {
+  return createHash('sha256').update(signature, 'utf8').digest('hex');
+}
+
+export class Extractor {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly collector: Collector;
+  private readonly scanner: LineScanner;
+  private bytes = 0;
+  private done = false;
+
+  constructor(opts: ExtractOptions = {}) {
+    this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES);
+    this.scanner = new LineScanner(this.collector);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.done) throw new Error('Extractor.push after finish');
+    if (chunk.length === 0) return;
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.hash.update(buf);
+    this.bytes += buf.length;
+    this.scanner.push(buf);
+  }
+
+  finish(): Extraction {
+    if (this.done) throw new Error('Extractor.finish called twice');
+    this.done = true;
+    this.scanner.finish();
+    const r = this.collector.finish();
+    return {
+      type: r.type,
+      extract: r.extract,
+      extractTruncated: r.extractTruncated,
+      signature: r.signature,
+      fingerprint: r.type === null ? null : fingerprintOf(r.signature),
+      sha256: this.hash.digest('hex'),
+      bytes: this.bytes,
+    };
+  }
+}
+
+export function extractBuffer(buf: Uint8Array, opts?: ExtractOptions): Extraction {
+  const x = new Extractor(opts);
+  x.push(buf);
+  return x.finish();
+}
+
+export async function extractStream(
+  src: AsyncIterable<Uint8Array>,
+  opts?: ExtractOptions,
+): Promise<Extraction> {
+  const x = new Extractor(opts);
+  for await (const chunk of src) x.push(chunk);
+  return x.finish();
+}
