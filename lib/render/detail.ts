@@ -1,0 +1,116 @@
+/** GET /issues/{issueId} and GET /logs/extracted/{reportId}: one failure, in full. */
+import type { HistoryEvent, Report } from '#lib/model';
+import { absoluteTime, formatCount, timeTag } from './format.ts';
+import { type Html, html, raw } from './html.ts';
+import { page } from './layout.ts';
+import { issueHref, issueStatusHref, logHref, reportHref } from './links.ts';
+import { regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
+import { sparkline } from './sparkline.ts';
+
+const EVENTS: Record<HistoryEvent, string> = {
+  created: 'Report created',
+  upgraded: 'Filed as a bug',
+  closed: 'Closed',
+  reopened: 'Reopened',
+  regressed: 'Seen again after closing (regressed)',
+  'summary-added': 'Summary added',
+};
+
+function facts(report: Report, now: Date): Html {
+  return html`<dl class="facts">
+<dt>Type</dt><dd>${typeBadge(report.type)} ${typeName(report.type)}</dd>
+<dt>Occurrences</dt><dd>${formatCount(report.occurrences)}</dd>
+<dt>First seen</dt><dd>${timeTag(report.firstSeen, now, true)}</dd>
+<dt>Last seen</dt><dd>${timeTag(report.lastSeen, now, true)}</dd>
+</dl>`;
+}
+
+function activity(report: Report, now: Date): Html {
+  return html`<section aria-labelledby="activity-h"><h2 id="activity-h">Last 30 days</h2>${raw(
+    sparkline(report.daily ?? {}, 30, now),
+  )}</section>`;
+}
+
+function statusControl(report: Report): Html | '' {
+  if (report.status === 'Ghost') return '';
+  const closing = report.status === 'Open';
+  return html`<form method="post" action="${issueStatusHref(report.issueId)}">
+<input type="hidden" name="new_status" value="${closing ? 'closed' : 'open'}">
+<button type="submit"${closing ? '' : raw(' class="secondary"')}>${closing ? 'Close issue' : 'Reopen issue'}</button>
+</form>`;
+}
+
+export function renderIssue(report: Report, now: Date): string {
+  const ghost = report.status === 'Ghost';
+  const summary = ghost
+    ? html`<p class="muted">Nobody has filed this failure as a bug yet: this is the issue record kept for report <a class="mono" href="${reportHref(report.reportId)}">${report.reportId}</a>.</p>`
+    : report.summary
+      ? html`<p class="summary">${report.summary}</p>`
+      : html`<p class="muted">(no summary)</p>`;
+  const more = (report.summaries ?? []).map(
+    (s) =>
+      html`<li><p class="summary">${s.summary}</p><p class="muted small">${timeTag(s.at, now, true)}${
+        s.logId ? html` · with log <a class="mono" href="${logHref(s.logId)}">${s.logId}</a>` : ''
+      }</p></li>`,
+  );
+  const history = (report.history ?? []).map(
+    (h) =>
+      html`<li>${Object.hasOwn(EVENTS, h.event) ? EVENTS[h.event] : h.event} <span class="muted small">${timeTag(h.at, now)} · ${absoluteTime(h.at)}</span></li>`,
+  );
+  const body = html`<h1><span>Issue <span class="mono">${report.issueId}</span></span> ${statusBadge(
+    report.status,
+  )} ${regressedBadge(report)}</h1>
+${summary}
+<div class="actions">
+<a href="${reportHref(report.reportId)}">Report <span class="mono">${report.reportId}</span></a>
+<a href="${logHref(report.reportId)}">First log</a>
+${statusControl(report)}
+</div>
+${facts(report, now)}
+${activity(report, now)}
+${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Further summaries</h2><ol>${more}</ol></section>` : ''}
+<section aria-labelledby="extract-h"><h2 id="extract-h">Failure lines</h2><pre tabindex="0">${report.extract}</pre>${
+    report.extractTruncated
+      ? html`<p class="note">The extract was cut short. <a href="${logHref(report.reportId)}">Read the whole first log</a>.</p>`
+      : ''
+  }</section>
+${history.length > 0 ? html`<section aria-labelledby="history-h"><h2 id="history-h">History</h2><ol class="timeline">${history}</ol></section>` : ''}
+${
+  ghost
+    ? summaryForm(report.reportId, 'File a bug for this report', 'File bug', 'Describe what went wrong.')
+    : summaryForm(
+        report.reportId,
+        'Add a summary',
+        'Add summary',
+        'Another description of this failure; it is kept with the issue.',
+      )
+}`;
+  return page(`Issue ${report.issueId}`, 'issues', body);
+}
+
+export function renderReport(report: Report, now: Date): string {
+  const body = html`<h1><span>Report <span class="mono">${report.reportId}</span></span> ${typeBadge(report.type)}</h1>
+<div class="actions">
+<a href="${issueHref(report.issueId)}">Issue <span class="mono">${report.issueId}</span></a> ${statusBadge(
+    report.status,
+  )} ${regressedBadge(report)}
+<a href="${logHref(report.reportId)}">First log</a>
+</div>
+${facts(report, now)}
+<div class="columns">
+<section aria-labelledby="extract-h"><h2 id="extract-h">Extract</h2>
+<p class="hint">The failure lines of the first log, as received.</p>
+<pre tabindex="0">${report.extract}</pre>${
+    report.extractTruncated
+      ? html`<p class="note">This extract was cut short. <a href="${logHref(report.reportId)}">Read the whole first log</a>.</p>`
+      : ''
+  }</section>
+<section aria-labelledby="signature-h"><h2 id="signature-h">Signature</h2>
+<p class="hint">Why logs group together: their failure lines normalise to this same text — times, numbers, ids, addresses, paths and quoted values are masked, so only the shape of the failure counts.</p>
+<pre tabindex="0">${report.signature}</pre>
+<p class="small">Fingerprint (SHA-256 of the signature): <code>${report.reportKey}</code></p>
+</section>
+</div>
+${activity(report, now)}`;
+  return page(`Report ${report.reportId}`, 'reports', body);
+}

@@ -1,0 +1,32 @@
+/**
+ * Every href logsift renders is built here, from our own ids and list state,
+ * each value URL-encoded — user input never becomes a URL scheme or path.
+ */
+import type { ListState } from './types.ts';
+
+export const DEFAULTS = { sort: 'lastSeen', order: 'desc', limit: 50 } as const;
+
+const enc = encodeURIComponent;
+
+export const reportHref = (reportId: string): string => `/logs/extracted/${enc(reportId)}`;
+export const logHref = (logId: string): string => `/logs/${enc(logId)}`;
+export const issueHref = (issueId: string): string => `/issues/${enc(issueId)}`;
+export const issueStatusHref = (issueId: string): string => `/issues/${enc(issueId)}/status`;
+export const newIssueHref = (reportId?: string): string =>
+  reportId ? `/issues/new?reportId=${enc(reportId)}` : '/issues/new';
+
+export type ListOverrides = { [K in keyof ListState]?: ListState[K] | undefined };
+
+/** `base` plus the query for `state` with `overrides` applied, defaults left out. */
+export function listHref(base: '/' | '/issues', state: ListState, overrides: ListOverrides = {}): string {
+  const s: ListOverrides = { ...state, ...overrides };
+  const params: [string, string][] = [];
+  if (s.sort && s.sort !== DEFAULTS.sort) params.push(['sort', s.sort]);
+  if (s.order && s.order !== DEFAULTS.order) params.push(['order', s.order]);
+  if (s.limit !== undefined && s.limit !== DEFAULTS.limit) params.push(['limit', String(s.limit)]);
+  if (s.type) params.push(['type', s.type]);
+  if (s.status) params.push(['status', s.status]);
+  if (s.q) params.push(['q', s.q]);
+  if (s.cursor) params.push(['cursor', s.cursor]);
+  return params.length === 0 ? base : `${base}?${params.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
+}
