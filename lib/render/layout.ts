@@ -5,7 +5,24 @@
 import { createHash } from 'node:crypto';
 import { type Html, html, raw } from './html.ts';
 
-// Colours chosen for >= 4.5:1 contrast against their backgrounds (see test).
+/** Every text colour on the background it is drawn on; each pair is >= 4.5:1 (checked in the tests). */
+export const CONTRAST_PAIRS: readonly (readonly [fg: string, bg: string, use: string])[] = [
+  ['#1f2328', '#ffffff', 'body text'],
+  ['#1f2328', '#f6f8fa', 'table header and code text'],
+  ['#57606a', '#ffffff', 'muted text'],
+  ['#57606a', '#f6f8fa', 'muted text on grey'],
+  ['#0550ae', '#ffffff', 'links'],
+  ['#0550ae', '#f6f8fa', 'sort links'],
+  ['#ffffff', '#1f2328', 'header nav and buttons'],
+  ['#ffffff', '#1a7f37', 'Open badge'],
+  ['#ffffff', '#8250df', 'Closed badge'],
+  ['#ffffff', '#57606a', 'Ghost badge'],
+  ['#ffffff', '#b3261e', 'regressed badge, type C'],
+  ['#ffffff', '#9a3412', 'type E'],
+  ['#1f2328', '#fde047', 'type W'],
+  ['#1f2328', '#fff8f0', 'truncation note'],
+];
+
 export const CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -49,7 +66,7 @@ th a{color:inherit}
 .type-W{background:#fde047;color:#1f2328}
 .spark{display:block}
 .spark .bar{fill:#0550ae}
-.spark .bar0{fill:#8c959f}
+.spark .bar0{fill:#6e7781}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;margin:0 0 1rem}
 label{display:block;font-weight:600;font-size:.875rem;margin-bottom:.25rem}
 input,select,textarea,button{font:inherit;color:inherit}
