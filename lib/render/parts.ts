@@ -1,7 +1,7 @@
 /** Small pieces shared by the pages. */
 import type { IssueStatus, Report, ReportType } from '#lib/model';
 import { type Html, html } from './html.ts';
-import { issueHref, newIssueHref } from './links.ts';
+import { issueHref } from './links.ts';
 
 const TYPE_NAMES: Record<ReportType, string> = { C: 'crash', E: 'error', W: 'warning' };
 const STATUSES: readonly IssueStatus[] = ['Ghost', 'Open', 'Closed'];
@@ -26,7 +26,7 @@ export function regressedBadge(report: Pick<Report, 'regressed'>): Html | '' {
     : '';
 }
 
-export function issueLink(report: Pick<Report, 'issueId' | 'status'>): Html {
+export function issueLink(report: Pick<Report, 'issueId'>): Html {
   return html`<a class="mono" href="${issueHref(report.issueId)}">${report.issueId}</a>`;
 }
 
@@ -44,5 +44,3 @@ export function summaryForm(reportId: string, heading: string, button: string, i
 </form>
 </section>`;
 }
-
-export { newIssueHref };
