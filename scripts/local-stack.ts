@@ -1,0 +1,539 @@
+/**
+ * The embedded local stack: s3rver and dynalite in this process, the bucket and
+ * tables created from serverless.yml's own `resources`, then `serverless offline`
+ * as a child process group. Used by `npm start`, the tests and the benchmarks.
+ *
+ *   startEmulators()   S3 + DynamoDB emulators on free ports (persistent with dataDir)
+ *   createResources()  the bucket and tables of serverless.yml, idempotently
+ *   startLocalStack()  both, plus serverless-offline answering HTTP
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { type CollectionTag, parse as parseYaml, type ScalarTag, type Tags } from 'yaml';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+
+// The SDK warns on every client built under node 20 (support ends 2027); the
+// clients here only talk to local emulators.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+export const SERVERLESS_YML = join(REPO_ROOT, 'serverless.yml');
+export const LOCAL_REGION = 'us-east-1';
+/** s3rver checks signatures against these; dynalite accepts anything. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+export const LOCAL_CREDENTIALS: Credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+// ---------------------------------------------------------------------------
+// Emulators
+
+export interface Emulators {
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+interface S3rverInstance {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+  httpServer?: Server;
+}
+type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
+type Dynalite = (options: Record<string, unknown>) => Server;
+
+// Neither package ships type declarations; these are the parts used here.
+const S3rver = require('s3rver') as S3rverCtor;
+const dynalite = require('dynalite') as Dynalite;
+
+function listen(server: Server, port = 0): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Closes an HTTP server now, dropping idle keep-alive sockets rather than waiting them out. */
+function closeServer(server: Server, close: () => Promise<void>): Promise<void> {
+  const closing = close();
+  server.closeAllConnections();
+  return closing;
+}
+
+/**
+ * s3rver and dynalite in this process on free ports of 127.0.0.1. With `dataDir`,
+ * objects live under `dataDir/s3` and tables under `dataDir/dynamodb` (LevelDB,
+ * one process at a time); without it, everything is gone after `stop()`.
+ */
+export async function startEmulators(opts: { dataDir?: string } = {}): Promise<Emulators> {
+  const s3Dir = opts.dataDir ? join(opts.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'logsift-s3-'));
+  const dynamoDir = opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined;
+  mkdirSync(s3Dir, { recursive: true });
+  if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
+
+  const s3 = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: s3Dir,
+    silent: true,
+    // path-style only: the SDK is configured with forcePathStyle
+    vhostBuckets: false,
+  });
+  const s3Port = (await s3.run()).port;
+
+  // Tables are ACTIVE at once: nothing here waits out CREATING states.
+  const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let dynamoPort: number;
+  try {
+    dynamoPort = await listen(dynamo);
+  } catch (error) {
+    await s3.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const emulators: Emulators = {
+    s3Endpoint: `http://127.0.0.1:${s3Port}`,
+    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    stop() {
+      stopping ??= (async () => {
+        await Promise.allSettled([
+          s3.httpServer ? closeServer(s3.httpServer, () => s3.close()) : Promise.resolve(),
+          closeServer(dynamo, () => new Promise<void>((done) => dynamo.close(() => done()))),
+        ]);
+        if (!opts.dataDir) rmSync(s3Dir, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
+
+  // LevelDB opens lazily: touch it now so a locked or corrupt data dir fails here, clearly.
+  const client = dynamoClient(emulators.dynamoEndpoint);
+  try {
+    await client.send(new ListTablesCommand({}));
+  } catch (error) {
+    await emulators.stop();
+    throw new Error(
+      `logsift: cannot open the DynamoDB data in ${dynamoDir ?? '(memory)'}` +
+        ` — is another logsift using the same DATA_DIR? (${(error as Error).message})`,
+    );
+  } finally {
+    client.destroy();
+  }
+  return emulators;
+}
+
+/** An S3 client for s3rver (or LocalStack): path-style, no streamed checksums (DESIGN §6). */
+export function s3Client(endpoint: string, credentials = LOCAL_CREDENTIALS): S3Client {
+  return new S3Client({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function dynamoClient(endpoint: string, credentials = LOCAL_CREDENTIALS): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials });
+}
+
+// ---------------------------------------------------------------------------
+// serverless.yml -> local resources
+
+/** CloudFormation short forms (`!Ref X`, `!GetAtt X.Arn`, `!Join [..]`) as their long JSON forms. */
+const CFN_FUNCTIONS = [
+  'Ref',
+  'GetAtt',
+  'Join',
+  'Sub',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'FindInMap',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'ImportValue',
+  'Condition',
+];
+const CFN_TAGS: Tags = CFN_FUNCTIONS.flatMap((name): (ScalarTag | CollectionTag)[] => {
+  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+  return [
+    {
+      tag: `!${name}`,
+      resolve: (value: string) => ({ [key]: name === 'GetAtt' ? value.split('.') : value }),
+    },
+    { tag: `!${name}`, collection: 'seq', resolve: (seq) => ({ [key]: seq.toJSON() }) },
+    { tag: `!${name}`, collection: 'map', resolve: (map) => ({ [key]: map.toJSON() }) },
+  ];
+});
+
+interface CfnResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+}
+
+interface TableProperties {
+  AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
+  TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+}
+
+export interface ServiceDefinition {
+  service: string;
+  /** Logical id -> CloudFormation resource, as in `resources.Resources`. */
+  resources: Record<string, CfnResource>;
+  /** Handler variable name -> logical id it names when deployed (LOGS_TABLE -> LogsTable). */
+  envRefs: Record<string, string>;
+}
+
+/** Walks a `self:` path such as `custom.ref.bucket` through the parsed file. */
+function selfPath(doc: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], doc);
+}
+
+/**
+ * Reads serverless.yml: its resources, and which of them each handler variable
+ * names, following `${env:NAME, self:custom.ref.x}` -> `custom.ref.x: !Ref Id`.
+ */
+export function readServiceDefinition(path = SERVERLESS_YML): ServiceDefinition {
+  const doc = parseYaml(readFileSync(path, 'utf8'), { customTags: CFN_TAGS }) as {
+    service?: unknown;
+    provider?: { environment?: Record<string, unknown> };
+    resources?: { Resources?: Record<string, CfnResource> };
+  };
+  const envRefs: Record<string, string> = {};
+  for (const [name, value] of Object.entries<unknown>(doc.provider?.environment ?? {})) {
+    const match = typeof value === 'string' ? /^\$\{env:(\w+),\s*self:([\w.]+)\s*\}$/.exec(value) : null;
+    if (!match) continue;
+    const target = selfPath(doc, match[2]!) as { Ref?: unknown } | undefined;
+    if (typeof target?.Ref === 'string') envRefs[match[1] ?? name] = target.Ref;
+  }
+  return { service: String(doc.service), resources: doc.resources?.Resources ?? {}, envRefs };
+}
+
+/** Local physical names: `ArchiveBucket` -> `logsift-archive`, `LogsTable` -> `logsift-LogsTable`. */
+export function localName(service: string, logicalId: string, type: string): string {
+  if (type === 'AWS::S3::Bucket') {
+    const stem = logicalId.replace(/Bucket$/, '') || logicalId;
+    return `${service}-${stem.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
+  }
+  return `${service}-${logicalId}`;
+}
+
+export interface LocalResources {
+  /** What the handlers read: LOGSIFT_BUCKET, LOGS_TABLE, REPORTS_TABLE, META_TABLE. */
+  env: Record<string, string>;
+  /** Logical id -> local bucket name. */
+  buckets: Record<string, string>;
+  /** Logical id -> local table name. */
+  tables: Record<string, string>;
+}
+
+export interface ResourceTarget {
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  credentials?: Credentials;
+  /** Defaults to the repo's serverless.yml. */
+  definition?: ServiceDefinition;
+}
+
+/**
+ * Creates every `AWS::S3::Bucket` and `AWS::DynamoDB::Table` of serverless.yml
+ * against the given endpoints. Existing ones are left alone, so data survives
+ * restarts; a table that lacks an index serverless.yml now defines is an error
+ * (dynalite cannot add an index to an existing table). Bucket encryption and
+ * public-access settings have no local meaning and are not applied; TTL is
+ * applied where the endpoint supports it (LocalStack) and skipped on dynalite.
+ */
+export async function createResources(target: ResourceTarget): Promise<LocalResources> {
+  const definition = target.definition ?? readServiceDefinition();
+  const s3 = s3Client(target.s3Endpoint, target.credentials);
+  const dynamo = dynamoClient(target.dynamoEndpoint, target.credentials);
+  const result: LocalResources = { env: {}, buckets: {}, tables: {} };
+  try {
+    for (const [logicalId, resource] of Object.entries(definition.resources)) {
+      const name = localName(definition.service, logicalId, resource.Type);
+      if (resource.Type === 'AWS::S3::Bucket') {
+        await ensureBucket(s3, name);
+        result.buckets[logicalId] = name;
+      } else if (resource.Type === 'AWS::DynamoDB::Table') {
+        await ensureTable(dynamo, name, resource.Properties as unknown as TableProperties);
+        result.tables[logicalId] = name;
+      }
+    }
+  } finally {
+    s3.destroy();
+    dynamo.destroy();
+  }
+  for (const [variable, logicalId] of Object.entries(definition.envRefs)) {
+    const name = result.buckets[logicalId] ?? result.tables[logicalId];
+    if (!name) throw new Error(`logsift: ${variable} names ${logicalId}, which is no bucket or table`);
+    result.env[variable] = name;
+  }
+  return result;
+}
+
+async function ensureBucket(s3: S3Client, name: string): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: name }));
+  } catch {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  }
+}
+
+async function ensureTable(dynamo: DynamoDBClient, name: string, props: TableProperties): Promise<void> {
+  const wanted = (props.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!);
+  try {
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const missing = wanted.filter((index) => !present.has(index));
+    if (missing.length > 0) {
+      throw new Error(
+        `logsift: table ${name} exists without index ${missing.join(', ')} that serverless.yml defines;` +
+          ' delete its data directory (DATA_DIR/dynamodb) to recreate it',
+      );
+    }
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: props.AttributeDefinitions,
+      KeySchema: props.KeySchema,
+      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({
+        IndexName,
+        KeySchema,
+        Projection,
+      })),
+    }),
+  );
+  if (props.TimeToLiveSpecification) {
+    try {
+      await dynamo.send(
+        new UpdateTimeToLiveCommand({
+          TableName: name,
+          TimeToLiveSpecification: props.TimeToLiveSpecification,
+        }),
+      );
+    } catch (error) {
+      // dynalite has no UpdateTimeToLive; expiry only matters deployed
+      if ((error as Error).name !== 'UnknownOperationException') throw error;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The whole stack
+
+export interface LocalStackOptions {
+  /** HTTP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Persistent data directory; omitted, the data lives only as long as the stack. */
+  dataDir?: string;
+  /** Extra variables for serverless-offline and so the handlers. */
+  env?: Record<string, string>;
+  /** Don't relay serverless-offline's output once ready (it is always captured for errors). */
+  quiet?: boolean;
+  /** Give up waiting for `GET /` after this long. */
+  readyTimeoutMs?: number;
+  /** Use these S3/DynamoDB endpoints (e.g. LocalStack) instead of starting the emulators. */
+  endpoints?: { s3Endpoint: string; dynamoEndpoint: string; credentials?: Credentials };
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  /** serverless-offline's pid, which is also its process group id. */
+  pid: number;
+  /** The variables the handlers were given. */
+  env: Record<string, string>;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  /** The output of serverless-offline so far (bounded). */
+  output(): string;
+  /** Stops serverless-offline's whole process group, then the emulators. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `logsift: port ${port} on 127.0.0.1 is already in use; stop what holds it or set PORT to another port`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** A port that was free a moment ago (0), or a check that the asked one is free now. */
+export async function freePort(port = 0): Promise<number> {
+  const probe = createServer();
+  try {
+    return await listen(probe, port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(port);
+    throw error;
+  } finally {
+    await new Promise((done) => probe.close(done));
+  }
+}
+
+const OUTPUT_LIMIT = 64 * 1024;
+const STOP_GRACE_MS = 5_000;
+
+function serverlessBin(): string {
+  return realpathSync(join(REPO_ROOT, 'node_modules', '.bin', 'serverless'));
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const port = await freePort(opts.port ?? 0);
+  const emulators: Emulators = opts.endpoints
+    ? { ...opts.endpoints, stop: async () => {} }
+    : await startEmulators({ dataDir: opts.dataDir });
+  const credentials = opts.endpoints?.credentials ?? LOCAL_CREDENTIALS;
+
+  let resources: LocalResources;
+  try {
+    resources = await createResources({ ...emulators, credentials });
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+
+  const env: Record<string, string> = {
+    ...resources.env,
+    AWS_ENDPOINT_URL_S3: emulators.s3Endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    LOGSIFT_S3_FORCE_PATH_STYLE: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    PORT: String(port),
+    ...opts.env,
+  };
+  // AWS_PROFILE / session tokens from the caller's shell must not leak into the emulated account
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name) && !(name in env)),
+  );
+  const child: ChildProcess = spawn(process.execPath, [serverlessBin(), 'offline', 'start'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...inherited,
+      ...env,
+      // serverless.yml drops serverless-esbuild for this: offline runs the .ts handlers with tsx
+      LOGSIFT_PLUGINS: 'offline',
+      FORCE_COLOR: '0',
+    },
+  });
+  const pid = child.pid!;
+  let output = '';
+  let relay = false;
+  const collect = (chunk: Buffer, sink: NodeJS.WriteStream) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+    if (relay && !opts.quiet) sink.write(chunk);
+  };
+  child.stdout?.on('data', (chunk: Buffer) => collect(chunk, process.stdout));
+  child.stderr?.on('data', (chunk: Buffer) => collect(chunk, process.stderr));
+  const exited = new Promise<number | string>((done) =>
+    child.once('exit', (code, signal) => done(signal ?? code ?? 0)),
+  );
+
+  // Should this process end without stop(), take the children with it.
+  const killOnExit = () => {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      if (groupAlive(pid)) {
+        process.kill(-pid, 'SIGTERM');
+        const deadline = Date.now() + STOP_GRACE_MS;
+        while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
+        if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+        while (groupAlive(pid)) await sleep(20);
+      }
+      await emulators.stop();
+    })();
+    return stopping;
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 90_000);
+  let died: number | string | undefined;
+  void exited.then((status) => {
+    died = status;
+  });
+  for (;;) {
+    if (died !== undefined) {
+      await stop();
+      throw new Error(`logsift: serverless offline exited (${died}) before answering:\n${output}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`logsift: serverless offline did not answer GET ${url}/ in time:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  relay = true;
+
+  return {
+    url,
+    port,
+    pid,
+    env,
+    s3Endpoint: emulators.s3Endpoint,
+    dynamoEndpoint: emulators.dynamoEndpoint,
+    output: () => output,
+    stop,
+  };
+}
