@@ -18,7 +18,7 @@ export const handler = httpHandler(
       maxFieldBytes: config.maxSummaryChars * 4,
     });
     const summary = parseSummary(form.fields['summary'], config.maxSummaryChars);
-    const rawReportId = form.fields['reportId'] ?? form.fields['report_id'];
+    const rawReportId = (form.fields['reportId'] ?? form.fields['report_id'] ?? '').trim();
     const now = new Date();
     let filed: Awaited<ReturnType<typeof fileBugForReport>>;
     if (form.file && rawReportId) throw badRequest('send either a "file" or a "reportId", not both');

@@ -96,9 +96,12 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => fail(tooLarge(`file is larger than ${limits.maxFileBytes} bytes`)));
       stream.on('close', () => {
+        const data = Buffer.concat(chunks);
+        // A browser sends the file input even when nothing was chosen: no name, no bytes.
+        if (data.length === 0 && !info.filename) return;
         if (name !== fileField)
           fail(badRequest(`unexpected file part "${name}"; send the log as "${fileField}"`));
-        else file = { field: name, filename: info.filename ?? '', data: Buffer.concat(chunks) };
+        else file = { field: name, filename: info.filename ?? '', data };
       });
     });
     parser.on('filesLimit', () => fail(badRequest('send exactly one file')));

@@ -142,3 +142,20 @@ describe('readLogBody', () => {
     expect(await statusOf(readLogBody(raw, 100))).toBe(413);
   });
 });
+
+describe('a browser form with no file chosen', () => {
+  it('reads as a form without a file', async () => {
+    const boundary = '----logsiftBoundary';
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="reportId"\r\n\r\n000000001\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n` +
+        `--${boundary}--\r\n`,
+    );
+    const req = decodeEvent(
+      event({ headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body }),
+    );
+    const form = await readForm(req, limits);
+    expect(form.file).toBeNull();
+    expect(form.fields['reportId']).toBe('000000001');
+  });
+});
