@@ -1,0 +1,250 @@
+/**
+ * The S3 and DynamoDB adapters against the real emulators (s3rver, dynalite)
+ * through the AWS SDK: what each storage call really does.
+ */
+import { gunzipSync } from 'node:zlib';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Report } from '#lib/model';
+import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
+import { DynamoLogIndex } from '#lib/store/dynamo-logs';
+import { DynamoReportStore } from '#lib/store/dynamo-reports';
+import { StorageError } from '#lib/store/errors';
+import { S3LogArchive } from '#lib/store/s3-archive';
+import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
+
+let emulators: TestEmulators;
+let names: { bucket: string; logsTable: string; reportsTable: string; metaTable: string };
+
+beforeAll(async () => {
+  emulators = await startEmulatorsForTest();
+  const env = emulators.resources.env;
+  names = {
+    bucket: env['LOGSIFT_BUCKET']!,
+    logsTable: env['LOGS_TABLE']!,
+    reportsTable: env['REPORTS_TABLE']!,
+    metaTable: env['META_TABLE']!,
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+let next = 0;
+function report(overrides: Partial<Report> = {}): Report {
+  next += 1;
+  const at = new Date(Date.UTC(2026, 10, 1, 0, 0, next)).toISOString();
+  return {
+    reportKey: `key-${next}-${Math.random().toString(16).slice(2)}`,
+    reportId: String(100_000_000 + next),
+    issueId: String(100_000 + next),
+    type: 'E',
+    occurrences: 1,
+    firstSeen: at,
+    lastSeen: at,
+    extract: 'ERROR something',
+    extractTruncated: false,
+    signature: 'ERROR something',
+    logSha256: 'f'.repeat(64),
+    status: 'Ghost',
+    summary: '',
+    summaries: [],
+    history: [{ event: 'created', at }],
+    regressed: false,
+    daily: { [at.slice(0, 10)]: 1 },
+    ...overrides,
+  };
+}
+
+describe('S3LogArchive', () => {
+  it('stores identical bytes once, gzip-compressed, and gives them back exactly', async () => {
+    const archive = new S3LogArchive(emulators.s3, names.bucket);
+    const bytes = Buffer.concat([Buffer.from('line\n'.repeat(1000)), Buffer.from([0, 0xff, 0xfe])]);
+    const sha = 'a'.repeat(64);
+    await archive.putBlob(sha, bytes);
+    await archive.putBlob(sha, bytes);
+    const listed = await emulators.s3.send(
+      new ListObjectsV2Command({ Bucket: names.bucket, Prefix: `blobs/${sha}` }),
+    );
+    expect(listed.KeyCount).toBe(1);
+    const stored = await emulators.s3.send(
+      new GetObjectCommand({ Bucket: names.bucket, Key: `blobs/${sha}.gz` }),
+    );
+    const compressed = Buffer.from(await stored.Body!.transformToByteArray());
+    expect(compressed.length).toBeLessThan(bytes.length / 10);
+    expect(gunzipSync(compressed).equals(bytes)).toBe(true);
+    expect((await archive.getBlob(sha))!.equals(bytes)).toBe(true);
+  });
+
+  it('answers null for bytes never stored', async () => {
+    const archive = new S3LogArchive(emulators.s3, names.bucket);
+    expect(await archive.getBlob('b'.repeat(64))).toBeNull();
+  });
+});
+
+describe('DynamoIdAllocator', () => {
+  it('never hands out the same id twice across containers and parallel calls', async () => {
+    const containers = [1, 2, 3].map(() => new DynamoIdAllocator(emulators.ddb, names.metaTable, 7));
+    const ids = await Promise.all(Array.from({ length: 300 }, (_, i) => containers[i % 3]!.nextLogId()));
+    expect(new Set(ids).size).toBe(300);
+    for (const id of ids) expect(id).toMatch(/^\d{9}$/);
+    const issues = await Promise.all(Array.from({ length: 50 }, () => containers[0]!.nextIssueId()));
+    expect(new Set(issues).size).toBe(50);
+    for (const id of issues) expect(id).toMatch(/^\d{6}$/);
+  });
+});
+
+describe('DynamoLogIndex', () => {
+  it('puts and gets a log record; an unknown id is null', async () => {
+    const logs = new DynamoLogIndex(emulators.ddb, names.logsTable);
+    const log = {
+      logId: '000000777',
+      sha256: 'c'.repeat(64),
+      bytes: 12,
+      receivedAt: new Date().toISOString(),
+      reportId: null,
+      reportKey: null,
+      type: null,
+    };
+    await logs.put(log);
+    expect(await logs.get('000000777')).toEqual(log);
+    expect(await logs.get('000000778')).toBeNull();
+  });
+});
+
+describe('DynamoReportStore', () => {
+  const store = () => new DynamoReportStore(emulators.ddb, names.reportsTable);
+
+  it('creates a report once and finds it by key, report id and issue id', async () => {
+    const reports = store();
+    const r = report();
+    expect(await reports.create(r)).toBe(true);
+    expect(await reports.create({ ...r, reportId: '999999998', issueId: '999998' })).toBe(false);
+    expect(await reports.getByKey(r.reportKey)).toEqual(r);
+    expect(await reports.getByReportId(r.reportId)).toEqual(r);
+    expect(await reports.getByIssueId(r.issueId)).toEqual(r);
+    // the loser's aliases point at a report that does not carry their ids
+    expect(await reports.getByReportId('999999998')).toBeNull();
+    expect(await reports.getByIssueId('999998')).toBeNull();
+  });
+
+  it('counts 200 parallel occurrences exactly, per day too', async () => {
+    const reports = store();
+    const r = report();
+    await reports.create(r);
+    const at = r.firstSeen;
+    await Promise.all(Array.from({ length: 200 }, () => reports.countOccurrence(r.reportKey, at)));
+    const counted = await reports.getByKey(r.reportKey);
+    expect(counted!.occurrences).toBe(201);
+    expect(counted!.daily[at.slice(0, 10)]).toBe(201);
+    expect(await reports.countOccurrence('no-such-key', at)).toBeNull();
+  });
+
+  it('upgrades a ghost with the first summary and keeps later ones beside it', async () => {
+    const reports = store();
+    const r = report();
+    await reports.create(r);
+    const opened = await reports.fileSummary(r.reportKey, 'first', r.firstSeen, null);
+    expect(opened).toMatchObject({ status: 'Open', summary: 'first', summaries: [] });
+    const added = await reports.fileSummary(r.reportKey, 'second', r.firstSeen, '000000001');
+    expect(added.summary).toBe('first');
+    expect(added.summaries).toEqual([{ summary: 'second', at: r.firstSeen, logId: '000000001' }]);
+    expect(added.history.map((h) => h.event)).toEqual(['created', 'upgraded', 'summary-added']);
+  });
+
+  it('closes, reopens and marks a regression, recording each change once', async () => {
+    const reports = store();
+    const r = report({ status: 'Open', summary: 's' });
+    await reports.create(r);
+    await reports.setStatus(r.reportKey, 'Closed', r.firstSeen);
+    await reports.setStatus(r.reportKey, 'Closed', r.firstSeen);
+    expect(await reports.markRegressed(r.reportKey, r.firstSeen)).toMatchObject({
+      status: 'Open',
+      regressed: true,
+    });
+    expect(await reports.markRegressed(r.reportKey, r.firstSeen)).toBeNull();
+    const final = await reports.getByKey(r.reportKey);
+    expect(final!.history.map((h) => h.event)).toEqual(['created', 'closed', 'regressed']);
+  });
+
+  it('refuses to change the status of a ghost', async () => {
+    const reports = store();
+    const r = report();
+    await reports.create(r);
+    await expect(reports.setStatus(r.reportKey, 'Closed', r.firstSeen)).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('deletes a report and its aliases', async () => {
+    const reports = store();
+    const r = report();
+    await reports.create(r);
+    await reports.delete(r);
+    expect(await reports.getByKey(r.reportKey)).toBeNull();
+    expect(await reports.getByReportId(r.reportId)).toBeNull();
+    expect(await reports.getByIssueId(r.issueId)).toBeNull();
+  });
+
+  it('pages through lists with cursors, sorted, filtered, ghosts kept out of issue lists', async () => {
+    const table = `${names.reportsTable}`;
+    const reports = new DynamoReportStore(emulators.ddb, table);
+    const created: Report[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = report({
+        occurrences: 1000 + i,
+        type: i % 2 ? 'W' : 'C',
+        status: i < 5 ? 'Open' : 'Ghost',
+        summary: i < 5 ? `bug ${i}` : '',
+      });
+      await reports.create(r);
+      created.push(r);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await reports.listReports({ sort: 'occurrences', order: 'desc', limit: 3, cursor });
+      seen.push(...page.items.map((item) => item.reportKey));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const ours = seen.filter((key) => created.some((r) => r.reportKey === key));
+    expect(ours).toEqual([...created].reverse().map((r) => r.reportKey));
+
+    const crashes = await reports.listReports({ sort: 'occurrences', order: 'desc', limit: 200, type: 'C' });
+    expect(crashes.items.every((item) => item.type === 'C')).toBe(true);
+
+    const issues = await reports.listIssues({ sort: 'lastSeen', order: 'desc', limit: 200 });
+    const issueKeys = new Set(issues.items.map((item) => item.reportKey));
+    for (const r of created) expect(issueKeys.has(r.reportKey)).toBe(r.status !== 'Ghost');
+  });
+});
+
+describe('when storage is unreachable', () => {
+  it('fails with a StorageError (answered 503), not a crash', async () => {
+    const dead = 'http://127.0.0.1:9';
+    const s3 = new S3Client({
+      endpoint: dead,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    const ddb = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: dead,
+        region: 'us-east-1',
+        maxAttempts: 1,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      }),
+    );
+    await expect(new S3LogArchive(s3, 'b').putBlob('d'.repeat(64), Buffer.from('x'))).rejects.toBeInstanceOf(
+      StorageError,
+    );
+    await expect(
+      new DynamoReportStore(ddb, 't').countOccurrence('k', new Date().toISOString()),
+    ).rejects.toBeInstanceOf(StorageError);
+    await expect(new DynamoIdAllocator(ddb, 't', 5).nextLogId()).rejects.toBeInstanceOf(StorageError);
+  });
+});
