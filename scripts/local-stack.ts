@@ -379,6 +379,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   /** The output of serverless-offline so far (bounded). */
   output(): string;
+  /** Settles when serverless-offline exits, with its exit code or signal. */
+  exited: Promise<number | string>;
   /** Stops serverless-offline's whole process group, then the emulators. Idempotent. */
   stop(): Promise<void>;
 }
@@ -460,10 +462,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...inherited,
-      ...env,
       // serverless.yml drops serverless-esbuild for this: offline runs the .ts handlers with tsx
       LOGSIFT_PLUGINS: 'offline',
       FORCE_COLOR: '0',
+      ...env,
     },
   });
   const pid = child.pid!;
@@ -534,6 +536,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     s3Endpoint: emulators.s3Endpoint,
     dynamoEndpoint: emulators.dynamoEndpoint,
     output: () => output,
+    exited,
     stop,
   };
 }

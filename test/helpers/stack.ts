@@ -81,9 +81,17 @@ export interface TestEmulators {
   ddb: DynamoDBDocumentClient;
   /** Local bucket and table names, and the handler variables that name them. */
   resources: LocalResources;
+  /** The same names, ready for adapter constructors. */
+  names: { bucket: string; logsTable: string; reportsTable: string; metaTable: string };
   s3Endpoint: string;
   dynamoEndpoint: string;
   stop(): Promise<void>;
+}
+
+function requireName(resources: LocalResources, variable: string): string {
+  const name = resources.env[variable];
+  if (!name) throw new Error(`serverless.yml maps no bucket or table to ${variable}`);
+  return name;
 }
 
 /** In-memory s3rver + dynalite with serverless.yml's bucket and tables, and clients aimed at them. */
@@ -98,6 +106,12 @@ export async function startEmulatorsForTest(): Promise<TestEmulators> {
       dynamo,
       ddb: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
       resources,
+      names: {
+        bucket: requireName(resources, 'LOGSIFT_BUCKET'),
+        logsTable: requireName(resources, 'LOGS_TABLE'),
+        reportsTable: requireName(resources, 'REPORTS_TABLE'),
+        metaTable: requireName(resources, 'META_TABLE'),
+      },
       s3Endpoint: emulators.s3Endpoint,
       dynamoEndpoint: emulators.dynamoEndpoint,
       async stop() {
