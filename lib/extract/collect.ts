@@ -1,13 +1,50 @@
 /**
- * The failure-line state machine: decides which lines are failure lines, which
- * belong to call-stack blocks, the report type, and feeds the extract and the
- * signature. It sees only the lines the scanner flags, plus every line while a
- * block is open.
+ * The failure-line state machine: which lines are failure lines, which belong
+ * to call-stack blocks, the report type; it feeds the extract and the signature.
+ *
+ * It sees only the lines the scanner flags, plus every line while a block is
+ * open (see `wantsEveryLine`). Blocks:
+ *  - fenced: between two lines of exactly 78 '=' (original rule);
+ *  - callstack: from a line containing "callstack" to the next blank line (original rule);
+ *  - python: `Traceback (most recent call last):`, indented lines, then the exception line;
+ *  - trace: any failure line followed by frames of a known runtime (JVM, Node,
+ *    .NET, Go, gdb/lldb, sanitizers, Ruby, PHP, Rust), running while lines are
+ *    frames or chain/section lines; one blank line is allowed inside (Go dumps).
+ * A block with frames makes the log a crash (type C) even if no line says "error".
  */
 import type { ReportType } from '#lib/model';
+import { maskLine } from './mask.ts';
 import type { LineSink } from './scan.ts';
+import { SignatureSet, StackBlock } from './signature.ts';
+import { exceptionSignature, frameOf, isPythonTraceback, isStackContinuation } from './stack.ts';
 
 const FENCE = '='.repeat(78);
+
+/** Beyond the original `error`: levels and crash words a reader of logs treats as errors. */
+const ERROR_MARK =
+  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
+const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
+/** First frame of a stack printed without a head line (gdb, lldb). */
+const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
+
+enum Severity {
+  None = 0,
+  Warning = 1,
+  Error = 2,
+}
+
+function severityOf(text: string, lower: string): Severity {
+  if (lower.includes('error') || ERROR_MARK.test(text)) return Severity.Error;
+  // A warning that mentions an exception is still a warning: the level says how bad it is.
+  if (lower.includes('warning') || WARNING_MARK.test(text)) return Severity.Warning;
+  return lower.includes('exception') ? Severity.Error : Severity.None;
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+type Mode = 'none' | 'fenced' | 'callstack' | 'python' | 'trace';
 
 export interface Collected {
   type: ReportType | null;
@@ -16,65 +53,193 @@ export interface Collected {
   signature: string;
 }
 
-type Block = null | 'callstack' | 'fenced';
-
 export class Collector implements LineSink {
-  private block: Block = null;
+  private mode: Mode = 'none';
+  private block: StackBlock | null = null;
+  /** The line that opened a trace, kept as a plain entry if no frame follows. */
+  private pendingHead: string | null = null;
+  /** Fenced block: its first line is the head. */
+  private awaitingHead = false;
+  /** Trace: a blank line was seen; the next line must continue the stack or it ends. */
+  private gap = false;
   private hasStack = false;
   private hasError = false;
   private hasWarning = false;
-  private extractParts: string[] = [];
+  private readonly sig = new SignatureSet();
+  private readonly extractParts: string[] = [];
   private extractBytes = 0;
   private extractTruncated = false;
-  private readonly sig = new Set<string>();
 
   constructor(private readonly maxExtractBytes: number) {}
 
   wantsEveryLine(): boolean {
-    return this.block !== null;
+    return this.mode !== 'none';
   }
 
-  line(buf: Buffer, start: number, end: number, _flagged: boolean, _truncated: boolean): void {
-    if (end > start && buf[end - 1] === 13) end--;
-    const text = buf.toString('utf8', start, end);
-    const lower = text.toLowerCase();
-    if (this.block === 'callstack') {
-      if (text.trim() === '') {
-        this.block = null;
-        return;
+  line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void {
+    const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
+    const text = buf.toString('utf8', start, e);
+    if (this.mode !== 'none' && this.inBlock(text)) return;
+    this.plain(text, flagged && truncated);
+  }
+
+  /** Feeds a line to the open block; false when the line ended it and must be read afresh. */
+  private inBlock(text: string): boolean {
+    switch (this.mode) {
+      case 'fenced':
+        if (text === FENCE) {
+          this.keep(text);
+          this.closeBlock();
+          return true;
+        }
+        this.keep(text);
+        this.blockLine(text);
+        return true;
+      case 'callstack':
+        if (isBlank(text)) {
+          this.closeBlock();
+          return true;
+        }
+        this.keep(text);
+        this.blockLine(text);
+        return true;
+      case 'python':
+        if (isBlank(text)) {
+          this.closeBlock();
+          return true;
+        }
+        this.keep(text);
+        if (/^\s/.test(text)) {
+          const f = frameOf(text);
+          if (f?.startsWith('py ')) this.block?.frame(f);
+          return true;
+        }
+        this.block?.note(exceptionSignature(text));
+        this.closeBlock();
+        return true;
+      case 'trace': {
+        if (isBlank(text)) {
+          if (this.gap || this.block === null || this.block.frames === 0) {
+            this.closeBlock();
+            return true;
+          }
+          this.gap = true;
+          return true;
+        }
+        this.gap = false;
+        const f = frameOf(text);
+        if (f !== null) {
+          this.keep(text);
+          this.block?.frame(f);
+          this.hasStack = true;
+          return true;
+        }
+        if (isStackContinuation(text)) {
+          this.keep(text);
+          this.block?.note(exceptionSignature(text));
+          return true;
+        }
+        this.closeBlock();
+        return false;
       }
-      this.keep(text);
+      default:
+        return false;
+    }
+  }
+
+  /** A line inside a fenced or callstack block: head, frame, failure line, or context to drop. */
+  private blockLine(text: string): void {
+    if (this.awaitingHead) {
+      if (isBlank(text)) return;
+      this.awaitingHead = false;
+      this.block = new StackBlock(exceptionSignature(text));
       return;
     }
-    if (this.block === 'fenced') {
-      this.keep(text);
-      if (text === FENCE) this.block = null;
+    const f = frameOf(text);
+    if (f !== null) {
+      this.block?.frame(f);
       return;
     }
+    const lower = text.toLowerCase();
+    if (
+      severityOf(text, lower) !== Severity.None ||
+      isStackContinuation(text) ||
+      /\w(?:Error|Exception)\b/.test(text)
+    ) {
+      this.block?.note(exceptionSignature(text));
+    }
+  }
+
+  private plain(text: string, hitBeyondKept: boolean): void {
     if (text === FENCE) {
-      this.block = 'fenced';
-      this.hasStack = true;
       this.keep(text);
+      this.open('fenced', null);
+      this.awaitingHead = true;
       return;
     }
-    const isError = lower.includes('error');
-    const isWarning = lower.includes('warning');
-    const isCallstack = lower.includes('callstack');
-    if (!isError && !isWarning && !isCallstack) return;
-    if (isCallstack) {
-      this.block = 'callstack';
-      this.hasStack = true;
+    const lower = text.toLowerCase();
+    if (isPythonTraceback(text)) {
+      this.keep(text);
+      this.open('python', 'Traceback');
+      return;
     }
-    if (isError) this.hasError = true;
-    if (isWarning) this.hasWarning = true;
+    if (lower.includes('callstack')) {
+      this.keep(text);
+      const sev = severityOf(text, lower);
+      if (sev === Severity.Error) this.hasError = true;
+      if (sev === Severity.Warning) this.hasWarning = true;
+      this.open('callstack', maskLine(text));
+      return;
+    }
+    let sev = severityOf(text, lower);
+    if (sev === Severity.None && hitBeyondKept) sev = Severity.Error;
+    if (sev === Severity.None) {
+      if (FRAME_ZERO.test(text)) {
+        const f = frameOf(text);
+        if (f !== null) {
+          this.keep(text);
+          this.open('trace', null);
+          this.block?.frame(f);
+          return;
+        }
+      }
+      return;
+    }
+    if (sev === Severity.Error) this.hasError = true;
+    else this.hasWarning = true;
     this.keep(text);
+    this.mode = 'trace';
+    this.gap = false;
+    this.pendingHead = text;
+    this.block = new StackBlock(exceptionSignature(text));
+  }
+
+  private open(mode: Mode, head: string | null): void {
+    this.mode = mode;
+    this.gap = false;
+    this.pendingHead = null;
+    this.hasStack = true;
+    this.block = mode === 'fenced' ? null : new StackBlock(head);
+  }
+
+  private closeBlock(): void {
+    const b = this.block;
+    if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
+      this.sig.add(maskLine(this.pendingHead));
+    } else if (b !== null) {
+      this.sig.add(b.text());
+    }
+    this.mode = 'none';
+    this.block = null;
+    this.pendingHead = null;
+    this.awaitingHead = false;
+    this.gap = false;
   }
 
   private keep(text: string): void {
-    this.sig.add(text.replace(/[0-9]+/g, '0'));
     if (this.extractTruncated) return;
     const n = Buffer.byteLength(text) + 1;
-    if (this.extractBytes + n > this.maxExtractBytes) {
+    if (this.extractBytes + n > this.maxExtractBytes + 1) {
       this.extractTruncated = true;
       return;
     }
@@ -83,12 +248,13 @@ export class Collector implements LineSink {
   }
 
   finish(): Collected {
+    if (this.mode !== 'none') this.closeBlock();
     const type: ReportType | null = this.hasStack ? 'C' : this.hasError ? 'E' : this.hasWarning ? 'W' : null;
     return {
       type,
       extract: this.extractParts.join('\n'),
       extractTruncated: this.extractTruncated,
-      signature: [...this.sig].sort().join('\n'),
+      signature: this.sig.text(),
     };
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * Assembly of the normalised signature: the set of distinct failure entries of
+ * one log, sorted, one per line (a stack block is one entry of several lines).
+ *
+ * Set semantics because a failure repeated five times is the same failure as
+ * one seen once; sorted because two logs interleaving the same failures
+ * differently are the same scenario. Bounded: at most MAX_ENTRIES entries and
+ * MAX_BLOCK_FRAMES frames per block are kept, so memory does not grow with the
+ * input.
+ */
+
+export const MAX_ENTRIES = 256;
+/** Frames kept per stack block: the outermost and innermost halves (recursion is elided). */
+export const MAX_BLOCK_FRAMES = 64;
+
+export class SignatureSet {
+  private readonly entries = new Set<string>();
+
+  add(entry: string): void {
+    if (entry === '' || this.entries.size >= MAX_ENTRIES) return;
+    this.entries.add(entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  text(): string {
+    return [...this.entries].sort().join('\n');
+  }
+}
+
+/** One call stack being read: its head (exception or title), chain lines and frames. */
+export class StackBlock {
+  private readonly first: string[] = [];
+  private readonly last: string[] = [];
+  private elided = 0;
+  private lastFrame = '';
+  frames = 0;
+
+  constructor(private readonly head: string | null) {}
+
+  /** A frame; consecutive repeats (recursion) count once. */
+  frame(f: string): void {
+    if (f === this.lastFrame) return;
+    this.lastFrame = f;
+    this.frames++;
+    this.line(`  ${f}`);
+  }
+
+  /** A non-frame line that identifies the failure (chained exception, exception line). */
+  note(n: string): void {
+    if (n === '') return;
+    this.lastFrame = '';
+    this.line(n);
+  }
+
+  private line(s: string): void {
+    const half = MAX_BLOCK_FRAMES / 2;
+    if (this.first.length < half) {
+      this.first.push(s);
+      return;
+    }
+    this.last.push(s);
+    if (this.last.length > half) {
+      this.last.shift();
+      this.elided++;
+    }
+  }
+
+  text(): string {
+    const parts = this.head === null ? [] : [this.head];
+    parts.push(...this.first);
+    if (this.elided > 0) parts.push('  …');
+    parts.push(...this.last);
+    return parts.join('\n');
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Call-stack frames of common runtimes, reduced to what identifies the code path.
+ *
+ * Contract: `frameOf` takes one line and answers the frame it shows, normalised
+ * to function + file (no addresses, offsets, line/column numbers, argument
+ * values or checkout paths: they change between builds and machines, and Sentry
+ * ignores them too), or null when the line is not a frame. Only the first
+ * FRAME_LIMIT characters are looked at; the patterns match bounded segments.
+ */
+import { baseName, maskText, stripHeader } from './mask.ts';
+
+const FRAME_LIMIT = 1024;
+
+const HEX_ADDR = /\b0x[0-9a-fA-F]{1,32}\b/g;
+const OFFSET = /\s?\+\s?(?:0x[0-9a-fA-F]{1,32}|\d{1,12})\b/g;
+
+/** Numbers inside symbol names are generated (lambda$12, Accessor7, func1): mask them. */
+function cleanSymbol(sym: string): string {
+  return sym.replace(HEX_ADDR, '').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
+function cleanLocation(loc: string): string {
+  const noLine = loc.trim().replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
+  return cleanSymbol(baseName(noLine));
+}
+
+type FrameRule = [RegExp, (m: RegExpExecArray) => string];
+
+const RULES: FrameRule[] = [
+  // Python: File "/srv/app/db.py", line 12, in connect
+  [
+    /^File "([^"]{1,512})", line \d{1,9}(?:, in (.{1,256}))?$/,
+    (m) => `py ${baseName(m[1] ?? '')} ${m[2] ?? ''}`,
+  ],
+  // .NET: at Ns.Type.Method(Args a) in C:\src\File.cs:line 42
+  [
+    /^at (.{1,512}?) in (.{1,512}):line \d{1,9}$/,
+    (m) => `at ${cleanSymbol(m[1] ?? '')} in ${cleanLocation(m[2] ?? '')}`,
+  ],
+  // JVM / Node: at pkg.Cls.fn(File.java:12) | at fn (/app/x.js:1:2) | at async fn (...)
+  [
+    /^at (?:async )?(.{1,512}?) ?\(([^()]{1,512})\)$/,
+    (m) => `at ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+  ],
+  // Node anonymous / Rust location: at /app/x.js:1:2
+  [/^at (?:async )?(\S{1,512}:\d{1,9}(?::\d{1,9})?)$/, (m) => `at ${cleanLocation(m[1] ?? '')}`],
+  // JVM / .NET frame without location
+  [/^at ([\w$.<>`[\]/,# -]{1,512}?(?:\(.{0,256}\))?)$/, (m) => `at ${cleanSymbol(m[1] ?? '')}`],
+  // gdb: #1 0x00007f in fn (a=1) at src/x.c:12 | #0 fn () from /lib/libc.so.6
+  [
+    /^#\d{1,6}\s+(?:0x[0-9a-fA-F]{1,32}\s+in\s+)?([^\s(]{1,512})\s?(?:\(.{0,512}?\))?\s+(?:at|from)\s+(\S{1,512})$/,
+    (m) => `#${cleanSymbol(m[1] ?? '')} ${cleanLocation(m[2] ?? '')}`,
+  ],
+  // sanitizers: #0 0x4c3b8e in fn /src/x.c:5:3 | #1 0x7f (/lib/libc.so.6+0x2409b)
+  [
+    /^#\d{1,6}\s+0x[0-9a-fA-F]{1,32}\s+in\s+(.{1,512}?)\s+(\S{1,512})$/,
+    (m) => `#${cleanSymbol(m[1] ?? '')} ${cleanLocation(m[2] ?? '')}`,
+  ],
+  [
+    /^#\d{1,6}\s+0x[0-9a-fA-F]{1,32}\s+\(([^()+]{1,512})\+0x[0-9a-fA-F]{1,32}\)$/,
+    (m) => `# ${cleanLocation(m[1] ?? '')}`,
+  ],
+  // PHP: #0 /var/www/x.php(12): fn() | #1 {main}
+  [
+    /^#\d{1,6}\s+(\S{1,512}?)\(\d{1,9}\): (.{1,512})$/,
+    (m) => `# ${cleanSymbol(m[2] ?? '')} ${cleanLocation(m[1] ?? '')}`,
+  ],
+  [/^#\d{1,6}\s+(\{main\}|\[internal function\]: .{1,512})$/, (m) => `# ${cleanSymbol(m[1] ?? '')}`],
+  // generic numbered frame: #3 fn
+  [/^#\d{1,6}\s+(?:0x[0-9a-fA-F]{1,32}\s+(?:in\s+)?)?(.{1,512})$/, (m) => `# ${genericFrame(m[1] ?? '')}`],
+  // lldb: frame #0: 0x0000 a.out`main at main.c:5:3
+  [
+    /^(?:\* )?frame #\d{1,6}: 0x[0-9a-fA-F]{1,32} ([^`\s]{1,256})`(.{1,512}?)(?: at (\S{1,512}))?(?: \+ \d{1,9})?$/,
+    (m) => `frame ${m[1] ?? ''}\`${cleanSymbol(m[2] ?? '')} ${m[3] ? cleanLocation(m[3]) : ''}`.trimEnd(),
+  ],
+  // Ruby: from /app/x.rb:12:in `fn'
+  [
+    /^from (\S{1,512}?):\d{1,9}:in [`'](.{1,256})'$/,
+    (m) => `from ${cleanLocation(m[1] ?? '')} in ${cleanSymbol(m[2] ?? '')}`,
+  ],
+  // Go: main.(*T).run(0xc000010000, 0x1) | created by main.start in goroutine 6
+  [/^created by (\S{1,512})(?: in goroutine \d{1,12})?$/, (m) => `created by ${cleanSymbol(m[1] ?? '')}`],
+  [
+    /^([\w./-]{1,256}\.(?:\(\*?[\w]{1,128}\)\.)?[\w.$]{1,128})\((?:[\w, .]{0,512}|\.\.\.)\)$/,
+    (m) => `go ${m[1] ?? ''}`,
+  ],
+  // Go file line: /src/app/main.go:12 +0x1d
+  [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
+  // Rust: 3: app::run | 3: 0x55d0 - app::run
+  [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>$. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
+  // Address-first native frames: 0x7ff6 Core.dll!Ns::Fn() [Ns/Fn.cpp:57]
+  [
+    /^(?:0x[0-9a-fA-F]{4,32}|(?=\d{0,15}[a-fA-F])[0-9a-fA-F]{8,16})\s+(\S{0,256}(?:!|::|\w\(| in ).{0,512})$/,
+    (m) => genericFrame(m[1] ?? ''),
+  ],
+  // module!symbol frames: Renderer!Ns::Fn + 0x3b  (fn.cpp:523)
+  [/^([\w.-]{1,128}![^\s(]{1,512}.{0,512})$/, (m) => genericFrame(m[1] ?? '')],
+];
+
+/** Symbol plus file of a frame whose format has no dedicated rule. */
+function genericFrame(rest: string): string {
+  const s = rest
+    .replace(OFFSET, '')
+    .replace(HEX_ADDR, '')
+    .replace(
+      /[[(]([^[\]()]{1,512}?)(?::\d{1,9}(?::\d{1,9})?|\(\d{1,9}\)|, line \d{1,9})[\])]/g,
+      (_m, loc: string) => `(${baseName(loc)})`,
+    );
+  return cleanSymbol(s);
+}
+
+export function frameOf(line: string): string | null {
+  const t = (line.length > FRAME_LIMIT ? line.slice(0, FRAME_LIMIT) : line).trim();
+  if (t.length < 2) return null;
+  for (const [re, fn] of RULES) {
+    const m = re.exec(t);
+    if (m !== null) return fn(m);
+  }
+  return null;
+}
+
+/** Lines that belong to a stack without being frames: chains, elisions, section titles. */
+const CONTINUATION =
+  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at )/i;
+
+export function isStackContinuation(line: string): boolean {
+  return CONTINUATION.test(line.length > 256 ? line.slice(0, 256) : line);
+}
+
+/** `Traceback (most recent call last):`, Python's stack header. */
+export function isPythonTraceback(line: string): boolean {
+  return /^\s*Traceback \(most recent call (?:last|first)\):/.test(line);
+}
+
+/**
+ * What identifies an exception line: its masked text, minus the thread a JVM
+ * names in `Exception in thread "…"` (which thread crashed is circumstance).
+ */
+export function exceptionSignature(line: string): string {
+  return maskText(stripHeader(line).replace(/^\s*Exception in thread "[^"]{0,256}"\s*/, ''));
+}
