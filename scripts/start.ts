@@ -6,6 +6,7 @@
  *   PORT       HTTP port (default 5000)
  *   DATA_DIR   where S3 objects and DynamoDB tables persist (default .data/)
  */
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type LocalStack, REPO_ROOT, startLocalStack } from './local-stack';
 
@@ -21,6 +22,31 @@ function parsePort(raw: string | undefined): number {
 /** Until the token issue lands every route is open; say so plainly at start-up. */
 function authStatus(): string {
   return 'auth: open: no tokens configured';
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/PID/stat: "pid (comm) state ppid ..."; comm may contain spaces
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `npm start` runs us as npm -> sh -> tsx -> node. A SIGTERM sent to npm alone
+ * kills the sh but never reaches tsx, which would leave this process and its
+ * children running; so stop when the launcher above tsx goes away. (Linux
+ * only; elsewhere the signal relay of tsx is all there is.)
+ */
+function watchLauncher(onGone: () => void): void {
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  if (grandparent === undefined) return;
+  setInterval(() => {
+    if (process.ppid !== parent || parentOf(parent) !== grandparent) onGone();
+  }, 1000).unref();
 }
 
 async function main(): Promise<number> {
@@ -45,6 +71,7 @@ async function main(): Promise<number> {
     });
   }
 
+  watchLauncher(() => void shutdown(0));
   stack = await startLocalStack({ port, dataDir });
   if (stopRequested) {
     await shutdown(0);
