@@ -30,6 +30,18 @@ function sortHeader(base: Base, state: ListState, sort: ReportSort, label: strin
   }</span></a></th>`;
 }
 
+/**
+ * The issue store lists issues in filing (issue id) order only, so this header
+ * flips `order` and leaves `sort` alone.
+ */
+function orderHeader(base: Base, state: ListState, label: string): Html {
+  const order = state.order === 'desc' ? 'asc' : 'desc';
+  const href = listHref(base, state, { order, cursor: undefined });
+  return html`<th scope="col" aria-sort="${state.order === 'asc' ? 'ascending' : 'descending'}"><a href="${href}">${label}<span aria-hidden="true">${
+    state.order === 'asc' ? ' ▲' : ' ▼'
+  }</span><span class="vh">, sort ${order === 'asc' ? 'oldest first' : 'newest first'}</span></a></th>`;
+}
+
 function option(value: string, label: string, selected: boolean): Html {
   return html`<option value="${value}"${selected ? raw(' selected') : ''}>${label}</option>`;
 }
@@ -145,7 +157,7 @@ export function renderIssueList(result: PageOf<Report>, state: ListState, now: D
 </tr>
 `,
   );
-  const head = html`<th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col" class="num">Occurrences</th><th scope="col">Summary</th><th scope="col">Last seen</th>`;
+  const head = html`${orderHeader(base, state, 'Issue')}<th scope="col">Status</th><th scope="col">Type</th><th scope="col" class="num">Occurrences</th><th scope="col">Summary</th><th scope="col">Last seen</th>`;
   const body =
     result.items.length === 0
       ? filtered(state)

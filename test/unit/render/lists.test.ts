@@ -131,6 +131,17 @@ describe('issue list', () => {
     expect(hrefsOf(html, 'Next page')).toEqual(['/issues?type=E&status=open&cursor=c1']);
   });
 
+  it('toggles filing order on the issue column, keeping filters and dropping the cursor', () => {
+    const render = (s: ReturnType<typeof state>) =>
+      renderIssueList({ items: [makeReport()], nextCursor: null }, s, NOW);
+    const newest = render(state({ status: 'open', cursor: 'c1' }));
+    expect(hrefsOf(newest, 'Issue<')).toEqual(['/issues?order=asc&status=open']);
+    expect(newest).toMatch(/<th scope="col" aria-sort="descending"><a [^>]*>Issue</);
+    const oldest = render(state({ order: 'asc', q: 'db' }));
+    expect(hrefsOf(oldest, 'Issue<')).toEqual(['/issues?q=db']);
+    expect(oldest).toMatch(/<th scope="col" aria-sort="ascending"><a [^>]*>Issue</);
+  });
+
   it('invites filing a bug when there are no issues', () => {
     const html = renderIssueList({ items: [], nextCursor: null }, state(), NOW);
     expect(html).toContain('No issues filed yet.');
