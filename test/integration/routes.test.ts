@@ -47,9 +47,18 @@ function logForm(body: string | Buffer, extra: Record<string, string> = {}): For
   return form;
 }
 
+/** The JSON fields these tests read. */
+interface Answer {
+  [field: string]: unknown;
+  reports: Array<{ reportId: string }>;
+  issues: Array<{ issueId: string }>;
+  summaries: Array<{ summary: string }>;
+  history: Array<{ event: string }>;
+}
+
 const getJson = async (path: string) => {
   const response = await fetch(`${stack.url}${path}`, { headers: { accept: 'application/json' } });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Answer };
 };
 
 const VERBS = ['open', 'close', 'bind', 'read', 'write', 'flush', 'parse', 'load'];
@@ -227,9 +236,9 @@ describe('issues', () => {
     const again = new FormData();
     again.append('reportId', log['reportId']!);
     again.append('summary', 'second words');
-    const answer = (await (await post('/issues', again)).json()) as Record<string, any>;
+    const answer = (await (await post('/issues', again)).json()) as Answer;
     expect(answer['summary']).toBe('first words');
-    expect(answer['summaries'].map((s: { summary: string }) => s.summary)).toEqual(['second words']);
+    expect(answer.summaries.map((s) => s.summary)).toEqual(['second words']);
   });
 
   it('creates an Open issue at once for a bug whose failure is new', async () => {
