@@ -3,7 +3,7 @@ import type { HistoryEvent, Report } from '#lib/model';
 import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
-import { issueHref, issueStatusHref, logHref, reportHref } from './links.ts';
+import { issueHref, issueStatusHref, logHref, newIssueHref, reportHref } from './links.ts';
 import { regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
 import { sparkline } from './sparkline.ts';
 
@@ -95,6 +95,7 @@ export function renderReport(report: Report, now: Date): string {
     report.status,
   )} ${regressedBadge(report)}
 <a href="${logHref(report.reportId)}">First log</a>
+${report.status === 'Ghost' ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
 <div class="columns">

@@ -12,6 +12,7 @@ export const reportHref = (reportId: string): string => `/logs/extracted/${enc(r
 export const logHref = (logId: string): string => `/logs/${enc(logId)}`;
 export const issueHref = (issueId: string): string => `/issues/${enc(issueId)}`;
 export const issueStatusHref = (issueId: string): string => `/issues/${enc(issueId)}/status`;
+export const newIssueHref = (reportId: string): string => `/issues/new?reportId=${enc(reportId)}`;
 
 export type ListOverrides = { [K in keyof ListState]?: ListState[K] | undefined };
 

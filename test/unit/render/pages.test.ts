@@ -76,6 +76,14 @@ describe('report page', () => {
     expect(hrefsOf(html, 'First log')).toEqual(['/logs/000000042']);
   });
 
+  it('offers to file a bug only while the report has no filed issue', () => {
+    const ghost = renderReport(makeReport({ status: 'Ghost', reportId: '000000042' }), NOW);
+    expect(hrefsOf(ghost, 'File a bug for this report')).toEqual(['/issues/new?reportId=000000042']);
+    expect(hrefsOf(renderReport(makeReport({ status: 'Open' }), NOW), 'File a bug for this report')).toEqual(
+      [],
+    );
+  });
+
   it('notes a truncated extract and points at the full log', () => {
     expect(renderReport(makeReport({ extractTruncated: false }), NOW)).not.toContain('cut short');
     const html = renderReport(makeReport({ extractTruncated: true }), NOW);
