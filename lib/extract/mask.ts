@@ -15,10 +15,13 @@ export const MASK_LIMIT = 2048;
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
-/** Ordered: the more specific shapes first, before digits are masked token by token. */
-const RULES: Array<[RegExp, string]> = [
-  [/\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g, '<url>'],
-  [/[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}/g, '<email>'],
+/**
+ * Ordered: the more specific shapes first, before digits are masked token by
+ * token. A rule with a guard runs only on lines containing that text (cheap).
+ */
+const RULES: Array<[RegExp, string, string?]> = [
+  [/\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g, '<url>', '://'],
+  [/[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}/g, '<email>', '@'],
   // Day and month names only where they are part of a date.
   [new RegExp(`\\b(?:${DAY}),? (?=(?:${MONTH})\\b|\\d)`, 'g'), ''],
   [new RegExp(`\\b(?:${MONTH})[a-z]{0,6}\\.?(?=[ /-]{1,2}\\d)`, 'g'), '<month>'],
@@ -27,9 +30,10 @@ const RULES: Array<[RegExp, string]> = [
   [
     /(?:\/private)?\/(?:tmp|var\/tmp|var\/folders|dev\/shm)\/[^\s"'<>()[\]{},;]{0,512}|[A-Za-z]:\\(?:[^\s"'\\]{1,64}\\){0,8}(?:Temp|TEMP|tmp)\\[^\s"'<>]{0,512}/g,
     '<tmp>',
+    't',
   ],
-  [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>'],
-  [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>'],
+  [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>', '/'],
+  [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>', ':\\'],
   // Named identities and quoted values after '='.
   [
     /\b(user(?:name)?|login|owner|account|host(?:name)?|uid|gid|pid|tid)(=|: | )(?!<)[^\s,;)\]]{1,128}/gi,
@@ -38,9 +42,10 @@ const RULES: Array<[RegExp, string]> = [
   [
     /\b(held|locked|owned|claimed|created|modified|started|requested|submitted|initiated|triggered) by [\w.@-]{1,64}/g,
     '$1 by <user>',
+    ' by ',
   ],
-  [/=\s?"[^"\n]{0,256}"/g, '="<*>"'],
-  [/=\s?'[^'\n]{0,256}'/g, "='<*>'"],
+  [/=\s?"[^"\n]{0,256}"/g, '="<*>"', '='],
+  [/=\s?'[^'\n]{0,256}'/g, "='<*>'", '='],
 ];
 
 /** A token: what sits between separators. One with a digit in it is a variable. */
@@ -55,7 +60,7 @@ const CONTEXT_GROUP = /\[[\s\-<*>]{1,256}\]/g;
 
 export function maskText(line: string): string {
   let s = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  for (const [re, to] of RULES) s = s.replace(re, to);
+  for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
   s = s.replace(TOKEN, (tok) => (HAS_DIGIT.test(tok) || HEX_WORD.test(tok) ? '<*>' : tok));
   s = s.replace(MASK_RUN, '<*>').replace(CONTEXT_GROUP, '[<*>]');
   return s.replace(/\s+/g, ' ').trim();

@@ -4,9 +4,9 @@
  * Contract: the scanner hands its sink only the lines that may matter — every
  * line while the sink says it is inside a block, otherwise only lines the
  * prefilter flags — as byte ranges of a Buffer, without the '\n'. Ordinary lines
- * are never decoded: the prefilter runs one case-insensitive regex over a
- * latin1 view of the chunk (one byte per char, so string offsets are byte
- * offsets). A line split across chunks is reassembled; of a very long line only
+ * are never decoded: the prefilter runs one regex (plus two literal searches)
+ * over a latin1 view of the chunk (one byte per char, so string offsets are byte
+ * offsets, and UTF-8 keywords are ASCII). A line split across chunks is reassembled; of a very long line only
  * the first LINE_KEEP bytes are kept (the rest is still searched for keywords),
  * so memory stays bounded whatever the input.
  */
@@ -14,14 +14,29 @@
 /** Bytes of one line kept for analysis; the rest of a longer line is only searched. */
 export const LINE_KEEP = 16 * 1024;
 /** Longest prefilter match that can straddle two pieces of one long line. */
-const OVERLAP = 16;
+const OVERLAP = 32;
 
 /**
- * Words a reader of logs looks for. Kept in one regex so V8 scans each chunk
- * once; the sink classifies the flagged lines precisely.
+ * Words a reader of logs looks for: the original three (any case), `exception`,
+ * and level/crash words in the case logs print them (lower-case "critical" is
+ * prose, "CRITICAL" a level). Spelled with character classes instead of the `i`
+ * flag so that one case-sensitive regex covers both kinds in one pass.
  */
-const CANDIDATE = /error|warn|callstack|exception|fatal|critical|severe|panic|traceback|^(?:={78}\r?$|#0 )/im;
-const CANDIDATE_G = new RegExp(CANDIDATE.source, 'gim');
+const WORDS_SOURCE =
+  '[Ee][Rr][Rr][Oo][Rr]|[Ww][Aa][Rr][Nn]|[Cc][Aa][Ll][Ll][Ss][Tt][Aa][Cc][Kk]|[Ee][Xx][Cc][Ee][Pp][Tt][Ii][Oo][Nn]' +
+  '|Traceback|[Ff]atal|FATAL|CRIT|SEVERE|EMERG|PANIC|panic|[Ss]egmentation fault|SIG(?:SEGV|ABRT|BUS|FPE|ILL)' +
+  '|\\[(?:crit|critical|severe|emerg)\\]';
+const WORDS = new RegExp(WORDS_SOURCE);
+const WORDS_G = new RegExp(WORDS_SOURCE, 'g');
+/** The original fenced-stack delimiter: a line of exactly 78 '='. */
+const FENCE = '='.repeat(78);
+/** First frame of a debugger backtrace, which may come with no head line. */
+const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
+/**
+ * Lines are converted to strings in windows of about this size: V8 allocates
+ * small strings in the young generation, several times faster than big ones.
+ */
+const WINDOW = 64 * 1024;
 
 export interface LineSink {
   /** True while the sink needs every line (inside a block), not only flagged ones. */
@@ -31,7 +46,7 @@ export interface LineSink {
 }
 
 export function isFlagged(text: string): boolean {
-  return CANDIDATE.test(text);
+  return WORDS.test(text) || FRAME_ZERO.test(text) || text.replace(/\r$/, '') === FENCE;
 }
 
 export class LineScanner {
@@ -70,8 +85,24 @@ export class LineScanner {
 
   /** buf[from, to) holds complete lines, each ending in '\n'. */
   private scanLines(buf: Buffer, from: number, to: number): void {
+    let w = from;
+    while (w < to) {
+      let we = to;
+      if (to - w > WINDOW) {
+        const nl = buf.lastIndexOf(10, w + WINDOW);
+        we = nl >= w ? nl + 1 : buf.indexOf(10, w + WINDOW) + 1;
+      }
+      this.scanWindow(buf, w, we);
+      w = we;
+    }
+  }
+
+  private scanWindow(buf: Buffer, from: number, to: number): void {
     const text = buf.toString('latin1', from, to);
     let p = 0;
+    let word = -1;
+    let fence = -1;
+    let frame = -1;
     while (p < text.length) {
       if (this.sink.wantsEveryLine()) {
         const e = text.indexOf('\n', p);
@@ -79,28 +110,28 @@ export class LineScanner {
         p = e + 1;
         continue;
       }
-      CANDIDATE_G.lastIndex = p;
-      const m = CANDIDATE_G.exec(text);
-      if (m === null) return;
-      const s = text.lastIndexOf('\n', m.index) + 1;
-      const e = text.indexOf('\n', m.index);
+      if (word !== Infinity && word < p) {
+        WORDS_G.lastIndex = p;
+        const m = WORDS_G.exec(text);
+        word = m === null ? Infinity : m.index;
+      }
+      if (fence !== Infinity && fence < p) fence = indexOrInfinity(text, FENCE, p);
+      if (frame !== Infinity && frame < p) frame = indexOrInfinity(text, '#0', p);
+      const hit = Math.min(word, fence, frame);
+      if (hit === Infinity) return;
+      const s = text.lastIndexOf('\n', hit) + 1;
+      const e = text.indexOf('\n', hit);
       this.deliver(buf, from + s, from + e, text, s, e);
       p = e + 1;
     }
   }
 
   private deliver(buf: Buffer, start: number, end: number, text: string, ts: number, te: number): void {
-    let truncated = false;
-    let flaggedText = text;
-    if (te - ts > LINE_KEEP) {
-      // Flag on the whole line, keep only its head.
-      flaggedText = text.slice(ts, te);
-      end = start + LINE_KEEP;
-      truncated = true;
-    } else {
-      flaggedText = text.slice(ts, te);
-    }
-    this.sink.line(buf, start, end, CANDIDATE.test(flaggedText), truncated);
+    const line = text.slice(ts, te);
+    const flagged = isFlagged(line);
+    if (!flagged && !this.sink.wantsEveryLine()) return;
+    const truncated = te - ts > LINE_KEEP;
+    this.sink.line(buf, start, truncated ? start + LINE_KEEP : end, flagged, truncated);
   }
 
   private absorb(buf: Buffer, start: number, end: number): void {
@@ -117,7 +148,7 @@ export class LineScanner {
       this.overflow = true;
       if (!this.overflowHit) {
         const piece = this.tail + buf.toString('latin1', s, end);
-        if (CANDIDATE.test(piece)) this.overflowHit = true;
+        if (WORDS.test(piece)) this.overflowHit = true;
       }
     }
     this.tail = (this.tail + buf.toString('latin1', Math.max(start, end - OVERLAP), end)).slice(-OVERLAP);
@@ -125,7 +156,7 @@ export class LineScanner {
 
   private flushOpen(): void {
     const line = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head, this.headLen);
-    const flagged = this.overflowHit || CANDIDATE.test(line.toString('latin1', 0, line.length));
+    const flagged = this.overflowHit || isFlagged(line.toString('latin1', 0, line.length));
     const truncated = this.overflow;
     this.head = [];
     this.headLen = 0;
@@ -135,4 +166,9 @@ export class LineScanner {
     this.tail = '';
     if (flagged || this.sink.wantsEveryLine()) this.sink.line(line, 0, line.length, flagged, truncated);
   }
+}
+
+function indexOrInfinity(text: string, needle: string, from: number): number {
+  const i = text.indexOf(needle, from);
+  return i < 0 ? Infinity : i;
 }

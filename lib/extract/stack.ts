@@ -110,7 +110,12 @@ function genericFrame(rest: string): string {
   return cleanSymbol(s);
 }
 
+/** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
+const FRAME_GATE =
+  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}/;
+
 export function frameOf(line: string): string | null {
+  if (!FRAME_GATE.test(line)) return null;
   const t = (line.length > FRAME_LIMIT ? line.slice(0, FRAME_LIMIT) : line).trim();
   if (t.length < 2) return null;
   for (const [re, fn] of RULES) {
