@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type LocalStack, REPO_ROOT, startLocalStack } from './local-stack';
 
-function parsePort(raw: string | undefined): number {
+export function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 5000;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -20,7 +20,7 @@ function parsePort(raw: string | undefined): number {
 }
 
 /** Until the token issue lands every route is open; say so plainly at start-up. */
-function authStatus(): string {
+export function authStatus(): string {
   return 'auth: open: no tokens configured';
 }
 
@@ -49,51 +49,51 @@ function watchLauncher(onGone: () => void): void {
   }, 1000).unref();
 }
 
-async function main(): Promise<number> {
-  const port = parsePort(process.env.PORT);
-  const dataDir = resolve(REPO_ROOT, process.env.DATA_DIR || '.data');
-  const shownDir = relative(process.cwd(), dataDir) || '.';
-
+/**
+ * Runs a stack in the foreground: prints `readyLines` once it answers, stops it
+ * on SIGINT/SIGTERM/SIGHUP or when the launcher goes away, and exits non-zero
+ * if it fails to start or serverless-offline dies. Shared with start-localstack.
+ */
+export async function serve(
+  start: () => Promise<LocalStack>,
+  readyLines: (stack: LocalStack) => string[],
+): Promise<void> {
   let stack: LocalStack | undefined;
-  let stopping = false;
   let stopRequested = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await stack?.stop();
-    process.exit(code);
+  let stopping: Promise<void> | undefined;
+  const shutdown = (code: number) => {
+    stopRequested = true;
+    // During start-up there is nothing to stop yet; see below.
+    if (!stack) return;
+    const running = stack;
+    stopping ??= running.stop().then(() => process.exit(code));
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      // A signal during start-up is handled once startLocalStack returns.
-      stopRequested = true;
-      if (stack) void shutdown(0);
-    });
+    process.on(signal, () => shutdown(0));
   }
+  watchLauncher(() => shutdown(0));
 
-  watchLauncher(() => void shutdown(0));
-  stack = await startLocalStack({ port, dataDir });
-  if (stopRequested) {
-    await shutdown(0);
-    return 0;
-  }
-  console.log(`logsift ready at ${stack.url} (data in ${shownDir})`);
-  console.log(authStatus());
-
-  const status = await stack.exited;
-  if (stopping) return 0;
-  console.error(`logsift: serverless offline exited unexpectedly (${status}); stopping`);
-  await shutdown(1);
-  return 1;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+  try {
+    stack = await start();
+  } catch (error) {
     // PortInUseError and the start-up failures carry their own explanation.
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  },
-);
+  }
+  if (stopRequested) return shutdown(0);
+  for (const line of readyLines(stack)) console.log(line);
+
+  const status = await stack.exited;
+  if (stopping) return;
+  console.error(`logsift: serverless offline exited unexpectedly (${status}); stopping`);
+  shutdown(1);
+}
+
+if (require.main === module) {
+  const dataDir = resolve(REPO_ROOT, process.env.DATA_DIR || '.data');
+  const shownDir = relative(process.cwd(), dataDir) || '.';
+  void serve(
+    async () => startLocalStack({ port: parsePort(process.env.PORT), dataDir }),
+    (stack) => [`logsift ready at ${stack.url} (data in ${shownDir})`, authStatus()],
+  );
+}
