@@ -4,7 +4,7 @@ import { httpHandler } from '#lib/http/handler';
 import { parseListQuery } from '#lib/http/list-query';
 import { listState } from '#lib/http/list-state';
 import { html, json } from '#lib/http/respond';
-import { renderReportList } from '#lib/render/index';
+import { listHref, renderReportList } from '#lib/render/index';
 import { reportView } from '#lib/service/views';
 
 const { config, stores } = getApp();
@@ -13,8 +13,14 @@ export const handler = httpHandler(
   async (req) => {
     const query = parseListQuery(req.query);
     const page = await stores.reports.listReports(query);
-    if (req.wantsJson) return json(200, { reports: page.items.map(reportView), nextCursor: page.nextCursor });
-    return html(200, renderReportList(page, listState(query), new Date()));
+    const state = listState(query);
+    // RFC 8288 pagination, as GitHub and Sentry do: scripts follow rel="next" until it is absent.
+    const next = page.nextCursor ? listHref('/', state, { cursor: page.nextCursor }) : null;
+    const format = req.query['format'] === 'json' ? '&format=json' : '';
+    const headers: Record<string, string> = next ? { Link: `<${next}${format}>; rel="next"` } : {};
+    if (req.wantsJson)
+      return json(200, { reports: page.items.map(reportView), nextCursor: page.nextCursor }, headers);
+    return html(200, renderReportList(page, state, new Date()), headers);
   },
   { exposeErrors: config.exposeErrors },
 );
