@@ -12,6 +12,11 @@
  * A crash between 3 and 4 leaves the report counting one occurrence whose
  * log record was never written; the client saw an error and retries under a
  * new log id. Nothing is ever lost, at worst counted once more.
+ *
+ * A log uploaded straight to S3 (lib/service/upload.ts) takes the same steps:
+ * its id is allocated (1) when the upload is created, its bytes are archived
+ * (2) in the single streaming pass that extracts them, and `recordLog` below
+ * does 3 and 4 exactly as for a log posted to the API.
  */
 import { type Extraction, extractBuffer } from '#lib/extract/index';
 import type { LogRecord, Report } from '#lib/model';
@@ -41,10 +46,23 @@ export async function ingestLog(
   now: Date,
   options: IngestOptions,
 ): Promise<IngestResult> {
-  const at = now.toISOString();
   const logId = await stores.ids.nextLogId();
   await stores.archive.putBlob(extraction.sha256, bytes);
+  return recordLog(stores, logId, extraction, now, options);
+}
 
+/**
+ * Steps 3 and 4 for a log whose id is allocated and whose bytes are archived:
+ * count or create its report, then write its log record.
+ */
+export async function recordLog(
+  stores: Stores,
+  logId: string,
+  extraction: Extraction,
+  now: Date,
+  options: Pick<IngestOptions, 'summary'>,
+): Promise<IngestResult> {
+  const at = now.toISOString();
   let report: Report | null = null;
   let isNew = false;
   if (extraction.fingerprint !== null && extraction.type !== null) {
