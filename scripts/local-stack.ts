@@ -211,6 +211,19 @@ export interface ServiceDefinition {
   envRefs: Record<string, string>;
 }
 
+/** The parts of serverless.yml read here; `${...}` variables are left as written. */
+export interface ServerlessYml {
+  service?: unknown;
+  provider?: { environment?: Record<string, unknown> };
+  functions?: Record<string, { handler: string; events?: { httpApi?: { method: string; path: string } }[] }>;
+  resources?: { Resources?: Record<string, CfnResource> };
+}
+
+/** serverless.yml parsed, CloudFormation short forms as their JSON long forms. */
+export function readServerlessYml(path = SERVERLESS_YML): ServerlessYml {
+  return parseYaml(readFileSync(path, 'utf8'), { customTags: CFN_TAGS }) as ServerlessYml;
+}
+
 /** Walks a `self:` path such as `custom.ref.bucket` through the parsed file. */
 function selfPath(doc: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], doc);
@@ -221,11 +234,7 @@ function selfPath(doc: unknown, path: string): unknown {
  * names, following `${env:NAME, self:custom.ref.x}` -> `custom.ref.x: !Ref Id`.
  */
 export function readServiceDefinition(path = SERVERLESS_YML): ServiceDefinition {
-  const doc = parseYaml(readFileSync(path, 'utf8'), { customTags: CFN_TAGS }) as {
-    service?: unknown;
-    provider?: { environment?: Record<string, unknown> };
-    resources?: { Resources?: Record<string, CfnResource> };
-  };
+  const doc = readServerlessYml(path);
   const envRefs: Record<string, string> = {};
   for (const [name, value] of Object.entries<unknown>(doc.provider?.environment ?? {})) {
     const match = typeof value === 'string' ? /^\$\{env:(\w+),\s*self:([\w.]+)\s*\}$/.exec(value) : null;

@@ -1,0 +1,145 @@
+/**
+ * `serverless package` (offline, no AWS account): the CloudFormation template
+ * and artefact that `serverless deploy` would upload, checked against
+ * serverless.yml's own functions and resources.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT, readServerlessYml, readServiceDefinition } from '../../scripts/local-stack.ts';
+
+interface CfnResource {
+  Type: string;
+  Properties: Record<string, unknown>;
+}
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+const definition = readServiceDefinition();
+const functions = readServerlessYml().functions ?? {};
+
+let outDir: string;
+let resources: Record<string, CfnResource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'logsift-package-'));
+  // The deployed template must name the CloudFormation resources, not local ones,
+  // and package with the bundler: drop every variable the local stack sets.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !/^(AWS_|LOGSIFT_|LOGS_TABLE$|REPORTS_TABLE$|META_TABLE$|PORT$)/.test(name) && name !== 'IS_OFFLINE',
+    ),
+  );
+  try {
+    await promisify(execFile)(
+      join(REPO_ROOT, 'node_modules', '.bin', 'serverless'),
+      ['package', '--package', outDir],
+      { cwd: REPO_ROOT, env: { ...env, SLS_TELEMETRY_DISABLED: '1' }, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`serverless package failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
+  }
+  const template = JSON.parse(
+    readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  );
+  resources = template.Resources;
+}, 180_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('serverless package', () => {
+  it('declares one HTTP API route per function event', () => {
+    const expected = Object.values(functions)
+      .flatMap((fn) => (fn.events ?? []).map((e) => e.httpApi))
+      .filter((e): e is { method: string; path: string } => e !== undefined)
+      .map(({ method, path }) => `${method === '*' ? 'ANY' : method.toUpperCase()} ${path}`);
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes.sort()).toEqual(expected.sort());
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /issues/{issueId}', 'POST /logs', 'GET /logs/{logId}/datetime']),
+    );
+  });
+
+  it('deploys every function on nodejs22.x with its handler', () => {
+    const lambdas = ofType('AWS::Lambda::Function').map(([, r]) => r.Properties);
+    expect(lambdas).toHaveLength(Object.keys(functions).length);
+    for (const props of lambdas) expect(props.Runtime).toBe('nodejs22.x');
+    expect(lambdas.map((p) => p.Handler).sort()).toEqual(
+      Object.values(functions)
+        .map((f) => f.handler)
+        .sort(),
+    );
+  });
+
+  it('gives the handlers the CloudFormation names of the bucket and tables', () => {
+    const [, fn] = ofType('AWS::Lambda::Function')[0] ?? [];
+    const variables = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    for (const [variable, logicalId] of Object.entries(definition.envRefs)) {
+      expect(variables[variable]).toEqual({ Ref: logicalId });
+    }
+  });
+
+  it('creates the bucket and the tables with every index of serverless.yml', () => {
+    for (const [logicalId, declared] of Object.entries(definition.resources)) {
+      const packaged = resources[logicalId];
+      expect(packaged?.Type).toBe(declared.Type);
+      if (declared.Type !== 'AWS::DynamoDB::Table') continue;
+      const props = declared.Properties as { GlobalSecondaryIndexes?: { IndexName: string }[] };
+      const indexes = (packaged?.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+      expect(indexes.map((i) => i.IndexName)).toEqual(
+        (props.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName),
+      );
+      expect(packaged?.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    }
+    expect(ofType('AWS::S3::Bucket').map(([id]) => id)).toContain('ArchiveBucket');
+    expect(
+      ofType('AWS::DynamoDB::Table')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['LogsTable', 'MetaTable', 'ReportsTable']);
+  });
+
+  it('grants S3 and DynamoDB actions only on those resources, never on *', () => {
+    const [, role] = ofType('AWS::IAM::Role')[0] ?? [];
+    const policies = role?.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[];
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    const storage = statements.filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith('s3:') || a.startsWith('dynamodb:')),
+    );
+    expect(storage.length).toBeGreaterThan(0);
+    const named = new Set<string>();
+    for (const statement of storage) {
+      const targets = [statement.Resource].flat();
+      for (const target of targets) {
+        expect(target).not.toBe('*');
+        const text = JSON.stringify(target);
+        expect(text).not.toMatch(/"\*"|:\*"|^"\*/);
+        for (const id of Object.keys(definition.resources)) if (text.includes(`"${id}"`)) named.add(id);
+      }
+      expect([statement.Action].flat()).not.toContain('s3:*');
+      expect([statement.Action].flat()).not.toContain('dynamodb:*');
+    }
+    expect([...named].sort()).toEqual(Object.keys(definition.resources).sort());
+  });
+
+  it('writes one zip for the service that every function deploys from', () => {
+    const keys = new Set(
+      ofType('AWS::Lambda::Function').map(([, r]) => (r.Properties.Code as { S3Key: string }).S3Key),
+    );
+    expect(keys.size).toBe(1);
+    const [key] = [...keys];
+    const zip = key?.split('/').pop() ?? '';
+    expect(zip).toBe(`${definition.service}.zip`);
+    expect(existsSync(join(outDir, zip))).toBe(true);
+  });
+});
