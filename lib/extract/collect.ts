@@ -119,7 +119,7 @@ export class Collector implements LineSink {
         return true;
       case 'trace': {
         if (isBlank(text)) {
-          if (this.gap || this.block === null || this.block.frames === 0) {
+          if (this.gap || this.block === null) {
             this.closeBlock();
             return true;
           }

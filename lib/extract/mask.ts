@@ -91,9 +91,25 @@ export function stripHeader(line: string): string {
     .replace(/^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[[^\]\n]{1,128}\]/, '$1[<*>]');
 }
 
+/**
+ * Every rule above treats a run of digits like any other run of digits, so
+ * lines that differ only in their numbers mask alike: a small cache keyed on the
+ * line with digit runs squeezed makes a failure repeated a million times cheap.
+ */
+const cache = new Map<string, string>();
+const CACHE_MAX = 4096;
+
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
-  return maskText(stripHeader(line));
+  const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
+  const key = cut.replace(/\d+/g, '0');
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = maskText(stripHeader(key));
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Last path segment: frames keep the file, not where it was built or checked out. */
