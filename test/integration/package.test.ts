@@ -82,10 +82,11 @@ describe('serverless package', () => {
   });
 
   it('gives the handlers the CloudFormation names of the bucket and tables', () => {
-    const [, fn] = ofType('AWS::Lambda::Function')[0] ?? [];
-    const variables = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    for (const [variable, logicalId] of Object.entries(definition.envRefs)) {
-      expect(variables[variable]).toEqual({ Ref: logicalId });
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const [variable, logicalId] of Object.entries(definition.envRefs)) {
+        expect(variables[variable]).toEqual({ Ref: logicalId });
+      }
     }
   });
 
