@@ -2,6 +2,7 @@
  * The storage logsift needs, as small interfaces. The service layer depends on
  * these only; lib/store/s3-archive.ts and lib/store/dynamo-*.ts implement them.
  */
+import type { Readable } from 'node:stream';
 import type { IssueStatus, LogRecord, Report, ReportType } from '#lib/model';
 
 /** Raw log bytes, content-addressed: identical logs are stored once. */
@@ -9,6 +10,22 @@ export interface LogArchive {
   /** Idempotent: storing bytes already stored costs no storage. */
   putBlob(sha256: string, bytes: Buffer): Promise<void>;
   getBlob(sha256: string): Promise<Buffer | null>;
+  /**
+   * Archives a log too big to hold in memory while it streams past: the bytes
+   * are compressed into a staging object as they arrive (memory bounded by the
+   * part size, whatever the log's size). Resolves once `body` has ended and the
+   * staged copy is stored; the caller then files it under its hash.
+   */
+  stageBlob(stagingId: string, body: Readable): Promise<StagedBlob>;
+  /** A time-limited URL serving the original bytes (for logs too big for an API answer). */
+  blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string>;
+}
+
+export interface StagedBlob {
+  /** File the staged copy as the blob of `sha256` (a no-op when those bytes are stored already). */
+  commit(sha256: string, rawBytes: number): Promise<void>;
+  /** Drop the staged copy. */
+  discard(): Promise<void>;
 }
 
 export interface LogIndex {
@@ -63,4 +80,45 @@ export interface Stores {
   logs: LogIndex;
   ids: IdAllocator;
   reports: ReportStore;
+}
+
+/** Logs sent straight to S3 through a presigned URL (too big for the API path), by log id. */
+export interface UploadObjects {
+  /** A presigned PUT URL for the log's bytes. */
+  putUrl(logId: string, expiresInSeconds: number): Promise<string>;
+  /** The uploaded object's size; null while nothing was uploaded. */
+  size(logId: string): Promise<number | null>;
+  open(logId: string): Promise<Readable>;
+  delete(logId: string): Promise<void>;
+}
+
+export type UploadPhase = 'pending' | 'processing' | 'done' | 'failed';
+
+export interface UploadState {
+  logId: string;
+  phase: UploadPhase;
+  createdAt: string;
+  /** processing: the claim lapses then, and another processor may take the upload over. */
+  leaseUntil?: string;
+  /** done / failed: the HTTP status and JSON body of the outcome, answered again on every call. */
+  status?: number;
+  body?: Record<string, unknown>;
+}
+
+/** Where each upload stands; every change is one conditional write on its item. */
+export interface UploadStates {
+  create(logId: string, createdAt: string): Promise<void>;
+  get(logId: string): Promise<UploadState | null>;
+  /** pending, or processing with a lapsed lease -> processing under `token`; false when not claimed. */
+  claim(logId: string, token: string, now: string, leaseUntil: string): Promise<boolean>;
+  /** processing -> pending (the processor failed for a reason worth retrying). */
+  release(logId: string, token: string): Promise<void>;
+  /** processing -> done / failed with the outcome; false when `token` no longer holds the claim. */
+  finish(
+    logId: string,
+    token: string,
+    phase: 'done' | 'failed',
+    status: number,
+    body: Record<string, unknown>,
+  ): Promise<boolean>;
 }

@@ -2,23 +2,40 @@
  * The log archive in S3: each distinct log body once, gzip-compressed, under
  * `blobs/<sha256>.gz`. Log records point at their body by hash, so a log sent
  * a thousand times is stored once.
+ *
+ * A big log (a presigned upload) is never held in memory: it is gzipped into
+ * `staging/<id>.gz` by a multipart upload while it streams past (its hash is
+ * known only at the end), then copied to its blob key unless those bytes are
+ * stored already. `staging/` is outside the `uploads/` prefix that triggers
+ * processing, so staging never triggers itself.
  */
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGzip, gunzip, gzip } from 'node:zlib';
 import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NoSuchKey,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { storageCall } from './errors.ts';
-import type { LogArchive } from './ports.ts';
+import type { LogArchive, StagedBlob } from './ports.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 export const blobKey = (sha256: string): string => `blobs/${sha256}.gz`;
+export const stagingKey = (id: string): string => `staging/${id}.gz`;
+
+/** Multipart part size for staged blobs; memory holds about QUEUE_SIZE + 1 of them. */
+const PART_SIZE = 8 * 1024 * 1024;
+const QUEUE_SIZE = 2;
 
 function isMissing(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
@@ -31,18 +48,21 @@ export class S3LogArchive implements LogArchive {
     private readonly bucket: string,
   ) {}
 
-  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
-    const Key = blobKey(sha256);
-    const exists = await storageCall('archive.head', async () => {
+  private hasBlob(sha256: string): Promise<boolean> {
+    return storageCall('archive.head', async () => {
       try {
-        await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key }));
+        await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: blobKey(sha256) }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
         throw error;
       }
     });
-    if (exists) return;
+  }
+
+  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
+    const Key = blobKey(sha256);
+    if (await this.hasBlob(sha256)) return;
     const body = await gzipAsync(bytes, { level: 6 });
     await storageCall('archive.put', () =>
       this.s3.send(
@@ -71,5 +91,69 @@ export class S3LogArchive implements LogArchive {
       }
     });
     return compressed === null ? null : gunzipAsync(compressed);
+  }
+
+  async stageBlob(stagingId: string, body: Readable): Promise<StagedBlob> {
+    const Key = stagingKey(stagingId);
+    const compressed = createGzip({ level: 6 });
+    const upload = new Upload({
+      client: this.s3,
+      params: { Bucket: this.bucket, Key, Body: compressed, ContentType: 'application/gzip' },
+      partSize: PART_SIZE,
+      queueSize: QUEUE_SIZE,
+    });
+    try {
+      await Promise.all([pipeline(body, compressed), storageCall('archive.stage', () => upload.done())]);
+    } catch (error) {
+      body.destroy();
+      compressed.destroy();
+      await upload.abort().catch(() => {});
+      throw error;
+    }
+    return {
+      commit: (sha256, rawBytes) => this.fileStaged(Key, sha256, rawBytes),
+      discard: () => this.deleteObject(Key),
+    };
+  }
+
+  private async fileStaged(Key: string, sha256: string, rawBytes: number): Promise<void> {
+    if (!(await this.hasBlob(sha256))) {
+      await storageCall('archive.copy', () =>
+        this.s3.send(
+          new CopyObjectCommand({
+            Bucket: this.bucket,
+            Key: blobKey(sha256),
+            CopySource: `${this.bucket}/${Key}`,
+            MetadataDirective: 'REPLACE',
+            ContentType: 'application/gzip',
+            Metadata: { 'raw-bytes': String(rawBytes) },
+          }),
+        ),
+      );
+    }
+    await this.deleteObject(Key);
+  }
+
+  private async deleteObject(Key: string): Promise<void> {
+    await storageCall('archive.delete-staged', () =>
+      this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key })),
+    );
+  }
+
+  blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string> {
+    // Served as the original bytes: any HTTP client undoes the gzip content-encoding.
+    return storageCall('archive.sign', () =>
+      getSignedUrl(
+        this.s3,
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: blobKey(sha256),
+          ResponseContentType: 'text/plain; charset=utf-8',
+          ResponseContentEncoding: 'gzip',
+          ResponseContentDisposition: `attachment; filename="${filename}"`,
+        }),
+        { expiresIn: expiresInSeconds },
+      ),
+    );
   }
 }
