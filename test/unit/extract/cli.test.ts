@@ -26,7 +26,7 @@ describe('logsift extract (built CLI)', () => {
     const r = run('extract', path.join(dir, 'app.log'));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^type: E\nfingerprint: [0-9a-f]{64}\nsha256: [0-9a-f]{64}\nbytes: 65\nsignature:\n/,
+      /^type: E\nfingerprint: [0-9a-f]{64}\nsha256: [0-9a-f]{64}\nbytes: 64\nsignature:\n/,
     );
     expect(r.stdout).toContain('  ERROR db: connection refused by <*>\n');
     expect(r.stdout).toContain('extract:\n  2024-05-01 10:00:01 ERROR db: connection refused by 10.0.0.1\n');
@@ -36,7 +36,7 @@ describe('logsift extract (built CLI)', () => {
     const r = run('extract', '--json', path.join(dir, 'app.log'));
     expect(r.status).toBe(0);
     const x = JSON.parse(r.stdout);
-    expect(x).toMatchObject({ type: 'E', bytes: 65, extractTruncated: false });
+    expect(x).toMatchObject({ type: 'E', bytes: 64, extractTruncated: false });
     expect(x.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
