@@ -19,6 +19,22 @@ export interface Config {
   s3ForcePathStyle: boolean;
   /** Show internal error details in 500 answers (local development only). */
   exposeErrors: boolean;
+  /** Bearer tokens by role; all empty = the service is open (see lib/http/auth). */
+  auth: AuthTokens;
+}
+
+export interface AuthTokens {
+  read: string[];
+  ingest: string[];
+  admin: string[];
+}
+
+/** A comma-separated token list; blanks dropped. */
+function tokens(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter((token) => token !== '');
 }
 
 type Env = Record<string, string | undefined>;
@@ -57,5 +73,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxExtractBytes: integer(env, 'MAX_EXTRACT_BYTES', 32 * 1024, 1024, 256 * 1024),
     s3ForcePathStyle: flag(env, 'LOGSIFT_S3_FORCE_PATH_STYLE'),
     exposeErrors: flag(env, 'IS_OFFLINE') || flag(env, 'LOGSIFT_DEBUG'),
+    auth: {
+      read: tokens(env, 'READ_TOKENS'),
+      ingest: tokens(env, 'INGEST_TOKENS'),
+      admin: tokens(env, 'ADMIN_TOKENS'),
+    },
   };
 }

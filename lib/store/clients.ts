@@ -7,19 +7,27 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '#lib/config';
+import { installFaults } from './faults.ts';
+
+/** Test-only (lib/store/faults.ts): unset everywhere but the fault tests. */
+const FAULTS_DIR = process.env.LOGSIFT_FAULTS;
 
 export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     forcePathStyle: config.s3ForcePathStyle,
     // s3rver stores aws-chunked framing verbatim when checksums are streamed
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
   });
+  installFaults(client, 's3', FAULTS_DIR);
+  return client;
 }
 
 export function makeDynamoClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
+  const client = new DynamoDBClient({ maxAttempts: 3 });
+  installFaults(client, 'dynamodb', FAULTS_DIR);
+  return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
 }
