@@ -505,7 +505,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         const deadline = Date.now() + STOP_GRACE_MS;
         while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
         if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
-        while (groupAlive(pid)) await sleep(20);
+        // Bounded: a SIGKILLed member can linger as a zombie until init reaps it.
+        const reaped = Date.now() + STOP_GRACE_MS;
+        while (groupAlive(pid) && Date.now() < reaped) await sleep(20);
       }
       await emulators.stop();
     })();
