@@ -24,6 +24,9 @@ const FENCE = '='.repeat(78);
 const ERROR_MARK =
   /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
+/** A section title after which frames follow, the failure itself having been logged before. */
+const STACK_TITLE = /^\s{0,8}(?:stack backtrace|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$/i;
+const GOROUTINE = /^goroutine \d{1,12} /;
 /** First frame of a stack printed without a head line (gdb, lldb). */
 const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
 
@@ -62,6 +65,8 @@ export class Collector implements LineSink {
   private awaitingHead = false;
   /** Trace: a blank line was seen; the next line must continue the stack or it ends. */
   private gap = false;
+  /** Trace: goroutine headers seen (Go dumps). */
+  private goroutines = 0;
   private hasStack = false;
   private hasError = false;
   private hasWarning = false;
@@ -127,9 +132,17 @@ export class Collector implements LineSink {
           return true;
         }
         this.gap = false;
+        if (GOROUTINE.test(text)) {
+          // A Go dump lists every goroutine; only the first is the one that failed,
+          // the others (and their number) depend on what else was running.
+          this.keep(text);
+          if (this.goroutines++ === 0) this.block?.note(exceptionSignature(text));
+          return true;
+        }
         const f = frameOf(text);
         if (f !== null) {
           this.keep(text);
+          if (this.goroutines > 1) return true;
           this.block?.frame(f);
           this.hasStack = true;
           return true;
@@ -194,6 +207,14 @@ export class Collector implements LineSink {
     let sev = severityOf(text, lower);
     if (sev === Severity.None && hitBeyondKept) sev = Severity.Error;
     if (sev === Severity.None) {
+      if (STACK_TITLE.test(text)) {
+        // `stack backtrace:` (Rust), `Stack trace:` (PHP): frames follow, the failure was said before.
+        this.keep(text);
+        this.mode = 'trace';
+        this.gap = false;
+        this.block = new StackBlock(null);
+        return;
+      }
       if (FRAME_ZERO.test(text)) {
         const f = frameOf(text);
         if (f !== null) {
@@ -226,10 +247,11 @@ export class Collector implements LineSink {
     const b = this.block;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
       this.sig.add(maskLine(this.pendingHead));
-    } else if (b !== null) {
+    } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {
       this.sig.add(b.text());
     }
     this.mode = 'none';
+    this.goroutines = 0;
     this.block = null;
     this.pendingHead = null;
     this.awaitingHead = false;

@@ -21,7 +21,9 @@ function cleanSymbol(sym: string): string {
 
 /** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
 function cleanLocation(loc: string): string {
-  const noLine = loc.trim().replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
+  // `(/lib/libc.so.6+0x2409b)`: a module and an offset into it, as sanitizers print it.
+  const bare = loc.trim().replace(/^\((.{1,512})\)$/, '$1').replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
+  const noLine = bare.replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
   return cleanSymbol(baseName(noLine));
 }
 
@@ -79,10 +81,10 @@ const RULES: FrameRule[] = [
     /^from (\S{1,512}?):\d{1,9}:in [`'](.{1,256})'$/,
     (m) => `from ${cleanLocation(m[1] ?? '')} in ${cleanSymbol(m[2] ?? '')}`,
   ],
-  // Go: main.(*T).run(0xc000010000, 0x1) | created by main.start in goroutine 6
+  // Go: main.(*T).run(0xc000010000, {0x5c1a20, 0x0?}) | created by main.start in goroutine 6
   [/^created by (\S{1,512})(?: in goroutine \d{1,12})?$/, (m) => `created by ${cleanSymbol(m[1] ?? '')}`],
   [
-    /^([\w./-]{1,256}\.(?:\(\*?[\w]{1,128}\)\.)?[\w.$]{1,128})\((?:[\w, .]{0,512}|\.\.\.)\)$/,
+    /^([\w./-]{1,256}\.(?:\(\*?[\w]{1,128}\)\.)?[\w.$]{1,128})\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/,
     (m) => `go ${m[1] ?? ''}`,
   ],
   // Go file line: /src/app/main.go:12 +0x1d
