@@ -1,0 +1,29 @@
+/**
+ * S3 ObjectCreated on `uploads/` (AWS only) — process each uploaded log. An
+ * upload another processor holds is retried by Lambda's async retries (its
+ * lease lapses if that processor died); a storage failure likewise.
+ */
+import type { Context, S3Event } from 'aws-lambda';
+import { processUpload } from '#lib/service/upload';
+import { logIdOfUploadKey } from '#lib/store/s3-uploads';
+import { getUploadApp } from '#lib/uploads-app';
+
+const uploads = getUploadApp();
+
+/** Beyond the remaining run time, so a claim outlives the processor that holds it. */
+const LEASE_MARGIN_MS = 30_000;
+
+export async function handler(event: S3Event, context?: Context): Promise<void> {
+  const leaseMs = (context?.getRemainingTimeInMillis() ?? 300_000) + LEASE_MARGIN_MS;
+  const busy: string[] = [];
+  for (const record of event.Records ?? []) {
+    const logId = logIdOfUploadKey(record.s3.object.key);
+    if (logId === null) continue;
+    const settled = await processUpload(uploads, logId, leaseMs);
+    if (settled.kind === 'busy') busy.push(logId);
+    else if (settled.kind === 'finished')
+      console.log(JSON.stringify({ upload: logId, status: settled.answer.status }));
+    else console.warn(JSON.stringify({ upload: logId, skipped: settled.kind }));
+  }
+  if (busy.length > 0) throw new Error(`uploads ${busy.join(', ')} are being processed elsewhere; retry`);
+}

@@ -1,0 +1,183 @@
+/**
+ * Logs of any size: the client asks for an upload (a log id and a presigned
+ * S3 PUT URL), sends the bytes to S3 itself, and the upload is processed from
+ * S3 as a stream — by the S3 event on AWS, by `POST .../complete` locally (or
+ * on AWS as a fallback). Processing is one pass over the bytes: each chunk
+ * feeds the extractor (hash, failure lines, fingerprint) and the gzip stream
+ * of the archive copy; then the report is counted exactly as for POST /logs
+ * (lib/service/ingest.ts `recordLog`). Memory is bounded by the stream and
+ * multipart buffers, not by the log.
+ *
+ * Exactly one processor counts an upload: it claims the upload with a lease
+ * (one conditional write), and the outcome (the POST /logs answer, or the
+ * error) is stored with the upload and answered again on every later call.
+ */
+import { randomUUID } from 'node:crypto';
+import { pipeline, type Readable, Transform } from 'node:stream';
+import { Extractor } from '#lib/extract/index';
+import { HttpError, notFound } from '#lib/http/errors';
+import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
+import { recordLog } from './ingest.ts';
+import { ingestView } from './views.ts';
+
+export interface UploadConfig {
+  /** Largest upload processed (S3 takes up to 5 GiB in one PUT). */
+  maxUploadBytes: number;
+  maxExtractBytes: number;
+  /** Lifetime of the presigned PUT URL. */
+  uploadUrlSeconds: number;
+}
+
+export interface UploadDeps {
+  stores: Stores;
+  objects: UploadObjects;
+  states: UploadStates;
+  config: UploadConfig;
+}
+
+/** An HTTP answer: the status and JSON body. */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export const statusPath = (logId: string) => `/logs/uploads/${logId}`;
+export const completePath = (logId: string) => `/logs/uploads/${logId}/complete`;
+
+export async function createUpload(deps: UploadDeps, now: Date): Promise<Answer> {
+  const logId = await deps.stores.ids.nextLogId();
+  await deps.states.create(logId, now.toISOString());
+  const seconds = deps.config.uploadUrlSeconds;
+  const uploadUrl = await deps.objects.putUrl(logId, seconds);
+  return {
+    status: 201,
+    body: {
+      logId,
+      uploadUrl,
+      method: 'PUT',
+      statusUrl: statusPath(logId),
+      completeUrl: completePath(logId),
+      expiresAt: new Date(now.getTime() + seconds * 1000).toISOString(),
+      maxBytes: deps.config.maxUploadBytes,
+    },
+  };
+}
+
+/** GET /logs/uploads/{logId}: 202 while pending or processing, then the outcome. */
+export async function uploadStatus(deps: UploadDeps, logId: string): Promise<Answer> {
+  const state = await deps.states.get(logId);
+  if (!state) throw notFound(`no upload ${logId}`);
+  if (state.phase === 'done') return { status: 200, body: state.body ?? {} };
+  if (state.phase === 'failed') return finalAnswer(state);
+  return waiting(state.logId, state.phase);
+}
+
+/** POST /logs/uploads/{logId}/complete: process now (or answer the stored outcome). */
+export async function completeUpload(deps: UploadDeps, logId: string, leaseMs: number): Promise<Answer> {
+  const settled = await processUpload(deps, logId, leaseMs);
+  if (settled.kind === 'finished') return settled.answer;
+  if (settled.kind === 'busy') return waiting(logId, 'processing');
+  if (settled.kind === 'unknown') throw notFound(`no upload ${logId}`);
+  throw new HttpError(
+    409,
+    'not_uploaded',
+    `nothing was uploaded for log ${logId} yet: PUT the log to its uploadUrl first`,
+  );
+}
+
+export type Settled =
+  | { kind: 'finished'; answer: Answer }
+  | { kind: 'busy' }
+  | { kind: 'not_uploaded' }
+  | { kind: 'unknown' };
+
+/**
+ * Processes one upload unless it is finished or another processor holds it.
+ * A failure worth retrying (storage) releases the claim and throws; a bad
+ * upload (empty, too big) is a finished outcome, answered as its 4xx.
+ */
+export async function processUpload(deps: UploadDeps, logId: string, leaseMs: number): Promise<Settled> {
+  const state = await deps.states.get(logId);
+  if (!state) return { kind: 'unknown' };
+  if (state.phase === 'done' || state.phase === 'failed')
+    return { kind: 'finished', answer: finalAnswer(state) };
+  const now = new Date();
+  if (state.phase === 'processing' && (state.leaseUntil ?? '') >= now.toISOString()) return { kind: 'busy' };
+
+  const size = await deps.objects.size(logId);
+  if (size === null) return { kind: 'not_uploaded' };
+
+  const token = randomUUID();
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  if (!(await deps.states.claim(logId, token, now.toISOString(), leaseUntil))) {
+    const current = await deps.states.get(logId);
+    if (current && (current.phase === 'done' || current.phase === 'failed'))
+      return { kind: 'finished', answer: finalAnswer(current) };
+    return { kind: 'busy' };
+  }
+
+  let answer: Answer;
+  let phase: 'done' | 'failed' = 'done';
+  try {
+    if (size === 0) throw new HttpError(400, 'empty_log', 'the log is empty');
+    if (size > deps.config.maxUploadBytes)
+      throw new HttpError(413, 'payload_too_large', `log is larger than ${deps.config.maxUploadBytes} bytes`);
+    answer = await ingestUpload(deps, logId, now);
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status >= 500) {
+      await deps.states.release(logId, token).catch(() => {});
+      throw error;
+    }
+    phase = 'failed';
+    answer = { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  }
+  if (!(await deps.states.finish(logId, token, phase, answer.status, answer.body))) {
+    // Our lease lapsed and another processor took over: its outcome is the one kept.
+    const current = await deps.states.get(logId);
+    if (current && (current.phase === 'done' || current.phase === 'failed'))
+      return { kind: 'finished', answer: finalAnswer(current) };
+    return { kind: 'busy' };
+  }
+  // Its bytes are archived (or it was refused): the upload object has served its purpose.
+  await deps.objects.delete(logId).catch(() => {});
+  return { kind: 'finished', answer };
+}
+
+/** The single streaming pass: S3 object -> extractor + gzip archive copy; then count the report. */
+async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise<Answer> {
+  const { stores, config } = deps;
+  const extractor = new Extractor({ maxExtractBytes: config.maxExtractBytes });
+  const source = await deps.objects.open(logId);
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        extractor.push(chunk);
+        done(null, chunk);
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  const body: Readable = pipeline(source, tap, () => {});
+  const staged = await stores.archive.stageBlob(logId, body);
+  const extraction = extractor.finish();
+  try {
+    await staged.commit(extraction.sha256, extraction.bytes);
+  } catch (error) {
+    await staged.discard().catch(() => {});
+    throw error;
+  }
+  const result = await recordLog(stores, logId, extraction, now, {});
+  return { status: result.isNew ? 201 : 200, body: ingestView(result) };
+}
+
+function finalAnswer(state: UploadState): Answer {
+  return { status: state.status ?? 500, body: state.body ?? {} };
+}
+
+function waiting(logId: string, phase: 'pending' | 'processing'): Answer {
+  return {
+    status: 202,
+    body: { logId, status: phase, statusUrl: statusPath(logId), completeUrl: completePath(logId) },
+  };
+}
