@@ -3,7 +3,7 @@ import { getApp } from '#lib/app';
 import { notFound } from '#lib/http/errors';
 import { httpHandler } from '#lib/http/handler';
 import { parseLogId } from '#lib/http/ids';
-import { json, text } from '#lib/http/respond';
+import { json, redirect, text } from '#lib/http/respond';
 import { logView } from '#lib/service/views';
 
 const { config, stores } = getApp();
@@ -14,6 +14,9 @@ export const handler = httpHandler(
     const log = await stores.logs.get(logId);
     if (!log) throw notFound(`no log ${logId}`);
     if (req.wantsJson) return json(200, logView(log));
+    // Too big for a Lambda answer (6 MB): a short-lived S3 URL serving the same bytes.
+    if (log.bytes > config.maxLogBytes)
+      return redirect(await stores.archive.blobUrl(log.sha256, `log-${logId}.log`, 900), 307);
     const bytes = await stores.archive.getBlob(log.sha256);
     if (!bytes) throw notFound(`the bytes of log ${logId} are missing from the archive`);
     return text(200, bytes, { 'Content-Disposition': `inline; filename="log-${logId}.log"` });
