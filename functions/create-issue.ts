@@ -41,5 +41,10 @@ export const handler = httpHandler(
     if (req.prefersHtml) return redirect(`/issues/${filed.report.issueId}`);
     return json(201, issueView(filed.report), { Location: `/issues/${filed.report.issueId}` });
   },
-  { exposeErrors: config.exposeErrors },
+  {
+    exposeErrors: config.exposeErrors,
+    auth: config.auth,
+    access: 'admin',
+    idempotency: { scope: 'issues', store: stores.idempotency },
+  },
 );

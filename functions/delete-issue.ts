@@ -12,5 +12,5 @@ export const handler = httpHandler(
     const report = await deleteIssue(stores, parseIssueId(req.params['issueId']));
     return json(200, { deleted: true, issueId: report.issueId, reportId: report.reportId });
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'admin' },
 );

@@ -18,5 +18,5 @@ export const handler = httpHandler(
     if (req.prefersHtml) return html(200, renderReport(report, new Date()));
     return text(200, `${report.extract}\n`);
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

@@ -15,5 +15,5 @@ export const handler = httpHandler(
     if (req.wantsJson) return json(200, issueView(report));
     return html(200, renderIssue(report, new Date()));
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

@@ -18,5 +18,5 @@ export const handler = httpHandler(
     if (req.wantsJson) return json(200, { logId, reportId: report.reportId, firstSeen: report.firstSeen });
     return text(200, `${report.firstSeen}\n`);
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

@@ -21,5 +21,5 @@ export const handler = httpHandler(
     if (!bytes) throw notFound(`the bytes of log ${logId} are missing from the archive`);
     return text(200, bytes, { 'Content-Disposition': `inline; filename="log-${logId}.log"` });
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

@@ -17,5 +17,10 @@ export const handler = httpHandler(
       return redirect(report ? `/logs/extracted/${report.reportId}` : `/logs/${log.logId}`);
     return json(result.isNew ? 201 : 200, ingestView(result), { Location: `/logs/${log.logId}` });
   },
-  { exposeErrors: config.exposeErrors },
+  {
+    exposeErrors: config.exposeErrors,
+    auth: config.auth,
+    access: 'ingest',
+    idempotency: { scope: 'logs', store: stores.idempotency },
+  },
 );

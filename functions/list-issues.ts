@@ -22,5 +22,5 @@ export const handler = httpHandler(
       return json(200, { issues: page.items.map(issueView), nextCursor: page.nextCursor }, headers);
     return html(200, renderIssueList(page, state, new Date()), headers);
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

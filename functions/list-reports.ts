@@ -22,5 +22,5 @@ export const handler = httpHandler(
       return json(200, { reports: page.items.map(reportView), nextCursor: page.nextCursor }, headers);
     return html(200, renderReportList(page, state, new Date()), headers);
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
 );

@@ -22,5 +22,5 @@ export const handler = httpHandler(
     if (req.method === 'POST' && !req.wantsJson) return redirect(`/issues/${issueId}`);
     return json(200, issueView(report));
   },
-  { exposeErrors: config.exposeErrors },
+  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'admin' },
 );

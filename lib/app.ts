@@ -4,6 +4,7 @@
  */
 import { type Config, loadConfig } from './config.ts';
 import { makeDynamoClient, makeS3Client } from './store/clients.ts';
+import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
 import { DynamoLogIndex } from './store/dynamo-logs.ts';
 import { DynamoReportStore } from './store/dynamo-reports.ts';
@@ -25,6 +26,7 @@ export function buildApp(config: Config): App {
       logs: new DynamoLogIndex(ddb, config.logsTable),
       ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
       reports: new DynamoReportStore(ddb, config.reportsTable),
+      idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
     },
   };
 }

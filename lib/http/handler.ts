@@ -4,6 +4,10 @@
  * and AWS into a bare 500, so nothing may escape this function.
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { AuthTokens } from '#lib/config';
+import { idempotent, parseIdempotencyKey, requestHash } from '#lib/service/idempotency';
+import type { IdempotencyStore } from '#lib/store/ports';
+import { type Access, makeAuthorizer } from './auth.ts';
 import { decodeEvent, type Request } from './request.ts';
 import { type Reply, toErrorResponse } from './respond.ts';
 
@@ -11,20 +15,47 @@ export type Route = (req: Request) => Promise<Reply>;
 
 export interface HandlerOptions {
   exposeErrors?: boolean;
+  /** Checked before the route runs, against `auth` (lib/http/auth); absent = open. */
+  access?: Access;
+  auth?: AuthTokens;
+  /** Honour `Idempotency-Key` (lib/service/idempotency), keys scoped by route. */
+  idempotency?: { scope: string; store: IdempotencyStore };
 }
 
 export function httpHandler(route: Route, options: HandlerOptions = {}) {
+  const authorizer = options.access && options.auth ? makeAuthorizer(options.auth) : null;
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<Reply> => {
     let req: Request | undefined;
-    try {
-      req = decodeEvent(event);
-      return await route(req);
-    } catch (error) {
-      return toErrorResponse(error, {
+    const fail = (error: unknown) =>
+      toErrorResponse(error, {
         html: req?.prefersHtml ?? false,
         exposeErrors: options.exposeErrors ?? false,
         requestId: context?.awsRequestId,
       });
+    try {
+      req = decodeEvent(event);
+      if (authorizer && options.access) authorizer.check(req, options.access);
+      const rawKey = req.headers['idempotency-key'];
+      if (options.idempotency && rawKey !== undefined) {
+        const key = parseIdempotencyKey(rawKey);
+        const current = req;
+        const hash = requestHash(req.method, req.path, req.headers['content-type'] ?? '', req.body);
+        const answer = await idempotent(
+          options.idempotency.store,
+          options.idempotency.scope,
+          key,
+          hash,
+          new Date(),
+          async () => {
+            const reply = await route(current).catch(fail);
+            return { ...reply, body: reply.body ?? '', isBase64Encoded: reply.isBase64Encoded ?? false };
+          },
+        );
+        return answer;
+      }
+      return await route(req);
+    } catch (error) {
+      return fail(error);
     }
   };
 }

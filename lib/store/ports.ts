@@ -75,11 +75,48 @@ export interface ReportStore {
   listIssues(query: ListQuery): Promise<PageOf<Report>>;
 }
 
+/** An answer kept for an Idempotency-Key, replayed to retries. */
+export interface StoredAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: boolean;
+}
+
+export interface IdempotencyRecord {
+  /** pending: the first request is still running (or died; see lockedUntil). */
+  state: 'pending' | 'done';
+  requestHash: string;
+  /** Epoch seconds; an expired record counts as absent (TTL deletes it eventually). */
+  expiresAt: number;
+  answer: StoredAnswer | null;
+}
+
+/** Idempotency-Key records (lib/service/idempotency); `now` and times in epoch seconds. */
+export interface IdempotencyStore {
+  /**
+   * Claim a key with one conditional write: true when it was free, expired, or
+   * left pending by a request with the same body whose lease ran out.
+   */
+  claim(
+    id: string,
+    requestHash: string,
+    now: number,
+    ttlSeconds: number,
+    leaseSeconds: number,
+  ): Promise<boolean>;
+  get(id: string, now: number): Promise<IdempotencyRecord | null>;
+  complete(id: string, requestHash: string, answer: StoredAnswer): Promise<void>;
+  /** Give a pending claim up (the request failed retryably); no-op otherwise. */
+  release(id: string, requestHash: string): Promise<void>;
+}
+
 export interface Stores {
   archive: LogArchive;
   logs: LogIndex;
   ids: IdAllocator;
   reports: ReportStore;
+  idempotency: IdempotencyStore;
 }
 
 /** Logs sent straight to S3 through a presigned URL (too big for the API path), by log id. */
