@@ -258,7 +258,9 @@ export class DynamoReportStore implements ReportStore {
       values[':type'] = query.type;
     }
     if (query.q) {
-      filters.push('(contains(summary, :q) OR contains(extract, :q) OR contains(signature, :q))');
+      // Names, not bare words: EXTRACT is one of DynamoDB's reserved words.
+      filters.push('(contains(#summary, :q) OR contains(#extract, :q) OR contains(#signature, :q))');
+      Object.assign(names, { '#summary': 'summary', '#extract': 'extract', '#signature': 'signature' });
       values[':q'] = query.q;
     }
     const filtered = filters.length > 0;
