@@ -30,6 +30,11 @@ export const KEYWORDS: readonly string[] = [
   'callstack',
   'exception',
   'traceback',
+  // Section titles after which frames follow (Rust, PHP, many loggers).
+  'backtrace',
+  'stack trace',
+  'stacktrace',
+  'call stack',
   'panic',
   'fatal',
   'crit',

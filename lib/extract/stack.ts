@@ -22,7 +22,10 @@ function cleanSymbol(sym: string): string {
 /** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
 function cleanLocation(loc: string): string {
   // `(/lib/libc.so.6+0x2409b)`: a module and an offset into it, as sanitizers print it.
-  const bare = loc.trim().replace(/^\((.{1,512})\)$/, '$1').replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
+  const bare = loc
+    .trim()
+    .replace(/^\((.{1,512})\)$/, '$1')
+    .replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
   const noLine = bare.replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
   return cleanSymbol(baseName(noLine));
 }

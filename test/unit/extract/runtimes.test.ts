@@ -1,0 +1,72 @@
+import { extract, fingerprint, inLog } from './helpers';
+
+/** A Go 1.17+ panic: struct and interface arguments print as {…}, unknown ones as 0x0?. */
+const goPanic = (addr: string, otherGoroutine: string) =>
+  inLog(
+    'panic: runtime error: invalid memory address or nil pointer dereference',
+    `[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x${addr}]`,
+    '',
+    'goroutine 1 [running]:',
+    `main.(*Server).handle(0xc000${addr}, {0x5c1a20, 0x0?})`,
+    '\t/home/bob/go/src/app/server.go:42 +0x2c',
+    'main.main()',
+    '\t/home/bob/go/src/app/main.go:12 +0x25',
+    '',
+    `goroutine 7 [${otherGoroutine}]:`,
+    `net/http.(*conn).${otherGoroutine === 'select' ? 'serve' : 'readLoop'}(0xc0001)`,
+    '\t/usr/local/go/src/net/http/server.go:2200 +0x1',
+    'exit status 2',
+  );
+
+const sanitizer = (pid: number, libcOffset: string) =>
+  inLog(
+    `==${pid}==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020000000${pid % 10}0`,
+    `READ of size 4 at 0x6020000000${pid % 10}0 thread T0`,
+    '    #0 0x4c3a2b in main /home/bob/src/test.c:10:5',
+    `    #1 0x7f12 in __libc_start_main (/lib/x86_64-linux-gnu/libc.so.6+0x${libcOffset})`,
+    '',
+  );
+
+const rust = (frame: string) =>
+  inLog(
+    "thread 'main' panicked at src/main.rs:2:5:",
+    'called `Option::unwrap()` on a `None` value',
+    'stack backtrace:',
+    '   0: rust_begin_unwind',
+    '             at /rustc/90b35a623/library/std/src/panicking.rs:645:5',
+    `   1: app::${frame}`,
+    '             at ./src/main.rs:2:5',
+  );
+
+describe('stacks of more runtimes', () => {
+  it('reads Go 1.17+ frame arguments and groups panics across addresses', () => {
+    const x = extract(goPanic('4a8b2c', 'select'));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('go main.(*Server).handle');
+    expect(x.fingerprint).toBe(fingerprint(goPanic('4a9f00', 'select')));
+  });
+
+  it('ignores the frames of goroutines other than the one that panicked', () => {
+    const x = extract(goPanic('4a8b2c', 'select'));
+    expect(x.signature).not.toContain('net/http');
+    expect(x.fingerprint).toBe(fingerprint(goPanic('4a8b2c', 'IO wait')));
+  });
+
+  it('reads the module and offset sanitizers print for frames without source', () => {
+    const x = extract(sanitizer(12345, '21bf6'));
+    expect(x.type).toBe('C');
+    expect(x.signature.split('\n')).toContain('  #__libc_start_main libc.so.#');
+    expect(x.fingerprint).toBe(fingerprint(sanitizer(777, '2409b')));
+  });
+
+  it('reads frames after a bare "stack backtrace:" title and keeps other frames apart', () => {
+    const x = extract(rust('run'));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('rs app::run');
+    expect(x.fingerprint).not.toBe(fingerprint(rust('load')));
+  });
+
+  it('does not make a crash of a stack title with no frames after it', () => {
+    expect(extract('Stack trace:\nnothing to see\n').type).toBeNull();
+  });
+});
