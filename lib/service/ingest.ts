@@ -6,17 +6,27 @@
  * reader can see half-done and a retry is safe:
  *   1. allocate the log id            (a crash leaves a gap in the ids)
  *   2. archive the bytes by SHA-256   (idempotent; an orphan blob is invisible)
- *   3. count or create the report     (one conditional write; the report's
- *                                      extract lives in the same item)
- *   4. write the log record           (the log becomes retrievable)
- * A crash between 3 and 4 leaves the report counting one occurrence whose
- * log record was never written; the client saw an error and retries under a
- * new log id. Nothing is ever lost, at worst counted once more.
+ *   3. write the log record, pending  (reportKey set, reportId not yet: the log
+ *                                      is kept and retrievable; no report counts it)
+ *   4. count or create the report     (one conditional write; the report's
+ *                                      extract lives in the same item, and its
+ *                                      first log's record already exists)
+ *   5. settle the log record          (reportId set; a failure here is only
+ *                                      logged: the work of 1-4 is durable)
+ * So a report never counts a log whose record is missing, a report's first log
+ * always exists, and a failed request never counted anything: its retry (a new
+ * log id) counts once. What a crash can leave is a pending record: counted if
+ * the crash fell between 4 and 5, not counted if between 3 and 4. For every
+ * report, settled <= occurrences <= settled + pending — equality when no
+ * request died midway — which is what `npm run test:load` audits.
+ * (The first version counted before writing the record: a failure in between
+ * left a report counting a log that was never stored, or, for a new report, a
+ * report whose first log did not exist; and the client's retry counted twice.)
  *
  * A log uploaded straight to S3 (lib/service/upload.ts) takes the same steps:
  * its id is allocated (1) when the upload is created, its bytes are archived
  * (2) in the single streaming pass that extracts them, and `recordLog` below
- * does 3 and 4 exactly as for a log posted to the API.
+ * does 3 to 5 exactly as for a log posted to the API.
  */
 import { type Extraction, extractBuffer } from '#lib/extract/index';
 import type { LogRecord, Report } from '#lib/model';
@@ -52,8 +62,8 @@ export async function ingestLog(
 }
 
 /**
- * Steps 3 and 4 for a log whose id is allocated and whose bytes are archived:
- * count or create its report, then write its log record.
+ * Steps 3 to 5 for a log whose id is allocated and whose bytes are archived:
+ * write its log record (pending), count or create its report, settle the record.
  */
 export async function recordLog(
   stores: Stores,
@@ -63,22 +73,27 @@ export async function recordLog(
   options: Pick<IngestOptions, 'summary'>,
 ): Promise<IngestResult> {
   const at = now.toISOString();
-  let report: Report | null = null;
-  let isNew = false;
-  if (extraction.fingerprint !== null && extraction.type !== null) {
-    ({ report, isNew } = await countOrCreate(stores, extraction, logId, at, options.summary));
-  }
-
-  const log: LogRecord = {
+  const failing = extraction.fingerprint !== null && extraction.type !== null;
+  const received: LogRecord = {
     logId,
     sha256: extraction.sha256,
     bytes: extraction.bytes,
     receivedAt: at,
-    reportId: report?.reportId ?? null,
-    reportKey: report?.reportKey ?? null,
-    type: report?.type ?? null,
+    reportId: null,
+    reportKey: failing ? extraction.fingerprint : null,
+    type: failing ? extraction.type : null,
   };
-  await stores.logs.put(log);
+  await stores.logs.put(received);
+  if (!failing) return { log: received, report: null, isNew: false };
+
+  const { report, isNew } = await countOrCreate(stores, extraction, logId, at, options.summary);
+  const log: LogRecord = { ...received, reportId: report.reportId, type: report.type };
+  try {
+    await stores.logs.put(log);
+  } catch (error) {
+    // Counted and stored; the record keeps its reportKey, which names the report.
+    console.error(`ingest: log ${logId} counted but its record left pending`, error);
+  }
   return { log, report, isNew };
 }
 
@@ -95,8 +110,15 @@ async function countOrCreate(
   for (let attempt = 0; attempt < 3; attempt++) {
     const counted = await stores.reports.countOccurrence(reportKey, at);
     if (counted) {
+      // Counted is committed: a failed reopen must not fail the request (a retry
+      // would count again); the next occurrence reopens it.
       const regressed =
-        counted.status === 'Closed' ? await stores.reports.markRegressed(reportKey, at) : null;
+        counted.status === 'Closed'
+          ? await stores.reports.markRegressed(reportKey, at).catch((error: unknown) => {
+              console.error(`ingest: report ${reportKey} counted but not reopened`, error);
+              return null;
+            })
+          : null;
       return { report: regressed ?? counted, isNew: false };
     }
     const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
