@@ -61,8 +61,17 @@ const variants = (c: number): number[] => (c >= 97 && c <= 122 ? [c, c ^ 32] : [
 
 /** SHIFT[(b1 << 8) | b2]: how far a window end may jump past the byte pair b1 b2. */
 const SHIFT = new Uint8Array(1 << 16).fill(WIN - 1);
-/** FIRST[(b0 << 8) | b1]: 1 when some keyword starts with that byte pair. */
-const FIRST = new Uint8Array(1 << 16);
+/**
+ * WINDOWS[windowHash(window)]: 1 when the 4-byte window may be a keyword's first
+ * WIN bytes (every case variant is entered). Checked only where the skip table
+ * says 0, it drops windows mixing the start of one keyword with the end of another.
+ */
+const WINDOWS = new Uint8Array(1 << 16);
+
+/** Hash of the window ending at i: its first pair plus its last pair times a 16-bit Fibonacci multiplier. */
+function windowHash(b0: number, b1: number, b2: number, b3: number): number {
+  return (((b0 << 8) | b1) + ((b2 << 8) | b3) * 40503) & 0xffff;
+}
 /** Keywords by the folded code of their first WIN bytes. */
 const BY_WINDOW = new Map<number, Uint8Array[]>();
 
@@ -73,10 +82,13 @@ for (const kw of KEYWORDS) {
       for (const b of variants(codes[j + 1]!)) {
         const key = (a << 8) | b;
         SHIFT[key] = Math.min(SHIFT[key]!, WIN - 2 - j);
-        if (j === 0) FIRST[key] = 1;
       }
     }
   }
+  for (const a of variants(codes[0]!))
+    for (const b of variants(codes[1]!))
+      for (const c of variants(codes[2]!))
+        for (const d of variants(codes[3]!)) WINDOWS[windowHash(a, b, c, d)] = 1;
   const w = windowCode(codes, 0);
   BY_WINDOW.set(w, [...(BY_WINDOW.get(w) ?? []), codes]);
 }
@@ -112,7 +124,7 @@ function lane(buf: Uint8Array, from: number, end: number, to: number, out: Int32
       i += s;
       continue;
     }
-    if (FIRST[(buf[i - 3]! << 8) | buf[i - 2]!] === 1) out[n++] = i - 3;
+    if (WINDOWS[windowHash(buf[i - 3]!, buf[i - 2]!, buf[i - 1]!, buf[i]!)] === 1) out[n++] = i - 3;
     i++;
   }
   return n;
@@ -155,22 +167,22 @@ function candidates(buf: Uint8Array, from: number, end: number, to: number, out:
     }
     if (s0 !== 0) i0 += s0;
     else {
-      if (FIRST[(buf[i0 - 3]! << 8) | buf[i0 - 2]!] === 1) out[n0++] = i0 - 3;
+      if (WINDOWS[windowHash(buf[i0 - 3]!, buf[i0 - 2]!, buf[i0 - 1]!, buf[i0]!)] === 1) out[n0++] = i0 - 3;
       i0++;
     }
     if (s1 !== 0) i1 += s1;
     else {
-      if (FIRST[(buf[i1 - 3]! << 8) | buf[i1 - 2]!] === 1) out[n1++] = i1 - 3;
+      if (WINDOWS[windowHash(buf[i1 - 3]!, buf[i1 - 2]!, buf[i1 - 1]!, buf[i1]!)] === 1) out[n1++] = i1 - 3;
       i1++;
     }
     if (s2 !== 0) i2 += s2;
     else {
-      if (FIRST[(buf[i2 - 3]! << 8) | buf[i2 - 2]!] === 1) out[n2++] = i2 - 3;
+      if (WINDOWS[windowHash(buf[i2 - 3]!, buf[i2 - 2]!, buf[i2 - 1]!, buf[i2]!)] === 1) out[n2++] = i2 - 3;
       i2++;
     }
     if (s3 !== 0) i3 += s3;
     else {
-      if (FIRST[(buf[i3 - 3]! << 8) | buf[i3 - 2]!] === 1) out[n3++] = i3 - 3;
+      if (WINDOWS[windowHash(buf[i3 - 3]!, buf[i3 - 2]!, buf[i3 - 1]!, buf[i3]!)] === 1) out[n3++] = i3 - 3;
       i3++;
     }
   }
