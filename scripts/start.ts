@@ -19,9 +19,20 @@ export function parsePort(raw: string | undefined): number {
   return port;
 }
 
-/** Until the token issue lands every route is open; say so plainly at start-up. */
-export function authStatus(): string {
-  return 'auth: open: no tokens configured';
+const TOKEN_VARIABLES = { read: 'READ_TOKENS', ingest: 'INGEST_TOKENS', admin: 'ADMIN_TOKENS' } as const;
+
+/**
+ * Whether the handlers will ask for bearer tokens: serverless.yml passes these
+ * variables through from this environment, so say plainly which are set.
+ */
+export function authStatus(env: Record<string, string | undefined> = process.env): string {
+  const set = Object.entries(TOKEN_VARIABLES)
+    .filter(([, variable]) => (env[variable] ?? '').split(',').some((token) => token.trim() !== ''))
+    .map(([role]) => role);
+  if (set.length === 0) {
+    return `auth: open (none of ${Object.values(TOKEN_VARIABLES).join(', ')} is set)`;
+  }
+  return `auth: bearer tokens configured for ${set.join(', ')}`;
 }
 
 function parentOf(pid: number): number | undefined {
@@ -91,7 +102,8 @@ export async function serve(
 
 if (require.main === module) {
   const dataDir = resolve(REPO_ROOT, process.env.DATA_DIR || '.data');
-  const shownDir = relative(process.cwd(), dataDir) || '.';
+  const relativeDir = relative(process.cwd(), dataDir) || '.';
+  const shownDir = relativeDir.startsWith('..') ? dataDir : relativeDir;
   void serve(
     async () => startLocalStack({ port: parsePort(process.env.PORT), dataDir }),
     (stack) => [`logsift ready at ${stack.url} (data in ${shownDir})`, authStatus()],
