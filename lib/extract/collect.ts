@@ -124,7 +124,7 @@ export class Collector implements LineSink {
         return true;
       case 'trace': {
         if (isBlank(text)) {
-          if (this.gap || this.block === null) {
+          if (this.gap) {
             this.closeBlock();
             return true;
           }
@@ -136,20 +136,20 @@ export class Collector implements LineSink {
           // A Go dump lists every goroutine; only the first is the one that failed,
           // the others (and their number) depend on what else was running.
           this.keep(text);
-          if (this.goroutines++ === 0) this.block?.note(exceptionSignature(text));
+          if (this.goroutines++ === 0) this.traceBlock().note(exceptionSignature(text));
           return true;
         }
         const f = frameOf(text);
         if (f !== null) {
           this.keep(text);
           if (this.goroutines > 1) return true;
-          this.block?.frame(f);
+          this.traceBlock().frame(f);
           this.hasStack = true;
           return true;
         }
         if (isStackContinuation(text)) {
           this.keep(text);
-          this.block?.note(exceptionSignature(text));
+          this.traceBlock().note(exceptionSignature(text));
           return true;
         }
         this.closeBlock();
@@ -232,7 +232,16 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
-    this.block = new StackBlock(exceptionSignature(text));
+    this.block = null;
+  }
+
+  /**
+   * The trace being read, made on its first frame or chain line: most failure
+   * lines are followed by neither, and then only their cached mask is needed.
+   */
+  private traceBlock(): StackBlock {
+    this.block ??= new StackBlock(this.pendingHead === null ? null : exceptionSignature(this.pendingHead));
+    return this.block;
   }
 
   private open(mode: Mode, head: string | null): void {
@@ -246,7 +255,7 @@ export class Collector implements LineSink {
   private closeBlock(): void {
     const b = this.block;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
-      this.sig.add(maskLine(this.pendingHead));
+      if (!this.sig.full) this.sig.add(maskLine(this.pendingHead));
     } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {
       this.sig.add(b.text());
     }

@@ -12,6 +12,9 @@
 /** Characters of a line that take part in its signature. */
 export const MASK_LIMIT = 2048;
 
+/** URLs first: their paths and queries would otherwise be masked piecemeal. */
+const URL_RULE = /\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
+
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
@@ -20,8 +23,6 @@ const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
  * token. A rule with a guard runs only on lines containing that text (cheap).
  */
 const RULES: Array<[RegExp, string, string?]> = [
-  [/\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g, '<url>', '://'],
-  [/[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}/g, '<email>', '@'],
   // Day and month names only where they are part of a date.
   [new RegExp(`\\b(?:${DAY}),? (?=(?:${MONTH})\\b|\\d)`, 'g'), ''],
   [new RegExp(`\\b(?:${MONTH})[a-z]{0,6}\\.?(?=[ /-]{1,2}\\d)`, 'g'), '<month>'],
@@ -58,8 +59,17 @@ const MASK_RUN = /<\*>(?:[:.\-_/,@]{1,3}<\*>)+/g;
 /** A bracketed field with no word left in it (request/context ids, `[-]`) is one context value. */
 const CONTEXT_GROUP = /\[[\s\-<*>]{1,256}\]/g;
 
+/**
+ * E-mail addresses, tested per run of non-separators: an unanchored pattern
+ * would restart its local-part scan at every character of a long dotted run.
+ */
+const EMAIL_RUN = /[^\s"'<>()[\]{},;:=|/]+/g;
+const EMAIL = /^[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}$/;
+
 export function maskText(line: string): string {
   let s = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
+  if (s.includes('://')) s = s.replace(URL_RULE, '<url>');
+  if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
   for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
   s = s.replace(TOKEN, (tok) => (HAS_DIGIT.test(tok) || HEX_WORD.test(tok) ? '<*>' : tok));
   s = s.replace(MASK_RUN, '<*>').replace(CONTEXT_GROUP, '[<*>]');

@@ -21,6 +21,11 @@ export class SignatureSet {
     this.entries.add(entry);
   }
 
+  /** No further entry can be added: masking more lines would be wasted work. */
+  get full(): boolean {
+    return this.entries.size >= MAX_ENTRIES;
+  }
+
   get size(): number {
     return this.entries.size;
   }
