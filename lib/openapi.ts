@@ -64,6 +64,8 @@ export interface Operation {
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: { required: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, ResponseOrRef>;
+  /** `[{}]` = open whatever the configuration (no token is ever checked). */
+  security?: Record<string, string[]>[];
 }
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -77,6 +79,7 @@ export interface OpenApiDocument {
     license: { name: string; identifier: string };
   };
   servers: { url: string; description: string }[];
+  security: Record<string, string[]>[];
   tags: { name: string; description: string }[];
   paths: Record<string, Partial<Record<Method, Operation>>>;
   components: {
@@ -84,6 +87,7 @@ export interface OpenApiDocument {
     parameters: Record<string, Parameter>;
     responses: Record<string, Response>;
     headers: Record<string, Header>;
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
   };
   /** The catch-all route (`ANY /{proxy+}`): no operation of its own, only these answers. */
   'x-fallback': { description: string; responses: Record<string, ResponseOrRef> };
@@ -144,6 +148,12 @@ const ISSUE_BODY: Schema = {
 
 const LIST_PARAMS = ['limit', 'cursor', 'type', 'q', 'format'].map(param);
 
+/** 401 without a token, 403 with one of the wrong role: only when tokens are configured. */
+const AUTH = { '401': res('Unauthorized'), '403': res('Forbidden') };
+const OPEN = [{}];
+/** Present (`true`) when the answer is the stored one of an earlier request with the same Idempotency-Key. */
+const REPLAYED = { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } };
+
 export const OPENAPI: OpenApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -161,6 +171,8 @@ export const OPENAPI: OpenApiDocument = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/', description: 'this server' }],
+  // Open, or a bearer token: which one depends on the deployment's configuration.
+  security: [{}, { bearer: [] }],
   tags: [
     { name: 'logs', description: 'The archive of every log received, and ingestion.' },
     { name: 'reports', description: 'Unique failures extracted from logs.' },
@@ -175,6 +187,7 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['reports'],
         parameters: [param('sort'), param('order'), ...LIST_PARAMS],
         responses: {
+          ...AUTH,
           '200': {
             description: 'One page of reports.',
             headers: { Link: { $ref: '#/components/headers/Link' } },
@@ -188,6 +201,7 @@ export const OPENAPI: OpenApiDocument = {
     '/logs': {
       get: {
         operationId: 'listLogs',
+        security: OPEN,
         summary: 'Redirect to the report list',
         tags: ['logs'],
         parameters: [param('format')],
@@ -205,6 +219,7 @@ export const OPENAPI: OpenApiDocument = {
           'Archives the log, extracts its failure lines and counts an occurrence of their report (created on first sight). A log matching a Closed issue reopens it as regressed. NDJSON and JSON records give one log line per record, from its `message`, `log` or `msg` field (a record with none is kept whole as JSON). `Content-Encoding: gzip` is accepted on raw and record bodies; the inflated size is bounded like a plain body (413). Through serverless-offline, send gzip bodies as `application/octet-stream`: it decodes every other non-multipart type as UTF-8.',
         tags: ['logs'],
         parameters: [
+          param('idempotencyKey'),
           {
             name: 'Content-Encoding',
             in: 'header',
@@ -234,9 +249,10 @@ export const OPENAPI: OpenApiDocument = {
           },
         },
         responses: {
+          ...AUTH,
           '201': {
             description: 'Archived; its failure is a new report.',
-            headers: { Location: { $ref: '#/components/headers/Location' } },
+            headers: { Location: { $ref: '#/components/headers/Location' }, ...REPLAYED },
             content: json(ref('Ingest'), {
               logId: '000000042',
               reportId: '000000042',
@@ -248,13 +264,15 @@ export const OPENAPI: OpenApiDocument = {
           },
           '200': {
             description: 'Archived; a known report was counted (or the log had no failure: `reportId` null).',
-            headers: { Location: { $ref: '#/components/headers/Location' } },
+            headers: { Location: { $ref: '#/components/headers/Location' }, ...REPLAYED },
             content: json(ref('Ingest')),
           },
           '303': seeOther('To the report page (or the log, when it had no failure)'),
           '400': res('BadRequest'),
+          '409': res('IdempotencyConflict'),
           '413': res('TooLarge'),
           '415': res('UnsupportedMediaType'),
+          '422': res('IdempotencyKeyReused'),
           '503': res('Unavailable'),
         },
       },
@@ -268,7 +286,13 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['logs'],
         parameters: [param('logId'), param('format')],
         responses: {
+          ...AUTH,
           '200': { description: 'The log.', content: { ...TEXT, ...json(ref('Log')), ...HTML } },
+          '307': {
+            description:
+              'A log above the API answer limit (MAX_LOG_BYTES): a short-lived presigned URL serving the same bytes.',
+            headers: { Location: { $ref: '#/components/headers/Location' } },
+          },
           '400': res('BadRequest'),
           '404': res('NotFound'),
           '503': res('Unavailable'),
@@ -282,6 +306,7 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['logs'],
         parameters: [param('logId'), param('format')],
         responses: {
+          ...AUTH,
           '200': {
             description: 'ISO-8601 UTC date-time, as text (one line) or JSON.',
             content: { ...TEXT, ...json(ref('LogDatetime')) },
@@ -300,9 +325,65 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['reports'],
         parameters: [param('reportId'), param('format')],
         responses: {
+          ...AUTH,
           '200': { description: 'The report.', content: { ...TEXT, ...json(ref('Report')), ...HTML } },
           '400': res('BadRequest'),
           '404': res('NotFound'),
+          '503': res('Unavailable'),
+        },
+      },
+    },
+    '/logs/uploads': {
+      post: {
+        operationId: 'createUpload',
+        summary: 'Start a presigned upload (logs of any size)',
+        description:
+          'Reserves a log id and answers a presigned S3 PUT URL. PUT the log there, then POST `completeUrl` (or wait: on AWS the S3 event processes it) and read `statusUrl`.',
+        tags: ['logs'],
+        responses: {
+          '201': {
+            description: 'The upload slot.',
+            headers: { Location: { $ref: '#/components/headers/Location' } },
+            content: json(ref('Upload')),
+          },
+          '503': res('Unavailable'),
+        },
+      },
+    },
+    '/logs/uploads/{logId}': {
+      get: {
+        operationId: 'getUpload',
+        summary: 'The state of an upload',
+        tags: ['logs'],
+        parameters: [param('logId')],
+        responses: {
+          '200': { description: 'Processed: the POST /logs answer.', content: json(ref('Ingest')) },
+          '202': {
+            description: 'Waiting for the bytes, or being processed.',
+            content: json(ref('UploadWaiting')),
+          },
+          '400': res('BadRequest'),
+          '404': res('NotFound'),
+          '413': res('TooLarge'),
+          '503': res('Unavailable'),
+        },
+      },
+    },
+    '/logs/uploads/{logId}/complete': {
+      post: {
+        operationId: 'completeUpload',
+        summary: 'Process an uploaded log now',
+        description: 'Answers as POST /logs would; called again, the same answer.',
+        tags: ['logs'],
+        parameters: [param('logId')],
+        responses: {
+          '200': { description: 'A known report was counted.', content: json(ref('Ingest')) },
+          '201': { description: 'A new report.', content: json(ref('Ingest')) },
+          '202': { description: 'Another processor is working on it.', content: json(ref('UploadWaiting')) },
+          '400': res('BadRequest'),
+          '404': res('NotFound'),
+          '409': res('Conflict'),
+          '413': res('TooLarge'),
           '503': res('Unavailable'),
         },
       },
@@ -314,6 +395,7 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['issues'],
         parameters: [param('status'), param('order'), ...LIST_PARAMS],
         responses: {
+          ...AUTH,
           '200': {
             description: 'One page of issues, in filing order.',
             headers: { Link: { $ref: '#/components/headers/Link' } },
@@ -329,6 +411,7 @@ export const OPENAPI: OpenApiDocument = {
         description:
           "With a log: the log is ingested and its report's issue opened (a ghost is upgraded; a bug for an already open issue adds its summary beside the first). With `reportId`: the same, without sending the log again.",
         tags: ['issues'],
+        parameters: [param('idempotencyKey')],
         requestBody: {
           required: true,
           content: {
@@ -341,9 +424,10 @@ export const OPENAPI: OpenApiDocument = {
           },
         },
         responses: {
+          ...AUTH,
           '201': {
             description: 'The issue, opened or given the summary.',
-            headers: { Location: { $ref: '#/components/headers/Location' } },
+            headers: { Location: { $ref: '#/components/headers/Location' }, ...REPLAYED },
             content: json(ref('Issue')),
           },
           '303': seeOther('To the issue page'),
@@ -360,6 +444,7 @@ export const OPENAPI: OpenApiDocument = {
     '/issues/new': {
       get: {
         operationId: 'newIssueForm',
+        security: OPEN,
         summary: 'The form to file a bug (HTML)',
         tags: ['issues'],
         parameters: [
@@ -383,6 +468,7 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['issues'],
         parameters: [param('issueId'), param('format')],
         responses: {
+          ...AUTH,
           '200': negotiated('The issue.', ref('Issue')),
           '400': res('BadRequest'),
           '404': res('NotFound'),
@@ -396,6 +482,7 @@ export const OPENAPI: OpenApiDocument = {
         parameters: [param('issueId')],
         requestBody: { required: true, content: STATUS_CONTENT },
         responses: {
+          ...AUTH,
           '200': { description: 'The issue after the change.', content: json(ref('Issue')) },
           '400': res('BadRequest'),
           '404': res('NotFound'),
@@ -411,6 +498,7 @@ export const OPENAPI: OpenApiDocument = {
         tags: ['issues'],
         parameters: [param('issueId')],
         responses: {
+          ...AUTH,
           '200': { description: 'Deleted.', content: json(ref('Deleted')) },
           '400': res('BadRequest'),
           '404': res('NotFound'),
@@ -428,6 +516,7 @@ export const OPENAPI: OpenApiDocument = {
         parameters: [param('issueId'), param('format')],
         requestBody: { required: true, content: STATUS_CONTENT },
         responses: {
+          ...AUTH,
           '200': {
             description: 'The issue after the change (JSON was asked for).',
             content: json(ref('Issue')),
@@ -445,6 +534,7 @@ export const OPENAPI: OpenApiDocument = {
     '/openapi.json': {
       get: {
         operationId: 'getOpenApi',
+        security: OPEN,
         summary: 'This description',
         tags: ['meta'],
         responses: {
@@ -677,6 +767,35 @@ export const OPENAPI: OpenApiDocument = {
           nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page.' },
         },
       },
+      Upload: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['logId', 'uploadUrl', 'method', 'statusUrl', 'completeUrl', 'expiresAt', 'maxBytes'],
+        properties: {
+          logId: ref('LogId'),
+          uploadUrl: {
+            type: 'string',
+            pattern: '^https?://',
+            description: 'Presigned S3 URL: PUT the bytes here.',
+          },
+          method: { const: 'PUT' },
+          statusUrl: { type: 'string', format: 'uri-reference' },
+          completeUrl: { type: 'string', format: 'uri-reference' },
+          expiresAt: isoTime('When uploadUrl stops working.'),
+          maxBytes: { type: 'integer', minimum: 1 },
+        },
+      },
+      UploadWaiting: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['logId', 'status', 'statusUrl', 'completeUrl'],
+        properties: {
+          logId: ref('LogId'),
+          status: { type: 'string', enum: ['pending', 'processing'] },
+          statusUrl: { type: 'string', format: 'uri-reference' },
+          completeUrl: { type: 'string', format: 'uri-reference' },
+        },
+      },
       Deleted: {
         type: 'object',
         additionalProperties: false,
@@ -685,6 +804,13 @@ export const OPENAPI: OpenApiDocument = {
       },
     },
     parameters: {
+      idempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description:
+          'Retry safely: the first answer for a key is stored 24 h and replayed for the same request (same method, path, type and body); a different request with the key is a 422.',
+        schema: { type: 'string', pattern: '^[\\x20-\\x7e]{1,255}$' },
+      },
       logId: { name: 'logId', in: 'path', required: true, description: '9 digits.', schema: ref('LogId') },
       reportId: {
         name: 'reportId',
@@ -761,6 +887,11 @@ export const OPENAPI: OpenApiDocument = {
         schema: { type: 'string', pattern: '^[0-9]+$' },
       },
       Allow: { description: 'The methods this path accepts.', schema: { type: 'string' } },
+      IdempotentReplayed: {
+        description: 'The stored answer of an earlier request with the same Idempotency-Key.',
+        schema: { type: 'string', const: 'true' },
+      },
+      WwwAuthenticate: { description: 'The scheme to authenticate with.', schema: { type: 'string' } },
     },
     responses: {
       BadRequest: { description: 'Malformed input (id, query, body, cursor).', content: json(ref('Error')) },
@@ -787,10 +918,34 @@ export const OPENAPI: OpenApiDocument = {
         description: 'Well-formed, but nothing to file: the log shows no failure.',
         content: json(ref('Error')),
       },
+      Unauthorized: {
+        description: 'Tokens are configured and none was sent (`Authorization: Bearer <token>`).',
+        headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WwwAuthenticate' } },
+        content: json(ref('Error')),
+      },
+      Forbidden: { description: "The token does not grant this route's role.", content: json(ref('Error')) },
+      IdempotencyConflict: {
+        description:
+          'A request with this Idempotency-Key is still being processed (`idempotency_in_progress`).',
+        headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+        content: json(ref('Error')),
+      },
+      IdempotencyKeyReused: {
+        description: 'The Idempotency-Key was used for a different request (`idempotency_key_reused`).',
+        content: json(ref('Error')),
+      },
       Unavailable: {
         description: 'Storage is unavailable; nothing was stored. Retry later.',
         headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
         content: json(ref('Error')),
+      },
+    },
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'Optional: with INGEST_TOKENS / ADMIN_TOKENS / READ_TOKENS unset the service is open. Reads take a read, ingest or admin token (only when READ_TOKENS is set); POST /logs an ingest or admin token; filing and changing bugs an admin token.',
       },
     },
   },
