@@ -1,0 +1,240 @@
+/**
+ * Storage failing midway, on the real stack: faults are armed at run time
+ * through the test-only LOGSIFT_FAULTS directory (lib/store/faults.ts: an SDK
+ * middleware on the handlers' own clients fails one chosen S3 or DynamoDB
+ * command), and finally the emulators are stopped outright. Every failure must
+ * answer a clean 503, leave storage consistent (the load audit's invariants)
+ * and be safe to retry: the retry succeeds and counts once.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditStorage } from '../../scripts/load-audit.ts';
+import {
+  type Emulators,
+  type LocalStack,
+  startEmulators,
+  startLocalStack,
+} from '../../scripts/local-stack.ts';
+
+let emulators: Emulators;
+let stack: LocalStack;
+let faults: string;
+
+beforeAll(async () => {
+  faults = mkdtempSync(join(tmpdir(), 'logsift-faults-'));
+  emulators = await startEmulators();
+  stack = await startLocalStack({
+    port: 0,
+    endpoints: { s3Endpoint: emulators.s3Endpoint, dynamoEndpoint: emulators.dynamoEndpoint },
+    env: { LOGSIFT_FAULTS: faults },
+    quiet: true,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await emulators?.stop();
+  rmSync(faults, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  for (const name of readdirSync(faults)) rmSync(join(faults, name));
+});
+
+interface FaultSpec {
+  target?: string;
+  skip?: number;
+  always?: boolean;
+  kind?: 'unavailable' | 'unreachable';
+}
+
+function arm(command: string, spec: FaultSpec = {}): string {
+  const file = join(faults, command);
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+type Json = Record<string, unknown> & { error?: { code: string; message: string } };
+
+async function send(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: Json; text: string }> {
+  const response = await fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { accept: 'application/json', ...(init.headers ?? {}) },
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  let body: Json = {};
+  try {
+    body = JSON.parse(text) as Json;
+  } catch {}
+  return { status: response.status, body, text };
+}
+
+function form(log: string, extra: Record<string, string> = {}): FormData {
+  const data = new FormData();
+  data.append('file', new Blob([log]), 'app.log');
+  for (const [name, value] of Object.entries(extra)) data.append(name, value);
+  return data;
+}
+
+const postLog = (log: string, headers: Record<string, string> = {}) =>
+  send('/logs', { method: 'POST', body: form(log), headers });
+
+/** A failure no other test shares. */
+const failure = (word: string) => `boot\nERROR ${word} subsystem failed to start\nshutdown\n`;
+
+/** A 503 that says what happened and nothing about the inside. */
+function expectUnavailable(answer: { status: number; body: Json; text: string }) {
+  expect(answer.status).toBe(503);
+  expect(answer.body.error?.code).toBe('unavailable');
+  expect(answer.body.error?.message).toMatch(/retry/);
+  expect(answer.text).not.toMatch(/logsift-|Exception|injected|\/work|\.ts\b|\n\s+at /);
+}
+
+async function expectConsistent() {
+  const audit = await auditStorage({ ...emulators, env: stack.env });
+  expect(audit.mismatches).toEqual([]);
+  // no issue without its report
+  const issues = await send('/issues?format=json&limit=200');
+  for (const issue of issues.body['issues'] as Array<{ reportId: string }>) {
+    expect((await send(`/logs/extracted/${issue.reportId}?format=json`)).status).toBe(200);
+  }
+  return audit;
+}
+
+const occurrences = async (reportId: string) =>
+  Number((await send(`/logs/extracted/${reportId}?format=json`)).body['occurrences']);
+
+describe('a request that fails midway answers 503, leaves storage consistent, and its retry counts once', () => {
+  it('S3 refusing the blob: nothing is recorded', async () => {
+    const file = arm('s3.PutObject');
+    const before = await expectConsistent();
+    expectUnavailable(await postLog(failure('alpha')));
+    expect(existsSync(file)).toBe(false);
+    const after = await expectConsistent();
+    expect(after.logs).toBe(before.logs);
+    expect(after.reports).toBe(before.reports);
+
+    const retry = await postLog(failure('alpha'));
+    expect(retry.status).toBe(201);
+    expect(retry.body['occurrences']).toBe(1);
+  });
+
+  it('S3 unreachable while checking for the blob', async () => {
+    arm('s3.HeadObject', { kind: 'unreachable' });
+    expectUnavailable(await postLog(failure('beta')));
+    await expectConsistent();
+    expect((await postLog(failure('beta'))).status).toBe(201);
+  });
+
+  it('DynamoDB refusing the log record: no report counts the log', async () => {
+    const first = await postLog(failure('gamma'));
+    expect(first.status).toBe(201);
+    const reportId = String(first.body['reportId']);
+    arm('dynamodb.PutItem', { target: 'LogsTable' });
+    expectUnavailable(await postLog(failure('gamma')));
+    expect(await occurrences(reportId)).toBe(1);
+    await expectConsistent();
+    const retry = await postLog(failure('gamma'));
+    expect(retry.status).toBe(200);
+    expect(retry.body['occurrences']).toBe(2);
+    expect(await occurrences(reportId)).toBe(2);
+  });
+
+  it('DynamoDB refusing the count: not counted; an Idempotency-Key retry runs afresh, then replays', async () => {
+    const first = await postLog(failure('delta'));
+    const reportId = String(first.body['reportId']);
+    const file = arm('dynamodb.UpdateItem', { target: 'ReportsTable' });
+    const key = { 'idempotency-key': `delta-${Date.now()}` };
+    expectUnavailable(await postLog(failure('delta'), key));
+    expect(existsSync(file)).toBe(false);
+    expect(await occurrences(reportId)).toBe(1);
+    const audit = await expectConsistent();
+    expect(audit.pending).toBeGreaterThanOrEqual(1); // the failed log's record, counted by nobody
+
+    const retry = await postLog(failure('delta'), key);
+    expect(retry.status).toBe(200);
+    expect(retry.body['occurrences']).toBe(2);
+    const again = await postLog(failure('delta'), key);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(retry.body);
+    expect(await occurrences(reportId)).toBe(2);
+  });
+
+  it('DynamoDB refusing a new report after its aliases: no report, and the retry creates it once', async () => {
+    const before = await expectConsistent();
+    arm('dynamodb.PutItem', { target: 'ReportsTable', skip: 2 });
+    const failed = await postLog(failure('epsilon'));
+    expectUnavailable(failed);
+    const after = await expectConsistent();
+    expect(after.reports).toBe(before.reports);
+    const list = await send('/?format=json&limit=200&q=epsilon');
+    expect(list.body['reports']).toEqual([]);
+
+    const retry = await postLog(failure('epsilon'));
+    expect(retry.status).toBe(201);
+    expect(retry.body['occurrences']).toBe(1);
+    // the report's first log is the retry's, and it is there
+    expect(retry.body['reportId']).toBe(retry.body['logId']);
+    expect((await send(`/logs/${String(retry.body['logId'])}`, { headers: { accept: '*/*' } })).status).toBe(
+      200,
+    );
+  });
+
+  it('DynamoDB refusing to settle the record after counting: the log is kept and counted, so it answers 2xx', async () => {
+    arm('dynamodb.PutItem', { target: 'LogsTable', skip: 1 });
+    const answer = await postLog(failure('zeta'));
+    expect(answer.status).toBe(201);
+    expect(readdirSync(faults)).toEqual([]);
+    const logId = String(answer.body['logId']);
+    const raw = await fetch(`${stack.url}/logs/${logId}`);
+    expect(await raw.text()).toBe(failure('zeta'));
+    const datetime = await send(`/logs/${logId}/datetime`);
+    expect(datetime.body['reportId']).toBe(answer.body['reportId']);
+    await expectConsistent();
+  });
+
+  it('DynamoDB refusing the summary of a bug filed against a known report: still a ghost, the retry opens it', async () => {
+    const log = await postLog(failure('eta'));
+    const reportId = String(log.body['reportId']);
+    arm('dynamodb.UpdateItem', { target: 'ReportsTable' });
+    const body = new FormData();
+    body.append('reportId', reportId);
+    body.append('summary', 'eta is broken');
+    expectUnavailable(await send('/issues', { method: 'POST', body }));
+    const ghost = await send(`/issues/${String(log.body['issueId'])}?format=json`);
+    expect(ghost.body['status']).toBe('Ghost');
+    const retry = await send('/issues', { method: 'POST', body });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ status: 'Open', summary: 'eta is broken', occurrences: 1 });
+    await expectConsistent();
+  });
+
+  it('DynamoDB down for reads: every read answers 503 until it is back', async () => {
+    arm('dynamodb.GetItem', { always: true });
+    arm('dynamodb.Query', { always: true });
+    expectUnavailable(await send('/issues/000001'));
+    expectUnavailable(await send('/logs/000000001'));
+    expectUnavailable(await send('/'));
+    const page = await fetch(`${stack.url}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).not.toMatch(/logsift-|Exception|\/work/);
+    for (const name of readdirSync(faults)) rmSync(join(faults, name));
+    expect((await send('/')).status).toBe(200);
+  });
+
+  it('both emulators stopped: writes and reads answer 503, nothing escapes', async () => {
+    await expectConsistent();
+    await emulators.stop();
+    expectUnavailable(await postLog(failure('theta')));
+    expectUnavailable(await send('/'));
+    expectUnavailable(await send('/issues/000001'));
+    const bug = await send('/issues', { method: 'POST', body: form(failure('theta'), { summary: 'down' }) });
+    expectUnavailable(bug);
+  }, 60_000);
+});
