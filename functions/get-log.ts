@@ -3,7 +3,8 @@ import { getApp } from '#lib/app';
 import { notFound } from '#lib/http/errors';
 import { httpHandler } from '#lib/http/handler';
 import { parseLogId } from '#lib/http/ids';
-import { json, redirect, text } from '#lib/http/respond';
+import { html, json, redirect, text } from '#lib/http/respond';
+import { renderLog } from '#lib/render/index';
 import { logView } from '#lib/service/views';
 
 const { config, stores } = getApp();
@@ -14,6 +15,12 @@ export const handler = httpHandler(
     const log = await stores.logs.get(logId);
     if (!log) throw notFound(`no log ${logId}`);
     if (req.wantsJson) return json(200, logView(log));
+    // A browser gets a page linking the log to its report and issue; `?format=text` the raw bytes.
+    if (req.prefersHtml && req.query['format'] !== 'text') {
+      const report = log.reportKey ? await stores.reports.getByKey(log.reportKey) : null;
+      const shown = log.bytes <= config.maxLogBytes ? await stores.archive.getBlob(log.sha256) : null;
+      return html(200, renderLog(log, report, shown, new Date()));
+    }
     // Too big for a Lambda answer (6 MB): a short-lived S3 URL serving the same bytes.
     if (log.bytes > config.maxLogBytes)
       return redirect(await stores.archive.blobUrl(log.sha256, `log-${logId}.log`, 900), 307);

@@ -10,5 +10,6 @@ export { escapeHtml } from './html.ts';
 export { CONTENT_SECURITY_POLICY } from './layout.ts';
 export { listHref } from './links.ts';
 export { renderIssueList, renderReportList } from './lists.ts';
+export { renderLog } from './log.ts';
 export { sparkline } from './sparkline.ts';
 export type { ListState, PageOf, ReportSort } from './types.ts';
