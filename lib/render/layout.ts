@@ -91,6 +91,25 @@ ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid #d0d7de}
 ol.timeline li{padding:0 0 .5rem 1rem}
 .note{border-left:4px solid #9a3412;background:#fff8f0;padding:.5rem .75rem;margin:.5rem 0}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1rem 0}
+form.filters>div{min-width:0;max-width:100%}
+p code,dd code{overflow-wrap:anywhere;word-break:break-all}
+@media (max-width:40rem){
+main{padding:.75rem}
+form.filters{gap:.5rem}
+form.filters>div{flex:1 1 9rem}
+form.filters select,form.filters input[type=search]{width:100%}
+.table-wrap{overflow:visible;border:0}
+table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td,table.cards caption{display:block}
+table.cards caption{padding:0 0 .5rem}
+table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.cards tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 .75rem;padding:.25rem 0}
+table.cards th,table.cards td{border:0;white-space:normal;background:none;padding:.15rem .75rem;text-align:left;max-width:none;min-width:0}
+table.cards th[scope=row]{font-size:1.05rem}
+table.cards td[data-label]::before{content:attr(data-label);display:inline-block;min-width:7.5rem;font-weight:600;color:#57606a;font-size:.875rem}
+table.cards td .spark{display:inline-block;vertical-align:middle}
+dl.facts{grid-template-columns:1fr}
+dl.facts dd{margin-bottom:.5rem}
+}
 `.trim();
 
 export const STYLE_HASH = `sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}`;

@@ -47,12 +47,21 @@ function option(value: string, label: string, selected: boolean): Html {
 }
 
 function filterForm(base: Base, state: ListState, withStatus: boolean): Html {
-  // Sort and page size survive a filter change; the cursor does not (a new filter is a new list).
-  const keep = [
-    state.sort !== DEFAULTS.sort ? html`<input type="hidden" name="sort" value="${state.sort}">` : '',
-    state.order !== DEFAULTS.order ? html`<input type="hidden" name="order" value="${state.order}">` : '',
-    state.limit !== DEFAULTS.limit ? html`<input type="hidden" name="limit" value="${state.limit}">` : '',
-  ];
+  // Sort, order and page size survive a filter change; the cursor does not (a new filter is a new list).
+  // Sort and order are visible selects too: on a phone the sortable column headers are folded away.
+  const keep =
+    state.limit !== DEFAULTS.limit ? html`<input type="hidden" name="limit" value="${state.limit}">` : '';
+  const sort = withStatus
+    ? html`<input type="hidden" name="sort" value="${state.sort}">`
+    : html`<div><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${[
+        option('lastSeen', 'Last seen', state.sort === 'lastSeen'),
+        option('firstSeen', 'First seen', state.sort === 'firstSeen'),
+        option('occurrences', 'Occurrences', state.sort === 'occurrences'),
+      ]}</select></div>`;
+  const order = html`<div><label for="f-order">Order</label><select id="f-order" name="order">${[
+    option('desc', withStatus ? 'Newest first' : 'Newest or most first', state.order === 'desc'),
+    option('asc', withStatus ? 'Oldest first' : 'Oldest or fewest first', state.order === 'asc'),
+  ]}</select></div>`;
   const status = withStatus
     ? html`<div><label for="f-status">Status</label><select id="f-status" name="status">${[
         option('', 'Open and closed', !state.status),
@@ -61,13 +70,14 @@ function filterForm(base: Base, state: ListState, withStatus: boolean): Html {
       ]}</select></div>`
     : '';
   return html`<form class="filters" method="get" action="${base}" role="search" aria-label="Filter">
-${keep}${status}
+${keep}${withStatus ? sort : ''}${status}
 <div><label for="f-type">Type</label><select id="f-type" name="type">${[
     option('', 'All types', !state.type),
     TYPES.map((t) => option(t, `${t} — ${typeName(t)}`, state.type === t)),
   ]}</select></div>
 <div><label for="f-q">Search</label><input id="f-q" type="search" name="q" value="${state.q ?? ''}" maxlength="200" placeholder="text in the failure or summary"></div>
-<div><button type="submit">Filter</button></div>
+${withStatus ? '' : sort}${order}
+<div><button type="submit">Apply</button></div>
 ${filtered(state) ? html`<div><a href="${base}">Clear filters</a></div>` : ''}
 </form>`;
 }
@@ -84,17 +94,25 @@ function pager(base: Base, state: ListState, nextCursor: string | null): Html | 
     : '';
 }
 
-function caption(noun: [string, string], shown: number, count: number | undefined, state: ListState): Html {
+function caption(
+  noun: [string, string],
+  shown: number,
+  count: number | undefined,
+  state: ListState,
+  more: boolean,
+): Html {
   const total = count !== undefined ? plural(count, noun[0], noun[1]) : plural(shown, noun[0], noun[1]);
   return html`<caption id="list-caption">${total}${filtered(state) ? ' matching the filters' : ''}${
     count !== undefined && count !== shown
       ? html`<span class="muted">, ${formatCount(shown)} on this page</span>`
-      : ''
+      : count === undefined && (more || state.cursor)
+        ? html`<span class="muted"> on this page${more ? ', more on the next' : ''}</span>`
+        : ''
   }</caption>`;
 }
 
 function table(cap: Html, head: Html, rows: Html[]): Html {
-  return html`<div class="table-wrap" role="region" aria-labelledby="list-caption" tabindex="0"><table>
+  return html`<div class="table-wrap" role="region" aria-labelledby="list-caption" tabindex="0"><table class="cards">
 ${cap}
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -107,12 +125,12 @@ export function renderReportList(result: PageOf<Report>, state: ListState, now: 
   const rows = result.items.map(
     (r) => html`<tr>
 <th scope="row"><a class="mono" href="${reportHref(r.reportId)}">${r.reportId}</a></th>
-<td>${typeBadge(r.type)}</td>
-<td class="num">${formatCount(r.occurrences)}</td>
-<td>${timeTag(r.firstSeen, now)}</td>
-<td>${timeTag(r.lastSeen, now)}</td>
-<td>${raw(sparkline(r.daily ?? {}, 14, now))}</td>
-<td>${issueLink(r)} ${statusBadge(r.status)} ${regressedBadge(r)}</td>
+<td data-label="Type">${typeBadge(r.type)}</td>
+<td class="num" data-label="Occurrences">${formatCount(r.occurrences)}</td>
+<td data-label="First seen">${timeTag(r.firstSeen, now)}</td>
+<td data-label="Last seen">${timeTag(r.lastSeen, now)}</td>
+<td data-label="Last 14 days">${raw(sparkline(r.daily ?? {}, 14, now))}</td>
+<td data-label="Issue">${issueLink(r)} ${statusBadge(r.status)} ${regressedBadge(r)}</td>
 </tr>
 `,
   );
@@ -127,7 +145,17 @@ export function renderReportList(result: PageOf<Report>, state: ListState, now: 
         ? html`<p class="empty">No reports match these filters. <a href="/">Show all reports</a>.</p>`
         : html`<div class="empty"><p>No reports yet. Send a log and its failures appear here:</p>
 <pre>curl -F file=@app.log ${raw('&lt;this server&gt;')}/logs</pre></div>`
-      : table(caption(['report', 'reports'], result.items.length, result.count, state), head, rows);
+      : table(
+          caption(
+            ['report', 'reports'],
+            result.items.length,
+            result.count,
+            state,
+            result.nextCursor !== null,
+          ),
+          head,
+          rows,
+        );
   return page(
     'Reports',
     'reports',
@@ -149,11 +177,11 @@ export function renderIssueList(result: PageOf<Report>, state: ListState, now: D
   const rows = result.items.map(
     (r) => html`<tr>
 <th scope="row">${issueLink(r)}</th>
-<td>${statusBadge(r.status)} ${regressedBadge(r)}</td>
-<td>${typeBadge(r.type)}</td>
-<td class="num">${formatCount(r.occurrences)}</td>
-<td class="wrap">${preview(r.summary) || html`<span class="muted">(no summary)</span>`}</td>
-<td>${timeTag(r.lastSeen, now)}</td>
+<td data-label="Status">${statusBadge(r.status)} ${regressedBadge(r)}</td>
+<td data-label="Type">${typeBadge(r.type)}</td>
+<td class="num" data-label="Occurrences">${formatCount(r.occurrences)}</td>
+<td class="wrap" data-label="Summary">${preview(r.summary) || html`<span class="muted">(no summary)</span>`}</td>
+<td data-label="Last seen">${timeTag(r.lastSeen, now)}</td>
 </tr>
 `,
   );
@@ -163,7 +191,11 @@ export function renderIssueList(result: PageOf<Report>, state: ListState, now: D
       ? filtered(state)
         ? html`<p class="empty">No issues match these filters. <a href="/issues">Show all issues</a>.</p>`
         : html`<p class="empty">No issues filed yet. <a href="/issues/new">File a bug</a>.</p>`
-      : table(caption(['issue', 'issues'], result.items.length, result.count, state), head, rows);
+      : table(
+          caption(['issue', 'issues'], result.items.length, result.count, state, result.nextCursor !== null),
+          head,
+          rows,
+        );
   return page(
     'Issues',
     'issues',

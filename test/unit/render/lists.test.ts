@@ -67,8 +67,12 @@ describe('report list', () => {
   it('keeps sort and page size when the filter form is submitted', () => {
     const html = render(state({ sort: 'firstSeen', order: 'asc', limit: 25, type: 'C' }));
     expect(html).toContain('<form class="filters" method="get" action="/"');
-    expect(html).toContain('<input type="hidden" name="sort" value="firstSeen">');
-    expect(html).toContain('<input type="hidden" name="order" value="asc">');
+    // visible selects, so a phone (whose column headers are folded away) can sort too
+    expect(html).toContain('<select id="f-sort" name="sort">');
+    expect(html).toContain('<option value="firstSeen" selected>First seen</option>');
+    expect(html).toContain('<select id="f-order" name="order">');
+    expect(html).toContain('<option value="asc" selected>Oldest or fewest first</option>');
+    expect(html).toContain('<label for="f-sort">Sort by</label>');
     expect(html).toContain('<input type="hidden" name="limit" value="25">');
     expect(html).toContain('<option value="C" selected>');
     expect(html).not.toContain('name="cursor"');
@@ -111,8 +115,8 @@ describe('issue list', () => {
     );
     expect(html).toContain('<span class="badge s-Closed">Closed</span>');
     expect(html).toContain('regressed</span>');
-    expect(html).toContain('<td class="num">12</td>');
-    expect(html).toMatch(/<td class="wrap">(word ){31}word…<\/td>/);
+    expect(html).toContain('<td class="num" data-label="Occurrences">12</td>');
+    expect(html).toMatch(/<td class="wrap" data-label="Summary">(word ){31}word…<\/td>/);
   });
 
   it('offers open, closed and all, with the current one selected', () => {

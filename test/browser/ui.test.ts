@@ -1,0 +1,278 @@
+/**
+ * The browser face, end to end: Debian's chromium (never a downloaded browser)
+ * driven by playwright-core against the real local stack. Every page is loaded
+ * with script disabled — the UI must work without it — and any console error
+ * (a CSP violation shows as one) fails the test. A failing test leaves a
+ * screenshot in test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Stack, startStack } from '../helpers/stack.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = join(__dirname, '..', '..', 'test-results');
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Runs a step; on failure keeps a screenshot named after the test, then fails. */
+function step(name: string, body: () => Promise<void>, timeout = 60_000) {
+  it(
+    name,
+    async () => {
+      try {
+        await body();
+        expect(consoleErrors).toEqual([]);
+      } catch (error) {
+        mkdirSync(RESULTS, { recursive: true });
+        const file = join(RESULTS, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
+      }
+    },
+    timeout,
+  );
+}
+
+async function postLog(body: string): Promise<{ logId: string; reportId: string; issueId: string }> {
+  const response = await fetch(`${stack.url}/logs`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/plain' },
+  });
+  expect(response.status).toBeLessThan(300);
+  return (await response.json()) as { logId: string; reportId: string; issueId: string };
+}
+
+const CRASH = [
+  'INFO starting worker',
+  'Traceback (most recent call last):',
+  '  File "/srv/app/worker.py", line 42, in run',
+  '    handle(job)',
+  '  File "/srv/app/jobs.py", line 7, in handle',
+  '    raise KeyError(job.id)',
+  'KeyError: 91823',
+  '',
+].join('\n');
+const WARNING = 'INFO ok\nWARNING disk usage above 91% on /var/lib/quokka\n';
+const ERROR = 'INFO ok\nERROR payment gateway refused the zebra-sandwich token\n';
+
+async function visit(path: string): Promise<void> {
+  const response = await page.goto(`${stack.url}${path}`);
+  expect(response?.status()).toBe(200);
+}
+
+/** The text of the rows of the page's one list table. */
+const rows = () => page.locator('table tbody tr').allInnerTexts();
+
+describe('logsift in a browser', () => {
+  let crash: Awaited<ReturnType<typeof postLog>>;
+  let warning: Awaited<ReturnType<typeof postLog>>;
+
+  beforeAll(async () => {
+    crash = await postLog(CRASH);
+    await postLog(CRASH);
+    warning = await postLog(WARNING);
+    await postLog(ERROR);
+  });
+
+  step('lists the reports with types, counts, relative times and sparklines', async () => {
+    await visit('/');
+    expect(await page.title()).toBe('Reports · logsift');
+    const crashRow = page.locator('tbody tr', {
+      has: page.locator(`a[href="/logs/extracted/${crash.reportId}"]`),
+    });
+    await expect(crashRow.count()).resolves.toBe(1);
+    const cells = await crashRow.locator('td').allInnerTexts();
+    expect(cells[0]).toMatch(/^C/);
+    expect(cells[1]).toBe('2');
+    expect(cells[2]).toBe('just now');
+    expect(await crashRow.locator('svg.spark').getAttribute('aria-label')).toBe(
+      '2 occurrences in the last 14 days',
+    );
+    expect(await page.locator('caption').innerText()).toMatch(/^3 reports/);
+    // table headers for screen readers, a label for every control
+    expect(await page.locator('thead th[scope="col"]').count()).toBe(7);
+    for (const id of await page
+      .locator('form.filters select, form.filters input:not([type=hidden])')
+      .evaluateAll((els) => els.map((e) => e.id))) {
+      expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+    }
+  });
+
+  step('searches, filters by type and sorts', async () => {
+    await visit('/');
+    await page.fill('#f-q', 'zebra-sandwich');
+    await Promise.all([page.waitForURL(/q=zebra-sandwich/), page.click('form.filters button[type=submit]')]);
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]).toContain('E');
+    await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+
+    await visit('/');
+    await page.selectOption('#f-type', 'W');
+    await Promise.all([page.waitForURL(/type=W/), page.click('form.filters button[type=submit]')]);
+    const onlyWarnings = await rows();
+    expect(onlyWarnings).toHaveLength(1);
+    expect(onlyWarnings[0]).toContain(warning.reportId);
+
+    await visit('/?sort=occurrences');
+    expect((await rows())[0]).toContain(crash.reportId);
+    await page.click('a:has-text("Occurrences")');
+    expect(page.url()).toContain('order=asc');
+    expect((await rows()).at(-1)).toContain(crash.reportId);
+  });
+
+  step('pages through the list with the Next link', async () => {
+    await visit('/?limit=2');
+    const first = await rows();
+    expect(first).toHaveLength(2);
+    expect(await page.locator('caption').innerText()).toBe('2 reports on this page, more on the next');
+    await page.click('a[rel="next"]');
+    const second = await rows();
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(first[0]);
+    await page.click('a:has-text("First page")');
+    expect(await rows()).toEqual(first);
+  });
+
+  step('follows links both ways between report, issue and log pages', async () => {
+    await visit('/');
+    await page.click(`a[href="/logs/extracted/${crash.reportId}"]`);
+    expect(await page.locator('h1').innerText()).toContain(`Report ${crash.reportId}`);
+    expect(await page.locator('pre').first().innerText()).toContain('KeyError: 91823');
+
+    await page.click(`a[href="/issues/${crash.issueId}"]`);
+    expect(await page.locator('h1').innerText()).toMatch(new RegExp(`Issue ${crash.issueId}\\s+Ghost`));
+    await page.click(`main a[href="/logs/extracted/${crash.reportId}"] >> nth=0`);
+    expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
+
+    await page.click('a:has-text("First log")');
+    expect(page.url()).toBe(`${stack.url}/logs/${crash.reportId}`);
+    expect(await page.locator('h1').innerText()).toContain(`Log ${crash.reportId}`);
+    expect(await page.locator('pre').innerText()).toContain('File "/srv/app/jobs.py", line 7');
+    await page.click(`main dd a[href="/issues/${crash.issueId}"]`);
+    expect(page.url()).toBe(`${stack.url}/issues/${crash.issueId}`);
+    await page.goBack();
+    await page.click(`main dd a[href="/logs/extracted/${crash.reportId}"]`);
+    expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
+
+    const raw = await page.request.get(`${stack.url}/logs/${crash.reportId}?format=text`);
+    expect(raw.headers()['content-type']).toBe('text/plain; charset=utf-8');
+    expect(await raw.text()).toBe(CRASH);
+  });
+
+  let filed = '';
+
+  step('files a bug through the form with an uploaded log, and sees it listed', async () => {
+    await visit('/issues/new');
+    await page.setInputFiles('#file', {
+      name: 'checkout.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('INFO cart\nERROR checkout failed: inventory service timed out after 30s\n'),
+    });
+    await page.fill('#summary', 'Checkout fails when the inventory service is slow');
+    await Promise.all([page.waitForURL(/\/issues\/\d{6}$/), page.click('main button[type=submit]')]);
+    filed = /\/issues\/(\d{6})$/.exec(page.url())![1]!;
+    expect(await page.locator('h1').innerText()).toMatch(/Open/);
+    expect(await page.locator('p.summary').first().innerText()).toBe(
+      'Checkout fails when the inventory service is slow',
+    );
+    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Report created/);
+
+    await page.click('header a:has-text("Issues")');
+    const listed = await rows();
+    expect(listed.some((r) => r.includes(filed) && r.includes('Checkout fails'))).toBe(true);
+  });
+
+  step('closes the bug through the form and sees it move to the closed filter', async () => {
+    await visit(`/issues/${filed}`);
+    await Promise.all([page.waitForURL(`**/issues/${filed}`), page.click('button:has-text("Close issue")')]);
+    expect(await page.locator('h1 .badge').first().innerText()).toBe('Closed');
+    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Closed/);
+
+    await visit('/issues');
+    await page.selectOption('#f-status', 'closed');
+    await Promise.all([page.waitForURL(/status=closed/), page.click('form.filters button[type=submit]')]);
+    expect((await rows()).some((r) => r.includes(filed))).toBe(true);
+    await visit('/issues?status=open');
+    expect((await rows()).some((r) => r.includes(filed))).toBe(false);
+  });
+
+  step('shows a regression in the issue history when the failure comes back', async () => {
+    await postLog('INFO cart\nERROR checkout failed: inventory service timed out after 12s\n');
+    await visit(`/issues/${filed}`);
+    expect(await page.locator('h1').innerText()).toMatch(/Open\s+regressed/);
+    const history = await page.locator('#history-h + ol li').allInnerTexts();
+    expect(history.map((h) => h.split(/\s{2,}|\n| just now| \d+ \w+ ago/)[0]!.trim())).toEqual([
+      'Report created',
+      'Closed',
+      'Seen again after closing (regressed)',
+    ]);
+    await visit('/issues?status=open');
+    expect((await rows()).some((r) => r.includes(filed) && r.includes('regressed'))).toBe(true);
+  });
+
+  step('files a bug against a known report from its ghost issue page', async () => {
+    await visit(`/issues/${warning.issueId}`);
+    await page.fill('main textarea[name=summary]', 'Disk fills up on the quokka host');
+    await Promise.all([
+      page.waitForURL(`**/issues/${warning.issueId}`),
+      page.click('main form button:has-text("File bug")'),
+    ]);
+    expect(await page.locator('h1').innerText()).toMatch(/Open/);
+    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
+  });
+
+  step('reads well on a phone (390 px): no sideways page scroll, screenshots kept', async () => {
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const small = await phone.newPage();
+    small.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    try {
+      mkdirSync(RESULTS, { recursive: true });
+      for (const [path, name] of [
+        ['/', 'phone-reports'],
+        ['/issues', 'phone-issues'],
+        [`/issues/${filed}`, 'phone-issue'],
+        [`/logs/extracted/${crash.reportId}`, 'phone-report'],
+      ] as const) {
+        expect((await small.goto(`${stack.url}${path}`))?.status()).toBe(200);
+        const width = await small.evaluate<number>('document.documentElement.scrollWidth');
+        expect({ path, width }).toEqual({ path, width: 390 });
+        await small.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+});
