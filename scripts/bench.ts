@@ -1,0 +1,491 @@
+/**
+ * `npm run bench`: one run on this machine, printing
+ *   1. `logsift extract` on a generated 100 MB log: MB/s, ratio to
+ *      `grep -ciE 'warning|error|callstack'` on the same file (runs alternated,
+ *      medians), peak RSS (/usr/bin/time -v), and where its CPU time goes
+ *      (node --cpu-prof, top self-time functions);
+ *   2. HTTP ingest on the local stack, 8 concurrent clients posting 2–60 KB
+ *      logs: logs/s, p50, p99; the same load against a bare busboy server;
+ *   3. GET / and GET /issues p50 with 1,000 and with 100,000 reports (seeded
+ *      with BatchWriteItem in the items DynamoReportStore.create writes);
+ *   4. each function's bundle (serverless package) and its cold module load.
+ * Options: --only=extract,ingest,lists,bundles   --quick (smaller counts)
+ *          --profile (also profile the ingest handler and the emulators under load)
+ */
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { seedReports } from './bench-seed.ts';
+import { dynamoClient, REPO_ROOT } from './local-stack.ts';
+
+const args = process.argv.slice(2);
+const only = new Set(
+  (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'extract,ingest,lists,bundles').split(','),
+);
+const quick = args.includes('--quick');
+const profiling = args.includes('--profile');
+const work = mkdtempSync(join(tmpdir(), 'logsift-bench-'));
+const summary: [string, string, string][] = [];
+const note = (what: string, figure: string, target = '') => {
+  summary.push([what, figure, target]);
+  console.log(`  ${what}: ${figure}${target ? `   (${target})` : ''}`);
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Runs a command under /usr/bin/time -v: wall time (ms, measured here) and peak RSS (MiB). */
+function timed(cmd: string, argv: string[]): { ms: number; rssMiB: number; stdout: string } {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const elapsed = performance.now() - started;
+  if (run.status !== 0 && !(cmd === 'grep' && run.status === 1)) {
+    throw new Error(`${cmd} ${argv.join(' ')} failed: ${run.stderr}`);
+  }
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
+  return { ms: elapsed, rssMiB: rss, stdout: run.stdout };
+}
+
+// ---------------------------------------------------------------------------
+// 1. extract vs grep
+
+interface CpuFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: CpuFrame }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Self time in a .cpuprofile (busy time only), top n, as "share name": by function, or by
+ * where the code lives (a package under node_modules, a lib/ or functions/
+ * file, node's own internals, idle, GC).
+ */
+function topFunctions(profilePath: string, n: number, by: 'function' | 'place' = 'function'): string[] {
+  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === '(idle)') return; // shares of the time the thread was busy
+    const name = by === 'function' ? functionName(frame) : placeName(frame);
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+function functionName(frame: CpuFrame): string {
+  const file = frame.url.replace(/^.*\/(lib|node_modules|dist)\//, '$1/').replace(/^node:/, '');
+  return `${frame.functionName || '(anonymous)'} ${file ? `(${file}:${frame.lineNumber + 1})` : ''}`;
+}
+
+function placeName(frame: CpuFrame): string {
+  const url = frame.url;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(url);
+  if (pkg) return pkg[1]!;
+  const own = /\/((?:lib|functions|scripts)\/.*)$/.exec(url);
+  if (own) return own[1]!;
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
+  if (url === '') return frame.functionName.startsWith('(') ? frame.functionName : '(native/builtin)';
+  return url;
+}
+
+/** The busiest profiles of a profiled run (the direct handler process, the emulators), by place. */
+function summariseProfiles(dir: string): void {
+  const profiles = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => {
+      const path = join(dir, f);
+      const { samples, timeDeltas, nodes } = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+      const idle = new Set(nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+      let busy = 0;
+      samples.forEach((id, i) => {
+        if (!idle.has(id)) busy += timeDeltas[i] ?? 0;
+      });
+      return { path, name: f, busyMs: busy / 1000 };
+    })
+    .sort((a, b) => b.busyMs - a.busyMs);
+  console.log('  where the time goes (node --cpu-prof: the direct handler run, the emulators process):');
+  for (const p of profiles.slice(0, 2)) {
+    console.log(`   ${p.name}: ${p.busyMs.toFixed(0)} ms busy`);
+    for (const line of topFunctions(p.path, 8, 'place')) console.log(`      ${line}`);
+  }
+}
+
+function benchExtract(): void {
+  console.log('\n== logsift extract vs grep on a generated 100 MB log');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const file = join(work, 'bench-100.log');
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-log.mjs'), '100', file]);
+  const mb = statSync(file).size / 1e6;
+  const cli = join(REPO_ROOT, 'bin/logsift.cjs');
+  // Warm the page cache and both binaries, then alternate.
+  timed('grep', ['-ciE', 'warning|error|callstack', file]);
+  timed(process.execPath, [cli, 'extract', file]);
+  const rounds = quick ? 3 : 7;
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  const rss: number[] = [];
+  let matches = '';
+  for (let i = 0; i < rounds; i++) {
+    const x = timed(process.execPath, [cli, 'extract', file]);
+    ours.push(x.ms);
+    rss.push(x.rssMiB);
+    const g = timed('grep', ['-ciE', 'warning|error|callstack', file]);
+    theirs.push(g.ms);
+    matches = g.stdout.trim();
+  }
+  const oursMBs = mb / (median(ours) / 1000);
+  const grepMBs = mb / (median(theirs) / 1000);
+  console.log(
+    `  file: ${mb.toFixed(1)} MB, grep counts ${matches} matching lines; ${rounds} alternated runs each`,
+  );
+  note('extract throughput (CLI, whole process)', `${oursMBs.toFixed(0)} MB/s (median ${ms(median(ours))})`);
+  note('grep -ciE throughput', `${grepMBs.toFixed(0)} MB/s (median ${ms(median(theirs))})`);
+  note('extract / grep', `${(oursMBs / grepMBs).toFixed(2)}`, 'target ≥ 0.25');
+  note('extract peak RSS', `${Math.max(...rss).toFixed(0)} MiB (max of ${rounds})`, 'target < 200 MiB');
+
+  const profDir = join(work, 'prof-extract');
+  mkdirSync(profDir);
+  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, cli, 'extract', file], {
+    stdio: 'ignore',
+  });
+  const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
+  console.log('  where the time goes (node --cpu-prof, self time):');
+  for (const line of topFunctions(join(profDir, profile), 8)) console.log(`    ${line}`);
+  rmSync(file);
+}
+
+// ---------------------------------------------------------------------------
+// 2. HTTP ingest
+
+interface StackInfo {
+  url: string;
+  pid: number;
+  dynamoEndpoint: string;
+  env: Record<string, string>;
+}
+
+async function startBenchStack(
+  profileDir?: string,
+): Promise<{ info: StackInfo; child: ChildProcess; stop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  // Profiled, this process (the S3 and DynamoDB emulators) writes its profile on exit.
+  const child = spawn(process.execPath, [...profileFlags(profileDir), ...TSX, 'scripts/bench-stack.ts'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(() => {
+      throw new Error('bench stack exited before it was ready');
+    }),
+  ])) as [string];
+  const info = JSON.parse(line) as StackInfo;
+  return {
+    info,
+    child,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+/** Deterministic logs of 2–60 KB: INFO lines and one failure from a pool of 24. */
+function ingestBodies(count: number): Buffer[] {
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const bodies: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const size = 2048 + rnd(58 * 1024);
+    const failureAt = rnd(40);
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let k = 0; bytes < size; k++) {
+      const line =
+        k === failureAt
+          ? `2026-11-28 10:00:${String(k % 60).padStart(2, '0')} ERROR [worker-${rnd(16)}] svc.Module${rnd(24)}: operation failed: timeout after ${rnd(9000)}ms`
+          : `2026-11-28 10:00:${String(k % 60).padStart(2, '0')} INFO  [http-${rnd(200)}] web.Access: GET /api/v1/items/${rnd(1e6)} 200 ${rnd(5000)}ms`;
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+    bodies.push(Buffer.from(`${lines.join('\n')}\n`));
+  }
+  return bodies;
+}
+
+interface LoadResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, bodies: Buffer[], total: number, clients: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const client = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const form = new FormData();
+      form.append('file', new Blob([bodies[i % bodies.length]!]), 'app.log');
+      const started = performance.now();
+      const response = await fetch(url, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (response.status !== 200 && response.status !== 201) errors++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, client));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    perSecond: total / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/** Runs tsx as a loader in the same node process, so node's own flags (--cpu-prof) apply. */
+const TSX = ['--import', 'tsx'];
+const profileFlags = (dir?: string) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+
+/** The ingest handler called directly (no serverless-offline) against the stack's emulators. */
+async function loadDirect(
+  env: Record<string, string>,
+  bodies: Buffer[],
+  count: number,
+  profileDir?: string,
+): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...profileFlags(profileDir),
+      ...TSX,
+      'scripts/bench-direct.ts',
+      JSON.stringify({ env, count, clients: 8 }),
+    ],
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  child.stdin!.end(JSON.stringify(bodies.map((b) => b.toString('base64'))));
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  await once(child, 'exit');
+  return JSON.parse(line) as LoadResult;
+}
+
+async function benchIngest(): Promise<void> {
+  console.log('\n== HTTP ingest: 8 concurrent clients posting 2–60 KB logs');
+  const bodies = ingestBodies(64);
+  const total = quick ? 160 : 480;
+  const profileDir = profiling ? join(work, 'prof-ingest') : undefined;
+  if (profileDir) mkdirSync(profileDir);
+  const stack = await startBenchStack(profileDir);
+  try {
+    await load(`${stack.info.url}/logs`, bodies, 32, 8); // warm: every worker thread, every id block
+    const ours = await load(`${stack.info.url}/logs`, bodies, total, 8);
+    const direct = await loadDirect(stack.info.env, bodies, total, profileDir);
+    const bare = spawn(process.execPath, [...TSX, 'scripts/bench-bare.ts'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [bareUrl] = (await once(createInterface({ input: bare.stdout! }), 'line')) as [string];
+    try {
+      await load(bareUrl, bodies, 64, 8);
+      const base = await load(bareUrl, bodies, total * 4, 8);
+      const mean = bodies.reduce((a, b) => a + b.length, 0) / bodies.length / 1024;
+      console.log(
+        `  ${total} logs (mean ${mean.toFixed(0)} KB) against the stack, ${total * 4} against the bare server`,
+      );
+      note(
+        'ingest via local stack',
+        `${ours.perSecond.toFixed(0)} logs/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}${ours.errors ? `, ${ours.errors} errors` : ''}`,
+      );
+      note(
+        'bare busboy server',
+        `${base.perSecond.toFixed(0)} logs/s, p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`,
+      );
+      note('stack / bare (logs/s)', (ours.perSecond / base.perSecond).toFixed(3));
+      note(
+        'handler alone (no serverless-offline)',
+        `${direct.perSecond.toFixed(0)} logs/s, p50 ${ms(direct.p50)}, p99 ${ms(direct.p99)}${direct.errors ? `, ${direct.errors} errors` : ''}`,
+      );
+    } finally {
+      bare.kill('SIGTERM');
+    }
+  } finally {
+    await stack.stop();
+  }
+  if (profileDir) summariseProfiles(profileDir);
+}
+
+// ---------------------------------------------------------------------------
+// 3. list latency vs table size
+
+async function listLatency(url: string, path: string, n: number): Promise<number> {
+  const headers = { accept: 'text/html' };
+  for (let i = 0; i < 5; i++) await (await fetch(`${url}${path}`, { headers })).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function benchLists(): Promise<void> {
+  const big = quick ? 20_000 : 100_000;
+  console.log(`\n== GET / and GET /issues with 1,000 and ${big.toLocaleString('en')} reports (p50 of 50)`);
+  const stack = await startBenchStack();
+  const ddb = DynamoDBDocumentClient.from(dynamoClient(stack.info.dynamoEndpoint), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const table = stack.info.env['REPORTS_TABLE']!;
+  try {
+    const figures: Record<string, number> = {};
+    let seeded = 0;
+    for (const size of [1_000, big]) {
+      const started = performance.now();
+      const rate = await seedReports(ddb, table, seeded, size, 8);
+      console.log(
+        `  seeded ${(size - seeded).toLocaleString('en')} reports in ${((performance.now() - started) / 1000).toFixed(0)} s (${rate.toFixed(0)}/s)`,
+      );
+      seeded = size;
+      for (const path of ['/', '/issues']) {
+        figures[`${path} ${size}`] = await listLatency(stack.info.url, path, 50);
+      }
+    }
+    for (const path of ['/', '/issues']) {
+      const small = figures[`${path} 1000`]!;
+      const large = figures[`${path} ${big}`]!;
+      note(
+        `GET ${path} p50, 1k → ${big / 1000}k reports`,
+        `${ms(small)} → ${ms(large)} (×${(large / small).toFixed(2)})`,
+        'target ≤ ×1.5',
+      );
+    }
+  } finally {
+    ddb.destroy();
+    await stack.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4. bundles and cold load
+
+function benchBundles(): void {
+  console.log('\n== function bundles (serverless package, esbuild) and cold module load');
+  const out = join(work, 'package');
+  execFileSync('npx', ['serverless', 'package', '--package', out], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+  });
+  const unzipped = join(work, 'unzipped');
+  for (const zip of readdirSync(out).filter((f) => f.endsWith('.zip') && f !== 'custom-resources.zip')) {
+    note(`package ${zip}`, `${(statSync(join(out, zip)).size / 1e6).toFixed(2)} MB zipped`);
+    execFileSync('unzip', ['-q', '-o', join(out, zip), '-d', unzipped]);
+  }
+  const dir = join(unzipped, 'functions');
+  const env = {
+    ...process.env,
+    LOGSIFT_BUCKET: 'bench',
+    LOGS_TABLE: 'bench',
+    REPORTS_TABLE: 'bench',
+    META_TABLE: 'bench',
+    AWS_REGION: 'eu-west-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const load = (file: string) => {
+    const started = performance.now();
+    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { env });
+    return performance.now() - started;
+  };
+  const runs = quick ? 3 : 5;
+  const baseline = median(Array.from({ length: runs }, () => load(join(REPO_ROOT, 'package.json'))));
+  console.log(`  node start + exit alone: ${ms(baseline)} (subtracted below)`);
+  const rows: string[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    const path = join(dir, file);
+    const size = statSync(path).size / 1024;
+    load(path); // page cache warm: a cold Lambda's cost is compiling and running it, not the disk
+    const cold = median(Array.from({ length: runs }, () => load(path))) - baseline;
+    rows.push(`    ${file.padEnd(24)} ${`${size.toFixed(0)} KB`.padStart(9)} ${ms(cold).padStart(10)}`);
+    summary.push([`bundle ${file}`, `${size.toFixed(0)} KB, cold load ${ms(cold)}`, '']);
+  }
+  console.log(`    ${'handler'.padEnd(24)} ${'bundle'.padStart(9)} ${'cold load'.padStart(10)}`);
+  for (const row of rows) console.log(row);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`logsift bench — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  try {
+    if (only.has('extract')) benchExtract();
+    if (only.has('ingest')) await benchIngest();
+    if (only.has('lists')) await benchLists();
+    if (only.has('bundles')) benchBundles();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const width = Math.max(...summary.map(([w]) => w.length));
+  console.log(`\n== summary (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  for (const [what, figure, target] of summary) {
+    console.log(`  ${what.padEnd(width)}  ${figure}${target ? `   [${target}]` : ''}`);
+  }
+}
+
+if (!existsSync('/usr/bin/time')) {
+  console.error('bench: /usr/bin/time is missing (apt-get install time)');
+  process.exit(1);
+}
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
