@@ -112,25 +112,21 @@ function placeName(frame: CpuFrame): string {
   return url;
 }
 
-/** The busiest profiles of a profiled run (the direct handler process, the emulators), by place. */
-function summariseProfiles(dir: string): void {
-  const profiles = readdirSync(dir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => {
-      const path = join(dir, f);
-      const { samples, timeDeltas, nodes } = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
-      const idle = new Set(nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-      let busy = 0;
-      samples.forEach((id, i) => {
-        if (!idle.has(id)) busy += timeDeltas[i] ?? 0;
-      });
-      return { path, name: f, busyMs: busy / 1000 };
-    })
-    .sort((a, b) => b.busyMs - a.busyMs);
-  console.log('  where the time goes (node --cpu-prof: the direct handler run, the emulators process):');
-  for (const p of profiles.slice(0, 2)) {
-    console.log(`   ${p.name}: ${p.busyMs.toFixed(0)} ms busy`);
-    for (const line of topFunctions(p.path, 8, 'place')) console.log(`      ${line}`);
+/** Each directory's profile (one process), by where its busy time went. */
+function summariseProfiles(dirs: string[]): void {
+  console.log('  where the time goes (node --cpu-prof, busy time by package/module):');
+  for (const dir of dirs) {
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) continue;
+    const path = join(dir, file);
+    const { samples, timeDeltas, nodes } = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+    const idle = new Set(nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    let busy = 0;
+    samples.forEach((id, i) => {
+      if (!idle.has(id)) busy += timeDeltas[i] ?? 0;
+    });
+    console.log(`   ${dir.split('/').pop()}: ${(busy / 1000).toFixed(0)} ms busy`);
+    for (const line of topFunctions(path, 7, 'place')) console.log(`      ${line}`);
   }
 }
 
@@ -315,12 +311,14 @@ async function benchIngest(): Promise<void> {
   const bodies = ingestBodies(64);
   const total = quick ? 160 : 480;
   const profileDir = profiling ? join(work, 'prof-ingest') : undefined;
-  if (profileDir) mkdirSync(profileDir);
-  const stack = await startBenchStack(profileDir);
+  const emulatorsProfile = profileDir && join(profileDir, 'emulators (s3rver + dynalite, whole run)');
+  const handlerProfile = profileDir && join(profileDir, 'ingest handler alone');
+  for (const dir of [emulatorsProfile, handlerProfile]) if (dir) mkdirSync(dir, { recursive: true });
+  const stack = await startBenchStack(emulatorsProfile);
   try {
     await load(`${stack.info.url}/logs`, bodies, 32, 8); // warm: every worker thread, every id block
     const ours = await load(`${stack.info.url}/logs`, bodies, total, 8);
-    const direct = await loadDirect(stack.info.env, bodies, total, profileDir);
+    const direct = await loadDirect(stack.info.env, bodies, total, handlerProfile);
     const bare = spawn(process.execPath, [...TSX, 'scripts/bench-bare.ts'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -352,7 +350,7 @@ async function benchIngest(): Promise<void> {
   } finally {
     await stack.stop();
   }
-  if (profileDir) summariseProfiles(profileDir);
+  if (handlerProfile && emulatorsProfile) summariseProfiles([handlerProfile, emulatorsProfile]);
 }
 
 // ---------------------------------------------------------------------------
@@ -444,6 +442,8 @@ function benchBundles(): void {
   const baseline = median(Array.from({ length: runs }, () => load(join(REPO_ROOT, 'package.json'))));
   console.log(`  node start + exit alone: ${ms(baseline)} (subtracted below)`);
   const rows: string[] = [];
+  const withSdk: { size: number; cold: number }[] = [];
+  const withoutSdk: { size: number; cold: number }[] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()) {
@@ -452,7 +452,24 @@ function benchBundles(): void {
     load(path); // page cache warm: a cold Lambda's cost is compiling and running it, not the disk
     const cold = median(Array.from({ length: runs }, () => load(path))) - baseline;
     rows.push(`    ${file.padEnd(24)} ${`${size.toFixed(0)} KB`.padStart(9)} ${ms(cold).padStart(10)}`);
-    summary.push([`bundle ${file}`, `${size.toFixed(0)} KB, cold load ${ms(cold)}`, '']);
+    (size > 500 ? withSdk : withoutSdk).push({ size, cold });
+  }
+  const range = (xs: number[], unit: (x: number) => string) =>
+    `${unit(Math.min(...xs))}–${unit(Math.max(...xs))}`;
+  for (const [label, group] of [
+    ['bundles with the AWS SDK', withSdk],
+    ['bundles without it', withoutSdk],
+  ] as const) {
+    if (group.length === 0) continue;
+    const sizes = range(
+      group.map((g) => g.size),
+      (x) => `${x.toFixed(0)} KB`,
+    );
+    const colds = group.map((g) => g.cold);
+    note(
+      `${label} (${group.length})`,
+      `${sizes}, cold load median ${ms(median(colds))} (${range(colds, ms)})`,
+    );
   }
   console.log(`    ${'handler'.padEnd(24)} ${'bundle'.padStart(9)} ${'cold load'.padStart(10)}`);
   for (const row of rows) console.log(row);
