@@ -85,6 +85,12 @@ async function visit(path: string): Promise<void> {
   expect(response?.status()).toBe(200);
 }
 
+/** Clicks something that navigates (a link, a form button) and waits for the new page to load. */
+async function navigate(selector: string): Promise<void> {
+  await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
+  await page.waitForLoadState('load');
+}
+
 /** The text of the rows of the page's one list table. */
 const rows = () => page.locator('table tbody tr').allInnerTexts();
 
@@ -126,21 +132,21 @@ describe('logsift in a browser', () => {
   step('searches, filters by type and sorts', async () => {
     await visit('/');
     await page.fill('#f-q', 'zebra-sandwich');
-    await Promise.all([page.waitForURL(/q=zebra-sandwich/), page.click('form.filters button[type=submit]')]);
+    await navigate('form.filters button[type=submit]');
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toContain('E');
     await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
 
     await visit('/');
     await page.selectOption('#f-type', 'W');
-    await Promise.all([page.waitForURL(/type=W/), page.click('form.filters button[type=submit]')]);
+    await navigate('form.filters button[type=submit]');
     const onlyWarnings = await rows();
     expect(onlyWarnings).toHaveLength(1);
     expect(onlyWarnings[0]).toContain(warning.reportId);
 
     await visit('/?sort=occurrences');
     expect((await rows())[0]).toContain(crash.reportId);
-    await page.click('a:has-text("Occurrences")');
+    await navigate('a:has-text("Occurrences")');
     expect(page.url()).toContain('order=asc');
     expect((await rows()).at(-1)).toContain(crash.reportId);
   });
@@ -150,33 +156,33 @@ describe('logsift in a browser', () => {
     const first = await rows();
     expect(first).toHaveLength(2);
     expect(await page.locator('caption').innerText()).toBe('2 reports on this page, more on the next');
-    await page.click('a[rel="next"]');
+    await navigate('a[rel="next"]');
     const second = await rows();
     expect(second).toHaveLength(1);
     expect(second[0]).not.toBe(first[0]);
-    await page.click('a:has-text("First page")');
+    await navigate('a:has-text("First page")');
     expect(await rows()).toEqual(first);
   });
 
   step('follows links both ways between report, issue and log pages', async () => {
     await visit('/');
-    await page.click(`a[href="/logs/extracted/${crash.reportId}"]`);
+    await navigate(`a[href="/logs/extracted/${crash.reportId}"]`);
     expect(await page.locator('h1').innerText()).toContain(`Report ${crash.reportId}`);
     expect(await page.locator('pre').first().innerText()).toContain('KeyError: 91823');
 
-    await page.click(`a[href="/issues/${crash.issueId}"]`);
+    await navigate(`a[href="/issues/${crash.issueId}"]`);
     expect(await page.locator('h1').innerText()).toMatch(new RegExp(`Issue ${crash.issueId}\\s+Ghost`));
-    await page.click(`main a[href="/logs/extracted/${crash.reportId}"] >> nth=0`);
+    await navigate(`main a[href="/logs/extracted/${crash.reportId}"] >> nth=0`);
     expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
 
-    await page.click('a:has-text("First log")');
+    await navigate('a:has-text("First log")');
     expect(page.url()).toBe(`${stack.url}/logs/${crash.reportId}`);
     expect(await page.locator('h1').innerText()).toContain(`Log ${crash.reportId}`);
     expect(await page.locator('pre').innerText()).toContain('File "/srv/app/jobs.py", line 7');
-    await page.click(`main dd a[href="/issues/${crash.issueId}"]`);
+    await navigate(`main dd a[href="/issues/${crash.issueId}"]`);
     expect(page.url()).toBe(`${stack.url}/issues/${crash.issueId}`);
-    await page.goBack();
-    await page.click(`main dd a[href="/logs/extracted/${crash.reportId}"]`);
+    await page.goBack({ waitUntil: 'load' });
+    await navigate(`main dd a[href="/logs/extracted/${crash.reportId}"]`);
     expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
 
     const raw = await page.request.get(`${stack.url}/logs/${crash.reportId}?format=text`);
@@ -194,7 +200,7 @@ describe('logsift in a browser', () => {
       buffer: Buffer.from('INFO cart\nERROR checkout failed: inventory service timed out after 30s\n'),
     });
     await page.fill('#summary', 'Checkout fails when the inventory service is slow');
-    await Promise.all([page.waitForURL(/\/issues\/\d{6}$/), page.click('main button[type=submit]')]);
+    await navigate('main button[type=submit]');
     filed = /\/issues\/(\d{6})$/.exec(page.url())![1]!;
     expect(await page.locator('h1').innerText()).toMatch(/Open/);
     expect(await page.locator('p.summary').first().innerText()).toBe(
@@ -202,20 +208,20 @@ describe('logsift in a browser', () => {
     );
     expect(await page.locator('#history-h + ol').innerText()).toMatch(/Report created/);
 
-    await page.click('header a:has-text("Issues")');
+    await navigate('header a:has-text("Issues")');
     const listed = await rows();
     expect(listed.some((r) => r.includes(filed) && r.includes('Checkout fails'))).toBe(true);
   });
 
   step('closes the bug through the form and sees it move to the closed filter', async () => {
     await visit(`/issues/${filed}`);
-    await Promise.all([page.waitForURL(`**/issues/${filed}`), page.click('button:has-text("Close issue")')]);
+    await navigate('button:has-text("Close issue")');
     expect(await page.locator('h1 .badge').first().innerText()).toBe('Closed');
     expect(await page.locator('#history-h + ol').innerText()).toMatch(/Closed/);
 
     await visit('/issues');
     await page.selectOption('#f-status', 'closed');
-    await Promise.all([page.waitForURL(/status=closed/), page.click('form.filters button[type=submit]')]);
+    await navigate('form.filters button[type=submit]');
     expect((await rows()).some((r) => r.includes(filed))).toBe(true);
     await visit('/issues?status=open');
     expect((await rows()).some((r) => r.includes(filed))).toBe(false);
@@ -238,10 +244,7 @@ describe('logsift in a browser', () => {
   step('files a bug against a known report from its ghost issue page', async () => {
     await visit(`/issues/${warning.issueId}`);
     await page.fill('main textarea[name=summary]', 'Disk fills up on the quokka host');
-    await Promise.all([
-      page.waitForURL(`**/issues/${warning.issueId}`),
-      page.click('main form button:has-text("File bug")'),
-    ]);
+    await navigate('main form button:has-text("File bug")');
     expect(await page.locator('h1').innerText()).toMatch(/Open/);
     expect(await page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
   });
