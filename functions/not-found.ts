@@ -2,8 +2,13 @@
 import { HttpError, notFound } from '#lib/http/errors';
 import { httpHandler } from '#lib/http/handler';
 
+// Mirrors serverless.yml's routes; the more specific paths first.
 const ROUTES: Array<[RegExp, string]> = [
   [/^\/$/, 'GET'],
+  [/^\/openapi\.json$/, 'GET'],
+  [/^\/logs\/uploads\/?$/, 'POST'],
+  [/^\/logs\/uploads\/[^/]+\/complete\/?$/, 'POST'],
+  [/^\/logs\/uploads\/[^/]+\/?$/, 'GET'],
   [/^\/logs\/?$/, 'GET, POST'],
   [/^\/logs\/extracted\/[^/]+\/?$/, 'GET'],
   [/^\/logs\/[^/]+\/datetime\/?$/, 'GET'],
