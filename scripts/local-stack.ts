@@ -18,7 +18,6 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   type GlobalSecondaryIndex,
-  ListTablesCommand,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -78,6 +77,28 @@ function closeServer(server: Server, close: () => Promise<void>): Promise<void> 
 }
 
 /**
+ * dynalite opens its LevelDB in the background, and when that fails (another
+ * process holds the lock) it throws from inside request handling, which kills
+ * this process. So open it once here first and fail with what to do.
+ */
+async function assertLevelDbFree(dir: string): Promise<void> {
+  const { Level } = require('level') as {
+    Level: new (path: string) => { open(): Promise<void>; close(): Promise<void> };
+  };
+  const db = new Level(dir);
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new Error(
+      `logsift: cannot open the DynamoDB data in ${dir}: ${cause}\n` +
+        'Is another logsift running with the same DATA_DIR? Stop it or set DATA_DIR to another directory.',
+    );
+  }
+  await db.close();
+}
+
+/**
  * s3rver and dynalite in this process on free ports of 127.0.0.1. With `dataDir`,
  * objects live under `dataDir/s3` and tables under `dataDir/dynamodb` (LevelDB,
  * one process at a time); without it, everything is gone after `stop()`.
@@ -96,6 +117,7 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     // path-style only: the SDK is configured with forcePathStyle
     vhostBuckets: false,
   });
+  if (dynamoDir) await assertLevelDbFree(dynamoDir);
   const s3Port = (await s3.run()).port;
 
   // Tables are ACTIVE at once: nothing here waits out CREATING states.
@@ -124,19 +146,6 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     },
   };
 
-  // LevelDB opens lazily: touch it now so a locked or corrupt data dir fails here, clearly.
-  const client = dynamoClient(emulators.dynamoEndpoint);
-  try {
-    await client.send(new ListTablesCommand({}));
-  } catch (error) {
-    await emulators.stop();
-    throw new Error(
-      `logsift: cannot open the DynamoDB data in ${dynamoDir ?? '(memory)'}` +
-        ` — is another logsift using the same DATA_DIR? (${(error as Error).message})`,
-    );
-  } finally {
-    client.destroy();
-  }
   return emulators;
 }
 
@@ -465,7 +474,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name) && !(name in env)),
   );
-  const child: ChildProcess = spawn(process.execPath, [serverlessBin(), 'offline', 'start'], {
+  // serverless-offline sets the handlers' AWS_REGION to the provider's region; pin it to the
+  // one the bucket and tables were made in (LocalStack scopes tables by region)
+  const args = [serverlessBin(), 'offline', 'start', '--region', LOCAL_REGION];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

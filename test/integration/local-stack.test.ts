@@ -2,9 +2,10 @@
  * The local stack itself: resources made from serverless.yml, data kept across
  * restarts, instances side by side, and nothing left running after stop().
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,8 +13,10 @@ import {
   dynamoClient,
   freePort,
   PortInUseError,
+  REPO_ROOT,
   readServiceDefinition,
   s3Client,
+  startEmulators,
   startLocalStack,
 } from '../../scripts/local-stack.ts';
 import { type Stack, startEmulatorsForTest, startStack } from '../helpers/stack.ts';
@@ -156,6 +159,26 @@ describe('a running stack', () => {
       await expect(fetch(`${s.url}/`)).rejects.toThrow();
     }
   }, 120_000);
+
+  it('refuses a data dir that another process holds, instead of crashing', async () => {
+    const held = join(mkdtempSync(join(tmpdir(), 'logsift-held-')), 'dynamodb');
+    // LevelDB's lock is per process: hold it from a child, as a second `npm start` would meet it.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `new (require('level').Level)(${JSON.stringify(held)}).open().then(() => { console.log('held'); setInterval(() => {}, 1000); })`,
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise((done) => holder.stdout.once('data', done));
+      await expect(startEmulators({ dataDir: dirname(held) })).rejects.toThrow(/same DATA_DIR/);
+    } finally {
+      holder.kill('SIGKILL');
+      rmSync(dirname(held), { recursive: true, force: true });
+    }
+  });
 
   it('refuses a port that is already taken, with its number', async () => {
     const port = await freePort();
