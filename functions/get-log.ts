@@ -5,6 +5,7 @@ import { httpHandler } from '#lib/http/handler';
 import { parseLogId } from '#lib/http/ids';
 import { html, json, redirect, text } from '#lib/http/respond';
 import { renderLog } from '#lib/render/index';
+import { findLog } from '#lib/service/logs';
 import { logView } from '#lib/service/views';
 
 const { config, stores } = getApp();
@@ -12,8 +13,7 @@ const { config, stores } = getApp();
 export const handler = httpHandler(
   async (req) => {
     const logId = parseLogId(req.params['logId']);
-    const log = await stores.logs.get(logId);
-    if (!log) throw notFound(`no log ${logId}`);
+    const log = await findLog(stores, logId);
     if (req.wantsJson) return json(200, logView(log));
     // A browser gets a page linking the log to its report and issue; `?format=text` the raw bytes.
     if (req.prefersHtml && req.query['format'] !== 'text') {
