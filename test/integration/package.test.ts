@@ -139,12 +139,10 @@ describe('serverless package', () => {
     expect([...named].sort()).toEqual(Object.keys(definition.resources).sort());
   });
 
-  it('writes one zip for the service that every function deploys from', () => {
-    const keys = new Set(ownLambdas().map(([, r]) => (r.Properties.Code as { S3Key: string }).S3Key));
-    expect(keys.size).toBe(1);
-    const [key] = [...keys];
-    const zip = key?.split('/').pop() ?? '';
-    expect(zip).toBe(`${definition.service}.zip`);
-    expect(existsSync(join(outDir, zip))).toBe(true);
+  it('writes one zip per function, each function deploying from its own', () => {
+    const lambdas = ownLambdas();
+    const keys = lambdas.map(([, r]) => (r.Properties.Code as { S3Key: string }).S3Key);
+    expect(new Set(keys).size).toBe(lambdas.length);
+    for (const key of keys) expect(existsSync(join(outDir, key.split('/').pop() ?? ''))).toBe(true);
   });
 });
