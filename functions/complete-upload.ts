@@ -19,5 +19,5 @@ export const handler = httpHandler(
     const { status, body } = await completeUpload(uploads, parseLogId(req.params['logId']), LEASE_MS);
     return json(status, body);
   },
-  { exposeErrors: uploads.app.config.exposeErrors },
+  { exposeErrors: uploads.app.config.exposeErrors, auth: uploads.app.config.auth, access: 'ingest' },
 );

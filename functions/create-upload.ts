@@ -11,5 +11,5 @@ export const handler = httpHandler(
     const { status, body } = await createUpload(uploads, new Date());
     return json(status, body, { Location: String(body['statusUrl']) });
   },
-  { exposeErrors: uploads.app.config.exposeErrors },
+  { exposeErrors: uploads.app.config.exposeErrors, auth: uploads.app.config.auth, access: 'ingest' },
 );

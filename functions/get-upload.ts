@@ -12,5 +12,5 @@ export const handler = httpHandler(
     const { status, body } = await uploadStatus(uploads, parseLogId(req.params['logId']));
     return json(status, body);
   },
-  { exposeErrors: uploads.app.config.exposeErrors },
+  { exposeErrors: uploads.app.config.exposeErrors, auth: uploads.app.config.auth, access: 'read' },
 );
