@@ -752,19 +752,29 @@ export const OPENAPI: OpenApiDocument = {
       ReportPage: {
         type: 'object',
         additionalProperties: false,
-        required: ['reports', 'nextCursor'],
+        required: ['reports', 'nextCursor', 'total'],
         properties: {
           reports: { type: 'array', items: ref('Report') },
           nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page.' },
+          total: {
+            type: ['integer', 'null'],
+            description:
+              'How many reports the whole list holds (all pages; by type with `type`), or null with `q`.',
+          },
         },
       },
       IssuePage: {
         type: 'object',
         additionalProperties: false,
-        required: ['issues', 'nextCursor'],
+        required: ['issues', 'nextCursor', 'total'],
         properties: {
           issues: { type: 'array', items: ref('Issue') },
           nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page.' },
+          total: {
+            type: ['integer', 'null'],
+            description:
+              'How many issues the whole list holds (all pages; by status with `status`), or null with `q` or `type`.',
+          },
         },
       },
       Upload: {

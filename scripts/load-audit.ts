@@ -109,6 +109,7 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
       mismatches.push(`report ${id}: the alias of its issue ${String(report['issueId'])} is missing`);
     }
   }
+  mismatches.push(...auditTotals(reports, items.find((item) => item['pk'] === 'totals') ?? {}));
   const s3 = s3Client(target.s3Endpoint);
   try {
     const hashes = [...new Set(records.map((record) => String(record['sha256'])))];
@@ -129,6 +130,23 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
     pending: [...pending.values()].reduce((a, b) => a + b, 0),
     mismatches,
   };
+}
+
+/** The counters behind the lists' totals against a recount of the reports themselves. */
+function auditTotals(reports: Item[], totals: Item): string[] {
+  const recount = new Map<string, number>([['reports', reports.length]]);
+  for (const report of reports) {
+    for (const name of [`type${String(report['type'])}`, `status${String(report['status'])}`]) {
+      recount.set(name, (recount.get(name) ?? 0) + 1);
+    }
+  }
+  recount.delete('statusGhost');
+  const names = ['reports', 'typeC', 'typeE', 'typeW', 'statusOpen', 'statusClosed'];
+  return names
+    .filter((name) => Number(totals[name] ?? 0) !== (recount.get(name) ?? 0))
+    .map(
+      (name) => `total ${name} is ${Number(totals[name] ?? 0)}; the reports say ${recount.get(name) ?? 0}`,
+    );
 }
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

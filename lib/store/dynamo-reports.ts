@@ -8,6 +8,12 @@
  * written before its report and only trusted when the report it points at
  * carries the same id, so a crash or a lost creation race leaves nothing a
  * reader can see.
+ *
+ * The `totals` item counts reports by type and issues by status. Each change
+ * that moves a total is followed by one atomic ADD on it, made only when the
+ * change really happened (a lost race or a repeated request adds nothing).
+ * That ADD is best effort: if it fails the change still stands and the total
+ * is off by one, which a list shows but nothing else reads.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -24,12 +30,14 @@ import { conflict, notFound } from '#lib/http/errors';
 import type { HistoryEntry, IssueStatus, Report, SummaryEntry } from '#lib/model';
 import { decodeCursor, encodeCursor, type KeyShape } from './cursor.ts';
 import { storageCall } from './errors.ts';
-import type { ListQuery, PageOf, ReportStore } from './ports.ts';
+import type { ListQuery, PageOf, ReportStore, Totals } from './ports.ts';
 
 /** Summaries kept beside the first one; bounds the item well under DynamoDB's 400 KB. */
 export const MAX_EXTRA_SUMMARIES = 50;
 
 const LIST_KEY = 'report';
+/** The item holding the counters behind `totals()`; in no index, so in no list. */
+const TOTALS_KEY = 'totals';
 const ISSUE_LIST = 'issue';
 /** Queries one filtered list page may take before answering a short page. */
 const MAX_FILTERED_QUERIES = 8;
@@ -56,6 +64,11 @@ function index(name: string, partition: string, sortKey: string, sortType: 'S' |
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 const day = (at: string) => at.slice(0, 10);
+
+/** The totals counter a status moves (ghosts are counted in no issue total). */
+function statusDelta(status: IssueStatus, delta: number): Record<string, number> {
+  return status === 'Ghost' ? {} : { [`status${status}`]: delta };
+}
 
 function fromItem(item: Record<string, unknown>): Report {
   return {
@@ -113,6 +126,7 @@ export class DynamoReportStore implements ReportStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      await this.bumpTotals({ reports: 1, [`type${report.type}`]: 1, ...statusDelta(report.status, 1) });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -148,7 +162,10 @@ export class DynamoReportStore implements ReportStore {
         ':event': [{ event: 'upgraded', at }],
       },
     });
-    if (upgraded) return upgraded;
+    if (upgraded) {
+      await this.bumpTotals(statusDelta('Open', 1));
+      return upgraded;
+    }
 
     const entry: SummaryEntry = { summary, at, logId };
     const added = await this.update('reports.add-summary', {
@@ -171,8 +188,8 @@ export class DynamoReportStore implements ReportStore {
     throw conflict(`this issue already holds ${MAX_EXTRA_SUMMARIES} further summaries`);
   }
 
-  markRegressed(reportKey: string, at: string): Promise<Report | null> {
-    return this.update('reports.regress', {
+  async markRegressed(reportKey: string, at: string): Promise<Report | null> {
+    const reopened = await this.update('reports.regress', {
       Key: { pk: reportKey },
       ConditionExpression: '#status = :closed',
       UpdateExpression:
@@ -185,6 +202,8 @@ export class DynamoReportStore implements ReportStore {
         ':event': [{ event: 'regressed', at }],
       },
     });
+    if (reopened) await this.bumpTotals({ ...statusDelta('Closed', -1), ...statusDelta('Open', 1) });
+    return reopened;
   }
 
   async setStatus(reportKey: string, status: 'Open' | 'Closed', at: string): Promise<Report> {
@@ -209,14 +228,17 @@ export class DynamoReportStore implements ReportStore {
           ':event': [{ event: status === 'Closed' ? 'closed' : 'reopened', at }],
         },
       });
-      if (updated) return updated;
+      if (updated) {
+        await this.bumpTotals({ ...statusDelta(current.status, -1), ...statusDelta(status, 1) });
+        return updated;
+      }
     }
     throw conflict('the issue is changing too fast; try again');
   }
 
   async delete(report: Report): Promise<void> {
     // The report first: once it is gone the aliases resolve to nothing.
-    await storageCall('reports.delete', () =>
+    const deleted = await storageCall('reports.delete', () =>
       this.ddb
         .send(
           new DeleteCommand({
@@ -224,12 +246,18 @@ export class DynamoReportStore implements ReportStore {
             Key: { pk: report.reportKey },
             ConditionExpression: 'issueId = :issueId',
             ExpressionAttributeValues: { ':issueId': report.issueId },
+            ReturnValues: 'ALL_OLD',
           }),
         )
+        .then((answer) => (answer.Attributes ? fromItem(answer.Attributes) : null))
         .catch((error) => {
           if (!isConditionFailure(error)) throw error;
+          return null;
         }),
     );
+    if (deleted) {
+      await this.bumpTotals({ reports: -1, [`type${deleted.type}`]: -1, ...statusDelta(deleted.status, -1) });
+    }
     for (const alias of [`report#${report.reportId}`, `issue#${report.issueId}`]) {
       await storageCall('reports.delete-alias', () =>
         this.ddb.send(new DeleteCommand({ TableName: this.table, Key: { pk: alias } })),
@@ -246,6 +274,16 @@ export class DynamoReportStore implements ReportStore {
     return query.status
       ? this.list(ISSUES_BY_STATUS, query.status, query)
       : this.list(ISSUES_ALL, ISSUE_LIST, query);
+  }
+
+  async totals(): Promise<Totals> {
+    const item = (await this.getItem(TOTALS_KEY)) ?? {};
+    const count = (name: string) => Math.max(0, Number(item[name] ?? 0));
+    return {
+      reports: count('reports'),
+      byType: { C: count('typeC'), E: count('typeE'), W: count('typeW') },
+      issues: { Open: count('statusOpen'), Closed: count('statusClosed') },
+    };
   }
 
   private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {
@@ -322,6 +360,24 @@ export class DynamoReportStore implements ReportStore {
     } catch (error) {
       if (isConditionFailure(error)) return null;
       return storageCall(operation, () => Promise.reject(error));
+    }
+  }
+
+  /** One atomic ADD on the totals item; a failure is logged, not thrown (see the top of this file). */
+  private async bumpTotals(deltas: Record<string, number>): Promise<void> {
+    const names = Object.keys(deltas);
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: TOTALS_KEY },
+          UpdateExpression: `ADD ${names.map((_, i) => `#n${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, deltas[name]])),
+        }),
+      );
+    } catch (error) {
+      console.warn(`logsift: totals not updated (${names.join(', ')}): ${(error as Error).message}`);
     }
   }
 

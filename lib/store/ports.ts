@@ -57,6 +57,18 @@ export interface PageOf<T> {
   nextCursor: string | null;
 }
 
+/**
+ * How many reports and issues there are, kept as counters beside them so a list
+ * can say "1,204 reports" without counting them. Each change bumps them with one
+ * atomic add after the change itself, so a crash between the two leaves a total
+ * off by one (never the reports or issues themselves).
+ */
+export interface Totals {
+  reports: number;
+  byType: Record<ReportType, number>;
+  issues: Record<'Open' | 'Closed', number>;
+}
+
 export interface ReportStore {
   /** Count one more occurrence of an existing report; null when no report has that key. */
   countOccurrence(reportKey: string, at: string): Promise<Report | null>;
@@ -73,6 +85,7 @@ export interface ReportStore {
   delete(report: Report): Promise<void>;
   listReports(query: ListQuery): Promise<PageOf<Report>>;
   listIssues(query: ListQuery): Promise<PageOf<Report>>;
+  totals(): Promise<Totals>;
 }
 
 /** An answer kept for an Idempotency-Key, replayed to retries. */

@@ -143,6 +143,7 @@ describe('logsift in a browser', () => {
     const onlyWarnings = await rows();
     expect(onlyWarnings).toHaveLength(1);
     expect(onlyWarnings[0]).toContain(warning.reportId);
+    expect(await page.locator('caption').innerText()).toBe('1 report matching the filters');
 
     await visit('/?sort=occurrences');
     expect((await rows())[0]).toContain(crash.reportId);
@@ -155,10 +156,11 @@ describe('logsift in a browser', () => {
     await visit('/?limit=2');
     const first = await rows();
     expect(first).toHaveLength(2);
-    expect(await page.locator('caption').innerText()).toBe('2 reports on this page, more on the next');
+    expect(await page.locator('caption').innerText()).toBe('3 reports, 2 on this page');
     await navigate('a[rel="next"]');
     const second = await rows();
     expect(second).toHaveLength(1);
+    expect(await page.locator('caption').innerText()).toBe('3 reports, 1 on this page');
     expect(second[0]).not.toBe(first[0]);
     await navigate('a:has-text("First page")');
     expect(await rows()).toEqual(first);

@@ -606,7 +606,19 @@ describe('real answers match the document', () => {
       expect(pages).toBeGreaterThan(1);
       const all = (await call('GET', `${base}?limit=200`, { headers: JSON_ACCEPT })).body as Obj;
       expect(ids.size).toBe((all[key] as Obj[]).length);
+      // every page carries the whole list's total, and it is the number of items paged through
+      expect(all['total']).toBe(ids.size);
     }
+    const issues = ((await call('GET', '/issues?limit=200', { headers: JSON_ACCEPT })).body as Obj)[
+      'issues'
+    ] as Obj[];
+    for (const status of ['open', 'closed']) {
+      const page = (await call('GET', `/issues?status=${status}&limit=1`, { headers: JSON_ACCEPT }))
+        .body as Obj;
+      expect(page['total']).toBe(issues.filter((issue) => issue['status'].toLowerCase() === status).length);
+    }
+    const searched = (await call('GET', '/?q=page', { headers: JSON_ACCEPT })).body as Obj;
+    expect(searched['total']).toBeNull();
     expect(
       (await call('GET', '/?status=closed&type=C&q=x&sort=firstSeen&order=asc', { headers: JSON_ACCEPT }))
         .status,

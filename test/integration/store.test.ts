@@ -188,6 +188,35 @@ describe('DynamoReportStore', () => {
     expect(await reports.getByIssueId(r.issueId)).toBeNull();
   });
 
+  it('keeps totals by type and status through every change, counting a repeated or lost change once', async () => {
+    const reports = store();
+    const before = await reports.totals();
+    const ghost = report({ type: 'C' });
+    const filed = report({ type: 'W', status: 'Open', summary: 'filed with its log' });
+    expect(await reports.create(ghost)).toBe(true);
+    expect(await reports.create({ ...ghost, reportId: '999999997', issueId: '999997' })).toBe(false);
+    expect(await reports.create(filed)).toBe(true);
+    await reports.fileSummary(ghost.reportKey, 'now a bug', ghost.firstSeen, null);
+    await reports.fileSummary(ghost.reportKey, 'a second summary', ghost.firstSeen, null);
+    await reports.setStatus(ghost.reportKey, 'Closed', ghost.firstSeen);
+    await reports.setStatus(ghost.reportKey, 'Closed', ghost.firstSeen);
+    await reports.setStatus(filed.reportKey, 'Closed', filed.firstSeen);
+    await reports.markRegressed(filed.reportKey, filed.firstSeen);
+    await reports.markRegressed(filed.reportKey, filed.firstSeen);
+    const during = await reports.totals();
+    expect(during.reports - before.reports).toBe(2);
+    expect(during.byType.C - before.byType.C).toBe(1);
+    expect(during.byType.W - before.byType.W).toBe(1);
+    expect(during.byType.E - before.byType.E).toBe(0);
+    expect(during.issues.Open - before.issues.Open).toBe(1);
+    expect(during.issues.Closed - before.issues.Closed).toBe(1);
+
+    await reports.delete(ghost);
+    await reports.delete(ghost);
+    await reports.delete(filed);
+    expect(await reports.totals()).toEqual(before);
+  });
+
   it('pages through lists with cursors, sorted, filtered, ghosts kept out of issue lists', async () => {
     const table = `${names.reportsTable}`;
     const reports = new DynamoReportStore(emulators.ddb, table);
