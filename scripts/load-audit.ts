@@ -40,6 +40,12 @@ export interface StorageAudit {
   pending: number;
   /** Every broken invariant, one sentence each. */
   mismatches: string[];
+  /**
+   * Where the list totals disagree with a recount of the reports. Apart from
+   * `mismatches`: a request that dies after its change and before the total's
+   * add leaves a total off by one by design (lib/store/dynamo-reports.ts).
+   */
+  totalsOff: string[];
 }
 
 type Item = Record<string, unknown>;
@@ -109,7 +115,6 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
       mismatches.push(`report ${id}: the alias of its issue ${String(report['issueId'])} is missing`);
     }
   }
-  mismatches.push(...auditTotals(reports, items.find((item) => item['pk'] === 'totals') ?? {}));
   const s3 = s3Client(target.s3Endpoint);
   try {
     const hashes = [...new Set(records.map((record) => String(record['sha256'])))];
@@ -129,6 +134,7 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
     reports: reports.length,
     pending: [...pending.values()].reduce((a, b) => a + b, 0),
     mismatches,
+    totalsOff: auditTotals(reports, items.find((item) => item['pk'] === 'totals') ?? {}),
   };
 }
 
@@ -437,7 +443,7 @@ async function main(): Promise<number> {
     let storage: StorageAudit | null = null;
     if (stack) {
       storage = await auditStorage(stack);
-      mismatches.push(...storage.mismatches);
+      mismatches.push(...storage.mismatches, ...storage.totalsOff);
       if (storage.pending > 0) mismatches.push(`${storage.pending} log records were left pending`);
     }
     console.log(

@@ -34,7 +34,10 @@ import type { Stores } from '#lib/store/ports';
 
 export interface IngestOptions {
   maxExtractBytes: number;
-  /** File a bug with this summary: a new report is created Open instead of Ghost. */
+  /**
+   * File a bug with this summary: a new report is created Open instead of
+   * Ghost; a known one is opened with it or keeps it beside the first.
+   */
   summary?: string;
 }
 
@@ -108,7 +111,10 @@ async function countOrCreate(
   // Counting is the common case: one conditional update. Creation is tried only
   // when no report exists, and a lost creation race falls back to counting.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const counted = await stores.reports.countOccurrence(reportKey, at);
+    // A bug's summary is filed in the counting write itself: a retry after a
+    // failure counts once, and the summary is never lost after the count.
+    const bug = summary === undefined ? undefined : { summary, logId };
+    const counted = await stores.reports.countOccurrence(reportKey, at, bug);
     if (counted) {
       // Counted is committed: a failed reopen must not fail the request (a retry
       // would count again); the next occurrence reopens it.

@@ -46,13 +46,9 @@ export async function fileBugWithLog(
       'no_failure',
     );
   }
+  // The summary rides on the write that counts the log (lib/service/ingest.ts).
   const ingest = await ingestLog(stores, bytes, extraction, now, { maxExtractBytes, summary });
-  const report = ingest.report!;
-  if (ingest.isNew) return { report, ingest };
-  return {
-    report: await stores.reports.fileSummary(report.reportKey, summary, now.toISOString(), ingest.log.logId),
-    ingest,
-  };
+  return { report: ingest.report!, ingest };
 }
 
 /** File a bug against a report already known, without sending the log again. */

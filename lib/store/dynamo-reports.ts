@@ -30,7 +30,7 @@ import { conflict, notFound } from '#lib/http/errors';
 import type { HistoryEntry, IssueStatus, Report, SummaryEntry } from '#lib/model';
 import { decodeCursor, encodeCursor, type KeyShape } from './cursor.ts';
 import { storageCall } from './errors.ts';
-import type { ListQuery, PageOf, ReportStore, Totals } from './ports.ts';
+import type { FiledWith, ListQuery, PageOf, ReportStore, Totals } from './ports.ts';
 
 /** Summaries kept beside the first one; bounds the item well under DynamoDB's 400 KB. */
 export const MAX_EXTRA_SUMMARIES = 50;
@@ -64,6 +64,16 @@ function index(name: string, partition: string, sortKey: string, sortType: 'S' |
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 const day = (at: string) => at.slice(0, 10);
+
+/** The parts of an update that count one occurrence at `at`: total, last seen, per day. */
+function counting(at: string) {
+  return {
+    add: 'ADD occurrences :one',
+    set: 'lastSeen = :at, daily.#day = if_not_exists(daily.#day, :zero) + :one',
+    names: { '#day': day(at) },
+    values: { ':one': 1, ':zero': 0, ':at': at },
+  };
+}
 
 /** The totals counter a status moves (ghosts are counted in no issue total). */
 function statusDelta(status: IssueStatus, delta: number): Record<string, number> {
@@ -103,14 +113,15 @@ export class DynamoReportStore implements ReportStore {
     private readonly table: string,
   ) {}
 
-  async countOccurrence(reportKey: string, at: string): Promise<Report | null> {
+  countOccurrence(reportKey: string, at: string, bug?: FiledWith): Promise<Report | null> {
+    if (bug) return this.writeSummary(reportKey, bug.summary, at, bug.logId, true);
+    const count = counting(at);
     return this.update('reports.count', {
       Key: { pk: reportKey },
       ConditionExpression: 'attribute_exists(pk)',
-      UpdateExpression:
-        'ADD occurrences :one SET lastSeen = :at, daily.#day = if_not_exists(daily.#day, :zero) + :one',
-      ExpressionAttributeNames: { '#day': day(at) },
-      ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':at': at },
+      UpdateExpression: `${count.add} SET ${count.set}`,
+      ExpressionAttributeNames: count.names,
+      ExpressionAttributeValues: count.values,
     });
   }
 
@@ -148,44 +159,69 @@ export class DynamoReportStore implements ReportStore {
   }
 
   async fileSummary(reportKey: string, summary: string, at: string, logId: string | null): Promise<Report> {
-    const upgraded = await this.update('reports.upgrade', {
-      Key: { pk: reportKey },
-      ConditionExpression: '#status = :ghost',
-      UpdateExpression:
-        'SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':ghost': 'Ghost',
-        ':open': 'Open',
-        ':summary': summary,
-        ':issueList': ISSUE_LIST,
-        ':event': [{ event: 'upgraded', at }],
-      },
-    });
-    if (upgraded) {
-      await this.bumpTotals(statusDelta('Open', 1));
-      return upgraded;
-    }
+    const report = await this.writeSummary(reportKey, summary, at, logId, false);
+    if (!report) throw notFound('that report no longer exists');
+    return report;
+  }
 
-    const entry: SummaryEntry = { summary, at, logId };
-    const added = await this.update('reports.add-summary', {
-      Key: { pk: reportKey },
-      ConditionExpression: 'attribute_exists(pk) AND #status <> :ghost AND size(summaries) < :max',
-      UpdateExpression:
-        'SET summaries = list_append(summaries, :entry), history = list_append(history, :event)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':ghost': 'Ghost',
-        ':max': MAX_EXTRA_SUMMARIES,
-        ':entry': [entry],
-        ':event': [{ event: 'summary-added', at }],
-      },
-    });
-    if (added) return added;
-    const current = await this.getByKey(reportKey);
-    if (!current) throw notFound('that report no longer exists');
-    if (current.status === 'Ghost') return this.fileSummary(reportKey, summary, at, logId);
-    throw conflict(`this issue already holds ${MAX_EXTRA_SUMMARIES} further summaries`);
+  /**
+   * Ghost -> Open with the summary, or the summary kept beside the first: one
+   * conditional update, which also counts an occurrence when `count` is set
+   * (a bug filed with its log), so the log and its summary land together or
+   * not at all. Null when there is no such report.
+   */
+  private async writeSummary(
+    reportKey: string,
+    summary: string,
+    at: string,
+    logId: string | null,
+    count: boolean,
+  ): Promise<Report | null> {
+    const also = count ? counting(at) : { add: '', set: '', names: {}, values: {} };
+    const andCount = also.set ? `, ${also.set} ${also.add}` : '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const upgraded = await this.update('reports.upgrade', {
+        Key: { pk: reportKey },
+        ConditionExpression: '#status = :ghost',
+        UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
+        ExpressionAttributeNames: { '#status': 'status', ...also.names },
+        ExpressionAttributeValues: {
+          ':ghost': 'Ghost',
+          ':open': 'Open',
+          ':summary': summary,
+          ':issueList': ISSUE_LIST,
+          ':event': [{ event: 'upgraded', at }],
+          ...also.values,
+        },
+      });
+      if (upgraded) {
+        await this.bumpTotals(statusDelta('Open', 1));
+        return upgraded;
+      }
+
+      const entry: SummaryEntry = { summary, at, logId };
+      const added = await this.update('reports.add-summary', {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :ghost AND size(summaries) < :max',
+        UpdateExpression: `SET summaries = list_append(summaries, :entry), history = list_append(history, :event)${andCount}`,
+        ExpressionAttributeNames: { '#status': 'status', ...also.names },
+        ExpressionAttributeValues: {
+          ':ghost': 'Ghost',
+          ':max': MAX_EXTRA_SUMMARIES,
+          ':entry': [entry],
+          ':event': [{ event: 'summary-added', at }],
+          ...also.values,
+        },
+      });
+      if (added) return added;
+      const current = await this.getByKey(reportKey);
+      if (!current) return null;
+      if (current.status !== 'Ghost') {
+        throw conflict(`this issue already holds ${MAX_EXTRA_SUMMARIES} further summaries`);
+      }
+      // deleted and created again as a ghost in between: try the upgrade again
+    }
+    throw conflict('the issue is changing too fast; try again');
   }
 
   async markRegressed(reportKey: string, at: string): Promise<Report | null> {

@@ -69,9 +69,18 @@ export interface Totals {
   issues: Record<'Open' | 'Closed', number>;
 }
 
+/** A bug filed with a log: its summary, and the log that came with it. */
+export interface FiledWith {
+  summary: string;
+  logId: string;
+}
+
 export interface ReportStore {
-  /** Count one more occurrence of an existing report; null when no report has that key. */
-  countOccurrence(reportKey: string, at: string): Promise<Report | null>;
+  /**
+   * Count one more occurrence of an existing report; null when no report has
+   * that key. With `bug`, the same write files its summary (as fileSummary).
+   */
+  countOccurrence(reportKey: string, at: string, bug?: FiledWith): Promise<Report | null>;
   /** Create a report once; false when one with that key already exists. */
   create(report: Report): Promise<boolean>;
   getByKey(reportKey: string): Promise<Report | null>;
