@@ -16,6 +16,7 @@ import {
   startEmulators,
   startLocalStack,
 } from '../../scripts/local-stack.ts';
+import { type Json, logForm, request } from '../helpers/http.ts';
 
 let emulators: Emulators;
 let stack: LocalStack;
@@ -55,31 +56,9 @@ function arm(command: string, spec: FaultSpec = {}): string {
   return file;
 }
 
-type Json = Record<string, unknown> & { error?: { code: string; message: string } };
+const send = (path: string, init?: RequestInit) => request(stack.url, path, init);
 
-async function send(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Json; text: string }> {
-  const response = await fetch(`${stack.url}${path}`, {
-    ...init,
-    headers: { accept: 'application/json', ...(init.headers ?? {}) },
-    redirect: 'manual',
-  });
-  const text = await response.text();
-  let body: Json = {};
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {}
-  return { status: response.status, body, text };
-}
-
-function form(log: string, extra: Record<string, string> = {}): FormData {
-  const data = new FormData();
-  data.append('file', new Blob([log]), 'app.log');
-  for (const [name, value] of Object.entries(extra)) data.append(name, value);
-  return data;
-}
+const form = logForm;
 
 const postLog = (log: string, headers: Record<string, string> = {}) =>
   send('/logs', { method: 'POST', body: form(log), headers });

@@ -11,6 +11,7 @@
  * instances, each with its own id block and SDK clients, racing on one report.
  */
 import { auditStorage } from '../../scripts/load-audit.ts';
+import { logForm, request } from '../helpers/http.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const IN_FLIGHT = 16;
@@ -24,27 +25,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type Json = Record<string, unknown>;
-
-async function send(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Json; headers: Headers }> {
-  const response = await fetch(`${stack.url}${path}`, {
-    ...init,
-    headers: { accept: 'application/json', ...(init.headers ?? {}) },
-    redirect: 'manual',
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {}, headers: response.headers };
-}
-
-function form(log: string | Buffer, extra: Record<string, string> = {}): FormData {
-  const data = new FormData();
-  data.append('file', new Blob([log]), 'app.log');
-  for (const [name, value] of Object.entries(extra)) data.append(name, value);
-  return data;
-}
+const send = (path: string, init?: RequestInit) => request(stack.url, path, init);
+const form = logForm;
 
 /** Runs every task, at most `limit` at a time, answers in task order. */
 async function inParallel<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {

@@ -5,6 +5,7 @@
  * strict headers; and with tokens configured, the routes ask for them.
  */
 import { auditStorage } from '../../scripts/load-audit.ts';
+import { type Answer, request } from '../helpers/http.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 let stack: Stack;
@@ -17,26 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Answer {
-  status: number;
-  text: string;
-  headers: Headers;
-  body: { error?: { code: string; message: string } } & Record<string, unknown>;
-}
-
-async function send(path: string, init: RequestInit = {}, base = stack.url): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, {
-    ...init,
-    headers: { accept: 'application/json', ...(init.headers ?? {}) },
-    redirect: 'manual',
-  });
-  const text = await response.text();
-  let body: Answer['body'] = {};
-  try {
-    body = JSON.parse(text) as Answer['body'];
-  } catch {}
-  return { status: response.status, text, headers: response.headers, body };
-}
+const send = (path: string, init?: RequestInit, base = stack.url) => request(base, path, init);
 
 function form(parts: Record<string, string | Buffer>, file?: string | Buffer): FormData {
   const data = new FormData();
