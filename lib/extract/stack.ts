@@ -19,6 +19,8 @@ function cleanSymbol(sym: string): string {
   return sym.replace(HEX_ADDR, '').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
+const BUILD_HASH = /([.-])[0-9a-f]{6,32}(?=\.[A-Za-z]{1,8}$)/;
+
 /** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
 function cleanLocation(loc: string): string {
   // `(/lib/libc.so.6+0x2409b)`: a module and an offset into it, as sanitizers print it.
@@ -27,7 +29,11 @@ function cleanLocation(loc: string): string {
     .replace(/^\((.{1,512})\)$/, '$1')
     .replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
   const noLine = bare.replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
-  return cleanSymbol(baseName(noLine));
+  // A bundler's content hash (app.3f9a1c.js, main-9b2d4e71.js) changes with every build.
+  const file = baseName(noLine).replace(BUILD_HASH, (hash, sep: string) =>
+    /\d/.test(hash) ? `${sep}#` : hash,
+  );
+  return cleanSymbol(file);
 }
 
 type FrameRule = [RegExp, (m: RegExpExecArray) => string];
@@ -94,6 +100,21 @@ const RULES: FrameRule[] = [
   [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
   // Rust: 3: app::run | 3: 0x55d0 - app::run
   [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>$. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
+  // Elixir / Erlang: (my_app 0.1.0) lib/my_app/worker.ex:23: MyApp.Worker.handle_call/3
+  [
+    /^\((\w{1,128})(?: [\w.+-]{1,64})?\) (\S{1,512}?):\d{1,9}: (.{1,512})$/,
+    (m) => `ex ${m[1] ?? ''} ${cleanSymbol(m[3] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+  ],
+  // Apple crash report: 0   App   0x0000000104a1c2f4 Cart.total() + 120
+  [
+    /^\d{1,4}\s{1,8}([\w.+-]{1,128})\s{1,64}0x[0-9a-fA-F]{1,32}\s{1,8}(.{1,512})$/,
+    (m) => `${m[1] ?? ''} ${genericFrame(m[2] ?? '')}`.trimEnd(),
+  ],
+  // Firefox / Safari JavaScript: render@https://x.io/static/app.js:12:5 | @debugger eval code:1:1
+  [
+    /^([\w$.<>/*[\]-]{0,256})@(\S{1,512}?):\d{1,9}(?::\d{1,9})?$/,
+    (m) => `js ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+  ],
   // Address-first native frames: 0x7ff6 Core.dll!Ns::Fn() [Ns/Fn.cpp:57]
   [
     /^(?:0x[0-9a-fA-F]{4,32}|(?=\d{0,15}[a-fA-F])[0-9a-fA-F]{8,16})\s+(\S{0,256}(?:!|::|\w\(| in ).{0,512})$/,
@@ -117,7 +138,7 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}/;
+  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S/;
 
 export function frameOf(line: string): string | null {
   if (!FRAME_GATE.test(line)) return null;
@@ -132,7 +153,7 @@ export function frameOf(line: string): string | null {
 
 /** Lines that belong to a stack without being frames: chains, elisions, section titles. */
 const CONTINUATION =
-  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at )/i;
+  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|Thread \d+ Crashed:|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at )/i;
 
 export function isStackContinuation(line: string): boolean {
   return CONTINUATION.test(line.length > 256 ? line.slice(0, 256) : line);

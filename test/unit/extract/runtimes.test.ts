@@ -69,4 +69,51 @@ describe('stacks of more runtimes', () => {
   it('does not make a crash of a stack title with no frames after it', () => {
     expect(extract('Stack trace:\nnothing to see\n').type).toBeNull();
   });
+
+  it('reads Elixir frames: module, function and arity, not the line or the app version', () => {
+    const elixir = (version: string, line: number, fn: string) =>
+      inLog(
+        '08:01:03.456 [error] GenServer MyApp.Worker terminating',
+        '** (ArithmeticError) bad argument in arithmetic expression',
+        `    (my_app ${version}) lib/my_app/worker.ex:${line}: MyApp.Worker.${fn}/3`,
+        '    (stdlib 5.0) gen_server.erl:1113: :gen_server.try_handle_call/4',
+        `Last message (from #PID<0.${line}.0>): {:divide, ${line}, 0}`,
+      );
+    const x = extract(elixir('0.1.0', 23, 'handle_call'));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('ex my_app MyApp.Worker.handle_call/# (worker.ex)');
+    expect(x.fingerprint).toBe(fingerprint(elixir('0.2.0', 31, 'handle_call')));
+    expect(x.fingerprint).not.toBe(fingerprint(elixir('0.1.0', 23, 'handle_cast')));
+  });
+
+  it('reads Apple crash report frames without their addresses and offsets', () => {
+    const crash = (base: string, fn: string) =>
+      inLog(
+        'Fatal error: Unexpectedly found nil while unwrapping an Optional value: file App/Cart.swift, line 88',
+        'Thread 0 Crashed:',
+        `0   App                           0x0000000${base}a1c2f4 ${fn} + 120`,
+        `1   App                           0x0000000${base}a1b000 CartView.body.getter + 64`,
+        `2   SwiftUI                       0x00000001a2b3c4d5 0x1a2000000 + 1234`,
+      );
+    const x = extract(crash('104', 'Cart.total()'));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('  App Cart.total()');
+    expect(x.fingerprint).toBe(fingerprint(crash('100', 'Cart.total()')));
+    expect(x.fingerprint).not.toBe(fingerprint(crash('104', 'Cart.subtotal()')));
+  });
+
+  it('reads Firefox and Safari JavaScript frames, whatever the bundle hash and position', () => {
+    const browser = (hash: string, fn: string, line: number) =>
+      inLog(
+        'TypeError: cart.items is undefined',
+        `${fn}@https://shop.example.com/static/app.${hash}.js:${line}:17`,
+        `onClick@https://shop.example.com/static/app.${hash}.js:88:5`,
+        `@https://shop.example.com/static/app.${hash}.js:12:1`,
+      );
+    const x = extract(browser('3f9a1c', 'renderCart', 1204));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('js renderCart (app.#.js)');
+    expect(x.fingerprint).toBe(fingerprint(browser('9b2d4e71', 'renderCart', 1300)));
+    expect(x.fingerprint).not.toBe(fingerprint(browser('3f9a1c', 'renderOrders', 1204)));
+  });
 });
