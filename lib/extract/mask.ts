@@ -35,6 +35,13 @@ const RULES: Array<[RegExp, string, string?]> = [
   ],
   [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>', '/'],
   [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>', ':\\'],
+  // Host names, by the top-level domains networks name hosts with (a Java package
+  // ends in a class name, a file in its extension, so neither is taken for one).
+  [
+    /\b(?:[a-z0-9][a-z0-9-]{0,62}\.){1,8}(?:com|net|org|edu|gov|mil|io|local|localdomain|internal|lan|corp|cloud|svc|(?:com|net|org|edu|gov|ac|co)\.[a-z]{2})\b(?![.-]?\w)/g,
+    '<host>',
+    '.',
+  ],
   // Named identities and quoted values after '='.
   [
     /\b(user(?:name)?|login|owner|account|host(?:name)?|uid|gid|pid|tid)(=|: | )(?!<)[^\s,;)\]]{1,128}/gi,
@@ -92,6 +99,8 @@ export function stripHeader(line: string): string {
   const head = line.length > 512 ? line.slice(0, 512) : line;
   const m = LEVEL.exec(head);
   if (m === null || m.index === 0) return line;
+  // A level word that ends the line (`… onStepChanged 3579 ERROR`): the message is before it.
+  if (!/[A-Za-z]/.test(line.slice(m.index + m[0].length))) return line;
   const prefix = line.slice(0, m.index);
   if (!HAS_DIGIT.test(prefix)) return line;
   // The bracketed field right after the level is the thread or context, not the failure.

@@ -32,6 +32,11 @@ describe('masking of case-specific values', () => {
     ['user names after user=', 'ERROR denied user=bob', 'ERROR denied user=alice'],
     ['quoted values after =', 'ERROR bad key="remote pool"', 'ERROR bad key="x"'],
     [
+      'host names',
+      'ERROR: Could not connect through proxy proxy.cse.example.edu:5070 to www.example.com.hk:443',
+      'ERROR: Could not connect through proxy gw.ops.example.edu:3128 to mail.corp.example.com:25',
+    ],
+    [
       'actors after held by',
       'ERROR could not lock package held by bob',
       'ERROR could not lock package held by ops',
@@ -49,6 +54,18 @@ describe('masking of case-specific values', () => {
       'ERROR Cache download of a_1.png aborted',
     ],
     ['enable', 'disable', 'ERROR Cannot enable feature', 'ERROR Cannot disable feature'],
+    [
+      'one Java class',
+      'another',
+      'ERROR com.example.net.PoolException: exhausted',
+      'ERROR com.example.net.QueueException: exhausted',
+    ],
+    [
+      'one source file',
+      'another',
+      'ERROR assertion failed in main.py:42',
+      'ERROR assertion failed in util.py:42',
+    ],
   ])('keeps %s and %s apart', (_a, _b, a, b) => {
     expect(maskLine(a)).not.toBe(maskLine(b));
   });
@@ -56,6 +73,9 @@ describe('masking of case-specific values', () => {
   it('drops the header before the level word when it carries timestamps or ids', () => {
     expect(stripHeader('081110 121758 13 ERROR dfs.Scanner: bad')).toBe('ERROR dfs.Scanner: bad');
     expect(stripHeader('Disk ERROR on sda')).toBe('Disk ERROR on sda');
+    // a level word at the end of the line leaves the message before it
+    const last = '20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579 ERROR';
+    expect(stripHeader(last)).toBe(last);
   });
 
   it('masks the thread field right after the level', () => {
