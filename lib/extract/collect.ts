@@ -25,7 +25,8 @@ const ERROR_MARK =
   /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 /** A section title after which frames follow, the failure itself having been logged before. */
-const STACK_TITLE = /^\s{0,8}(?:stack backtrace|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$/i;
+const STACK_TITLE =
+  /^\s{0,8}(?:stack backtrace|stack traceback|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$/i;
 const GOROUTINE = /^goroutine \d{1,12} /;
 /** First frame of a stack printed without a head line (gdb, lldb). */
 const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;

@@ -115,6 +115,24 @@ const RULES: FrameRule[] = [
     /^([\w$.<>/*[\]-]{0,256})@(\S{1,512}?):\d{1,9}(?::\d{1,9})?$/,
     (m) => `js ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
   ],
+  // Lua: app/cart.lua:42: in function 'cart.total' | [C]: in ? | main.lua:12: in main chunk
+  [
+    /^(\[C\]|[^\s:]{1,512}):(?:\d{1,9}:)? in (.{1,256})$/,
+    (m) => `lua ${cleanSymbol(m[2] ?? '')} (${cleanLocation(m[1] ?? '')})`,
+  ],
+  // Haskell: head, called at src/Cart.hs:17:9 in app-0.1-abc:Cart (the package id is a build's)
+  [
+    /^([^\s,]{1,256}), called at (\S{1,512}?):\d{1,9}:\d{1,9} in \S{1,256}$/,
+    (m) => `hs ${m[1] ?? ''} (${cleanLocation(m[2] ?? '')})`,
+  ],
+  // Julia: [2] total(cart::Vector{Int64}) | @ Main /home/bob/app/cart.jl:8 [inlined]
+  [/^\[\d{1,4}\] (.{1,512})$/, (m) => `jl ${cleanSymbol(m[1] ?? '')}`],
+  [/^@ (?:\S{1,128} )?(\S{1,512}?):\d{1,9}(?: \[inlined\])?$/, (m) => `jl @ ${cleanLocation(m[1] ?? '')}`],
+  // OCaml: Raised at Stdlib__Map.find in file "map.ml", line 137, characters 10-25 | Called from …
+  [
+    /^(?:Raised at|Re-raised at|Called from|Raised by primitive operation at) (?:(\S{1,256}) in )?file "([^"]{1,512})"(?:, line \d{1,9})?(?:, characters \d{1,9}-\d{1,9})?$/,
+    (m) => `ml ${m[1] ?? ''} (${cleanLocation(m[2] ?? '')})`,
+  ],
   // Address-first native frames: 0x7ff6 Core.dll!Ns::Fn() [Ns/Fn.cpp:57]
   [
     /^(?:0x[0-9a-fA-F]{4,32}|(?=\d{0,15}[a-fA-F])[0-9a-fA-F]{8,16})\s+(\S{0,256}(?:!|::|\w\(| in ).{0,512})$/,
@@ -138,7 +156,7 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S/;
+  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )/;
 
 export function frameOf(line: string): string | null {
   if (!FRAME_GATE.test(line)) return null;

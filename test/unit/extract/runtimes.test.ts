@@ -116,4 +116,69 @@ describe('stacks of more runtimes', () => {
     expect(x.fingerprint).toBe(fingerprint(browser('9b2d4e71', 'renderCart', 1300)));
     expect(x.fingerprint).not.toBe(fingerprint(browser('3f9a1c', 'renderOrders', 1204)));
   });
+
+  /** Each stack twice with other values (line numbers, ids, home paths), and once with another frame. */
+  const more: Array<[string, (line: number, fn: string) => string, string, string]> = [
+    [
+      'Lua',
+      (line, fn) =>
+        inLog(
+          `lua: app/cart.lua:${line}: attempt to index a nil value (field 'items')`,
+          'stack traceback:',
+          '\t[C]: in ?',
+          `\tapp/cart.lua:${line}: in function '${fn}'`,
+          '\tapp/main.lua:12: in main chunk',
+        ),
+      "lua function 'cart.total' (cart.lua)",
+      'cart.total',
+    ],
+    [
+      'Haskell',
+      (line, fn) =>
+        inLog(
+          'app: Prelude.head: empty list',
+          'CallStack (from HasCallStack):',
+          '  error, called at libraries/base/GHC/List.hs:1646:3 in base:GHC.List',
+          `  ${fn}, called at src/Cart.hs:${line}:9 in app-0.1-${line}abc:Cart`,
+        ),
+      'hs head (Cart.hs)',
+      'head',
+    ],
+    [
+      'Julia',
+      (line, fn) =>
+        inLog(
+          `ERROR: LoadError: BoundsError: attempt to access 3-element Vector{Int64} at index [${line}]`,
+          'Stacktrace:',
+          ' [1] getindex',
+          '   @ ./essentials.jl:13 [inlined]',
+          ` [2] ${fn}(cart::Vector{Int64})`,
+          `   @ Main /home/u${line}/app/cart.jl:${line}`,
+        ),
+      'jl total(cart::Vector{Int#})',
+      'total',
+    ],
+    [
+      'OCaml',
+      (line, fn) =>
+        inLog(
+          'Fatal error: exception Not_found',
+          'Raised at Stdlib__Map.Make.find in file "map.ml", line 137, characters 10-25',
+          `Called from Dune__exe__Main.${fn} in file "bin/main.ml", line ${line}, characters 2-30`,
+        ),
+      'ml Dune__exe__Main.lookup (main.ml)',
+      'lookup',
+    ],
+  ];
+
+  it.each(more)(
+    'reads %s stacks as frames: a crash, grouped across values, apart for another frame',
+    (_name, log, frame, fn) => {
+      const x = extract(log(17, fn));
+      expect(x.type).toBe('C');
+      expect(x.signature).toContain(frame);
+      expect(x.fingerprint).toBe(fingerprint(log(42, fn)));
+      expect(x.fingerprint).not.toBe(fingerprint(log(17, `${fn}2`)));
+    },
+  );
 });
