@@ -3,7 +3,7 @@
  * restarts, instances side by side, and nothing left running after stop().
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -200,4 +200,82 @@ describe('a running stack', () => {
       /exited \(1\) before answering[\s\S]*Cannot resolve variable at "plugins"/,
     );
   }, 60_000);
+});
+
+/** Every process below `pid` now, from the parent links in /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {} // gone meanwhile
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+describe('npm start', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'serves on PORT with DATA_DIR, and %s to npm stops every process it started',
+    async (signal) => {
+      const port = await freePort();
+      const dataDir = mkdtempSync(join(tmpdir(), 'logsift-npm-start-'));
+      const npm = spawn('npm', ['start'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<void>((done) => npm.once('exit', () => done()));
+      let started: number[] = [];
+      try {
+        let output = '';
+        await new Promise<void>((ready, fail) => {
+          const timer = setTimeout(() => fail(new Error(`not ready in 90 s:\n${output}`)), 90_000);
+          npm.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes(`logsift ready at http://127.0.0.1:${port} (data in ${dataDir})`)) {
+              clearTimeout(timer);
+              ready();
+            }
+          });
+          npm.once('exit', (code) => fail(new Error(`npm start exited (${code}):\n${output}`)));
+        });
+        const answer = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'application/json' } });
+        expect(answer.status).toBe(200);
+        started = descendants(npm.pid!);
+        expect(started.length).toBeGreaterThanOrEqual(3); // the launcher, its node, serverless offline
+
+        npm.kill(signal);
+        const stopped = await Promise.race([
+          exited.then(() => true),
+          new Promise<boolean>((late) => setTimeout(() => late(false), 30_000)),
+        ]);
+        expect({ signal, npmExited: stopped }).toEqual({ signal, npmExited: true });
+        for (let waited = 0; waited < 15_000 && started.some((pid) => alive(pid)); waited += 250) {
+          await new Promise((tick) => setTimeout(tick, 250));
+        }
+        expect(started.filter((pid) => alive(pid))).toEqual([]);
+        await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+      } finally {
+        for (const pid of [...started, npm.pid!]) {
+          if (alive(pid)) process.kill(pid, 'SIGKILL');
+        }
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
