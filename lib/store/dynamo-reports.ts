@@ -23,6 +23,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -320,6 +321,44 @@ export class DynamoReportStore implements ReportStore {
       byType: { C: count('typeC'), E: count('typeE'), W: count('typeW') },
       issues: { Open: count('statusOpen'), Closed: count('statusClosed') },
     };
+  }
+
+  /**
+   * Sets the totals from a count of the reports themselves, reading the whole
+   * table (a Scan: for `npm run recount`, never a request). Changes made while
+   * it reads may be missed, so run it while the service is idle.
+   */
+  async recountTotals(): Promise<Totals> {
+    const counts: Record<string, number> = {};
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall('reports.recount', () =>
+        this.ddb.send(
+          new ScanCommand({
+            TableName: this.table,
+            ProjectionExpression: 'reportId, #type, #status',
+            ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        if (typeof item['reportId'] !== 'string') continue; // an alias or the totals item
+        const report = item as Pick<Report, 'type' | 'status'>;
+        for (const [name, delta] of Object.entries({
+          reports: 1,
+          [`type${report.type}`]: 1,
+          ...statusDelta(report.status, 1),
+        })) {
+          counts[name] = (counts[name] ?? 0) + delta;
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    await storageCall('reports.recount', () =>
+      this.ddb.send(new PutCommand({ TableName: this.table, Item: { ...counts, pk: TOTALS_KEY } })),
+    );
+    return this.totals();
   }
 
   private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {

@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
 import { DynamoLogIndex } from '#lib/store/dynamo-logs';
@@ -215,6 +215,24 @@ describe('DynamoReportStore', () => {
     await reports.delete(ghost);
     await reports.delete(filed);
     expect(await reports.totals()).toEqual(before);
+  });
+
+  it('recounts the totals from the reports themselves when they have drifted', async () => {
+    const reports = store();
+    await reports.create(report({ type: 'W', status: 'Open', summary: 'kept' }));
+    const right = await reports.totals();
+    // what a crash between a change and its total's add leaves behind
+    await emulators.ddb.send(
+      new UpdateCommand({
+        TableName: names.reportsTable,
+        Key: { pk: 'totals' },
+        UpdateExpression: 'ADD reports :off, statusOpen :off',
+        ExpressionAttributeValues: { ':off': -1 },
+      }),
+    );
+    expect(await reports.totals()).not.toEqual(right);
+    expect(await reports.recountTotals()).toEqual(right);
+    expect(await reports.totals()).toEqual(right);
   });
 
   it('pages through lists with cursors, sorted, filtered, ghosts kept out of issue lists', async () => {
