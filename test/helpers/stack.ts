@@ -66,10 +66,18 @@ export function withStack(opts: StackOptions = {}): Stack {
   afterAll(async () => {
     await current?.stop();
   }, 30_000);
+  const started = (): Stack => {
+    if (!current) throw new Error('withStack(): the stack is used outside a test (before beforeAll ran)');
+    return current;
+  };
+  // Forwards reads, spreads ({ ...stack }) and key listings to the running stack.
   return new Proxy({} as Stack, {
-    get(_target, key) {
-      if (!current) throw new Error('withStack(): the stack is used outside a test (before beforeAll ran)');
-      return current[key as keyof Stack];
+    get: (_target, key) => Reflect.get(started(), key),
+    has: (_target, key) => Reflect.has(started(), key),
+    ownKeys: () => Reflect.ownKeys(started()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(started(), key);
+      return descriptor && { ...descriptor, configurable: true };
     },
   });
 }

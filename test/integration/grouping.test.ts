@@ -3,17 +3,9 @@
  * timestamps and addresses differ; another exception type or other frames
  * make another report.
  */
-import { type Stack, startStack } from '../helpers/stack.ts';
+import { withStack } from '../helpers/stack.ts';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = withStack();
 
 interface Ingested {
   logId: string;

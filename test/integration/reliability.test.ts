@@ -12,18 +12,10 @@
  */
 import { auditStorage } from '../../scripts/load-audit.ts';
 import { logForm, request } from '../helpers/http.ts';
-import { type Stack, startStack } from '../helpers/stack.ts';
+import { withStack } from '../helpers/stack.ts';
 
 const IN_FLIGHT = 16;
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = withStack();
 
 const send = (path: string, init?: RequestInit) => request(stack.url, path, init);
 const form = logForm;

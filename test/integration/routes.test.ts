@@ -7,19 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Stack, startStack } from '../helpers/stack.ts';
+import { withStack } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
-let stack: Stack;
+const stack = withStack();
 let dir: string;
 
-beforeAll(async () => {
-  stack = await startStack();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'logsift-e2e-'));
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
 });
 
 function logFile(name: string, body: string): string {

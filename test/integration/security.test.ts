@@ -6,17 +6,9 @@
  */
 import { auditStorage } from '../../scripts/load-audit.ts';
 import { type Answer, request } from '../helpers/http.ts';
-import { type Stack, startStack } from '../helpers/stack.ts';
+import { withStack } from '../helpers/stack.ts';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = withStack();
 
 const send = (path: string, init?: RequestInit, base = stack.url) => request(base, path, init);
 
@@ -400,7 +392,6 @@ describe('pages escape what logs and summaries carry', () => {
 });
 
 describe('with tokens configured', () => {
-  let guarded: Stack;
   const INGEST = 'ingest-token-1';
   const ADMIN = 'admin-token-1';
   const READ = 'read-token-1';
@@ -412,14 +403,8 @@ describe('with tokens configured', () => {
     },
   });
 
-  beforeAll(async () => {
-    guarded = await startStack({
-      env: { INGEST_TOKENS: `${INGEST},ingest-token-2`, ADMIN_TOKENS: ADMIN, READ_TOKENS: READ },
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await guarded?.stop();
+  const guarded = withStack({
+    env: { INGEST_TOKENS: `${INGEST},ingest-token-2`, ADMIN_TOKENS: ADMIN, READ_TOKENS: READ },
   });
 
   const call = (path: string, init: RequestInit) => send(path, init, guarded.url);
