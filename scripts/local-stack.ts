@@ -1,14 +1,15 @@
 /**
  * The embedded local stack: s3rver and dynalite in this process, the bucket and
- * tables created from serverless.yml's own `resources`, then `serverless offline`
+ * tables created from serverless.yml's own `resources`, then the local gateway (scripts/gateway.ts)
  * as a child process group. Used by `npm start`, the tests and the benchmarks.
  *
  *   startEmulators()   S3 + DynamoDB emulators on free ports (persistent with dataDir)
  *   createResources()  the bucket and tables of serverless.yml, idempotently
- *   startLocalStack()  both, plus serverless-offline answering HTTP
+ *   startLocalStack()  both, plus the gateway answering HTTP
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,14 +23,15 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { type CollectionTag, parse as parseYaml, type ScalarTag, type Tags } from 'yaml';
+import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
+
+export { readServerlessYml, SERVERLESS_YML, type ServerlessYml } from './serverless-yml.ts';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 
 // The SDK warns on every client built under node 20 (support ends 2027); the
 // clients here only talk to local emulators.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-export const SERVERLESS_YML = join(REPO_ROOT, 'serverless.yml');
 export const LOCAL_REGION = 'us-east-1';
 /** s3rver checks signatures against these; dynalite accepts anything. */
 export interface Credentials {
@@ -168,43 +170,6 @@ export function dynamoClient(endpoint: string, credentials = LOCAL_CREDENTIALS):
 // ---------------------------------------------------------------------------
 // serverless.yml -> local resources
 
-/** CloudFormation short forms (`!Ref X`, `!GetAtt X.Arn`, `!Join [..]`) as their long JSON forms. */
-const CFN_FUNCTIONS = [
-  'Ref',
-  'GetAtt',
-  'Join',
-  'Sub',
-  'Select',
-  'Split',
-  'If',
-  'Equals',
-  'And',
-  'Or',
-  'Not',
-  'FindInMap',
-  'Base64',
-  'Cidr',
-  'GetAZs',
-  'ImportValue',
-  'Condition',
-];
-const CFN_TAGS: Tags = CFN_FUNCTIONS.flatMap((name): (ScalarTag | CollectionTag)[] => {
-  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
-  return [
-    {
-      tag: `!${name}`,
-      resolve: (value: string) => ({ [key]: name === 'GetAtt' ? value.split('.') : value }),
-    },
-    { tag: `!${name}`, collection: 'seq', resolve: (seq) => ({ [key]: seq.toJSON() }) },
-    { tag: `!${name}`, collection: 'map', resolve: (map) => ({ [key]: map.toJSON() }) },
-  ];
-});
-
-interface CfnResource {
-  Type: string;
-  Properties?: Record<string, unknown>;
-}
-
 interface TableProperties {
   AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
   KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
@@ -218,19 +183,6 @@ export interface ServiceDefinition {
   resources: Record<string, CfnResource>;
   /** Handler variable name -> logical id it names when deployed (LOGS_TABLE -> LogsTable). */
   envRefs: Record<string, string>;
-}
-
-/** The parts of serverless.yml read here; `${...}` variables are left as written. */
-export interface ServerlessYml {
-  service?: unknown;
-  provider?: { environment?: Record<string, unknown> };
-  functions?: Record<string, { handler: string; events?: { httpApi?: { method: string; path: string } }[] }>;
-  resources?: { Resources?: Record<string, CfnResource> };
-}
-
-/** serverless.yml parsed, CloudFormation short forms as their JSON long forms. */
-export function readServerlessYml(path = SERVERLESS_YML): ServerlessYml {
-  return parseYaml(readFileSync(path, 'utf8'), { customTags: CFN_TAGS }) as ServerlessYml;
 }
 
 /** Walks a `self:` path such as `custom.ref.bucket` through the parsed file. */
@@ -376,9 +328,9 @@ export interface LocalStackOptions {
   port?: number;
   /** Persistent data directory; omitted, the data lives only as long as the stack. */
   dataDir?: string;
-  /** Extra variables for serverless-offline and so the handlers. */
+  /** Extra variables for the gateway and so the handlers. */
   env?: Record<string, string>;
-  /** Don't relay serverless-offline's output once ready (it is always captured for errors). */
+  /** Don't relay the gateway's output once ready (it is always captured for errors). */
   quiet?: boolean;
   /** Give up waiting for `GET /` after this long. */
   readyTimeoutMs?: number;
@@ -389,17 +341,17 @@ export interface LocalStackOptions {
 export interface LocalStack {
   url: string;
   port: number;
-  /** serverless-offline's pid, which is also its process group id. */
+  /** the gateway's pid, which is also its process group id. */
   pid: number;
   /** The variables the handlers were given. */
   env: Record<string, string>;
   s3Endpoint: string;
   dynamoEndpoint: string;
-  /** The output of serverless-offline so far (bounded). */
+  /** The output of the gateway so far (bounded). */
   output(): string;
-  /** Settles when serverless-offline exits, with its exit code or signal. */
+  /** Settles when the gateway exits, with its exit code or signal. */
   exited: Promise<number | string>;
-  /** Stops serverless-offline's whole process group, then the emulators. Idempotent. */
+  /** Stops the gateway's whole process group, then the emulators. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -428,10 +380,6 @@ export async function freePort(port = 0): Promise<number> {
 const OUTPUT_LIMIT = 64 * 1024;
 const STOP_GRACE_MS = 5_000;
 
-function serverlessBin(): string {
-  return realpathSync(join(REPO_ROOT, 'node_modules', '.bin', 'serverless'));
-}
-
 function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
@@ -439,6 +387,21 @@ function groupAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The key list cursors are sealed with (lib/store/cursor.ts): kept in the data
+ * directory, so cursors handed out survive a restart; a fresh one per stack
+ * without it.
+ */
+function cursorSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'cursor-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -468,26 +431,20 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     LOGSIFT_S3_FORCE_PATH_STYLE: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PORT: String(port),
+    CURSOR_SECRET: cursorSecret(opts.dataDir),
     ...opts.env,
   };
   // AWS_PROFILE / session tokens from the caller's shell must not leak into the emulated account
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name) && !(name in env)),
   );
-  // serverless-offline sets the handlers' AWS_REGION to the provider's region; pin it to the
-  // one the bucket and tables were made in (LocalStack scopes tables by region)
-  const args = [serverlessBin(), 'offline', 'start', '--region', LOCAL_REGION];
+  // The handlers run in the gateway's process (scripts/gateway-main.ts), loaded once with tsx.
+  const args = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'gateway-main.ts')];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...inherited,
-      // serverless.yml drops serverless-esbuild for this: offline runs the .ts handlers with tsx
-      LOGSIFT_PLUGINS: 'offline',
-      FORCE_COLOR: '0',
-      ...env,
-    },
+    env: { ...inherited, FORCE_COLOR: '0', ...env },
   });
   const pid = child.pid!;
   let output = '';
@@ -535,11 +492,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   for (;;) {
     if (died !== undefined) {
       await stop();
-      throw new Error(`logsift: serverless offline exited (${died}) before answering:\n${output}`);
+      throw new Error(`logsift: the gateway exited (${died}) before answering:\n${output}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`logsift: serverless offline did not answer GET ${url}/ in time:\n${output}`);
+      throw new Error(`logsift: the gateway did not answer GET ${url}/ in time:\n${output}`);
     }
     try {
       const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });

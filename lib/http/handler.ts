@@ -1,13 +1,16 @@
 /**
  * Wraps a route's logic as a Lambda handler: decode the event, run, and map
- * any error to an answer. serverless-offline turns a thrown error into a 200,
- * and AWS into a bare 500, so nothing may escape this function.
+ * any error to an answer. AWS turns a thrown error into a bare 500, and a
+ * Lambda killed at its timeout into a bare 503 without a retry hint, so
+ * nothing may escape this function and it answers 503 + Retry-After itself
+ * when the invocation is about to run out of time (lib/http/deadline.ts).
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { AuthTokens } from '#lib/config';
 import { idempotent, parseIdempotencyKey, requestHash } from '#lib/service/idempotency';
 import type { IdempotencyStore } from '#lib/store/ports';
 import { type Access, makeAuthorizer } from './auth.ts';
+import { beforeDeadline } from './deadline.ts';
 import { decodeEvent, type Request } from './request.ts';
 import { type Reply, toErrorResponse } from './respond.ts';
 
@@ -32,7 +35,14 @@ export function httpHandler(route: Route, options: HandlerOptions = {}) {
         exposeErrors: options.exposeErrors ?? false,
         requestId: context?.awsRequestId,
       });
+    const remaining = context?.getRemainingTimeInMillis?.bind(context);
     try {
+      return await beforeDeadline(run, remaining);
+    } catch (error) {
+      return fail(error);
+    }
+
+    async function run(): Promise<Reply> {
       req = decodeEvent(event);
       if (authorizer && options.access) authorizer.check(req, options.access);
       const rawKey = req.headers['idempotency-key'];
@@ -54,8 +64,6 @@ export function httpHandler(route: Route, options: HandlerOptions = {}) {
         return answer;
       }
       return await route(req);
-    } catch (error) {
-      return fail(error);
     }
   };
 }
