@@ -308,7 +308,8 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
   if (msg) {
     const [v, key] = msg;
     messageKey = key;
-    if (typeof v === 'string') message = v;
+    // Shippers keep the line's edges: rsyslog's leading space, Docker's trailing newline.
+    if (typeof v === 'string') message = v.trim();
     else if (isObj(v as unknown)) {
       const o = v as Obj;
       // Lambda's JSON log format puts an uncaught error object in `message`.
@@ -394,7 +395,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
   const trimmed = message.trim();
   const structuredInside = trimmed.startsWith('{') && trimmed.endsWith('}');
   if (opts.parseInner && messageKey && RAW_LINE_KEYS.has(messageKey) && (!level || structuredInside)) {
-    event = mergeInner(event, opts.parseInner(message.replace(/\r?\n$/, '')));
+    event = mergeInner(event, opts.parseInner(message));
   }
   return event;
 }
