@@ -3,9 +3,11 @@
  * logs and reports 9 digits (a report's id is its first log's), issues 6.
  */
 import { z } from 'zod';
+import { ISSUE_ID_DIGITS, LOG_ID_DIGITS } from '#lib/model';
 
-export const LOG_ID_PATTERN = /^[0-9]{9}$/;
-export const ISSUE_ID_PATTERN = /^[0-9]{6}$/;
+/** The model's id formats (lib/model), as the patterns the document states. */
+export const LOG_ID_PATTERN = new RegExp(`^[0-9]{${LOG_ID_DIGITS}}$`);
+export const ISSUE_ID_PATTERN = new RegExp(`^[0-9]{${ISSUE_ID_DIGITS}}$`);
 
 export const LogId = z
   .string()
