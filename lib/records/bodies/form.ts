@@ -91,7 +91,8 @@ export function eventFromPythonForm(fields: URLSearchParams): LogEvent {
   } else {
     const m = EXC_INFO.exec(fields.get('exc_info') ?? '');
     if (m) {
-      error.type = m[1] as string;
+      // Named as a traceback's last line names it: without `__main__.` or `builtins.`.
+      error.type = (m[1] as string).replace(/^(?:__main__|builtins)\./, '');
       error.message = unrepr(m[3] as string);
     }
     if (!absent(stackInfo)) error.stack = clip(stackInfo, STACK_MAX_CHARS);
