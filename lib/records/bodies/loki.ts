@@ -37,7 +37,6 @@ const LEVEL_LABELS = ['level', 'detected_level', 'severity', 'lvl', 'loglevel'];
 const SERVICE_LABELS = ['service_name', 'service', 'app', 'application', 'job'];
 const ENV_LABELS = ['env', 'environment', 'deployment_environment'];
 const HOST_LABELS = ['host', 'hostname', 'host_name', 'node_name', 'nodename'];
-const PROMOTED = new Set([...LEVEL_LABELS, ...SERVICE_LABELS, ...ENV_LABELS, ...HOST_LABELS]);
 
 /** A Prometheus label set `{a="b", c="d\"e"}` -> pairs; undefined when malformed. */
 export function parseLabels(text: string): Array<[string, string]> | undefined {
@@ -88,22 +87,30 @@ function entryEvent(labels: Array<[string, string]>, entry: Entry): LogEvent {
   const ev = parseLine(entry.line);
   const label = new Map(labels);
   for (const [k, v] of entry.metadata) label.set(k, v);
-  const ctx = new ContextBuilder();
-  for (const [k, v] of Object.entries(ev.context)) ctx.set(k, v);
-  for (const [k, v] of label) if (!PROMOTED.has(k)) ctx.set(k, v);
-  const out: LogEvent = { ...ev, context: ctx.context, format: 'loki' };
+  const used = new Set<string>();
+  const pick = (keys: string[]): string | undefined => {
+    for (const k of keys) {
+      const v = label.get(k);
+      if (v !== undefined && v !== '') {
+        used.add(k);
+        return v;
+      }
+    }
+    return undefined;
+  };
+  const out: LogEvent = { ...ev, format: 'loki' };
   if (ev.severityText === undefined) {
     for (const k of LEVEL_LABELS) {
       const v = label.get(k);
       const sev = v !== undefined ? severityFromWord(v) : undefined;
-      if (sev && sev !== 'unknown') {
+      if (v !== undefined && sev && sev !== 'unknown') {
+        used.add(k);
         out.severity = sev;
         out.severityText = v;
         break;
       }
     }
   }
-  const pick = (keys: string[]) => keys.map((k) => label.get(k)).find((v) => v !== undefined && v !== '');
   const service = ev.service ?? pick(SERVICE_LABELS);
   if (service) out.service = service;
   const environment = ev.environment ?? pick(ENV_LABELS);
@@ -112,6 +119,10 @@ function entryEvent(labels: Array<[string, string]>, entry: Entry): LogEvent {
   if (host) out.host = host;
   const time = entry.time ?? ev.time;
   if (time) out.time = time;
+  const ctx = new ContextBuilder();
+  for (const [k, v] of Object.entries(ev.context)) ctx.set(k, v);
+  for (const [k, v] of label) if (!used.has(k)) ctx.set(k, v);
+  out.context = ctx.context;
   return out;
 }
 
