@@ -9,8 +9,9 @@
  * searched for keywords), so memory stays bounded whatever the input.
  *
  * Keywords are found by the SIMD prefilter of prefilter.ts, whose cost per byte
- * does not depend on how many keywords there are; each candidate it reports is
- * confirmed against the whole keyword before a line is delivered. A line may
+ * does not depend on how many keywords there are, by FP bytes of each; every
+ * candidate it reports is confirmed against the whole keyword before a line is
+ * delivered. A line may
  * also be flagged by its first bytes (LINE_SHAPES).
  */
 
@@ -58,51 +59,84 @@ export const KEYWORDS: readonly string[] = [
  */
 export const LINE_SHAPES: readonly (readonly string[])[] = [];
 
-/** Every keyword is found by its first FP bytes, then confirmed whole. */
-const WIN = FP;
-
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
-/** Keywords by the folded code of their first WIN bytes. */
-const BY_WINDOW = new Map<number, Uint8Array[]>();
-for (const kw of KEYWORDS) {
-  const codes = bytesOf(kw);
-  const w = windowCode(codes, 0);
-  BY_WINDOW.set(w, [...(BY_WINDOW.get(w) ?? []), codes]);
+/** Bytes most frequent in log text, most frequent first (digits and punctuation besides). */
+const COMMON = ' etaoinsrhldcum0123456789';
+const commonness = (c: number): number => {
+  const i = COMMON.indexOf(String.fromCharCode(lower(c)));
+  return i < 0 ? 0 : COMMON.length - i;
+};
+
+/**
+ * A keyword is found by FP of its bytes: the run of them least common in logs
+ * (`xcep` of exception, `cktr` of stacktrace), so that words merely sharing a
+ * keyword's start (trace_id, caller) are not candidates; then it is confirmed whole.
+ */
+interface Entry {
+  kw: Uint8Array;
+  /** Where the fingerprint lies in the keyword. */
+  at: number;
 }
+const entries = KEYWORDS.map((kw): Entry => {
+  const codes = Uint8Array.from(bytesOf(kw), lower);
+  let at = 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (let o = 0; o + FP <= codes.length; o++) {
+    let score = 0;
+    for (let j = 0; j < FP; j++) score += commonness(codes[o + j]!);
+    if (score < best) {
+      best = score;
+      at = o;
+    }
+  }
+  return { kw: codes, at };
+});
+/** The longest distance from a fingerprint back to its keyword's start. */
+const MAX_AT = Math.max(0, ...entries.map((e) => e.at));
+
+/** Hash of the folded window buf[i, i + FP): an index into BY_WINDOW. */
+function windowHash(buf: Uint8Array, i: number): number {
+  return (
+    (((lower(buf[i]!) << 8) | lower(buf[i + 1]!)) +
+      ((lower(buf[i + 2]!) << 8) | lower(buf[i + 3]!)) * 40503) &
+    0xffff
+  );
+}
+/** Keywords by the hash of their fingerprint (a plain array: its keys stay small integers). */
+const BY_WINDOW: Entry[][] = Array.from({ length: 1 << 16 }, () => []);
+for (const e of entries) BY_WINDOW[windowHash(e.kw, e.at)]!.push(e);
+
+/** Bytes a keyword split between two parts of a line can have on either side. */
+const SEAM = Math.max(...KEYWORDS.map((kw) => kw.length)) - 1;
+
 const SHAPES = LINE_SHAPES.map((shape) => shape.map(bytesOf));
 
 const PREFILTER = new Prefilter(
   buildTables([
-    ...KEYWORDS.map((kw) => [...bytesOf(kw).subarray(0, FP)].map((c) => Uint8Array.of(c))),
+    ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
     // A shape is found by the '\n' ending the line before it.
     ...SHAPES.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
   ]),
 );
 
-function windowCode(buf: Uint8Array, at: number): number {
-  return (
-    ((lower(buf[at]!) << 24) |
-      (lower(buf[at + 1]!) << 16) |
-      (lower(buf[at + 2]!) << 8) |
-      lower(buf[at + 3]!)) >>>
-    0
-  );
-}
-
-/** True when a whole keyword starts at buf[at] and ends before `to`. */
-function keywordAt(buf: Uint8Array, at: number, to: number): boolean {
-  if (at + WIN > to) return false;
-  const list = BY_WINDOW.get(windowCode(buf, at));
-  if (list === undefined) return false;
-  for (const kw of list) {
-    if (at + kw.length > to) continue;
-    let k = WIN;
-    while (k < kw.length && lower(buf[at + k]!) === kw[k]) k++;
-    if (k === kw.length) return true;
+/**
+ * The start of a whole keyword lying in buf[from, to) whose fingerprint is at
+ * buf[q], or -1.
+ */
+function keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
+  if (q + FP > to) return -1;
+  const list = BY_WINDOW[windowHash(buf, q)]!;
+  for (let i = 0; i < list.length; i++) {
+    const { kw, at } = list[i]!;
+    const start = q - at;
+    if (start < from || start + kw.length > to) continue;
+    let k = 0;
+    while (k < kw.length && lower(buf[start + k]!) === kw[k]) k++;
+    if (k === kw.length) return start;
   }
-  return false;
+  return -1;
 }
 
 /** True when the line starting at buf[at] (and ending before `to`) begins with a LINE_SHAPES shape. */
@@ -122,12 +156,19 @@ const SCRATCH = new Int32Array(BLOCK);
 /** Offset of the first keyword lying wholly in buf[from, to), or -1. */
 export function findKeyword(buf: Uint8Array, from: number, to: number): number {
   const out = SCRATCH;
+  let first = -1;
   for (let a = from; a < to; a += BLOCK) {
     const b = Math.min(to, a + BLOCK);
     const n = PREFILTER.candidates(buf, a, b, to, out);
-    for (let k = 0; k < n; k++) if (keywordAt(buf, out[k]!, to)) return out[k]!;
+    for (let k = 0; k < n; k++) {
+      const q = out[k]!;
+      // Fingerprints lie up to MAX_AT bytes into their keywords: a later one may start earlier.
+      if (first >= 0 && q - MAX_AT > first) return first;
+      const start = keywordAt(buf, q, from, to);
+      if (start >= 0 && (first < 0 || start < first)) first = start;
+    }
   }
-  return -1;
+  return first;
 }
 
 /** True when the line buf[start, end) holds a keyword or starts with a shape. */
@@ -153,7 +194,7 @@ export class LineScanner {
   private open = false;
   private overflow = false;
   private overflowHit = false;
-  /** Last WIN - 1 bytes of the line in progress, for keywords split between chunks. */
+  /** Last SEAM bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
   constructor(private readonly sink: LineSink) {}
@@ -216,7 +257,7 @@ export class LineScanner {
       while (this.hitIndex < this.hitCount) {
         const h = this.hits[this.hitIndex]!;
         if (h >= p) {
-          if (keywordAt(buf, h, to)) return h;
+          if (keywordAt(buf, h, p, to) >= 0) return h;
           if (SHAPES.length > 0 && buf[h] === 10 && shapeAt(buf, h + 1, to)) return h + 1;
         }
         this.hitIndex++;
@@ -253,16 +294,16 @@ export class LineScanner {
       this.overflow = true;
       if (!this.overflowHit) {
         // A keyword may start in the bytes just before s (the kept head or an earlier chunk).
-        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - (WIN - 1)), s)]);
+        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - SEAM), s)]);
         const seam = Buffer.concat([
-          before.subarray(Math.max(0, before.length - (WIN - 1))),
-          buf.subarray(s, Math.min(end, s + WIN - 1)),
+          before.subarray(Math.max(0, before.length - SEAM)),
+          buf.subarray(s, Math.min(end, s + SEAM)),
         ]);
         this.overflowHit = findKeyword(seam, 0, seam.length) >= 0 || findKeyword(buf, s, end) >= 0;
       }
     }
-    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - (WIN - 1)), end)]);
-    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - (WIN - 1))));
+    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - SEAM), end)]);
+    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - SEAM)));
   }
 
   private flushOpen(): void {
