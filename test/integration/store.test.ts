@@ -230,6 +230,42 @@ describe('DynamoReportStore', () => {
     expect(await reports.getByKey(b.reportKey)).toMatchObject({ status: 'Ghost', summary: '' });
   });
 
+  it('folds per-day counts past 120 days into months, and history past 200 entries, in the stored item', async () => {
+    const reports = store();
+    const daily: Record<string, number> = {};
+    for (let d = 0; d < 120; d++)
+      daily[new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)] = 2;
+    const r = report({ status: 'Open', summary: 's', occurrences: 240, daily });
+    await reports.create(r);
+    const later = new Date(Date.UTC(2026, 0, 1)).toISOString();
+    const counted = await reports.countOccurrence(r.reportKey, later);
+    expect(Object.keys(counted!.daily)).toHaveLength(120);
+    expect(counted!.daily[later.slice(0, 10)]).toBe(1);
+    expect(counted!.monthly).toEqual({ '2025-01': 2 });
+    expect(counted!.occurrences).toBe(241);
+    let from: 'Open' | 'Closed' = 'Open';
+    for (let i = 0; i < 205; i++) {
+      expect(await close(reports, r, from)).not.toBeNull();
+      from = from === 'Open' ? 'Closed' : 'Open';
+    }
+    const stored = await reports.getByKey(r.reportKey);
+    expect(stored!.history.length).toBeLessThanOrEqual(200);
+    expect(stored!.history[0]!.event).toBe('created');
+    expect(stored!.history.length + stored!.historyDropped!).toBe(206);
+  }, 60_000);
+
+  it('cuts an oversized signature and extract before the write, and the write succeeds', async () => {
+    const reports = store();
+    const entries = Array.from({ length: 256 }, (_, i) => `E ${i} ${'超时'.repeat(600)}`).sort();
+    const r = report({ signature: entries.join('\n'), extract: '错'.repeat(200_000) });
+    expect(await reports.create(r)).toBe(true);
+    const stored = await reports.getByKey(r.reportKey);
+    expect(Buffer.byteLength(stored!.signature)).toBeLessThanOrEqual(96 * 1024);
+    expect(stored!.signatureTruncated).toBe(true);
+    expect(Buffer.byteLength(stored!.extract)).toBeLessThanOrEqual(64 * 1024);
+    expect(stored!.extractTruncated).toBe(true);
+  });
+
   it('deletes a report and its aliases', async () => {
     const reports = store();
     const r = report();
