@@ -85,11 +85,11 @@ describe('item sizes (findings 1 and 2)', () => {
     const lines: string[] = [];
     for (let i = 0; i < 300; i++) {
       let text = '';
-      for (let j = 0; j < 1500; j++) text += String.fromCharCode(0x4e00 + ((i * 1500 + j * 7) % 20000));
+      for (let j = 0; j < 1560; j++) text += String.fromCharCode(0x4e00 + ((i * 1560 + j * 7) % 20000));
       lines.push(`ERROR ${text}`);
     }
     const log = `${lines.join('\n')}\n`;
-    expect(utf8(log)).toBeGreaterThan(1_300_000);
+    expect(utf8(log)).toBeGreaterThan(1_400_000);
     const answer = await send('/logs', { method: 'POST', body: logForm(log) }, INGEST);
     expect(answer.status).toBe(201);
     const report = await send(`/logs/extracted/${String(answer.body['reportId'])}?format=json`);
