@@ -270,9 +270,10 @@ describe('status writes (finding 7)', () => {
 describe('idempotency keys (finding 8)', () => {
   it('tells apart two bodies that differ only where the old boundary normalisation looked', async () => {
     const text = failure('boundary');
-    // body 1's file holds the text "--B"; body 2, with boundary B, holds "--K2" mid-line
-    const one = multipart('K1', [{ name: 'file', filename: 'a.log', data: `${text}x --B y\n` }]);
-    const two = multipart('B', [{ name: 'file', filename: 'a.log', data: `${text}x --K2 y\n` }]);
+    // body 1's file holds its own boundary mid-line ("--K1"), body 2's the text "--B": the old
+    // normalisation mapped every "--<boundary>" to "--B", so both read "x --B y"
+    const one = multipart('K1', [{ name: 'file', filename: 'a.log', data: `${text}x --K1 y\n` }]);
+    const two = multipart('K2', [{ name: 'file', filename: 'a.log', data: `${text}x --B y\n` }]);
     const key = { 'idempotency-key': `collide-${Date.now()}` };
     const first = await send(
       '/logs',
@@ -289,7 +290,7 @@ describe('idempotency keys (finding 8)', () => {
     expect(second.status).toBe(422);
     expect(second.body.error?.code).toBe('idempotency_key_reused');
     // the same parts under another boundary are the same request: replayed
-    const three = multipart('K3', [{ name: 'file', filename: 'a.log', data: `${text}x --B y\n` }]);
+    const three = multipart('K3', [{ name: 'file', filename: 'a.log', data: `${text}x --K1 y\n` }]);
     const again = await send(
       '/logs',
       { method: 'POST', body: three.body, headers: { 'content-type': three.contentType, ...key } },
