@@ -69,34 +69,7 @@ const commonness = (c: number): number => {
   return i < 0 ? 0 : COMMON.length - i;
 };
 
-/**
- * A keyword is found by FP of its bytes: the run of them least common in logs
- * (`xcep` of exception, `cktr` of stacktrace), so that words merely sharing a
- * keyword's start (trace_id, caller) are not candidates; then it is confirmed whole.
- */
-interface Entry {
-  kw: Uint8Array;
-  /** Where the fingerprint lies in the keyword. */
-  at: number;
-}
-const entries = KEYWORDS.map((kw): Entry => {
-  const codes = Uint8Array.from(bytesOf(kw), lower);
-  let at = 0;
-  let best = Number.POSITIVE_INFINITY;
-  for (let o = 0; o + FP <= codes.length; o++) {
-    let score = 0;
-    for (let j = 0; j < FP; j++) score += commonness(codes[o + j]!);
-    if (score < best) {
-      best = score;
-      at = o;
-    }
-  }
-  return { kw: codes, at };
-});
-/** The longest distance from a fingerprint back to its keyword's start. */
-const MAX_AT = Math.max(0, ...entries.map((e) => e.at));
-
-/** Hash of the folded window buf[i, i + FP): an index into BY_WINDOW. */
+/** Hash of the folded window buf[i, i + FP): an index into a matcher's table. */
 function windowHash(buf: Uint8Array, i: number): number {
   return (
     (((lower(buf[i]!) << 8) | lower(buf[i + 1]!)) +
@@ -104,76 +77,123 @@ function windowHash(buf: Uint8Array, i: number): number {
     0xffff
   );
 }
-/** Keywords by the hash of their fingerprint (a plain array: its keys stay small integers). */
-const BY_WINDOW: Entry[][] = Array.from({ length: 1 << 16 }, () => []);
-for (const e of entries) BY_WINDOW[windowHash(e.kw, e.at)]!.push(e);
 
-/** Bytes a keyword split between two parts of a line can have on either side. */
-const SEAM = Math.max(...KEYWORDS.map((kw) => kw.length)) - 1;
-
-const SHAPES = LINE_SHAPES.map((shape) => shape.map(bytesOf));
-
-const PREFILTER = new Prefilter(
-  buildTables([
-    ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
-    // A shape is found by the '\n' ending the line before it.
-    ...SHAPES.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
-  ]),
-);
+interface Entry {
+  kw: Uint8Array;
+  /** Where the fingerprint lies in the keyword. */
+  at: number;
+}
 
 /**
- * The start of a whole keyword lying in buf[from, to) whose fingerprint is at
- * buf[q], or -1.
+ * Finds keywords and line-start shapes. A keyword is found by FP of its bytes:
+ * the run of them least common in logs (`xcep` of exception, `cktr` of
+ * stacktrace), so that words merely sharing a keyword's start (trace_id,
+ * caller) are seldom candidates; each candidate is then confirmed whole.
  */
-function keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
-  if (q + FP > to) return -1;
-  const list = BY_WINDOW[windowHash(buf, q)]!;
-  for (let i = 0; i < list.length; i++) {
-    const { kw, at } = list[i]!;
-    const start = q - at;
-    if (start < from || start + kw.length > to) continue;
-    let k = 0;
-    while (k < kw.length && lower(buf[start + k]!) === kw[k]) k++;
-    if (k === kw.length) return start;
+export class Matcher {
+  /** Bytes a keyword split between two parts of a line can have on either side. */
+  readonly seam: number;
+  readonly hasShapes: boolean;
+  /** The longest distance from a fingerprint back to its keyword's start. */
+  private readonly maxAt: number;
+  /** Keywords by the hash of their fingerprint (a plain array: its keys stay small integers). */
+  private readonly byWindow: Entry[][] = Array.from({ length: 1 << 16 }, () => []);
+  private readonly shapes: Uint8Array[][];
+  private readonly prefilter: Prefilter;
+  /** Candidate buffer of findKeyword (synchronous, so one is enough). */
+  private readonly scratch = new Int32Array(BLOCK);
+
+  constructor(keywords: readonly string[], shapes: readonly (readonly string[])[] = []) {
+    if (keywords.some((kw) => kw.length < FP)) throw new Error(`keywords need ${FP} bytes at least`);
+    if (shapes.some((shape) => shape.length < FP - 1))
+      throw new Error(`shapes need ${FP - 1} positions at least`);
+    const entries = keywords.map((kw): Entry => {
+      const codes = Uint8Array.from(bytesOf(kw), lower);
+      let at = 0;
+      let best = Number.POSITIVE_INFINITY;
+      for (let o = 0; o + FP <= codes.length; o++) {
+        let score = 0;
+        for (let j = 0; j < FP; j++) score += commonness(codes[o + j]!);
+        if (score < best) {
+          best = score;
+          at = o;
+        }
+      }
+      return { kw: codes, at };
+    });
+    for (const e of entries) this.byWindow[windowHash(e.kw, e.at)]!.push(e);
+    this.maxAt = Math.max(0, ...entries.map((e) => e.at));
+    this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
+    this.shapes = shapes.map((shape) => shape.map(bytesOf));
+    this.hasShapes = shapes.length > 0;
+    this.prefilter = new Prefilter(
+      buildTables([
+        ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
+        // A shape is found by the '\n' ending the line before it.
+        ...this.shapes.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
+      ]),
+    );
   }
-  return -1;
-}
 
-/** True when the line starting at buf[at] (and ending before `to`) begins with a LINE_SHAPES shape. */
-function shapeAt(buf: Uint8Array, at: number, to: number): boolean {
-  for (const shape of SHAPES) {
-    if (at + shape.length > to) continue;
-    let k = 0;
-    while (k < shape.length && shape[k]!.includes(buf[at + k]!)) k++;
-    if (k === shape.length) return true;
+  /** See Prefilter.candidates. */
+  candidates(buf: Uint8Array, from: number, end: number, to: number, out: Int32Array): number {
+    return this.prefilter.candidates(buf, from, end, to, out);
   }
-  return false;
-}
 
-/** Candidate buffer of findKeyword (synchronous, so one is enough). */
-const SCRATCH = new Int32Array(BLOCK);
-
-/** Offset of the first keyword lying wholly in buf[from, to), or -1. */
-export function findKeyword(buf: Uint8Array, from: number, to: number): number {
-  const out = SCRATCH;
-  let first = -1;
-  for (let a = from; a < to; a += BLOCK) {
-    const b = Math.min(to, a + BLOCK);
-    const n = PREFILTER.candidates(buf, a, b, to, out);
-    for (let k = 0; k < n; k++) {
-      const q = out[k]!;
-      // Fingerprints lie up to MAX_AT bytes into their keywords: a later one may start earlier.
-      if (first >= 0 && q - MAX_AT > first) return first;
-      const start = keywordAt(buf, q, from, to);
-      if (start >= 0 && (first < 0 || start < first)) first = start;
+  /** The start of a whole keyword lying in buf[from, to) whose fingerprint is at buf[q], or -1. */
+  keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
+    if (q + FP > to) return -1;
+    const list = this.byWindow[windowHash(buf, q)]!;
+    for (let i = 0; i < list.length; i++) {
+      const { kw, at } = list[i]!;
+      const start = q - at;
+      if (start < from || start + kw.length > to) continue;
+      let k = 0;
+      while (k < kw.length && lower(buf[start + k]!) === kw[k]) k++;
+      if (k === kw.length) return start;
     }
+    return -1;
   }
-  return first;
+
+  /** True when the line starting at buf[at] (and ending before `to`) begins with a shape. */
+  shapeAt(buf: Uint8Array, at: number, to: number): boolean {
+    for (const shape of this.shapes) {
+      if (at + shape.length > to) continue;
+      let k = 0;
+      while (k < shape.length && shape[k]!.includes(buf[at + k]!)) k++;
+      if (k === shape.length) return true;
+    }
+    return false;
+  }
+
+  /** Offset of the first keyword lying wholly in buf[from, to), or -1. */
+  findKeyword(buf: Uint8Array, from: number, to: number): number {
+    const out = this.scratch;
+    let first = -1;
+    for (let a = from; a < to; a += BLOCK) {
+      const n = this.prefilter.candidates(buf, a, Math.min(to, a + BLOCK), to, out);
+      for (let k = 0; k < n; k++) {
+        const q = out[k]!;
+        // Fingerprints lie up to maxAt bytes into their keywords: a later one may start earlier.
+        if (first >= 0 && q - this.maxAt > first) return first;
+        const start = this.keywordAt(buf, q, from, to);
+        if (start >= 0 && (first < 0 || start < first)) first = start;
+      }
+    }
+    return first;
+  }
+
+  /** True when the line buf[start, end) holds a keyword or starts with a shape. */
+  isFlagged(buf: Uint8Array, start: number, end: number): boolean {
+    return (this.hasShapes && this.shapeAt(buf, start, end)) || this.findKeyword(buf, start, end) >= 0;
+  }
 }
 
-/** True when the line buf[start, end) holds a keyword or starts with a shape. */
-export function isFlagged(buf: Uint8Array, start: number, end: number): boolean {
-  return (SHAPES.length > 0 && shapeAt(buf, start, end)) || findKeyword(buf, start, end) >= 0;
+const DEFAULT_MATCHER = new Matcher(KEYWORDS, LINE_SHAPES);
+
+/** Offset of the first of KEYWORDS lying wholly in buf[from, to), or -1. */
+export function findKeyword(buf: Uint8Array, from: number, to: number): number {
+  return DEFAULT_MATCHER.findKeyword(buf, from, to);
 }
 
 export interface LineSink {
@@ -194,10 +214,13 @@ export class LineScanner {
   private open = false;
   private overflow = false;
   private overflowHit = false;
-  /** Last SEAM bytes of the line in progress, for keywords split between chunks. */
+  /** Last this.m.seam bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly sink: LineSink) {}
+  constructor(
+    private readonly sink: LineSink,
+    private readonly m: Matcher = DEFAULT_MATCHER,
+  ) {}
 
   push(chunk: Buffer): void {
     let pos = 0;
@@ -237,7 +260,7 @@ export class LineScanner {
         continue;
       }
       // Candidates find a shape by the '\n' before it, which for the line at p may lie behind p.
-      if (SHAPES.length > 0 && shapeAt(buf, p, to)) {
+      if (this.m.hasShapes && this.m.shapeAt(buf, p, to)) {
         const e = buf.indexOf(10, p);
         this.deliver(buf, p, e, true);
         p = e + 1;
@@ -257,15 +280,15 @@ export class LineScanner {
       while (this.hitIndex < this.hitCount) {
         const h = this.hits[this.hitIndex]!;
         if (h >= p) {
-          if (keywordAt(buf, h, p, to) >= 0) return h;
-          if (SHAPES.length > 0 && buf[h] === 10 && shapeAt(buf, h + 1, to)) return h + 1;
+          if (this.m.keywordAt(buf, h, p, to) >= 0) return h;
+          if (this.m.hasShapes && buf[h] === 10 && this.m.shapeAt(buf, h + 1, to)) return h + 1;
         }
         this.hitIndex++;
       }
       if (this.blockEnd >= to) return -1;
       const a = Math.max(p, this.blockEnd);
       this.blockEnd = Math.min(to, a + BLOCK);
-      this.hitCount = PREFILTER.candidates(buf, a, this.blockEnd, to, this.hits);
+      this.hitCount = this.m.candidates(buf, a, this.blockEnd, to, this.hits);
       this.hitIndex = 0;
     }
   }
@@ -273,7 +296,7 @@ export class LineScanner {
   /** `flagged` is null when not yet known; it only matters for truncated lines. */
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
     if (end - start > LINE_KEEP) {
-      const hit = flagged ?? isFlagged(buf, start, end);
+      const hit = flagged ?? this.m.isFlagged(buf, start, end);
       this.sink.line(buf, start, start + LINE_KEEP, hit, true);
       return;
     }
@@ -294,21 +317,22 @@ export class LineScanner {
       this.overflow = true;
       if (!this.overflowHit) {
         // A keyword may start in the bytes just before s (the kept head or an earlier chunk).
-        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - SEAM), s)]);
+        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - this.m.seam), s)]);
         const seam = Buffer.concat([
-          before.subarray(Math.max(0, before.length - SEAM)),
-          buf.subarray(s, Math.min(end, s + SEAM)),
+          before.subarray(Math.max(0, before.length - this.m.seam)),
+          buf.subarray(s, Math.min(end, s + this.m.seam)),
         ]);
-        this.overflowHit = findKeyword(seam, 0, seam.length) >= 0 || findKeyword(buf, s, end) >= 0;
+        this.overflowHit =
+          this.m.findKeyword(seam, 0, seam.length) >= 0 || this.m.findKeyword(buf, s, end) >= 0;
       }
     }
-    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - SEAM), end)]);
-    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - SEAM)));
+    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - this.m.seam), end)]);
+    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - this.m.seam)));
   }
 
   private flushOpen(): void {
     const line = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head, this.headLen);
-    const flagged = this.overflowHit || isFlagged(line, 0, line.length);
+    const flagged = this.overflowHit || this.m.isFlagged(line, 0, line.length);
     const truncated = this.overflow;
     this.head = [];
     this.headLen = 0;
