@@ -7,10 +7,11 @@
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { AuthTokens } from '#lib/config';
-import { idempotent, parseIdempotencyKey, requestHash } from '#lib/service/idempotency';
+import { callerOf, idempotent, parseIdempotencyKey, requestHash } from '#lib/service/idempotency';
 import type { IdempotencyStore } from '#lib/store/ports';
-import { type Access, makeAuthorizer } from './auth.ts';
+import { type Access, bearerToken, makeAuthorizer } from './auth.ts';
 import { beforeDeadline } from './deadline.ts';
+import { canonicalParts } from './form.ts';
 import { decodeEvent, type Request } from './request.ts';
 import { type Reply, toErrorResponse } from './respond.ts';
 
@@ -49,10 +50,12 @@ export function httpHandler(route: Route, options: HandlerOptions = {}) {
       if (options.idempotency && rawKey !== undefined) {
         const key = parseIdempotencyKey(rawKey);
         const current = req;
-        const hash = requestHash(req.method, req.path, req.headers['content-type'] ?? '', req.body);
+        const parts = await canonicalParts(req);
+        const hash = requestHash(req.method, req.path, req.headers['content-type'] ?? '', parts);
         const answer = await idempotent(
           options.idempotency.store,
           options.idempotency.scope,
+          callerOf(bearerToken(req)),
           key,
           hash,
           new Date(),
