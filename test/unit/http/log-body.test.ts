@@ -178,3 +178,35 @@ describe('readLogBody: NDJSON and JSON records', () => {
     );
   });
 });
+
+describe('readLogBody: JSON nesting bound', () => {
+  const nested = (depth: number) => `{"message":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+
+  it('answers a body nested 20,000 deep with a 400 naming the bound, in JSON and NDJSON', async () => {
+    const deep = nested(20_000);
+    for (const [type, body] of [
+      ['application/json', deep],
+      ['application/x-ndjson', `{"message":"ok"}\n${deep}\n`],
+    ] as const) {
+      const error = await failure(readLogBody(post(body, { 'content-type': type }), 1024 * 1024));
+      expect(error.status).toBe(400);
+      expect(error.code).toBe('json_too_deep');
+      expect(error.message).toMatch(/deeper than 64 levels/);
+    }
+  });
+
+  it('reads 64 levels and refuses 65', async () => {
+    expect(
+      (await readLogBody(post(nested(64), { 'content-type': 'application/json' }), MAX)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await failure(readLogBody(post(nested(65), { 'content-type': 'application/json' }), MAX))).code,
+    ).toBe('json_too_deep');
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', async () => {
+    const body = JSON.stringify({ message: `ERROR ${'['.repeat(500)} "quoted \\" [[[" ${'{'.repeat(500)}` });
+    const log = await readLogBody(post(body, { 'content-type': 'application/json' }), MAX);
+    expect(log.toString()).toContain('ERROR [[[');
+  });
+});
