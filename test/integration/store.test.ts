@@ -5,9 +5,10 @@
 import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report, SummaryEntry } from '#lib/model';
 import { SUMMARY_LIMITS } from '#lib/service/ingest';
+import { summariesBytes } from '#lib/store/budgets';
 import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
 import { DynamoLogIndex } from '#lib/store/dynamo-logs';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
@@ -264,6 +265,38 @@ describe('DynamoReportStore', () => {
     expect(stored!.signatureTruncated).toBe(true);
     expect(Buffer.byteLength(stored!.extract)).toBeLessThanOrEqual(64 * 1024);
     expect(stored!.extractTruncated).toBe(true);
+  });
+
+  it('counts the summaries of an item stored before they were counted in bytes, then bounds them', async () => {
+    const reports = store();
+    const r = report({ status: 'Open', summary: 'legacy' });
+    const big = (i: number) => entry(`${i}${'😀'.repeat(1999)}`, r.firstSeen, '000000001');
+    // created as today (totals, aliases), then rewritten as an item of before the byte count
+    await reports.create(r);
+    const legacy = {
+      ...r,
+      pk: r.reportKey,
+      listKey: 'report',
+      issueList: 'issue',
+      issueStatusKey: 'Open',
+      summaries: Array.from({ length: 8 }, (_, i) => big(i)),
+    };
+    await emulators.ddb.send(new PutCommand({ TableName: names.reportsTable, Item: legacy }));
+    const refused = await reports.fileSummary(r.reportKey, r.reportId, big(8), SUMMARY_LIMITS);
+    expect(refused.kind).toBe('full');
+    const small = await reports.fileSummary(
+      r.reportKey,
+      r.reportId,
+      entry('short', r.firstSeen),
+      SUMMARY_LIMITS,
+    );
+    expect(small.kind).toBe('filed');
+    const item = await emulators.ddb.send(
+      new GetCommand({ TableName: names.reportsTable, Key: { pk: r.reportKey } }),
+    );
+    const stored = item.Item as { summaries: SummaryEntry[]; summariesBytes: number };
+    expect(stored.summaries).toHaveLength(9);
+    expect(stored.summariesBytes).toBe(summariesBytes(stored.summaries));
   });
 
   it('deletes a report and its aliases', async () => {
