@@ -94,6 +94,8 @@ const LEVEL_KEYS: Array<[string, LevelKind]> = [
   // Heroku's logfmt level.
   ['at', 'word'],
 ];
+const LEVEL_KEY_NAMES = LEVEL_KEYS.map(([k]) => k);
+const LEVEL_KIND = new Map(LEVEL_KEYS);
 const TIME_KEYS = [
   'time',
   'timestamp',
@@ -321,10 +323,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     }
   }
 
-  const level = r.first(
-    LEVEL_KEYS.map(([k]) => k),
-    (v, k) => levelOf(v, LEVEL_KEYS.find(([key]) => key === k)?.[1] ?? 'word'),
-  );
+  const level = r.first(LEVEL_KEY_NAMES, (v, k) => levelOf(v, LEVEL_KIND.get(k) ?? 'word'));
 
   for (const key of ERROR_OBJECT_KEYS) {
     const v = lookup(obj, key);
