@@ -32,43 +32,62 @@ export interface Tables {
   hi: Uint8Array;
 }
 
+const bits = (m: number): number => {
+  let n = 0;
+  for (let v = m; v !== 0; v &= v - 1) n++;
+  return n;
+};
+
 /** Spreads the patterns (each FP byte sets) over the buckets, keeping each bucket's accepted set small. */
 export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Tables {
-  const sets = Array.from({ length: BUCKETS }, () =>
-    Array.from({ length: FP }, () => ({ lo: new Set<number>(), hi: new Set<number>() })),
-  );
-  const cost = (b: (typeof sets)[number]) => b.reduce((n, s) => n * Math.max(1, s.lo.size * s.hi.size), 1);
+  // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
+  const loSets = new Uint16Array(BUCKETS * FP);
+  const hiSets = new Uint16Array(BUCKETS * FP);
+  /** How many FP-byte strings the bucket accepts, with the pattern's nibbles added (lo, hi per position). */
+  const cost = (k: number, addLo: Uint16Array, addHi: Uint16Array): number => {
+    let n = 1;
+    for (let j = 0; j < FP; j++)
+      n *= bits(loSets[k * FP + j]! | addLo[j]!) * bits(hiSets[k * FP + j]! | addHi[j]!);
+    return n;
+  };
+  const none = new Uint16Array(FP);
   for (const p of patterns) {
     if (p.length !== FP) throw new Error(`a pattern needs ${FP} byte sets`);
+    const pLo = new Uint16Array(FP);
+    const pHi = new Uint16Array(FP);
+    for (let j = 0; j < FP; j++) {
+      for (const c of p[j]!.values()) {
+        for (const v of cases(c)) {
+          pLo[j]! |= 1 << (v & 15);
+          pHi[j]! |= 1 << (v >> 4);
+        }
+      }
+    }
     let best = 0;
     let bestGrowth = Number.POSITIVE_INFINITY;
     for (let k = 0; k < BUCKETS; k++) {
-      const bucket = sets[k]!;
-      const grown = bucket.map((s, j) => ({
-        lo: new Set([...s.lo, ...[...p[j]!].flatMap(cases).map((c) => c & 15)]),
-        hi: new Set([...s.hi, ...[...p[j]!].flatMap(cases).map((c) => c >> 4)]),
-      }));
-      const growth = cost(grown) - (bucket[0]!.lo.size === 0 ? 0 : cost(bucket));
+      const empty = loSets[k * FP] === 0;
+      const growth = cost(k, pLo, pHi) - (empty ? 0 : cost(k, none, none));
       if (growth < bestGrowth) {
         bestGrowth = growth;
         best = k;
       }
     }
-    sets[best]!.forEach((s, j) => {
-      for (const c of [...p[j]!].flatMap(cases)) {
-        s.lo.add(c & 15);
-        s.hi.add(c >> 4);
-      }
-    });
+    for (let j = 0; j < FP; j++) {
+      loSets[best * FP + j]! |= pLo[j]!;
+      hiSets[best * FP + j]! |= pHi[j]!;
+    }
   }
   const lo = new Uint8Array(FP * 16);
   const hi = new Uint8Array(FP * 16);
-  sets.forEach((bucket, k) => {
-    bucket.forEach((s, j) => {
-      for (const n of s.lo) lo[j * 16 + n]! |= 1 << k;
-      for (const n of s.hi) hi[j * 16 + n]! |= 1 << k;
-    });
-  });
+  for (let k = 0; k < BUCKETS; k++) {
+    for (let j = 0; j < FP; j++) {
+      for (let n = 0; n < 16; n++) {
+        if ((loSets[k * FP + j]! >> n) & 1) lo[j * 16 + n]! |= 1 << k;
+        if ((hiSets[k * FP + j]! >> n) & 1) hi[j * 16 + n]! |= 1 << k;
+      }
+    }
+  }
   return { lo, hi };
 }
 

@@ -96,8 +96,8 @@ export class Matcher {
   readonly hasShapes: boolean;
   /** The longest distance from a fingerprint back to its keyword's start. */
   private readonly maxAt: number;
-  /** Keywords by the hash of their fingerprint (a plain array: its keys stay small integers). */
-  private readonly byWindow: Entry[][] = Array.from({ length: 1 << 16 }, () => []);
+  /** Keywords by the hash of their fingerprint (16 bits: small-integer keys). */
+  private readonly byWindow = new Map<number, Entry[]>();
   private readonly shapes: Uint8Array[][];
   private readonly prefilter: Prefilter;
   /** Candidate buffer of findKeyword (synchronous, so one is enough). */
@@ -121,7 +121,10 @@ export class Matcher {
       }
       return { kw: codes, at };
     });
-    for (const e of entries) this.byWindow[windowHash(e.kw, e.at)]!.push(e);
+    for (const e of entries) {
+      const h = windowHash(e.kw, e.at);
+      this.byWindow.set(h, [...(this.byWindow.get(h) ?? []), e]);
+    }
     this.maxAt = Math.max(0, ...entries.map((e) => e.at));
     this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
     this.shapes = shapes.map((shape) => shape.map(bytesOf));
@@ -143,7 +146,8 @@ export class Matcher {
   /** The start of a whole keyword lying in buf[from, to) whose fingerprint is at buf[q], or -1. */
   keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
     if (q + FP > to) return -1;
-    const list = this.byWindow[windowHash(buf, q)]!;
+    const list = this.byWindow.get(windowHash(buf, q));
+    if (list === undefined) return -1;
     for (let i = 0; i < list.length; i++) {
       const { kw, at } = list[i]!;
       const start = q - at;
