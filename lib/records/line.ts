@@ -94,8 +94,8 @@ function withTime(e: LogEvent, time: string | undefined): LogEvent {
 
 // ---------------------------------------------------------------- plain text
 
-/** Candidate level words in a header: uppercase words, or any word inside brackets; checked against LEVEL_WORDS. */
-const UPPER_WORD = /(?:^|[\s[(<|])([A-Z]{3,9})(?=[\s\]):>|]|$)/g;
+/** Candidate level words in a header: uppercase words (`npm ERR!` too), or any word inside brackets; checked against LEVEL_WORDS. */
+const UPPER_WORD = /(?:^|[\s[(<|])([A-Z]{3,9})(?=[\s\]):>|!]|$)/g;
 const BRACKET_WORD = /\[([a-z]{3,8})\]/g;
 const LEVEL_WORDS = new Set([
   'FATAL',
