@@ -13,7 +13,14 @@
  */
 
 export { BodyTooLargeError, decodeContentEncoding, UnsupportedEncodingError } from './bodies/encoding.ts';
-export { type BulkAction, type BulkItem, type BulkResult, decodeEsBulk } from './bodies/es-bulk.ts';
+export {
+  type BulkAction,
+  type BulkAnswerItem,
+  type BulkItem,
+  type BulkResult,
+  bulkAnswer,
+  decodeEsBulk,
+} from './bodies/es-bulk.ts';
 export {
   decodePythonLoggingForm,
   eventFromPythonForm,

@@ -1,4 +1,4 @@
-import { decodeEsBulk } from '#lib/records/bodies/es-bulk';
+import { bulkAnswer, decodeEsBulk } from '#lib/records/bodies/es-bulk';
 import { DecodeError } from '#lib/records/model';
 
 const ndjson = (...lines: unknown[]) =>
@@ -141,5 +141,35 @@ describe('Elasticsearch _bulk', () => {
     );
     expect(() => decodeEsBulk(ndjson({ index: { _index: 'x' } }), 'application/json')).toThrow(DecodeError);
     expect(decodeEsBulk(Buffer.from(''), 'application/json').items).toEqual([]);
+  });
+
+  it('builds the answer bulk clients parse: errors flag and a status per item', () => {
+    const r = decodeEsBulk(
+      ndjson(
+        { index: { _index: 'system' } },
+        rsyslogDoc('m', 'err'),
+        { delete: { _index: 'system', _id: '9' } },
+        { create: { _id: 'mine' } },
+        { message: 'x' },
+      ),
+      'application/json',
+      { index: 'logs' },
+    );
+    const answer = bulkAnswer(r, 3.4, (_item, i) => `000000042-${i}`);
+    expect(answer).toMatchObject({
+      took: 3,
+      errors: true,
+      items: [
+        { index: { _index: 'system', _id: '000000042-0', status: 201, result: 'created' } },
+        {
+          delete: { _index: 'system', _id: '9', status: 400, error: { type: 'illegal_argument_exception' } },
+        },
+        { create: { _index: 'logs', _id: 'mine', status: 201, result: 'created' } },
+      ],
+    });
+    expect(
+      bulkAnswer(decodeEsBulk(ndjson({ index: { _index: 'a' } }, { message: 'x' }), ''), 1, () => 'id')
+        .errors,
+    ).toBe(false);
   });
 });
