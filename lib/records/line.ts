@@ -165,7 +165,7 @@ const LOWER_PREFIX = /^(fatal|panic|error|warning)(?:\[[\w-]{1,16}\])?: /;
 /** Python logging's default format: `ERROR:name:message`. */
 const PYTHON_DEFAULT = /^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\w.-]{1,200}):/;
 /** How far into a line a header's level word may stand. */
-const HEADER_SPAN = 100;
+const HEADER_SPAN = 128;
 
 const FATAL_MARK =
   /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation fault/;
