@@ -180,7 +180,8 @@ describe('readLogBody: NDJSON and JSON records', () => {
 });
 
 describe('readLogBody: JSON nesting bound', () => {
-  const nested = (depth: number) => `{"message":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+  /** A record whose message is arrays nested `depth` deep (it is kept as JSON text). */
+  const nested = (depth: number) => `{"message":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 
   it('answers a body nested 20,000 deep with a 400 naming the bound, in JSON and NDJSON', async () => {
     const deep = nested(20_000);
@@ -195,12 +196,20 @@ describe('readLogBody: JSON nesting bound', () => {
     }
   });
 
-  it('reads 64 levels and refuses 65', async () => {
+  it('keeps a message nested 64 levels and refuses 65, and so for a record kept whole', async () => {
     expect(
       (await readLogBody(post(nested(64), { 'content-type': 'application/json' }), MAX)).length,
     ).toBeGreaterThan(0);
     expect(
       (await failure(readLogBody(post(nested(65), { 'content-type': 'application/json' }), MAX))).code,
+    ).toBe('json_too_deep');
+    // no message field: the record itself is kept as JSON, so the record counts
+    const whole = (depth: number) => `{"ctx":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    expect(
+      (await readLogBody(post(whole(64), { 'content-type': 'application/json' }), MAX)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await failure(readLogBody(post(whole(65), { 'content-type': 'application/json' }), MAX))).code,
     ).toBe('json_too_deep');
   });
 
