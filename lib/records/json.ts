@@ -182,9 +182,24 @@ const ERROR_MESSAGE_KEYS = [
   'attributes.exception.message',
 ];
 
+/** A candidate path's first segment: a path whose head the record lacks cannot be in it. */
+const HEADS = new Map<string, string>();
+function headOf(path: string): string {
+  let h = HEADS.get(path);
+  if (h === undefined) {
+    const dot = path.indexOf('.');
+    h = dot < 0 ? path : path.slice(0, dot);
+    HEADS.set(path, h);
+  }
+  return h;
+}
+
 class Reader {
   readonly used = new Set<string>();
-  constructor(readonly obj: Obj) {}
+  private readonly present: Set<string>;
+  constructor(readonly obj: Obj) {
+    this.present = new Set(Object.keys(obj));
+  }
 
   /** The first of `keys` holding a value accepted by `accept`; its path is marked used. */
   first<T>(
@@ -192,6 +207,8 @@ class Reader {
     accept: (v: unknown, key: string) => T | undefined,
   ): [T, string] | undefined {
     for (const k of keys) {
+      // Most candidates are absent: two set lookups settle them without walking the record.
+      if (!this.present.has(k) && !this.present.has(headOf(k))) continue;
       if (this.used.has(k)) continue;
       const v = lookup(this.obj, k);
       if (v === undefined || v === null) continue;
