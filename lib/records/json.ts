@@ -253,13 +253,10 @@ function levelOf(v: unknown, kind: LevelKind): [SeverityClass, string] | undefin
   return sev ? [sev, v] : undefined;
 }
 
-function timeOf(v: unknown, key: string): string | undefined {
+function timeOf(v: unknown): string | undefined {
   if (typeof v === 'number') return isoFromEpoch(v);
-  if (typeof v === 'string') {
-    if (key === '__REALTIME_TIMESTAMP' && /^\d+$/.test(v))
-      return isoFromEpoch(Number(v) * 1e3 >= 1e17 ? Number(v) : Number(v) * 1e3);
-    return isoFromText(v);
-  }
+  // Digit strings (journald's microseconds) are epochs read by magnitude, like numbers.
+  if (typeof v === 'string') return isoFromText(v);
   // GCP and protobuf JSON: {"seconds": …, "nanos": …}
   if (isObj(v) && (typeof v.seconds === 'number' || typeof v.seconds === 'string')) {
     const s = Number(v.seconds);
@@ -383,7 +380,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     if (head.message !== undefined && error.message === undefined) error.message = head.message;
   }
 
-  const time = r.first(TIME_KEYS, timeOf);
+  const time = r.first(TIME_KEYS, (v) => timeOf(v));
   const logger = r.first(LOGGER_KEYS, loggerOf);
   const service = r.first(SERVICE_KEYS, nonEmptyString);
   const environment = r.first(ENV_KEYS, nonEmptyString);
