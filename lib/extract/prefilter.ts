@@ -57,6 +57,13 @@ const FREQ = (() => {
   return f;
 })();
 
+/** FREQ summed over the bytes of each low nibble. */
+const BY_LOW = (() => {
+  const f = new Float64Array(16);
+  for (let b = 0; b < 256; b++) f[b & 15]! += FREQ[b]!;
+  return f;
+})();
+
 /** Spreads the patterns (each FP byte sets) over the buckets, keeping what each bucket lets through rare. */
 export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Tables {
   // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
@@ -67,9 +74,14 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
     let n = 1;
     for (let j = 0; j < FP; j++) {
       const lo = loSets[k * FP + j]! | addLo[j]!;
-      const hi = hiAt(j) ? hiSets[k * FP + j]! | addHi[j]! : 0xffff;
       let share = 0;
-      for (let b = 0; b < 256; b++) if ((lo >> (b & 15)) & (hi >> (b >> 4)) & 1) share += FREQ[b]!;
+      // Over the set bits only: this runs at start-up, before the code is optimised.
+      const hi = hiAt(j) ? hiSets[k * FP + j]! | addHi[j]! : 0;
+      for (let ls = lo; ls !== 0; ls &= ls - 1) {
+        const l = 31 - Math.clz32(ls & -ls);
+        if (!hiAt(j)) share += BY_LOW[l]!;
+        else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
+      }
       n *= share;
     }
     return n;
