@@ -10,6 +10,7 @@
  * - decodeEsBulk(body, type, {index})       POST /_bulk, /{index}/_bulk (per-item results)
  * - decodePythonLoggingForm(body, type)     Python HTTPHandler; isPythonLoggingForm(formFields(body)) tells it from raw text
  * - decodeJsonRecords(body, type)           NDJSON, a JSON array, or one JSON object of records
+ * - decodeSplunkHec(body, type)             Splunk HEC events (no route yet)
  */
 
 export { BodyTooLargeError, decodeContentEncoding, UnsupportedEncodingError } from './bodies/encoding.ts';
@@ -31,6 +32,7 @@ export { decodeJsonRecords } from './bodies/json-records.ts';
 export { decodeLokiPush, LOKI_MAX_UNCOMPRESSED } from './bodies/loki.ts';
 export { decodeOtlpLogs, isProtobuf } from './bodies/otlp.ts';
 export { ExportLogsServiceResponse } from './bodies/proto.ts';
+export { decodeSplunkHec } from './bodies/splunk-hec.ts';
 export { eventFromObject } from './json.ts';
 export { parseLine, severityFromText } from './line.ts';
 export * from './model.ts';

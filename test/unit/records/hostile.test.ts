@@ -4,6 +4,7 @@ import { decodePythonLoggingForm } from '#lib/records/bodies/form';
 import { decodeJsonRecords } from '#lib/records/bodies/json-records';
 import { decodeLokiPush } from '#lib/records/bodies/loki';
 import { decodeOtlpLogs } from '#lib/records/bodies/otlp';
+import { decodeSplunkHec } from '#lib/records/bodies/splunk-hec';
 import { parseLine } from '#lib/records/line';
 import { DecodeError, type LogEvent } from '#lib/records/model';
 
@@ -65,6 +66,7 @@ describe('hostile input', () => {
       (b) => decodeEsBulk(b, 'application/x-ndjson', { index: 'i' }),
       (b) => decodePythonLoggingForm(b, 'application/x-www-form-urlencoded'),
       (b) => decodeJsonRecords(b, 'application/x-ndjson'),
+      (b) => decodeSplunkHec(b, 'application/json'),
     ];
     const jsonish = fc.json({ maxDepth: 4 }).map((s) => Buffer.from(s));
     fc.assert(
