@@ -310,7 +310,14 @@ export class Prefilter {
   private readonly mem: Uint8Array | null = null;
   private readonly pairs: Int32Array | null = null;
 
-  constructor(private readonly tables: Tables) {
+  /**
+   * `minSimd`: ranges shorter than this go to the plain loop, which is quicker
+   * than copying them into the module (a line reassembled from two chunks).
+   */
+  constructor(
+    private readonly tables: Tables,
+    private readonly minSimd = 256,
+  ) {
     const bytes = assemble(tables);
     if (!WebAssembly.validate(bytes)) return;
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
@@ -332,11 +339,12 @@ export class Prefilter {
     const scan = this.scan;
     const mem = this.mem;
     const pairs = this.pairs;
-    if (scan === null || mem === null || pairs === null)
-      return scalarCandidates(this.tables, buf, from, end, to, out);
     const len = end - from;
+    if (scan === null || mem === null || pairs === null || len < this.minSimd)
+      return scalarCandidates(this.tables, buf, from, end, to, out);
     const copy = Math.min(to, end + FP - 1) - from;
-    mem.set(buf.subarray(from, from + copy), 0);
+    if (Buffer.isBuffer(buf)) buf.copy(mem, 0, from, from + copy);
+    else mem.set(buf.subarray(from, from + copy), 0);
     // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
     mem.fill(0, copy, len + 48);
     const count = scan(len, OUT_AT);

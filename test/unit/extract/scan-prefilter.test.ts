@@ -57,7 +57,7 @@ describe('SIMD prefilter', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const r = prng(seed);
       const patterns = Array.from({ length: 1 + r(30) }, () => randomPattern(r));
-      const f = new Prefilter(buildTables(patterns));
+      const f = new Prefilter(buildTables(patterns), 0);
       const buf = randomBuffer(r, 200 + r(3000));
       const from = r(40);
       const to = buf.length - r(40);
@@ -75,7 +75,7 @@ describe('SIMD prefilter', () => {
       const r = prng(seed);
       const patterns = Array.from({ length: 1 + r(12) }, () => randomPattern(r));
       const tables = buildTables(patterns);
-      const f = new Prefilter(tables);
+      const f = new Prefilter(tables, 0);
       const buf = randomBuffer(r, 100 + r(5000));
       const from = r(50);
       const to = buf.length - r(50);
@@ -90,7 +90,7 @@ describe('SIMD prefilter', () => {
 
   it('handles a whole block, and does not see the bytes of the previous call past the range', () => {
     const pattern = [...Buffer.from('rror')].map((c) => Uint8Array.of(c));
-    const f = new Prefilter(buildTables([pattern]));
+    const f = new Prefilter(buildTables([pattern]), 0);
     const big = Buffer.alloc(BLOCK, 'a');
     big.write('ERROR', BLOCK - 5, 'latin1');
     expect(simdCandidates(f, big, 0, BLOCK, BLOCK)).toEqual([BLOCK - 4]);
@@ -100,7 +100,7 @@ describe('SIMD prefilter', () => {
   });
 
   it('finds nothing in an empty range', () => {
-    const f = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]));
+    const f = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]), 0);
     expect(simdCandidates(f, Buffer.from('warn'), 2, 2, 4)).toEqual([]);
   });
 });
