@@ -49,10 +49,7 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
   const fd = openSync(path, 'r');
   try {
     const spare = loadavg()[0]! < availableParallelism() - 0.5;
-    const threaded =
-      (process.env.XT ? process.env.XT === '1' : undefined) ??
-      hashThread ??
-      (spare && fstatSync(fd).size >= THREAD_FROM);
+    const threaded = hashThread ?? (spare && fstatSync(fd).size >= THREAD_FROM);
     if (!threaded) return scan(fd, new Extractor(extractOpts));
     const hasher = new Worker(HASHER, { eval: true, workerData: path });
     const hashed = new Promise<{ sha256: string; bytes: number }>((resolve, reject) => {
