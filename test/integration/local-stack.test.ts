@@ -256,7 +256,7 @@ describe('npm start', () => {
         const answer = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'application/json' } });
         expect(answer.status).toBe(200);
         started = descendants(npm.pid!);
-        expect(started.length).toBeGreaterThanOrEqual(3); // the launcher, its node, serverless offline
+        expect(started.length).toBeGreaterThanOrEqual(3); // the launcher, its node, the gateway
 
         npm.kill(signal);
         const stopped = await Promise.race([
