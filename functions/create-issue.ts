@@ -15,7 +15,8 @@ export const handler = httpHandler(
   async (req) => {
     const form = await readForm(req, {
       maxFileBytes: config.maxLogBytes,
-      maxFieldBytes: config.maxSummaryChars * 4,
+      // room for whitespace around a summary of the longest length (parseSummary applies the limit)
+      maxFieldChars: config.maxSummaryChars + 256,
     });
     const summary = parseSummary(form.fields['summary'], config.maxSummaryChars);
     const rawReportId = (form.fields['reportId'] ?? form.fields['report_id'] ?? '').trim();

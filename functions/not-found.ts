@@ -1,27 +1,12 @@
-/** Any other method or path: 405 on a known path, else 404 — in the asker's format. */
+/** Any other method or path: 405 on a known path (lib/routes), else 404 — in the asker's format. */
 import { HttpError, notFound } from '#lib/http/errors';
 import { httpHandler } from '#lib/http/handler';
-
-// Mirrors serverless.yml's routes; the more specific paths first.
-const ROUTES: Array<[RegExp, string]> = [
-  [/^\/$/, 'GET'],
-  [/^\/openapi\.json$/, 'GET'],
-  [/^\/logs\/uploads\/?$/, 'POST'],
-  [/^\/logs\/uploads\/[^/]+\/complete\/?$/, 'POST'],
-  [/^\/logs\/uploads\/[^/]+\/?$/, 'GET'],
-  [/^\/logs\/?$/, 'GET, POST'],
-  [/^\/logs\/extracted\/[^/]+\/?$/, 'GET'],
-  [/^\/logs\/[^/]+\/datetime\/?$/, 'GET'],
-  [/^\/logs\/[^/]+\/?$/, 'GET'],
-  [/^\/issues\/?$/, 'GET, POST'],
-  [/^\/issues\/new\/?$/, 'GET'],
-  [/^\/issues\/[^/]+\/status\/?$/, 'POST'],
-  [/^\/issues\/[^/]+\/?$/, 'GET, PATCH, DELETE'],
-];
+import { allowedMethods } from '#lib/routes';
 
 export const handler = httpHandler(async (req) => {
-  const allowed = ROUTES.find(([pattern]) => pattern.test(req.path))?.[1];
-  if (allowed && !allowed.split(', ').includes(req.method)) {
+  const methods: string[] = allowedMethods(req.path);
+  if (methods.length > 0 && !methods.includes(req.method)) {
+    const allowed = methods.join(', ');
     throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; use ${allowed}`, {
       Allow: allowed,
     });

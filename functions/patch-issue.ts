@@ -16,7 +16,7 @@ const { config, stores } = getApp();
 export const handler = httpHandler(
   async (req) => {
     const issueId = parseIssueId(req.params['issueId']);
-    const form = await readForm(req, { maxFileBytes: 0, maxFieldBytes: 64 });
+    const form = await readForm(req, { maxFileBytes: 0, maxFieldChars: 64 });
     const status = parseStatus(form.fields['new_status'] ?? form.fields['status']);
     const report = await changeStatus(stores, issueId, status, new Date());
     if (req.method === 'POST' && !req.wantsJson) return redirect(`/issues/${issueId}`);

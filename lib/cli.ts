@@ -3,9 +3,9 @@
  * service uses. `main` returns the exit code instead of exiting, so it can be
  * called from tests and from bin/logsift.cjs alike.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { type Extraction, extractStream } from '#lib/extract/index';
+import type { Extraction } from '#lib/extract/index';
+import { extractFile } from '#lib/extract/read-file';
 
 const USAGE = `usage: logsift extract [--json] FILE
 
@@ -48,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
   const info = await stat(file).catch(() => null);
   if (info === null) throw new UsageError(`cannot read '${file}': no such file`);
   if (!info.isFile()) throw new UsageError(`cannot read '${file}': not a regular file`);
-  const x = await extractStream(createReadStream(file, { highWaterMark: 1024 * 1024 }));
+  const x = await extractFile(file);
   process.stdout.write(json ? `${JSON.stringify(x)}\n` : formatText(x));
   return 0;
 }

@@ -21,6 +21,11 @@ export interface Config {
   exposeErrors: boolean;
   /** Bearer tokens by role; all empty = the service is open (see lib/http/auth). */
   auth: AuthTokens;
+  /**
+   * The per-deployment secret list cursors are signed with (lib/store/cursor);
+   * undefined = a per-process key, with a warning (tests, a one-process run).
+   */
+  cursorSecret: string | undefined;
 }
 
 export interface AuthTokens {
@@ -78,5 +83,6 @@ export function loadConfig(env: Env = process.env): Config {
       ingest: tokens(env, 'INGEST_TOKENS'),
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
+    cursorSecret: env['CURSOR_SECRET'] || undefined,
   };
 }

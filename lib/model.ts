@@ -3,6 +3,20 @@
  * adapters map these to and from DynamoDB items). Times are ISO-8601 UTC.
  */
 
+/**
+ * Ids are zero-padded decimal: logs and reports 9 digits (a report's id is the
+ * id of the log that first produced it), issues 6.
+ */
+export const LOG_ID_DIGITS = 9;
+export const ISSUE_ID_DIGITS = 6;
+
+export function formatId(n: number, digits: number): string {
+  return String(n).padStart(digits, '0');
+}
+
+export const isLogId = (raw: string): boolean => raw.length === LOG_ID_DIGITS && /^\d+$/.test(raw);
+export const isIssueId = (raw: string): boolean => raw.length === ISSUE_ID_DIGITS && /^\d+$/.test(raw);
+
 /** C = crash (has a call stack), E = error, W = warning; most severe wins. */
 export type ReportType = 'C' | 'E' | 'W';
 
@@ -50,8 +64,10 @@ export interface Report {
   /** The raw failure lines of the first log (may be truncated, see extractTruncated). */
   extract: string;
   extractTruncated: boolean;
-  /** The normalised signature the key is the hash of. */
+  /** The normalised signature the key is the hash of (cut to its byte budget, see signatureTruncated). */
   signature: string;
+  /** The stored signature is a prefix of the one hashed (lib/store/budgets.ts). */
+  signatureTruncated?: boolean;
   /** SHA-256 of the first log's raw bytes. */
   logSha256: string;
   status: IssueStatus;
@@ -60,7 +76,11 @@ export interface Report {
   /** Further summaries sent for the same failure. */
   summaries: SummaryEntry[];
   history: HistoryEntry[];
+  /** History entries dropped to keep the item within its budget (the oldest after the first). */
+  historyDropped?: number;
   regressed: boolean;
   /** Occurrences per UTC day, 'YYYY-MM-DD' -> count (for the sparkline). */
   daily: Record<string, number>;
+  /** Occurrences of days folded out of `daily`, 'YYYY-MM' -> count. */
+  monthly?: Record<string, number>;
 }

@@ -1,6 +1,8 @@
 /**
- * `npm run start:localstack`: serverless-offline against LocalStack's S3 and
- * DynamoDB instead of the in-process emulators. Start LocalStack first:
+ * `npm run start:localstack`: the service on this machine (the same launcher as
+ * `npm start`) against LocalStack's S3 and DynamoDB instead of the in-process
+ * emulators. Start LocalStack first (needs Docker; see localstack/compose.yml
+ * for the image, its auth token and what does not persist):
  *
  *   docker compose -f localstack/compose.yml up -d
  *
@@ -9,12 +11,12 @@
  *
  * The bucket and tables are created here from serverless.yml (the same
  * createResources as `npm start`; the compose file's ready hook does it too),
- * so nothing depends on the hook having run. Data lives in LocalStack.
+ * so nothing depends on the hook having run. Data lives in LocalStack's
+ * memory and is gone when its container stops (persistence is a paid tier).
  *
- * To deploy the whole service into LocalStack (Lambda + API Gateway emulated,
- * not just storage), see the comment at the top of localstack/compose.yml:
- * it needs the serverless-localstack plugin and
- * `npx serverless deploy --stage local`.
+ * Deploying the whole service into LocalStack (Lambda behind an HTTP API) is
+ * not this: it needs LocalStack's paid `apigatewayv2` and the
+ * serverless-localstack plugin (localstack/compose.yml says what else).
  */
 import { type Credentials, startLocalStack } from './local-stack';
 import { authStatus, parsePort, serve } from './start';
@@ -39,6 +41,7 @@ export async function checkLocalStack(endpoint: string): Promise<void> {
     throw new Error(
       `logsift: LocalStack is not reachable at ${endpoint} (${(error as Error).message}).\n` +
         'Start it with `docker compose -f localstack/compose.yml up -d`, or set LOCALSTACK_ENDPOINT;\n' +
+        'an image from 2026.03 on exits at once without LOCALSTACK_AUTH_TOKEN (`docker compose logs`);\n' +
         'without Docker, `npm start` runs the same service on in-process emulators.',
     );
   }

@@ -30,6 +30,11 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Cap on the extract, in UTF-8 bytes (default 32 KiB). */
   maxExtractBytes?: number;
+  /**
+   * false: leave `sha256` empty, for a caller that hashes the same bytes
+   * elsewhere (the CLI, on another thread). Default true.
+   */
+  hashRaw?: boolean;
 }
 
 export const DEFAULT_MAX_EXTRACT_BYTES = 32 * 1024;
@@ -39,13 +44,14 @@ export function fingerprintOf(signature: string): string {
 }
 
 export class Extractor {
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: Hash | null;
   private readonly collector: Collector;
   private readonly scanner: LineScanner;
   private bytes = 0;
   private done = false;
 
   constructor(opts: ExtractOptions = {}) {
+    this.hash = opts.hashRaw === false ? null : createHash('sha256');
     this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES);
     this.scanner = new LineScanner(this.collector);
   }
@@ -56,7 +62,7 @@ export class Extractor {
     const buf = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.hash.update(buf);
+    this.hash?.update(buf);
     this.bytes += buf.length;
     this.scanner.push(buf);
   }
@@ -72,7 +78,7 @@ export class Extractor {
       extractTruncated: r.extractTruncated,
       signature: r.signature,
       fingerprint: r.type === null ? null : fingerprintOf(r.signature),
-      sha256: this.hash.digest('hex'),
+      sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,
     };
   }

@@ -4,20 +4,27 @@
  *
  * Set semantics because a failure repeated five times is the same failure as
  * one seen once; sorted because two logs interleaving the same failures
- * differently are the same scenario. Bounded: at most MAX_ENTRIES entries and
- * MAX_BLOCK_FRAMES frames per block are kept, so memory does not grow with the
- * input.
+ * differently are the same scenario. Bounded: at most MAX_ENTRIES entries,
+ * MAX_BLOCK_FRAMES frames per block and MAX_SIGNATURE_BYTES UTF-8 bytes in all
+ * are kept, so memory does not grow with the input (the stored copy has a
+ * smaller budget still, lib/store/budgets.ts).
  */
 
 export const MAX_ENTRIES = 256;
+/** Entries that would take the signature past this many UTF-8 bytes are not added. */
+export const MAX_SIGNATURE_BYTES = 1024 * 1024;
 /** Frames kept per stack block: the outermost and innermost halves (recursion is elided). */
 export const MAX_BLOCK_FRAMES = 64;
 
 export class SignatureSet {
   private readonly entries = new Set<string>();
+  private bytes = 0;
 
   add(entry: string): void {
-    if (entry === '' || this.entries.size >= MAX_ENTRIES) return;
+    if (entry === '' || this.entries.size >= MAX_ENTRIES || this.entries.has(entry)) return;
+    const size = Buffer.byteLength(entry, 'utf8') + 1;
+    if (this.bytes + size > MAX_SIGNATURE_BYTES) return;
+    this.bytes += size;
     this.entries.add(entry);
   }
 

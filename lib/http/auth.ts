@@ -17,10 +17,12 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthTokens } from '#lib/config';
+import type { Access as RouteAccess } from '#lib/routes';
 import { HttpError } from './errors.ts';
 import type { Request } from './request.ts';
 
-export type Access = 'read' | 'ingest' | 'admin';
+/** The access levels a token is checked for (a route's `open` checks none). */
+export type Access = Exclude<RouteAccess, 'open'>;
 
 const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 

@@ -1,7 +1,9 @@
 /**
  * Request bodies that carry fields and at most one file: multipart/form-data
  * (parsed with busboy under explicit limits), url-encoded forms and JSON
- * objects. Every way a body can be wrong maps to a clear 4xx here.
+ * objects. Every way a body can be wrong maps to a clear 4xx here. Field
+ * limits count characters (code points) on every content type alike, so a
+ * value a JSON body may carry, a multipart form may carry too.
  */
 import Busboy from 'busboy';
 import { badRequest, type HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
@@ -21,13 +23,18 @@ export interface Form {
 export interface FormLimits {
   /** Largest file accepted; larger is a 413. */
   maxFileBytes: number;
-  /** Largest field value in bytes; longer is a 400 naming the field. */
-  maxFieldBytes: number;
+  /** Longest field value in characters (code points); longer is a 400 naming the field. */
+  maxFieldChars: number;
   /** Name of the one file part accepted. */
   fileField?: string;
 }
 
 const MAX_FIELDS = 20;
+/** The most UTF-8 bytes one character takes: busboy's byte limit that admits maxFieldChars characters. */
+const MAX_CHAR_BYTES = 4;
+
+const tooLong = (name: string) => badRequest(`field "${name}" is too long`, 'field_too_long');
+const longerThan = (value: string, chars: number) => value.length > chars && [...value].length > chars;
 
 export async function readForm(req: Request, limits: FormLimits): Promise<Form> {
   const type = mediaType(req);
@@ -41,10 +48,38 @@ export async function readForm(req: Request, limits: FormLimits): Promise<Form> 
   );
 }
 
+/** Deepest JSON nesting accepted: far beyond any logger's record, far below what overflows a stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH, by counting brackets outside
+ * strings in one pass (no recursion, so no depth can overflow this check).
+ * Malformed text passes: JSON.parse reports that.
+ */
+export function checkJsonDepth(text: string, where = 'the body'): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw badRequest(`${where} nests JSON deeper than ${MAX_JSON_DEPTH} levels`, 'json_too_deep');
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 function parseJsonForm(body: Buffer, limits: FormLimits): Form {
   let value: unknown;
+  const text = body.toString('utf8');
+  checkJsonDepth(text);
   try {
-    value = JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw badRequest('body is not valid JSON', 'invalid_json');
   }
@@ -54,8 +89,7 @@ function parseJsonForm(body: Buffer, limits: FormLimits): Form {
   const fields: Record<string, string> = {};
   for (const [name, field] of Object.entries(value)) {
     if (typeof field !== 'string') throw badRequest(`field "${name}" must be a string`, 'invalid_json');
-    if (Buffer.byteLength(field) > limits.maxFieldBytes)
-      throw badRequest(`field "${name}" is too long`, 'field_too_long');
+    if (longerThan(field, limits.maxFieldChars)) throw tooLong(name);
     fields[name] = field;
   }
   return { fields, file: null };
@@ -69,7 +103,8 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
       headers: { 'content-type': req.headers['content-type'] ?? '' },
       limits: {
         fileSize: limits.maxFileBytes,
-        fieldSize: limits.maxFieldBytes,
+        // busboy counts bytes, and marks a value that reaches its limit truncated: one byte more
+        fieldSize: limits.maxFieldChars * MAX_CHAR_BYTES + 1,
         fields: MAX_FIELDS,
         files: 1,
         parts: MAX_FIELDS + 1,
@@ -88,7 +123,7 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
     };
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(badRequest(`field "${name}" is too long`, 'field_too_long'));
+      if (info.valueTruncated || longerThan(value, limits.maxFieldChars)) fail(tooLong(name));
       else fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
@@ -113,6 +148,52 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
     parser.on('close', () => {
       if (failure) reject(failure);
       else resolve({ fields, file });
+    });
+    parser.end(req.body);
+  });
+}
+
+/**
+ * A body as the list of what it carries, for comparing two requests
+ * (Idempotency-Key): a multipart body's parts in order — each part's name,
+ * file name, media type and bytes — rather than its bytes, whose boundary is
+ * random per send; any other body as it is. A body busboy cannot read is taken
+ * as it is too (the route refuses it anyway).
+ */
+export async function canonicalParts(req: Request): Promise<Buffer[]> {
+  if (mediaType(req) !== 'multipart/form-data') return [req.body];
+  let parser: Busboy.Busboy;
+  try {
+    parser = Busboy({ headers: { 'content-type': req.headers['content-type'] ?? '' } });
+  } catch {
+    return [req.body];
+  }
+  return new Promise<Buffer[]>((resolve) => {
+    const parts: Array<Promise<Buffer[]>> = [];
+    const tag = (kind: string, name: string, filename: string, type: string, data: Buffer) => [
+      Buffer.from(kind),
+      Buffer.from(name, 'utf8'),
+      Buffer.from(filename, 'utf8'),
+      Buffer.from(type),
+      data,
+    ];
+    parser.on('field', (name, value, info) => {
+      parts.push(Promise.resolve(tag('field', name, '', info.mimeType, Buffer.from(value, 'utf8'))));
+    });
+    parser.on('file', (name, stream, info) => {
+      parts.push(
+        new Promise((done) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('close', () =>
+            done(tag('file', name, info.filename ?? '', info.mimeType, Buffer.concat(chunks))),
+          );
+        }),
+      );
+    });
+    parser.on('error', () => resolve([req.body]));
+    parser.on('close', () => {
+      Promise.all(parts).then((all) => resolve(all.flat()));
     });
     parser.end(req.body);
   });

@@ -1,6 +1,6 @@
 /** The list query as the pages' link builders see it. */
+import type { ListQuery } from '#lib/contracts/list-query';
 import type { ListState } from '#lib/render/index';
-import type { ListQuery } from '#lib/store/ports';
 
 export function listState(query: ListQuery): ListState {
   const state: ListState = { sort: query.sort, order: query.order, limit: query.limit };

@@ -8,12 +8,14 @@
  *   `log` or `msg` field becomes one log line, in order;
  * - any raw or record body may carry `Content-Encoding: gzip`. The inflated size
  *   is bounded by the same `maxLogBytes` as a plain body: inflating stops at the
- *   bound (a zip bomb costs at most that much memory) and answers 413.
+ *   bound (a zip bomb costs at most that much memory) and answers 413;
+ * - JSON records nest at most MAX_JSON_DEPTH levels (lib/http/form.ts): deeper
+ *   is a 400 naming the bound, checked before parsing.
  */
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
-import { readForm } from './form.ts';
+import { checkJsonDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
 
 const gunzipAsync = promisify(gunzip);
@@ -42,7 +44,7 @@ export async function readLogBody(req: Request, maxLogBytes: number): Promise<Bu
     if (encoding !== 'identity') {
       throw unsupportedEncoding('a multipart form cannot be gzip-encoded; send the gzip as a raw body');
     }
-    const form = await readForm(req, { maxFileBytes: maxLogBytes, maxFieldBytes: 16 * 1024 });
+    const form = await readForm(req, { maxFileBytes: maxLogBytes, maxFieldChars: 16 * 1024 });
     if (!form.file) throw badRequest('no "file" part: send the log as -F file=@app.log', 'missing_file');
     log = form.file.data;
   } else if (RAW_TYPES.has(type)) {
@@ -133,6 +135,7 @@ export function linesFromNdjson(body: Buffer): Buffer {
     const row = rows[i]!.trim();
     if (row === '') continue;
     let record: unknown;
+    checkJsonDepth(row, `line ${i + 1}`);
     try {
       record = JSON.parse(row);
     } catch {
@@ -147,6 +150,7 @@ export function linesFromNdjson(body: Buffer): Buffer {
 export function linesFromJson(body: Buffer): Buffer {
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   let parsed: unknown;
+  checkJsonDepth(text);
   try {
     parsed = JSON.parse(text);
   } catch {

@@ -3,8 +3,17 @@
  * body needs, and the one mapping from any error to an answer.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  Busy,
+  Conflict,
+  DomainError,
+  Invalid,
+  NotFound,
+  TooLarge,
+  Unavailable,
+  Unprocessable,
+} from '#lib/errors';
 import { CONTENT_SECURITY_POLICY, renderError } from '#lib/render/index';
-import { StorageError } from '#lib/store/errors';
 import { HttpError } from './errors.ts';
 
 export type Reply = APIGatewayProxyStructuredResultV2 & {
@@ -68,22 +77,41 @@ export interface ErrorContext {
   requestId?: string;
 }
 
+/** Each domain error's status; the first class an error is an instance of wins. */
+const DOMAIN_STATUSES: ReadonlyArray<
+  readonly [abstract new (...args: never[]) => DomainError, number, Record<string, string>]
+> = [
+  [Invalid, 400, {}],
+  [NotFound, 404, {}],
+  [Conflict, 409, {}],
+  [Busy, 409, { 'Retry-After': '1' }],
+  [TooLarge, 413, {}],
+  [Unprocessable, 422, {}],
+  [Unavailable, 503, { 'Retry-After': '1' }],
+];
+
 export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
   let status = 500;
   let code = 'internal';
   let message = 'internal error';
   let headers: Record<string, string> = {};
+  const domain =
+    error instanceof DomainError ? DOMAIN_STATUSES.find(([kind]) => error instanceof kind) : null;
   if (error instanceof HttpError) {
     status = error.status;
     code = error.code;
     message = error.message;
     headers = error.headers;
-  } else if (error instanceof StorageError) {
+  } else if (error instanceof Unavailable) {
     status = 503;
     code = 'unavailable';
     message = 'storage is unavailable; nothing was stored, retry later';
     headers = { 'Retry-After': '1' };
     console.error(`[${ctx.requestId ?? '-'}] ${error.message}`, error.cause);
+  } else if (error instanceof DomainError && domain) {
+    [, status, headers] = domain;
+    code = error.code;
+    message = error.message;
   } else {
     console.error(`[${ctx.requestId ?? '-'}] unhandled error`, error);
     if (ctx.exposeErrors && error instanceof Error) message = `internal error: ${error.message}`;

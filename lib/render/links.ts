@@ -2,17 +2,18 @@
  * Every href logsift renders is built here, from our own ids and list state,
  * each value URL-encoded — user input never becomes a URL scheme or path.
  */
+import { paths } from '#lib/routes';
 import type { ListState } from './types.ts';
 
 export const DEFAULTS = { sort: 'lastSeen', order: 'desc', limit: 50 } as const;
 
 const enc = encodeURIComponent;
 
-export const reportHref = (reportId: string): string => `/logs/extracted/${enc(reportId)}`;
-export const logHref = (logId: string): string => `/logs/${enc(logId)}`;
-export const issueHref = (issueId: string): string => `/issues/${enc(issueId)}`;
-export const issueStatusHref = (issueId: string): string => `/issues/${enc(issueId)}/status`;
-export const newIssueHref = (reportId: string): string => `/issues/new?reportId=${enc(reportId)}`;
+export const reportHref: (reportId: string) => string = paths.report;
+export const logHref: (logId: string) => string = paths.log;
+export const issueHref: (issueId: string) => string = paths.issue;
+export const issueStatusHref: (issueId: string) => string = paths.issueStatus;
+export const newIssueHref = (reportId: string): string => paths.newIssue(reportId);
 
 export type ListOverrides = { [K in keyof ListState]?: ListState[K] | undefined };
 

@@ -17,7 +17,7 @@
  * ends, so a retry inside the lease gets 409, and one after it runs again.
  */
 import { createHash } from 'node:crypto';
-import { badRequest, HttpError, unprocessable } from '#lib/http/errors';
+import { Busy, Invalid, Unprocessable } from '#lib/errors';
 import type { IdempotencyStore, StoredAnswer } from '#lib/store/ports';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -30,40 +30,50 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 /** A key is 1..255 printable ASCII characters. */
 export function parseIdempotencyKey(raw: string): string {
   if (raw.length === 0 || raw.length > MAX_KEY_LENGTH || !/^[\x20-\x7e]+$/.test(raw)) {
-    throw badRequest(
-      `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`,
+    throw new Invalid(
       'invalid_idempotency_key',
+      `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`,
     );
   }
   return raw;
 }
 
 /**
- * What makes two requests "the same": method, path, media type and body. A
- * multipart body's boundary is random per send, so it is replaced by a fixed
- * token first: the same file and fields sent again hash the same.
+ * What makes two requests "the same": method, path, media type and the body's
+ * canonical parts (lib/http/form.ts `canonicalParts`: a multipart body's
+ * fields and file rather than its random boundary). Each part is
+ * length-prefixed, so no two different lists of parts encode alike.
  */
-export function requestHash(method: string, path: string, contentType: string, body: Buffer): string {
+export function requestHash(method: string, path: string, contentType: string, parts: Buffer[]): string {
   const media = contentType.split(';')[0]!.trim().toLowerCase();
-  let canonical = body;
-  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const delimiter = boundary ? (boundary[1] ?? boundary[2]) : undefined;
-  if (media === 'multipart/form-data' && delimiter) {
-    canonical = Buffer.from(body.toString('latin1').split(`--${delimiter}`).join('--B'), 'latin1');
+  const hash = createHash('sha256');
+  for (const part of [Buffer.from(method), Buffer.from(path), Buffer.from(media), ...parts]) {
+    hash.update(`${part.length}:`);
+    hash.update(part);
   }
-  return sha256(Buffer.concat([Buffer.from(`${method} ${path} ${media}\n`), canonical]));
+  return hash.digest('hex');
 }
 
-/** Run `work` at most once per (scope, key); retries get the stored answer. */
+/** Whom a stored answer belongs to: a digest of the caller's bearer token ('' when none). */
+export function callerOf(token: string | null): string {
+  return sha256(token ?? '').slice(0, 32);
+}
+
+/**
+ * Run `work` at most once per (scope, caller, key); retries get the stored
+ * answer. Keys are the caller's own: the same key sent with another token is
+ * another key, so no caller is answered with what another was.
+ */
 export async function idempotent<A extends StoredAnswer>(
   store: IdempotencyStore,
   scope: string,
+  caller: string,
   key: string,
   hash: string,
   now: Date,
   work: () => Promise<A>,
 ): Promise<StoredAnswer> {
-  const id = `idem#${scope}#${sha256(key)}`;
+  const id = `idem#${scope}#${caller}#${sha256(key)}`;
   const seconds = Math.floor(now.getTime() / 1000);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await store.claim(id, hash, seconds, IDEMPOTENCY_TTL_SECONDS, IDEMPOTENCY_LEASE_SECONDS)) {
@@ -72,9 +82,9 @@ export async function idempotent<A extends StoredAnswer>(
     const record = await store.get(id, seconds);
     if (!record) continue; // expired or released between the claim and the read
     if (record.requestHash !== hash) {
-      throw unprocessable(
-        'this Idempotency-Key was already used with a different request; use a new key',
+      throw new Unprocessable(
         'idempotency_key_reused',
+        'this Idempotency-Key was already used with a different request; use a new key',
       );
     }
     if (record.state === 'done' && record.answer) {
@@ -83,16 +93,12 @@ export async function idempotent<A extends StoredAnswer>(
         headers: { ...record.answer.headers, 'Idempotent-Replayed': 'true' },
       };
     }
-    throw new HttpError(
-      409,
+    throw new Busy(
       'idempotency_in_progress',
       'a request with this Idempotency-Key is still being processed; retry shortly',
-      { 'Retry-After': '1' },
     );
   }
-  throw new HttpError(409, 'idempotency_in_progress', 'this Idempotency-Key is contended; retry shortly', {
-    'Retry-After': '1',
-  });
+  throw new Busy('idempotency_in_progress', 'this Idempotency-Key is contended; retry shortly');
 }
 
 async function runClaimed<A extends StoredAnswer>(

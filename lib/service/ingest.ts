@@ -19,6 +19,10 @@
  * the crash fell between 4 and 5, not counted if between 3 and 4. For every
  * report, settled <= occurrences <= settled + pending — equality when no
  * request died midway — which is what `npm run test:load` audits.
+ * A request refused only after step 3 (a bug's summary that no longer fits
+ * its issue) deletes its pending record before answering, so a 4xx leaves
+ * nothing a reader or the audit can see (an orphan blob is invisible, and the
+ * log id is a gap).
  * (The first version counted before writing the record: a failure in between
  * left a report counting a log that was never stored, or, for a new report, a
  * report whose first log did not exist; and the client's retry counted twice.)
@@ -28,9 +32,21 @@
  * (2) in the single streaming pass that extracts them, and `recordLog` below
  * does 3 to 5 exactly as for a log posted to the API.
  */
+import { Conflict, DomainError, Unavailable } from '#lib/errors';
 import { type Extraction, extractBuffer } from '#lib/extract/index';
 import type { LogRecord, Report } from '#lib/model';
-import type { Stores } from '#lib/store/ports';
+import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
+import type { Stores, SummaryLimits } from '#lib/store/ports';
+
+/** Further summaries an issue keeps beside its first: by count, and by bytes (a stored item is bounded). */
+export const SUMMARY_LIMITS: SummaryLimits = { maxEntries: MAX_EXTRA_SUMMARIES, maxBytes: SUMMARIES_BYTES };
+
+/** The refusal of a summary the issue has no room for. */
+export function issueFull(report: Report): Conflict {
+  return report.summaries.length >= SUMMARY_LIMITS.maxEntries
+    ? new Conflict(`this issue already holds ${SUMMARY_LIMITS.maxEntries} further summaries`)
+    : new Conflict(`this issue's further summaries already fill its ${SUMMARY_LIMITS.maxBytes} bytes`);
+}
 
 export interface IngestOptions {
   maxExtractBytes: number;
@@ -89,7 +105,19 @@ export async function recordLog(
   await stores.logs.put(received);
   if (!failing) return { log: received, report: null, isNew: false };
 
-  const { report, isNew } = await countOrCreate(stores, extraction, logId, at, options.summary);
+  let counted: { report: Report; isNew: boolean };
+  try {
+    counted = await countOrCreate(stores, extraction, logId, at, options.summary);
+  } catch (error) {
+    if (error instanceof DomainError && !(error instanceof Unavailable)) {
+      // Refused, so nothing counted it: the pending record goes too.
+      await stores.logs.delete(logId).catch((cause: unknown) => {
+        console.error(`ingest: refused log ${logId} left pending`, cause);
+      });
+    }
+    throw error;
+  }
+  const { report, isNew } = counted;
   const log: LogRecord = { ...received, reportId: report.reportId, type: report.type };
   try {
     await stores.logs.put(log);
@@ -113,8 +141,20 @@ async function countOrCreate(
   for (let attempt = 0; attempt < 3; attempt++) {
     // A bug's summary is filed in the counting write itself: a retry after a
     // failure counts once, and the summary is never lost after the count.
-    const bug = summary === undefined ? undefined : { summary, logId };
-    const counted = await stores.reports.countOccurrence(reportKey, at, bug);
+    let counted: Report | null;
+    if (summary === undefined) counted = await stores.reports.countOccurrence(reportKey, at);
+    else {
+      const outcome = await stores.reports.countWithSummary(
+        reportKey,
+        at,
+        { summary, logId },
+        SUMMARY_LIMITS,
+      );
+      if (outcome.kind === 'full') {
+        throw issueFull(outcome.report);
+      }
+      counted = outcome.kind === 'filed' ? outcome.report : null;
+    }
     if (counted) {
       // Counted is committed: a failed reopen must not fail the request (a retry
       // would count again); the next occurrence reopens it.

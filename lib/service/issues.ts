@@ -1,18 +1,23 @@
 /**
  * Bug tickets: filing a bug (with a log, or against a known report), reading,
- * closing/reopening and deleting an issue. Ids are validated at the edge.
+ * closing/reopening and deleting an issue. Ids are validated at the edge; the
+ * issue's rules (a ghost has no status to change, how many further summaries
+ * an issue keeps) are decided here, and every check that can refuse a request
+ * runs before its first write.
  */
+import { Conflict, Invalid, NotFound, Unprocessable } from '#lib/errors';
 import type { Extraction } from '#lib/extract/index';
-import { badRequest, notFound, unprocessable } from '#lib/http/errors';
-import type { Report } from '#lib/model';
+import type { Report, SummaryEntry } from '#lib/model';
+import { roomForSummary } from '#lib/store/budgets';
 import type { Stores } from '#lib/store/ports';
-import { type IngestResult, ingestLog } from './ingest.ts';
+import { type IngestResult, ingestLog, issueFull, SUMMARY_LIMITS } from './ingest.ts';
 
+/** Summaries count characters (code points), whatever the body's encoding. */
 export function parseSummary(raw: string | undefined, maxChars: number): string {
   const summary = (raw ?? '').trim();
-  if (summary === '') throw badRequest('a non-empty "summary" is required', 'missing_summary');
+  if (summary === '') throw new Invalid('missing_summary', 'a non-empty "summary" is required');
   if ([...summary].length > maxChars) {
-    throw badRequest(`"summary" is longer than ${maxChars} characters`, 'summary_too_long');
+    throw new Invalid('summary_too_long', `"summary" is longer than ${maxChars} characters`);
   }
   return summary;
 }
@@ -21,7 +26,7 @@ export function parseStatus(raw: string | undefined): 'Open' | 'Closed' {
   const value = (raw ?? '').trim().toLowerCase();
   if (value === 'open') return 'Open';
   if (value === 'closed') return 'Closed';
-  throw badRequest('"new_status" must be "open" or "closed"', 'invalid_status');
+  throw new Invalid('invalid_status', '"new_status" must be "open" or "closed"');
 }
 
 export interface FiledBug {
@@ -40,12 +45,17 @@ export async function fileBugWithLog(
   maxExtractBytes: number,
 ): Promise<FiledBug> {
   // Refused before anything is written: a bug needs a failure to hang on.
-  if (extraction.type === null) {
-    throw unprocessable(
-      'the log has no failure lines (warning, error or a call stack); attach the log that shows the failure, or send "reportId"',
+  if (extraction.type === null || extraction.fingerprint === null) {
+    throw new Unprocessable(
       'no_failure',
+      'the log has no failure lines (warning, error or a call stack); attach the log that shows the failure, or send "reportId"',
     );
   }
+  // An issue without room for the summary refuses it before the log is archived.
+  // (Filled in the meantime by another filing: ingest undoes its log record.)
+  const known = await stores.reports.getByKey(extraction.fingerprint);
+  const probe: SummaryEntry = { summary, at: now.toISOString(), logId: '0'.repeat(9) };
+  if (known && known.status !== 'Ghost' && !roomForSummary(known.summaries, probe)) throw issueFull(known);
   // The summary rides on the write that counts the log (lib/service/ingest.ts).
   const ingest = await ingestLog(stores, bytes, extraction, now, { maxExtractBytes, summary });
   return { report: ingest.report!, ingest };
@@ -59,22 +69,44 @@ export async function fileBugForReport(
   now: Date,
 ): Promise<FiledBug> {
   const report = await stores.reports.getByReportId(reportId);
-  if (!report) throw notFound(`no report ${reportId}`);
-  return {
-    report: await stores.reports.fileSummary(report.reportKey, summary, now.toISOString(), null),
-    ingest: null,
-  };
+  if (!report) throw new NotFound(`no report ${reportId}`);
+  const entry: SummaryEntry = { summary, at: now.toISOString(), logId: null };
+  const outcome = await stores.reports.fileSummary(report.reportKey, reportId, entry, SUMMARY_LIMITS);
+  if (outcome.kind === 'missing') throw new NotFound(`no report ${reportId}`);
+  if (outcome.kind === 'full') throw issueFull(outcome.report);
+  return { report: outcome.report, ingest: null };
 }
 
 export async function findIssue(stores: Stores, issueId: string): Promise<Report> {
   const report = await stores.reports.getByIssueId(issueId);
-  if (!report) throw notFound(`no issue ${issueId}`);
+  if (!report) throw new NotFound(`no issue ${issueId}`);
   return report;
 }
 
-export async function changeStatus(stores: Stores, issueId: string, status: 'Open' | 'Closed', now: Date) {
-  const report = await findIssue(stores, issueId);
-  return stores.reports.setStatus(report.reportKey, status, now.toISOString());
+/**
+ * Close or reopen: a compare-and-set on the status read and on the issue id
+ * asked about, so the history records each real change once and a report
+ * deleted and filed again as another issue in between is never changed.
+ */
+export async function changeStatus(
+  stores: Stores,
+  issueId: string,
+  status: 'Open' | 'Closed',
+  now: Date,
+): Promise<Report> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await findIssue(stores, issueId);
+    if (current.status === 'Ghost') {
+      throw new Conflict(
+        'this issue is a ghost (no bug was filed yet); file a bug with a summary to open it',
+      );
+    }
+    if (current.status === status) return current;
+    const change = { issueId, from: current.status, to: status };
+    const updated = await stores.reports.setStatus(current.reportKey, change, now.toISOString());
+    if (updated) return updated;
+  }
+  throw new Conflict('the issue is changing too fast; try again');
 }
 
 /** Delete the issue and its report; the archived logs stay. */

@@ -1,18 +1,18 @@
 /** Reading archived logs and the report each one counted towards. */
-import { notFound } from '#lib/http/errors';
+import { NotFound } from '#lib/errors';
 import type { LogRecord, Report } from '#lib/model';
 import type { Stores } from '#lib/store/ports';
 
 export async function findLog(stores: Stores, logId: string): Promise<LogRecord> {
   const log = await stores.logs.get(logId);
-  if (!log) throw notFound(`no log ${logId}`);
+  if (!log) throw new NotFound(`no log ${logId}`);
   return log;
 }
 
-/** The report a log counts towards; 404 when it had no failure or its report was deleted. */
+/** The report a log counts towards; not found when it had no failure or its report was deleted. */
 export async function findLogReport(stores: Stores, log: LogRecord): Promise<Report> {
-  if (!log.reportKey) throw notFound(`log ${log.logId} has no failure lines, so no report`);
+  if (!log.reportKey) throw new NotFound(`log ${log.logId} has no failure lines, so no report`);
   const report = await stores.reports.getByKey(log.reportKey);
-  if (!report) throw notFound(`the report of log ${log.logId} was deleted`);
+  if (!report) throw new NotFound(`the report of log ${log.logId} was deleted`);
   return report;
 }

@@ -14,8 +14,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable, Transform } from 'node:stream';
+import { Conflict, DomainError, NotFound, Unavailable } from '#lib/errors';
 import { Extractor } from '#lib/extract/index';
-import { HttpError, notFound } from '#lib/http/errors';
 import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
 import { recordLog } from './ingest.ts';
 import { ingestView } from './views.ts';
@@ -66,7 +66,7 @@ export async function createUpload(deps: UploadDeps, now: Date): Promise<Answer>
 /** GET /logs/uploads/{logId}: 202 while pending or processing, then the outcome. */
 export async function uploadStatus(deps: UploadDeps, logId: string): Promise<Answer> {
   const state = await deps.states.get(logId);
-  if (!state) throw notFound(`no upload ${logId}`);
+  if (!state) throw new NotFound(`no upload ${logId}`);
   if (state.phase === 'done') return { status: 200, body: state.body ?? {} };
   if (state.phase === 'failed') return finalAnswer(state);
   return waiting(state.logId, state.phase);
@@ -77,11 +77,10 @@ export async function completeUpload(deps: UploadDeps, logId: string, leaseMs: n
   const settled = await processUpload(deps, logId, leaseMs);
   if (settled.kind === 'finished') return settled.answer;
   if (settled.kind === 'busy') return waiting(logId, 'processing');
-  if (settled.kind === 'unknown') throw notFound(`no upload ${logId}`);
-  throw new HttpError(
-    409,
-    'not_uploaded',
+  if (settled.kind === 'unknown') throw new NotFound(`no upload ${logId}`);
+  throw new Conflict(
     `nothing was uploaded for log ${logId} yet: PUT the log to its uploadUrl first`,
+    'not_uploaded',
   );
 }
 
@@ -118,18 +117,32 @@ export async function processUpload(deps: UploadDeps, logId: string, leaseMs: nu
 
   let answer: Answer;
   let phase: 'done' | 'failed' = 'done';
-  try {
-    if (size === 0) throw new HttpError(400, 'empty_log', 'the log is empty');
-    if (size > deps.config.maxUploadBytes)
-      throw new HttpError(413, 'payload_too_large', `log is larger than ${deps.config.maxUploadBytes} bytes`);
-    answer = await ingestUpload(deps, logId, now);
-  } catch (error) {
-    if (!(error instanceof HttpError) || error.status >= 500) {
+  // A bad upload is an outcome, kept and answered again: these are the upload
+  // protocol's own answers, as its 200/201 are.
+  const refusal =
+    size === 0
+      ? { status: 400, code: 'empty_log', message: 'the log is empty' }
+      : size > deps.config.maxUploadBytes
+        ? {
+            status: 413,
+            code: 'payload_too_large',
+            message: `log is larger than ${deps.config.maxUploadBytes} bytes`,
+          }
+        : null;
+  if (refusal) {
+    phase = 'failed';
+    answer = { status: refusal.status, body: { error: { code: refusal.code, message: refusal.message } } };
+  } else {
+    try {
+      answer = await ingestUpload(deps, logId, now);
+    } catch (error) {
+      // Storage, or anything unforeseen: give the claim up so a retry runs afresh.
       await deps.states.release(logId, token).catch(() => {});
+      if (error instanceof DomainError && !(error instanceof Unavailable)) {
+        console.error(`upload ${logId}: refused while processing`, error);
+      }
       throw error;
     }
-    phase = 'failed';
-    answer = { status: error.status, body: { error: { code: error.code, message: error.message } } };
   }
   if (!(await deps.states.finish(logId, token, phase, answer.status, answer.body))) {
     // Our lease lapsed and another processor took over: its outcome is the one kept.

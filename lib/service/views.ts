@@ -1,11 +1,13 @@
 /**
  * The JSON shapes logsift answers with: stable camelCase fields, ISO-8601 UTC
- * times. DESIGN.md §2 fixes the ingest answer and the issue's core fields.
+ * times, each typed by its schema in lib/contracts and linked through lib/routes.
  */
+import type { IngestAnswer, IssueAnswer, LogAnswer, ReportAnswer } from '#lib/contracts/answers';
 import type { LogRecord, Report } from '#lib/model';
+import { paths } from '#lib/routes';
 import type { IngestResult } from './ingest.ts';
 
-export function ingestView({ log, report, isNew }: IngestResult) {
+export function ingestView({ log, report, isNew }: IngestResult): IngestAnswer {
   return {
     logId: log.logId,
     reportId: report?.reportId ?? null,
@@ -16,7 +18,7 @@ export function ingestView({ log, report, isNew }: IngestResult) {
   };
 }
 
-export function issueView(report: Report) {
+export function issueView(report: Report): IssueAnswer {
   return {
     issueId: report.issueId,
     status: report.status,
@@ -31,14 +33,14 @@ export function issueView(report: Report) {
     regressed: report.regressed,
     history: report.history,
     links: {
-      self: `/issues/${report.issueId}`,
-      report: `/logs/extracted/${report.reportId}`,
-      firstLog: `/logs/${report.reportId}`,
+      self: paths.issue(report.issueId),
+      report: paths.report(report.reportId),
+      firstLog: paths.log(report.reportId),
     },
   };
 }
 
-export function reportView(report: Report) {
+export function reportView(report: Report): ReportAnswer {
   return {
     reportId: report.reportId,
     issueId: report.issueId,
@@ -54,14 +56,14 @@ export function reportView(report: Report) {
     firstLogSha256: report.logSha256,
     daily: report.daily,
     links: {
-      self: `/logs/extracted/${report.reportId}`,
-      issue: `/issues/${report.issueId}`,
-      firstLog: `/logs/${report.reportId}`,
+      self: paths.report(report.reportId),
+      issue: paths.issue(report.issueId),
+      firstLog: paths.log(report.reportId),
     },
   };
 }
 
-export function logView(log: LogRecord) {
+export function logView(log: LogRecord): LogAnswer {
   return {
     logId: log.logId,
     sha256: log.sha256,
@@ -69,6 +71,6 @@ export function logView(log: LogRecord) {
     receivedAt: log.receivedAt,
     reportId: log.reportId,
     type: log.type,
-    links: { raw: `/logs/${log.logId}`, report: log.reportId ? `/logs/extracted/${log.reportId}` : null },
+    links: { raw: paths.log(log.logId), report: log.reportId ? paths.report(log.reportId) : null },
   };
 }

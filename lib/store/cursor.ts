@@ -1,37 +1,84 @@
 /**
- * Opaque list cursors: the DynamoDB key to resume a Query from, with the index
- * it belongs to. A cursor is client input, so its shape is checked exactly
- * before it reaches DynamoDB: a forged or stale one is a 400, not a 5xx.
+ * Sealed list cursors: the DynamoDB key to resume a Query from, signed with
+ * HMAC-SHA256 and bound to the list it came from (index, partition, order and
+ * filters). A cursor is client input, so nothing in it reaches DynamoDB unless
+ * this deployment signed it for this very list; anything else — forged, edited,
+ * from another list or another deployment — is refused as `invalid_cursor`
+ * before any storage call.
+ *
+ * The key comes from the per-deployment secret CURSOR_SECRET. Without one a
+ * process-random key is used (with a warning): cursors then work within one
+ * process only, which is enough for tests, not for a deployment.
  */
-import { badRequest } from '#lib/http/errors';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Invalid } from '#lib/errors';
 
 export type KeyShape = Record<string, 'S' | 'N'>;
-type Key = Record<string, string | number>;
+export type Key = Record<string, string | number>;
 
-export function encodeCursor(index: string, key: Key): string {
-  return Buffer.from(JSON.stringify({ i: index, k: key }), 'utf8').toString('base64url');
+const MAX_CURSOR_LENGTH = 2048;
+const MAX_STRING = 512;
+
+let processKey: Buffer | undefined;
+
+function keyFor(secret: string | undefined): Buffer {
+  if (secret !== undefined && secret !== '') return Buffer.from(secret, 'utf8');
+  if (!processKey) {
+    processKey = randomBytes(32);
+    console.warn(
+      'logsift: CURSOR_SECRET is not set; list cursors are signed with a per-process key and do not survive a restart',
+    );
+  }
+  return processKey;
 }
 
-export function decodeCursor(cursor: string, index: string, shape: KeyShape): Key {
-  const invalid = () =>
-    badRequest('invalid or expired cursor; start again from the first page', 'invalid_cursor');
-  if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
+const invalid = () =>
+  new Invalid('invalid_cursor', 'invalid or expired cursor; start again from the first page');
+
+export class CursorSealer {
+  private readonly key: Buffer;
+
+  constructor(secret: string | undefined) {
+    this.key = keyFor(secret);
   }
-  const { i, k } = (parsed ?? {}) as { i?: unknown; k?: unknown };
-  if (i !== index || k === null || typeof k !== 'object' || Array.isArray(k)) throw invalid();
-  const key = k as Record<string, unknown>;
-  const names = Object.keys(shape);
-  if (Object.keys(key).length !== names.length) throw invalid();
-  for (const name of names) {
-    const value = key[name];
-    const ok =
-      shape[name] === 'S' ? typeof value === 'string' && value.length <= 512 : Number.isFinite(value);
-    if (!ok) throw invalid();
+
+  private mac(list: string, payload: string): Buffer {
+    return createHmac('sha256', this.key).update(list).update('\0').update(payload).digest();
   }
-  return key as Key;
+
+  /** `list` names the list and its filters; the cursor opens only for the same `list`. */
+  seal(list: string, key: Key): string {
+    const payload = Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+    return `${payload}.${this.mac(list, payload).toString('base64url')}`;
+  }
+
+  open(cursor: string, list: string, shape: KeyShape): Key {
+    if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(cursor)) {
+      throw invalid();
+    }
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const expected = this.mac(list, payload);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw invalid();
+    }
+    // Signed by us, so well-formed unless the key leaked; checked all the same.
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+    const key = parsed as Record<string, unknown>;
+    const names = Object.keys(shape);
+    if (Object.keys(key).length !== names.length) throw invalid();
+    for (const name of names) {
+      const value = key[name];
+      const ok =
+        shape[name] === 'S'
+          ? typeof value === 'string' && value !== '' && value.length <= MAX_STRING
+          : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+      if (!ok) throw invalid();
+    }
+    return key as Key;
+  }
 }

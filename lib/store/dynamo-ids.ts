@@ -6,7 +6,7 @@
  * capped near 1,000 x blockSize logs/s (20,000 at the default block of 20).
  */
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { formatId, ISSUE_ID_DIGITS, LOG_ID_DIGITS } from '#lib/http/ids';
+import { formatId, ISSUE_ID_DIGITS, LOG_ID_DIGITS } from '#lib/model';
 import { StorageError, storageCall } from './errors.ts';
 import type { IdAllocator } from './ports.ts';
 

@@ -1,5 +1,5 @@
 /** Log records in DynamoDB, one item per log id. */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LogRecord } from '#lib/model';
 import { storageCall } from './errors.ts';
 import type { LogIndex } from './ports.ts';
@@ -31,5 +31,11 @@ export class DynamoLogIndex implements LogIndex {
       reportKey: (item['reportKey'] as string | undefined) ?? null,
       type: (item['type'] as LogRecord['type'] | undefined) ?? null,
     };
+  }
+
+  async delete(logId: string): Promise<void> {
+    await storageCall('logs.delete', () =>
+      this.ddb.send(new DeleteCommand({ TableName: this.table, Key: { logId } })),
+    );
   }
 }

@@ -14,6 +14,13 @@
  * change really happened (a lost race or a repeated request adds nothing).
  * That ADD is best effort: if it fails the change still stands and the total
  * is off by one, which a list shows but nothing else reads.
+ *
+ * Every item stays within the byte budgets of budgets.ts, checked with the
+ * DynamoDB size model of item-size.ts before the write: a new report's
+ * signature and extract are cut to fit; further summaries are bounded by count
+ * and bytes in the write's condition; the per-day counts and the history are
+ * folded by a compare-and-set rewrite once they pass their bounds. So no input
+ * makes a write fail on size, whatever a local emulator would accept.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -27,14 +34,29 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, notFound } from '#lib/http/errors';
+import { Conflict } from '#lib/errors';
 import type { HistoryEntry, IssueStatus, Report, SummaryEntry } from '#lib/model';
-import { decodeCursor, encodeCursor, type KeyShape } from './cursor.ts';
+import {
+  fitNewReport,
+  fold,
+  needsFolding,
+  REPORT_ITEM_BUDGET,
+  summariesBytes,
+  summaryEntryBytes,
+} from './budgets.ts';
+import { CursorSealer, type KeyShape } from './cursor.ts';
 import { storageCall } from './errors.ts';
-import type { FiledWith, ListQuery, PageOf, ReportStore, Totals } from './ports.ts';
-
-/** Summaries kept beside the first one; bounds the item well under DynamoDB's 400 KB. */
-export const MAX_EXTRA_SUMMARIES = 50;
+import { itemSize } from './item-size.ts';
+import type {
+  FiledWith,
+  ListQuery,
+  PageOf,
+  ReportStore,
+  StatusChange,
+  SummaryLimits,
+  SummaryOutcome,
+  Totals,
+} from './ports.ts';
 
 const LIST_KEY = 'report';
 /** The item holding the counters behind `totals()`; in no index, so in no list. */
@@ -93,13 +115,16 @@ function fromItem(item: Record<string, unknown>): Report {
     extract: String(item['extract'] ?? ''),
     extractTruncated: item['extractTruncated'] === true,
     signature: String(item['signature'] ?? ''),
+    signatureTruncated: item['signatureTruncated'] === true,
     logSha256: String(item['logSha256'] ?? ''),
     status: item['status'] as IssueStatus,
     summary: String(item['summary'] ?? ''),
     summaries: (item['summaries'] as SummaryEntry[] | undefined) ?? [],
     history: (item['history'] as HistoryEntry[] | undefined) ?? [],
+    historyDropped: Number(item['historyDropped'] ?? 0),
     regressed: item['regressed'] === true,
     daily: (item['daily'] as Record<string, number> | undefined) ?? {},
+    monthly: (item['monthly'] as Record<string, number> | undefined) ?? {},
   };
 }
 
@@ -109,13 +134,18 @@ function issueListAttributes(status: IssueStatus): Record<string, string> {
 }
 
 export class DynamoReportStore implements ReportStore {
+  private readonly cursors: CursorSealer;
+
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    /** The per-deployment secret list cursors are signed with (CURSOR_SECRET). */
+    cursorSecret: string | undefined = process.env['CURSOR_SECRET'],
+  ) {
+    this.cursors = new CursorSealer(cursorSecret);
+  }
 
-  countOccurrence(reportKey: string, at: string, bug?: FiledWith): Promise<Report | null> {
-    if (bug) return this.writeSummary(reportKey, bug.summary, at, bug.logId, true);
+  countOccurrence(reportKey: string, at: string): Promise<Report | null> {
     const count = counting(at);
     return this.update('reports.count', {
       Key: { pk: reportKey },
@@ -126,15 +156,35 @@ export class DynamoReportStore implements ReportStore {
     });
   }
 
+  countWithSummary(
+    reportKey: string,
+    at: string,
+    bug: FiledWith,
+    limits: SummaryLimits,
+  ): Promise<SummaryOutcome> {
+    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+  }
+
   async create(report: Report): Promise<boolean> {
     const { reportKey } = report;
+    const fitted = fitNewReport(report);
+    const item = {
+      ...fitted,
+      pk: reportKey,
+      listKey: LIST_KEY,
+      summariesBytes: summariesBytes(fitted.summaries),
+      ...issueListAttributes(report.status),
+    };
+    // The budgets make this unreachable; if they were ever wrong, say so rather than send it.
+    const size = itemSize(item);
+    if (size > REPORT_ITEM_BUDGET) throw new Error(`report item of ${size} bytes is over its budget`);
     await this.putAlias(`report#${report.reportId}`, reportKey);
     await this.putAlias(`issue#${report.issueId}`, reportKey);
     try {
       await this.ddb.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...report, pk: reportKey, listKey: LIST_KEY, ...issueListAttributes(report.status) },
+          Item: item,
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -159,70 +209,81 @@ export class DynamoReportStore implements ReportStore {
     return this.viaAlias(`issue#${issueId}`, (report) => report.issueId === issueId);
   }
 
-  async fileSummary(reportKey: string, summary: string, at: string, logId: string | null): Promise<Report> {
-    const report = await this.writeSummary(reportKey, summary, at, logId, false);
-    if (!report) throw notFound('that report no longer exists');
-    return report;
+  fileSummary(
+    reportKey: string,
+    reportId: string,
+    entry: SummaryEntry,
+    limits: SummaryLimits,
+  ): Promise<SummaryOutcome> {
+    return this.writeSummary(reportKey, reportId, entry, limits, false);
   }
 
   /**
-   * Ghost -> Open with the summary, or the summary kept beside the first: one
-   * conditional update, which also counts an occurrence when `count` is set
-   * (a bug filed with its log), so the log and its summary land together or
-   * not at all. Null when there is no such report.
+   * Ghost -> Open with the summary, or the summary kept beside the first
+   * within `limits`: one conditional update, which also counts an occurrence
+   * when `count` is set (a bug filed with its log). With `reportId`, only the
+   * report of that id is written (not one created again under the same key).
    */
   private async writeSummary(
     reportKey: string,
-    summary: string,
-    at: string,
-    logId: string | null,
+    reportId: string | null,
+    entry: SummaryEntry,
+    limits: SummaryLimits,
     count: boolean,
-  ): Promise<Report | null> {
-    const also = count ? counting(at) : { add: '', set: '', names: {}, values: {} };
+  ): Promise<SummaryOutcome> {
+    const also = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
     const andCount = also.set ? `, ${also.set} ${also.add}` : '';
+    const sameReport = reportId === null ? '' : ' AND reportId = :reportId';
+    const idValue = reportId === null ? {} : { ':reportId': reportId };
+    const entryBytes = summaryEntryBytes(entry);
     for (let attempt = 0; attempt < 3; attempt++) {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
-        ConditionExpression: '#status = :ghost',
+        ConditionExpression: `#status = :ghost${sameReport}`,
         UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
           ':ghost': 'Ghost',
           ':open': 'Open',
-          ':summary': summary,
+          ':summary': entry.summary,
           ':issueList': ISSUE_LIST,
-          ':event': [{ event: 'upgraded', at }],
+          ':event': [{ event: 'upgraded', at: entry.at }],
+          ...idValue,
           ...also.values,
         },
       });
       if (upgraded) {
         await this.bumpTotals(statusDelta('Open', 1));
-        return upgraded;
+        return { kind: 'filed', report: upgraded };
       }
 
-      const entry: SummaryEntry = { summary, at, logId };
       const added = await this.update('reports.add-summary', {
         Key: { pk: reportKey },
-        ConditionExpression: 'attribute_exists(pk) AND #status <> :ghost AND size(summaries) < :max',
-        UpdateExpression: `SET summaries = list_append(summaries, :entry), history = list_append(history, :event)${andCount}`,
+        ConditionExpression: `attribute_exists(pk) AND #status <> :ghost${sameReport} AND size(summaries) < :max AND (attribute_not_exists(summariesBytes) OR summariesBytes <= :room)`,
+        UpdateExpression: `SET summaries = list_append(summaries, :entry), summariesBytes = if_not_exists(summariesBytes, :zero) + :entryBytes, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
           ':ghost': 'Ghost',
-          ':max': MAX_EXTRA_SUMMARIES,
+          ':max': limits.maxEntries,
+          ':room': limits.maxBytes - entryBytes,
           ':entry': [entry],
-          ':event': [{ event: 'summary-added', at }],
+          ':entryBytes': entryBytes,
+          ':zero': 0,
+          ':event': [{ event: 'summary-added', at: entry.at }],
+          ...idValue,
           ...also.values,
         },
       });
-      if (added) return added;
+      if (added) return { kind: 'filed', report: added };
       const current = await this.getByKey(reportKey);
-      if (!current) return null;
-      if (current.status !== 'Ghost') {
-        throw conflict(`this issue already holds ${MAX_EXTRA_SUMMARIES} further summaries`);
-      }
-      // deleted and created again as a ghost in between: try the upgrade again
+      if (!current || (reportId !== null && current.reportId !== reportId)) return { kind: 'missing' };
+      const full =
+        current.summaries.length >= limits.maxEntries ||
+        summariesBytes(current.summaries) + entryBytes > limits.maxBytes;
+      if (current.status !== 'Ghost' && full) return { kind: 'full', report: current };
+      // deleted and created again in between (a ghost, or an issue with room): try again
     }
-    throw conflict('the issue is changing too fast; try again');
+    throw new Conflict('the issue is changing too fast; try again');
   }
 
   async markRegressed(reportKey: string, at: string): Promise<Report | null> {
@@ -243,34 +304,24 @@ export class DynamoReportStore implements ReportStore {
     return reopened;
   }
 
-  async setStatus(reportKey: string, status: 'Open' | 'Closed', at: string): Promise<Report> {
-    // Compare-and-set on the status read, so the history records each real change exactly once.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.getByKey(reportKey);
-      if (!current) throw notFound('no such issue');
-      if (current.status === 'Ghost') {
-        throw conflict('this issue is a ghost (no bug was filed yet); file a bug with a summary to open it');
-      }
-      if (current.status === status) return current;
-      const updated = await this.update('reports.status', {
-        Key: { pk: reportKey },
-        ConditionExpression: '#status = :current',
-        UpdateExpression:
-          'SET #status = :status, issueStatusKey = :status, regressed = :regressed, history = list_append(history, :event)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':current': current.status,
-          ':status': status,
-          ':regressed': status === 'Open' ? current.regressed : false,
-          ':event': [{ event: status === 'Closed' ? 'closed' : 'reopened', at }],
-        },
-      });
-      if (updated) {
-        await this.bumpTotals({ ...statusDelta(current.status, -1), ...statusDelta(status, 1) });
-        return updated;
-      }
-    }
-    throw conflict('the issue is changing too fast; try again');
+  async setStatus(reportKey: string, change: StatusChange, at: string): Promise<Report | null> {
+    // Reopening keeps the regressed mark; closing clears it.
+    const clearRegressed = change.to === 'Closed' ? ', regressed = :no' : '';
+    const updated = await this.update('reports.status', {
+      Key: { pk: reportKey },
+      ConditionExpression: '#status = :current AND issueId = :issueId',
+      UpdateExpression: `SET #status = :status, issueStatusKey = :status, history = list_append(history, :event)${clearRegressed}`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':current': change.from,
+        ':issueId': change.issueId,
+        ':status': change.to,
+        ':event': [{ event: change.to === 'Closed' ? 'closed' : 'reopened', at }],
+        ...(clearRegressed ? { ':no': false } : {}),
+      },
+    });
+    if (updated) await this.bumpTotals({ ...statusDelta(change.from, -1), ...statusDelta(change.to, 1) });
+    return updated;
   }
 
   async delete(report: Report): Promise<void> {
@@ -377,7 +428,9 @@ export class DynamoReportStore implements ReportStore {
       values[':q'] = query.q;
     }
     const filtered = filters.length > 0;
-    let startKey = query.cursor ? decodeCursor(query.cursor, spec.name, spec.shape) : undefined;
+    // The cursor is bound to this list: index, partition, order and filters.
+    const list = JSON.stringify([spec.name, partition, query.order, query.type ?? '', query.q ?? '']);
+    let startKey = query.cursor ? this.cursors.open(query.cursor, list, spec.shape) : undefined;
     const items: Report[] = [];
     let more = false;
     for (let round = 0; round < (filtered ? MAX_FILTERED_QUERIES : 1); round++) {
@@ -403,7 +456,7 @@ export class DynamoReportStore implements ReportStore {
     const hasNext = last !== undefined && (more || items.length > query.limit);
     return {
       items: page,
-      nextCursor: hasNext && last ? encodeCursor(spec.name, this.indexKey(spec, last)) : null,
+      nextCursor: hasNext && last ? this.cursors.seal(list, this.indexKey(spec, last)) : null,
     };
   }
 
@@ -427,14 +480,52 @@ export class DynamoReportStore implements ReportStore {
     operation: string,
     input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
   ): Promise<Report | null> {
+    let report: Report | null;
     try {
       const answer = await this.ddb.send(
         new UpdateCommand({ ...input, TableName: this.table, ReturnValues: 'ALL_NEW' }),
       );
-      return answer.Attributes ? fromItem(answer.Attributes) : null;
+      report = answer.Attributes ? fromItem(answer.Attributes) : null;
     } catch (error) {
       if (isConditionFailure(error)) return null;
       return storageCall(operation, () => Promise.reject(error));
+    }
+    return report && needsFolding(report) ? this.refold(report) : report;
+  }
+
+  /**
+   * Folds old per-day counts into months and drops old history entries, as a
+   * compare-and-set on what was just read: any write in between (a count, a
+   * status change) makes it fail harmlessly, and the next write folds again.
+   * Best effort: the write that led here is committed whatever happens.
+   */
+  private async refold(report: Report): Promise<Report> {
+    const folded = fold(report);
+    try {
+      const answer = await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: report.reportKey },
+          ConditionExpression: 'occurrences = :occurrences AND size(history) = :length',
+          UpdateExpression:
+            'SET daily = :daily, monthly = :monthly, history = :history, historyDropped = :dropped',
+          ExpressionAttributeValues: {
+            ':occurrences': report.occurrences,
+            ':length': report.history.length,
+            ':daily': folded.daily,
+            ':monthly': folded.monthly,
+            ':history': folded.history,
+            ':dropped': folded.historyDropped,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return answer.Attributes ? fromItem(answer.Attributes) : report;
+    } catch (error) {
+      if (!isConditionFailure(error)) {
+        console.warn(`logsift: report ${report.reportId} not folded: ${(error as Error).message}`);
+      }
+      return report;
     }
   }
 

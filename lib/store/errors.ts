@@ -1,15 +1,16 @@
 /**
  * A storage call failed for a reason that is not the caller's: the emulator or
- * AWS was unreachable, throttled or answered 5xx. The edge answers 503 and the
- * request may be retried (writes are ordered so that a retry is safe).
+ * AWS was unreachable, throttled or answered 5xx. The request may be retried
+ * (writes are ordered so that a retry is safe).
  */
-export class StorageError extends Error {
+import { Unavailable } from '#lib/errors';
+
+export class StorageError extends Unavailable {
   constructor(
     readonly operation: string,
     options?: { cause?: unknown },
   ) {
     super(`storage operation failed: ${operation}`, options);
-    this.name = 'StorageError';
   }
 }
 

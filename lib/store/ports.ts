@@ -3,7 +3,7 @@
  * these only; lib/store/s3-archive.ts and lib/store/dynamo-*.ts implement them.
  */
 import type { Readable } from 'node:stream';
-import type { IssueStatus, LogRecord, Report, ReportType } from '#lib/model';
+import type { IssueStatus, LogRecord, Report, ReportType, SummaryEntry } from '#lib/model';
 
 /** Raw log bytes, content-addressed: identical logs are stored once. */
 export interface LogArchive {
@@ -31,6 +31,8 @@ export interface StagedBlob {
 export interface LogIndex {
   put(log: LogRecord): Promise<void>;
   get(logId: string): Promise<LogRecord | null>;
+  /** Remove a record that never counted (its request was refused after it was written). */
+  delete(logId: string): Promise<void>;
 }
 
 export interface IdAllocator {
@@ -75,22 +77,61 @@ export interface FiledWith {
   logId: string;
 }
 
+/** How many further summaries an issue may hold, and in how many bytes (the service's rule). */
+export interface SummaryLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/** What filing a summary did: filed it, found the issue full, or found no such report. */
+export type SummaryOutcome =
+  | { kind: 'filed'; report: Report }
+  | { kind: 'full'; report: Report }
+  | { kind: 'missing' };
+
+export interface StatusChange {
+  /** The issue asked about: the write applies only while the report still carries it. */
+  issueId: string;
+  from: 'Open' | 'Closed';
+  to: 'Open' | 'Closed';
+}
+
 export interface ReportStore {
+  /** Count one more occurrence of an existing report; null when no report has that key. */
+  countOccurrence(reportKey: string, at: string): Promise<Report | null>;
   /**
-   * Count one more occurrence of an existing report; null when no report has
-   * that key. With `bug`, the same write files its summary (as fileSummary).
+   * Count one more occurrence and file the bug's summary in the same write
+   * (Ghost -> Open with it, or kept beside the first within `limits`), so the
+   * log and its summary land together or not at all.
    */
-  countOccurrence(reportKey: string, at: string, bug?: FiledWith): Promise<Report | null>;
-  /** Create a report once; false when one with that key already exists. */
+  countWithSummary(
+    reportKey: string,
+    at: string,
+    bug: FiledWith,
+    limits: SummaryLimits,
+  ): Promise<SummaryOutcome>;
+  /**
+   * Create a report once; false when one with that key already exists. Parts
+   * over their byte budgets (lib/store/budgets.ts) are truncated, never refused.
+   */
   create(report: Report): Promise<boolean>;
   getByKey(reportKey: string): Promise<Report | null>;
   getByReportId(reportId: string): Promise<Report | null>;
   getByIssueId(issueId: string): Promise<Report | null>;
-  /** Ghost -> Open with the summary; on an issue already opened, keep the summary beside the first. */
-  fileSummary(reportKey: string, summary: string, at: string, logId: string | null): Promise<Report>;
+  /** As countWithSummary without counting, for the report whose id is `reportId` (and no other). */
+  fileSummary(
+    reportKey: string,
+    reportId: string,
+    entry: SummaryEntry,
+    limits: SummaryLimits,
+  ): Promise<SummaryOutcome>;
   /** Closed -> Open because the failure came back. No-op unless Closed. */
   markRegressed(reportKey: string, at: string): Promise<Report | null>;
-  setStatus(reportKey: string, status: 'Open' | 'Closed', at: string): Promise<Report>;
+  /**
+   * Compare-and-set of the status: applied only while the report is still
+   * `change.issueId`'s and its status still `change.from`; null otherwise.
+   */
+  setStatus(reportKey: string, change: StatusChange, at: string): Promise<Report | null>;
   delete(report: Report): Promise<void>;
   listReports(query: ListQuery): Promise<PageOf<Report>>;
   listIssues(query: ListQuery): Promise<PageOf<Report>>;

@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Report } from '#lib/model';
+import type { Report, SummaryEntry } from '#lib/model';
+import { SUMMARY_LIMITS } from '#lib/service/ingest';
 import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
 import { DynamoLogIndex } from '#lib/store/dynamo-logs';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
@@ -47,13 +48,16 @@ function report(overrides: Partial<Report> = {}): Report {
     extract: 'ERROR something',
     extractTruncated: false,
     signature: 'ERROR something',
+    signatureTruncated: false,
     logSha256: 'f'.repeat(64),
     status: 'Ghost',
     summary: '',
     summaries: [],
     history: [{ event: 'created', at }],
+    historyDropped: 0,
     regressed: false,
     daily: { [at.slice(0, 10)]: 1 },
+    monthly: {},
     ...overrides,
   };
 }
@@ -116,6 +120,32 @@ describe('DynamoLogIndex', () => {
 
 describe('DynamoReportStore', () => {
   const store = () => new DynamoReportStore(emulators.ddb, names.reportsTable);
+  const entry = (summary: string, at: string, logId: string | null = null): SummaryEntry => ({
+    summary,
+    at,
+    logId,
+  });
+  const file = async (
+    reports: DynamoReportStore,
+    r: Report,
+    summary: string,
+    logId: string | null = null,
+  ) => {
+    const outcome = await reports.fileSummary(
+      r.reportKey,
+      r.reportId,
+      entry(summary, r.firstSeen, logId),
+      SUMMARY_LIMITS,
+    );
+    if (outcome.kind !== 'filed') throw new Error(`summary not filed: ${outcome.kind}`);
+    return outcome.report;
+  };
+  const close = (reports: DynamoReportStore, r: Report, from: 'Open' | 'Closed' = 'Open') =>
+    reports.setStatus(
+      r.reportKey,
+      { issueId: r.issueId, from, to: from === 'Open' ? 'Closed' : 'Open' },
+      r.firstSeen,
+    );
 
   it('creates a report once and finds it by key, report id and issue id', async () => {
     const reports = store();
@@ -146,9 +176,9 @@ describe('DynamoReportStore', () => {
     const reports = store();
     const r = report();
     await reports.create(r);
-    const opened = await reports.fileSummary(r.reportKey, 'first', r.firstSeen, null);
+    const opened = await file(reports, r, 'first');
     expect(opened).toMatchObject({ status: 'Open', summary: 'first', summaries: [] });
-    const added = await reports.fileSummary(r.reportKey, 'second', r.firstSeen, '000000001');
+    const added = await file(reports, r, 'second', '000000001');
     expect(added.summary).toBe('first');
     expect(added.summaries).toEqual([{ summary: 'second', at: r.firstSeen, logId: '000000001' }]);
     expect(added.history.map((h) => h.event)).toEqual(['created', 'upgraded', 'summary-added']);
@@ -158,8 +188,8 @@ describe('DynamoReportStore', () => {
     const reports = store();
     const r = report({ status: 'Open', summary: 's' });
     await reports.create(r);
-    await reports.setStatus(r.reportKey, 'Closed', r.firstSeen);
-    await reports.setStatus(r.reportKey, 'Closed', r.firstSeen);
+    expect(await close(reports, r)).toMatchObject({ status: 'Closed' });
+    expect(await close(reports, r)).toBeNull();
     expect(await reports.markRegressed(r.reportKey, r.firstSeen)).toMatchObject({
       status: 'Open',
       regressed: true,
@@ -169,13 +199,35 @@ describe('DynamoReportStore', () => {
     expect(final!.history.map((h) => h.event)).toEqual(['created', 'closed', 'regressed']);
   });
 
-  it('refuses to change the status of a ghost', async () => {
+  it('changes a status only while the report is still the issue asked about, in the status read', async () => {
     const reports = store();
-    const r = report();
-    await reports.create(r);
-    await expect(reports.setStatus(r.reportKey, 'Closed', r.firstSeen)).rejects.toMatchObject({
-      status: 409,
-    });
+    const a = report({ status: 'Open', summary: 'a' });
+    await reports.create(a);
+    await reports.delete(a);
+    // the same failure filed again: same key, another issue
+    const b = report({ reportKey: a.reportKey, status: 'Open', summary: 'b' });
+    await reports.create(b);
+    expect(await close(reports, a)).toBeNull();
+    expect(await reports.getByKey(a.reportKey)).toMatchObject({ issueId: b.issueId, status: 'Open' });
+    expect(await close(reports, b, 'Closed')).toBeNull();
+    expect(await close(reports, b)).toMatchObject({ issueId: b.issueId, status: 'Closed' });
+  });
+
+  it('files a summary by report id only on that report, not one created again under its key', async () => {
+    const reports = store();
+    const a = report();
+    await reports.create(a);
+    await reports.delete(a);
+    const b = report({ reportKey: a.reportKey });
+    await reports.create(b);
+    const outcome = await reports.fileSummary(
+      a.reportKey,
+      a.reportId,
+      entry('late', a.firstSeen),
+      SUMMARY_LIMITS,
+    );
+    expect(outcome.kind).toBe('missing');
+    expect(await reports.getByKey(b.reportKey)).toMatchObject({ status: 'Ghost', summary: '' });
   });
 
   it('deletes a report and its aliases', async () => {
@@ -196,11 +248,11 @@ describe('DynamoReportStore', () => {
     expect(await reports.create(ghost)).toBe(true);
     expect(await reports.create({ ...ghost, reportId: '999999997', issueId: '999997' })).toBe(false);
     expect(await reports.create(filed)).toBe(true);
-    await reports.fileSummary(ghost.reportKey, 'now a bug', ghost.firstSeen, null);
-    await reports.fileSummary(ghost.reportKey, 'a second summary', ghost.firstSeen, null);
-    await reports.setStatus(ghost.reportKey, 'Closed', ghost.firstSeen);
-    await reports.setStatus(ghost.reportKey, 'Closed', ghost.firstSeen);
-    await reports.setStatus(filed.reportKey, 'Closed', filed.firstSeen);
+    await file(reports, ghost, 'now a bug');
+    await file(reports, ghost, 'a second summary');
+    await close(reports, ghost);
+    await close(reports, ghost);
+    await close(reports, filed);
     await reports.markRegressed(filed.reportKey, filed.firstSeen);
     await reports.markRegressed(filed.reportKey, filed.firstSeen);
     const during = await reports.totals();

@@ -4,7 +4,7 @@ import { readLogBody } from '#lib/http/log-body';
 import { decodeEvent } from '#lib/http/request';
 import { event, multipart } from './event.ts';
 
-const limits = { maxFileBytes: 1024, maxFieldBytes: 64 };
+const limits = { maxFileBytes: 1024, maxFieldChars: 64 };
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
   try {

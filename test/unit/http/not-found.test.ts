@@ -1,3 +1,4 @@
+import { ROUTES } from '#lib/routes';
 import { handler } from '../../../functions/not-found.ts';
 import { event } from './event.ts';
 
@@ -15,6 +16,25 @@ describe('routes no function serves', () => {
       allow: 'POST',
     });
     expect(await answer('DELETE', '/logs/000000001')).toMatchObject({ status: 405, allow: 'GET' });
+  });
+
+  it('answers 405 on every path of the route table, allowing exactly the methods the table gives it', async () => {
+    const order = ['GET', 'POST', 'PATCH', 'DELETE'];
+    for (const path of new Set(ROUTES.map((r) => r.path as string))) {
+      const concrete = path
+        .replace('{logId}', '000000001')
+        .replace('{reportId}', '000000002')
+        .replace('{issueId}', '000003');
+      const methods = ROUTES.filter((r) => r.path === path).map((r) => r.method as string);
+      const allow = order.filter((m) => methods.includes(m)).join(', ');
+      const reply = await answer('PUT', concrete);
+      expect({ path, status: reply.status, allow: reply.allow, message: reply.body.error.message }).toEqual({
+        path,
+        status: 405,
+        allow,
+        message: `PUT is not allowed here; use ${allow}`,
+      });
+    }
   });
 
   it('answers an unknown path 404 in the error shape', async () => {

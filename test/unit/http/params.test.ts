@@ -1,7 +1,6 @@
 import { HttpError } from '#lib/http/errors';
 import { parseIssueId, parseLogId } from '#lib/http/ids';
 import { parseListQuery } from '#lib/http/list-query';
-import { decodeCursor, encodeCursor } from '#lib/store/cursor';
 
 const status = (fn: () => unknown): number => {
   try {
@@ -79,25 +78,5 @@ describe('parseListQuery', () => {
     for (const query of bad) {
       expect(status(() => parseListQuery(query))).toBe(400);
     }
-  });
-});
-
-describe('cursors', () => {
-  const shape = { pk: 'S', listKey: 'S', occurrences: 'N' } as const;
-
-  it('round-trips a key for the same index', () => {
-    const key = { pk: 'abc', listKey: 'report', occurrences: 12 };
-    expect(decodeCursor(encodeCursor('byOcc', key), 'byOcc', shape)).toEqual(key);
-  });
-
-  it('refuses a cursor of another index, a forged shape or garbage with 400', () => {
-    const key = { pk: 'abc', listKey: 'report', occurrences: 12 };
-    expect(status(() => decodeCursor(encodeCursor('other', key), 'byOcc', shape))).toBe(400);
-    expect(
-      status(() => decodeCursor(encodeCursor('byOcc', { ...key, occurrences: 'x' }), 'byOcc', shape)),
-    ).toBe(400);
-    expect(status(() => decodeCursor(encodeCursor('byOcc', { pk: 'abc' }), 'byOcc', shape))).toBe(400);
-    expect(status(() => decodeCursor('%%%', 'byOcc', shape))).toBe(400);
-    expect(status(() => decodeCursor('bm90IGpzb24', 'byOcc', shape))).toBe(400);
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * The JSON shapes logsift answers with: stable camelCase fields, ISO-8601 UTC
+ * times. DESIGN.md §2 fixes the ingest answer and the issue's core fields.
+ * Objects are strict, so the OpenAPI document says `additionalProperties:
+ * false` and a field added to an answer without being described here fails the
+ * contract test.
+ */
+import { z } from 'zod';
+import { href, IssueId, IssueStatus, isoTime, LogId, orNull, ReportType, Sha256 } from './ids.ts';
+
+export const Ingest = z
+  .strictObject({
+    logId: LogId,
+    reportId: orNull(LogId),
+    issueId: orNull(IssueId),
+    type: orNull(ReportType),
+    new: z.boolean().meta({ description: 'The failure was seen for the first time.' }),
+    occurrences: z.number().int().min(1).nullable(),
+  })
+  .meta({ id: 'Ingest' });
+
+export const Log = z
+  .strictObject({
+    logId: LogId,
+    sha256: Sha256,
+    bytes: z.number().int().min(0),
+    receivedAt: isoTime('When the log arrived.'),
+    reportId: orNull(LogId),
+    type: orNull(ReportType),
+    links: z.strictObject({ raw: href(), report: href().nullable() }),
+  })
+  .meta({ id: 'Log' });
+
+export const LogDatetime = z
+  .strictObject({
+    logId: LogId,
+    reportId: LogId,
+    firstSeen: isoTime("First occurrence of the log's report."),
+  })
+  .meta({ id: 'LogDatetime' });
+
+export const Report = z
+  .strictObject({
+    reportId: LogId,
+    issueId: IssueId,
+    status: IssueStatus,
+    type: ReportType,
+    occurrences: z.number().int().min(1),
+    firstSeen: isoTime('First occurrence.'),
+    lastSeen: isoTime('Latest occurrence.'),
+    fingerprint: Sha256.meta({ description: 'SHA-256 of the signature.' }),
+    signature: z.string().meta({ description: 'The normalised failure lines.' }),
+    extract: z.string().meta({ description: 'The failure lines of the first log, as received.' }),
+    extractTruncated: z.boolean(),
+    firstLogSha256: Sha256,
+    daily: z.record(z.string(), z.number().int().min(1)).meta({
+      description: "Occurrences per UTC day ('YYYY-MM-DD' keys), for the sparkline.",
+    }),
+    links: z.strictObject({ self: href(), issue: href(), firstLog: href() }),
+  })
+  .meta({ id: 'Report' });
+
+export const Issue = z
+  .strictObject({
+    issueId: IssueId,
+    status: IssueStatus,
+    summary: z.string().meta({ description: "The summary it was opened with ('' while a ghost)." }),
+    summaries: z
+      .array(z.strictObject({ summary: z.string(), at: isoTime('When it was sent.'), logId: orNull(LogId) }))
+      .meta({ description: 'Further summaries sent for the same failure, oldest first.' }),
+    reportId: LogId,
+    logId: LogId,
+    type: ReportType,
+    occurrences: z.number().int().min(1),
+    firstSeen: isoTime('First occurrence.'),
+    lastSeen: isoTime('Latest occurrence.'),
+    regressed: z.boolean().meta({ description: 'Seen again after it was closed.' }),
+    history: z.array(
+      z.strictObject({
+        event: z.enum(['created', 'upgraded', 'closed', 'reopened', 'regressed', 'summary-added']),
+        at: isoTime('When it happened.'),
+      }),
+    ),
+    links: z.strictObject({ self: href(), report: href(), firstLog: href() }),
+  })
+  .meta({ id: 'Issue' });
+
+const nextCursor = z.string().nullable().meta({ description: 'Pass as `cursor` for the next page.' });
+
+export const ReportPage = z
+  .strictObject({
+    reports: z.array(Report),
+    nextCursor,
+    total: z.number().int().nullable().meta({
+      description:
+        'How many reports the whole list holds (all pages; by type with `type`), or null with `q`.',
+    }),
+  })
+  .meta({ id: 'ReportPage' });
+
+export const IssuePage = z
+  .strictObject({
+    issues: z.array(Issue),
+    nextCursor,
+    total: z.number().int().nullable().meta({
+      description:
+        'How many issues the whole list holds (all pages; by status with `status`), or null with `q` or `type`.',
+    }),
+  })
+  .meta({ id: 'IssuePage' });
+
+export const Upload = z
+  .strictObject({
+    logId: LogId,
+    uploadUrl: z
+      .string()
+      .regex(/^https?:\/\//)
+      .meta({ description: 'Presigned S3 URL: PUT the bytes here.' }),
+    method: z.literal('PUT'),
+    statusUrl: href(),
+    completeUrl: href(),
+    expiresAt: isoTime('When uploadUrl stops working.'),
+    maxBytes: z.number().int().min(1),
+  })
+  .meta({ id: 'Upload' });
+
+export const UploadWaiting = z
+  .strictObject({
+    logId: LogId,
+    status: z.enum(['pending', 'processing']),
+    statusUrl: href(),
+    completeUrl: href(),
+  })
+  .meta({ id: 'UploadWaiting' });
+
+export const Deleted = z
+  .strictObject({ deleted: z.literal(true), issueId: IssueId, reportId: LogId })
+  .meta({ id: 'Deleted' });
+
+export type IngestAnswer = z.infer<typeof Ingest>;
+export type IssueAnswer = z.infer<typeof Issue>;
+export type ReportAnswer = z.infer<typeof Report>;
+export type LogAnswer = z.infer<typeof Log>;
+
+/** The answer of GET /openapi.json: checked in full against the OpenAPI 3.1 meta-schema by its own test. */
+export const OpenApiBody = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
+export const HtmlPage = z.string();
+export const PlainText = z.string();

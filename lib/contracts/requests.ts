@@ -1,0 +1,46 @@
+/** What clients send: form fields, shipper records, headers. */
+import { z } from 'zod';
+import { LogId } from './ids.ts';
+
+/** The longest summary a bug is filed with, in characters (code points). */
+export const MAX_SUMMARY_CHARS = 2000;
+/** Idempotency-Key: printable ASCII, as Stripe and the IETF draft take it. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+const statusValue = z.enum(['open', 'closed', 'Open', 'Closed']);
+
+export const StatusForm = z
+  .object({ new_status: statusValue.optional(), status: statusValue.optional() })
+  .meta({
+    id: 'StatusForm',
+    description:
+      '`new_status` (or `status`): `open` or `closed`, case-insensitive. Ghosts cannot change status: file a bug first.',
+  });
+
+export const IssueForm = z
+  .object({
+    file: z.string().meta({ format: 'binary', description: 'The log that shows the failure.' }).optional(),
+    reportId: LogId.optional().meta({ description: 'A known report (`report_id` also works).' }),
+    summary: z.string().max(MAX_SUMMARY_CHARS).meta({ description: 'What went wrong; kept with the issue.' }),
+  })
+  .meta({ id: 'IssueForm', description: 'Either `file` or `reportId` (not both), always with `summary`.' });
+
+export const LogForm = z.object({ file: z.string().meta({ format: 'binary' }) });
+
+export const LogRecordIn = z
+  .object({ message: z.string().optional(), log: z.string().optional(), msg: z.string().optional() })
+  .meta({ id: 'LogRecordIn', description: 'A shipper record; `message`, `log` or `msg` is the log line.' });
+
+export const IdempotencyKey = z
+  .string()
+  .regex(new RegExp(`^[\\x20-\\x7e]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`))
+  .meta({
+    description:
+      'Retry safely: the first answer for a key is stored 24 h and replayed for the same request (same method, path, type and body); a different request with the key is a 422.',
+  });
+
+/** Bodies that are bytes or text rather than JSON. */
+export const TextBody = z.string();
+export const BinaryBody = z.string().meta({ format: 'binary' });
+export const NdjsonBody = z.string().meta({ description: 'One JSON object per line.' });
+export const RecordsBody = z.union([z.array(LogRecordIn), LogRecordIn]);

@@ -1,0 +1,300 @@
+/**
+ * Candidate finder for the scanner: where in a byte range one of a set of short
+ * patterns may begin, at a cost that does not grow with the number of patterns.
+ *
+ * A pattern is its first FP bytes, each a set of allowed bytes; ASCII letters
+ * match in either case. It is the "Teddy" filter of Hyperscan and ripgrep: the
+ * patterns are spread over 8 buckets, and for each of the FP positions two
+ * 16-entry tables give, for a byte's low and high nibble, the buckets whose
+ * patterns allow that nibble there. A position is a candidate when some bucket
+ * survives the AND over the FP bytes starting at it. Sixteen positions are
+ * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup);
+ * the module is assembled below from the tables, so its source is this file
+ * and no toolchain is needed. A candidate is only a maybe: nibbles of different
+ * patterns in one bucket mix, so the caller confirms each one.
+ *
+ * The same tables are read by a plain loop (`scalarCandidates`) where the SIMD
+ * module cannot be compiled; the tests hold the two to the same answers.
+ */
+
+/** Fingerprint length: every pattern is told apart by its first FP bytes. */
+export const FP = 4;
+const BUCKETS = 8;
+/** Bytes handed to the module per call; its memory holds one such block. */
+export const BLOCK = 64 * 1024;
+
+/** The bytes a pattern byte stands for: an ASCII letter in both cases (they differ only in the high nibble). */
+const cases = (c: number): number[] => ((c | 0x20) >= 97 && (c | 0x20) <= 122 ? [c | 0x20, c & ~0x20] : [c]);
+
+export interface Tables {
+  /** lo[j * 16 + nibble], hi[j * 16 + nibble]: bucket bits allowed at fingerprint position j. */
+  lo: Uint8Array;
+  hi: Uint8Array;
+}
+
+/** Spreads the patterns (each FP byte sets) over the buckets, keeping each bucket's accepted set small. */
+export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Tables {
+  const sets = Array.from({ length: BUCKETS }, () =>
+    Array.from({ length: FP }, () => ({ lo: new Set<number>(), hi: new Set<number>() })),
+  );
+  const cost = (b: (typeof sets)[number]) => b.reduce((n, s) => n * Math.max(1, s.lo.size * s.hi.size), 1);
+  for (const p of patterns) {
+    if (p.length !== FP) throw new Error(`a pattern needs ${FP} byte sets`);
+    let best = 0;
+    let bestGrowth = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < BUCKETS; k++) {
+      const bucket = sets[k]!;
+      const grown = bucket.map((s, j) => ({
+        lo: new Set([...s.lo, ...[...p[j]!].flatMap(cases).map((c) => c & 15)]),
+        hi: new Set([...s.hi, ...[...p[j]!].flatMap(cases).map((c) => c >> 4)]),
+      }));
+      const growth = cost(grown) - (bucket[0]!.lo.size === 0 ? 0 : cost(bucket));
+      if (growth < bestGrowth) {
+        bestGrowth = growth;
+        best = k;
+      }
+    }
+    sets[best]!.forEach((s, j) => {
+      for (const c of [...p[j]!].flatMap(cases)) {
+        s.lo.add(c & 15);
+        s.hi.add(c >> 4);
+      }
+    });
+  }
+  const lo = new Uint8Array(FP * 16);
+  const hi = new Uint8Array(FP * 16);
+  sets.forEach((bucket, k) => {
+    bucket.forEach((s, j) => {
+      for (const n of s.lo) lo[j * 16 + n]! |= 1 << k;
+      for (const n of s.hi) hi[j * 16 + n]! |= 1 << k;
+    });
+  });
+  return { lo, hi };
+}
+
+/** Candidate starts in buf[from, end), ascending, into out; bytes at or past `to` read as 0. */
+export function scalarCandidates(
+  t: Tables,
+  buf: Uint8Array,
+  from: number,
+  end: number,
+  to: number,
+  out: Int32Array,
+): number {
+  let n = 0;
+  for (let i = from; i < end; i++) {
+    let m = 0xff;
+    for (let j = 0; j < FP && m !== 0; j++) {
+      const x = i + j < to ? buf[i + j]! : 0;
+      m &= t.lo[j * 16 + (x & 15)]! & t.hi[j * 16 + (x >> 4)]!;
+    }
+    if (m !== 0) out[n++] = i;
+  }
+  return n;
+}
+
+// --- The SIMD module, assembled from the tables ------------------------------
+
+const uleb = (v: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+};
+const sleb = (v: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+};
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  if: [0x04, 0x40],
+  end: [0x0b],
+  br: (d: number) => [0x0c, ...uleb(d)],
+  brIf: (d: number) => [0x0d, ...uleb(d)],
+  get: (l: number) => [0x20, ...uleb(l)],
+  set: (l: number) => [0x21, ...uleb(l)],
+  tee: (l: number) => [0x22, ...uleb(l)],
+  i32Store: (offset: number) => [0x36, 2, ...uleb(offset)],
+  i32Const: (v: number) => [0x41, ...sleb(v)],
+  i32GeU: [0x4f],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32ShrU: [0x76],
+  v128Load: (offset: number) => [0xfd, 0x00, 0, ...uleb(offset)],
+  v128Const: (bytes: ArrayLike<number>) => [0xfd, 0x0c, ...Array.from(bytes)],
+  swizzle: [0xfd, 0x0e],
+  i8x16Ne: [0xfd, 0x24],
+  v128And: [0xfd, 0x4e],
+  v128Or: [0xfd, 0x50],
+  anyTrue: [0xfd, 0x53],
+  bitmask: [0xfd, 0x64],
+  i16x8ShrU: [0xfd, 0x8d, 0x01],
+};
+
+/** Input block at 0 (plus room for the look-ahead), then the (offset, lane mask) pairs. */
+const OUT_AT = BLOCK + 64;
+const PAGES = Math.ceil((OUT_AT + (BLOCK / 16) * 8 + 64) / 65536);
+
+/**
+ * `scan(n, out)`: for each 16 bytes at p < n (rounded up to 32), when some lane is a candidate,
+ * stores p and the 16-bit lane mask at out; returns the number of pairs.
+ */
+export function assemble(t: Tables): Uint8Array {
+  // Locals: 0 n, 1 out, 2 p, 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
+  const LO = 4;
+  const HI = 8;
+  const C0F = 12;
+  const X = 13;
+  const M = [14, 15];
+  const body: number[] = [];
+  for (let j = 0; j < FP; j++) {
+    body.push(...op.v128Const(t.lo.subarray(j * 16, j * 16 + 16)), ...op.set(LO + j));
+    body.push(...op.v128Const(t.hi.subarray(j * 16, j * 16 + 16)), ...op.set(HI + j));
+  }
+  body.push(...op.v128Const(new Uint8Array(16).fill(0x0f)), ...op.set(C0F));
+  body.push(...op.get(1), ...op.set(3));
+  body.push(...op.block, ...op.loop);
+  body.push(...op.get(2), ...op.get(0), ...op.i32GeU, ...op.brIf(1));
+  // Two vectors a round: one test of both keeps the branch off the path of the common, empty case.
+  for (let v = 0; v < 2; v++) {
+    for (let j = 0; j < FP; j++) {
+      body.push(...op.get(2), ...op.v128Load(16 * v + j), ...op.set(X));
+      body.push(...op.get(LO + j), ...op.get(X), ...op.get(C0F), ...op.v128And, ...op.swizzle);
+      // A 16-bit shift moves the next byte's low bits in; the mask drops them.
+      body.push(
+        ...op.get(HI + j),
+        ...op.get(X),
+        ...op.i32Const(4),
+        ...op.i16x8ShrU,
+        ...op.get(C0F),
+        ...op.v128And,
+      );
+      body.push(...op.swizzle, ...op.v128And);
+      if (j > 0) body.push(...op.v128And);
+    }
+    body.push(...op.set(M[v]!));
+  }
+  body.push(...op.get(M[0]!), ...op.get(M[1]!), ...op.v128Or, ...op.anyTrue, ...op.if);
+  for (let v = 0; v < 2; v++) {
+    body.push(...op.get(M[v]!), ...op.anyTrue, ...op.if);
+    body.push(...op.get(3), ...op.get(2), ...op.i32Const(16 * v), ...op.i32Add, ...op.i32Store(0));
+    body.push(
+      ...op.get(3),
+      ...op.get(M[v]!),
+      ...op.v128Const(new Uint8Array(16)),
+      ...op.i8x16Ne,
+      ...op.bitmask,
+    );
+    body.push(...op.i32Store(4));
+    body.push(...op.get(3), ...op.i32Const(8), ...op.i32Add, ...op.set(3));
+    body.push(...op.end);
+  }
+  body.push(...op.end);
+  body.push(...op.get(2), ...op.i32Const(32), ...op.i32Add, ...op.set(2), ...op.br(0));
+  body.push(...op.end, ...op.end);
+  body.push(...op.get(3), ...op.get(1), ...op.i32Sub, ...op.i32Const(3), ...op.i32ShrU, ...op.end);
+  const locals = vec([
+    [...uleb(2), I32],
+    [...uleb(12), V128],
+  ]);
+  const func = [...locals, ...body];
+  return Uint8Array.from([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]])),
+    ...section(3, vec([[0]])),
+    ...section(5, vec([[0x00, ...uleb(PAGES)]])),
+    ...section(
+      7,
+      vec([
+        [...name('scan'), 0x00, 0],
+        [...name('memory'), 0x02, 0],
+      ]),
+    ),
+    ...section(10, vec([[...uleb(func.length), ...func]])),
+  ]);
+}
+
+/** The part of the WebAssembly API used here (the project's TypeScript lib has no DOM types). */
+declare const WebAssembly: {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
+
+/** Finds candidates with the SIMD module when it compiles here, else with the plain loop. */
+export class Prefilter {
+  private readonly scan: ((n: number, out: number) => number) | null = null;
+  private readonly mem: Uint8Array | null = null;
+  private readonly pairs: Int32Array | null = null;
+
+  constructor(private readonly tables: Tables) {
+    const bytes = assemble(tables);
+    if (!WebAssembly.validate(bytes)) return;
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    const memory = inst.exports.memory as { buffer: ArrayBuffer };
+    this.scan = inst.exports.scan as (n: number, out: number) => number;
+    this.mem = new Uint8Array(memory.buffer);
+    this.pairs = new Int32Array(memory.buffer, OUT_AT, 2 * (BLOCK / 16 + 2));
+  }
+
+  get simd(): boolean {
+    return this.scan !== null;
+  }
+
+  /**
+   * Candidate starts in buf[from, end), ascending, into `out` (room for
+   * end - from entries); end - from <= BLOCK; fingerprints may read up to `to`.
+   */
+  candidates(buf: Uint8Array, from: number, end: number, to: number, out: Int32Array): number {
+    const scan = this.scan;
+    const mem = this.mem;
+    const pairs = this.pairs;
+    if (scan === null || mem === null || pairs === null)
+      return scalarCandidates(this.tables, buf, from, end, to, out);
+    const len = end - from;
+    const copy = Math.min(to, end + FP - 1) - from;
+    mem.set(buf.subarray(from, from + copy), 0);
+    // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
+    mem.fill(0, copy, len + 48);
+    const count = scan(len, OUT_AT);
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const base = pairs[2 * k]!;
+      let mask = pairs[2 * k + 1]!;
+      while (mask !== 0) {
+        const low = mask & -mask;
+        const at = base + 31 - Math.clz32(low);
+        if (at >= len) break;
+        out[n++] = from + at;
+        mask ^= low;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,474 @@
+/**
+ * One JSON object as the common structured loggers write it -> a LogEvent.
+ *
+ * Field names are looked up both nested and dotted (`{"log":{"level":…}}` and
+ * `{"log.level":…}` are the same ECS field). Every field read into the record's
+ * own slots is left out of its context, the rest is flattened into it.
+ *
+ * Conventions read: pino/bunyan (numeric level, `err`, `msg`, `hostname`),
+ * winston (`level`, `message`, `stack`), zap (`ts`, `caller`, `msg`,
+ * `stacktrace`, `error`), logrus (`level`, `msg`, `error`), structlog (`event`,
+ * `exception`), python-json-logger (`exc_info`), ECS (`log.level`, `log.logger`,
+ * `error.*`, `service.name`, `host.name`), AWS Lambda (`errorType`,
+ * `errorMessage`, `stackTrace[]`, also inside `message`), GCP (`severity`,
+ * `textPayload`, `stack_trace`, `serviceContext`), Serilog CLEF (`@t @l @m @mt @x`),
+ * journald JSON (`MESSAGE`, `PRIORITY`, `SYSLOG_IDENTIFIER`, `_HOSTNAME`),
+ * rsyslog's StdJSONFmt (`fromhost`, `priority`, `timereported`), Docker
+ * json-file / Fluent Bit (`log`), OTel-shaped records (`severityText`,
+ * `severityNumber`, `body`, `attributes`, `resource`).
+ */
+import { ContextBuilder, renderJson } from './context.ts';
+import {
+  clip,
+  isoFromEpoch,
+  isoFromText,
+  type LogError,
+  type LogEvent,
+  MESSAGE_MAX_CHARS,
+  type SeverityClass,
+  STACK_MAX_CHARS,
+  severityFromNumber,
+  severityFromOtelNumber,
+  severityFromWord,
+  syslogSeverity,
+} from './model.ts';
+import { errorFromStack, splitStackFromMessage } from './stack-text.ts';
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value at a dotted path, whether the writer nested it or wrote the dots into the key. */
+export function lookup(obj: Obj, path: string): unknown {
+  if (Object.hasOwn(obj, path)) return obj[path];
+  let cur: Obj = obj;
+  let rest = path;
+  for (;;) {
+    const dot = rest.indexOf('.');
+    if (dot < 0) return undefined;
+    const next = cur[rest.slice(0, dot)];
+    if (!isObj(next)) return undefined;
+    cur = next;
+    rest = rest.slice(dot + 1);
+    if (Object.hasOwn(cur, rest)) return cur[rest];
+  }
+}
+
+const MESSAGE_KEYS = [
+  'msg',
+  'message',
+  '@m',
+  'event',
+  'body',
+  'log',
+  'MESSAGE',
+  'textPayload',
+  '@message',
+  'short_message',
+  'Message',
+  // Heroku's router states the failure in `desc`.
+  'desc',
+];
+/** Fields that carry a raw line as a shipper read it, which may itself be a structured line. */
+const RAW_LINE_KEYS = new Set(['log', 'message', 'MESSAGE', '@message', 'textPayload', 'body']);
+type LevelKind = 'word' | 'otel' | 'syslog';
+const LEVEL_KEYS: Array<[string, LevelKind]> = [
+  ['level', 'word'],
+  ['log.level', 'word'],
+  ['severity', 'word'],
+  ['levelname', 'word'],
+  ['severityText', 'word'],
+  ['severity_text', 'word'],
+  ['loglevel', 'word'],
+  ['lvl', 'word'],
+  ['@l', 'word'],
+  ['@level', 'word'],
+  ['level_name', 'word'],
+  ['severityNumber', 'otel'],
+  ['severity_number', 'otel'],
+  ['PRIORITY', 'syslog'],
+  ['priority', 'word'],
+  ['syslog.severity', 'word'],
+  // Heroku's logfmt level.
+  ['at', 'word'],
+];
+const TIME_KEYS = [
+  'time',
+  'timestamp',
+  'ts',
+  '@timestamp',
+  '@t',
+  'timeUnixNano',
+  'time_unix_nano',
+  'datetime',
+  'timereported',
+  '__REALTIME_TIMESTAMP',
+  'date',
+];
+const LOGGER_KEYS = [
+  'logger',
+  'log.logger',
+  'logger_name',
+  'loggerName',
+  'name',
+  'component',
+  'category',
+  'tag',
+  'programname',
+  'syslogtag',
+  'SYSLOG_IDENTIFIER',
+  'module',
+];
+const SERVICE_KEYS = [
+  'service.name',
+  'service',
+  'service_name',
+  'serviceName',
+  'serviceContext.service',
+  'resource.service.name',
+  'app',
+  'application',
+];
+const ENV_KEYS = [
+  'deployment.environment.name',
+  'deployment.environment',
+  'service.environment',
+  'environment',
+  'env',
+  'resource.deployment.environment.name',
+  'resource.deployment.environment',
+];
+const HOST_KEYS = [
+  'host.name',
+  'host.hostname',
+  'hostname',
+  'host',
+  'fromhost',
+  '_HOSTNAME',
+  'resource.host.name',
+];
+/** Objects holding an error: pino/bunyan `err`, ECS `error`, OTel `exception`. */
+const ERROR_OBJECT_KEYS = ['err', 'error', 'exception', 'exc'];
+const STACK_KEYS = [
+  'stack',
+  'stacktrace',
+  'stack_trace',
+  'stackTrace',
+  'exception',
+  'exc_info',
+  'exc_text',
+  '@x',
+  'error.stack_trace',
+  'error.stack',
+  'exception.stacktrace',
+  'attributes.exception.stacktrace',
+  'backtrace',
+];
+const ERROR_TYPE_KEYS = [
+  'errorType',
+  'error.type',
+  'exception.type',
+  'attributes.exception.type',
+  'error.kind',
+];
+const ERROR_MESSAGE_KEYS = [
+  'errorMessage',
+  'error.message',
+  'exception.message',
+  'attributes.exception.message',
+];
+
+class Reader {
+  readonly used = new Set<string>();
+  constructor(readonly obj: Obj) {}
+
+  /** The first of `keys` holding a value accepted by `accept`; its path is marked used. */
+  first<T>(
+    keys: readonly string[],
+    accept: (v: unknown, key: string) => T | undefined,
+  ): [T, string] | undefined {
+    for (const k of keys) {
+      if (this.used.has(k)) continue;
+      const v = lookup(this.obj, k);
+      if (v === undefined || v === null) continue;
+      const got = accept(v, k);
+      if (got !== undefined) {
+        this.used.add(k);
+        return [got, k];
+      }
+    }
+    return undefined;
+  }
+}
+
+const nonEmptyString = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : undefined;
+
+function stackText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  // AWS Lambda writes the stack as an array of lines (Python's lines may hold several).
+  if (Array.isArray(v) && v.length > 0 && v.every((l) => typeof l === 'string')) {
+    return (v as string[]).map((l) => l.replace(/\n$/, '')).join('\n');
+  }
+  return undefined;
+}
+
+function levelOf(v: unknown, kind: LevelKind): [SeverityClass, string] | undefined {
+  if (typeof v === 'number') {
+    const sev =
+      kind === 'otel'
+        ? severityFromOtelNumber(v)
+        : kind === 'syslog'
+          ? Number.isInteger(v) && v >= 0 && v <= 7
+            ? syslogSeverity(v)
+            : undefined
+          : severityFromNumber(v);
+    return sev ? [sev, String(v)] : undefined;
+  }
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (/^\d{1,3}$/.test(t)) return levelOf(Number(t), kind);
+  const sev = severityFromWord(t);
+  return sev ? [sev, v] : undefined;
+}
+
+function timeOf(v: unknown, key: string): string | undefined {
+  if (typeof v === 'number') return isoFromEpoch(v);
+  if (typeof v === 'string') {
+    if (key === '__REALTIME_TIMESTAMP' && /^\d+$/.test(v))
+      return isoFromEpoch(Number(v) * 1e3 >= 1e17 ? Number(v) : Number(v) * 1e3);
+    return isoFromText(v);
+  }
+  // GCP and protobuf JSON: {"seconds": …, "nanos": …}
+  if (isObj(v) && (typeof v.seconds === 'number' || typeof v.seconds === 'string')) {
+    const s = Number(v.seconds);
+    const n = Number(v.nanos ?? 0);
+    if (Number.isFinite(s) && Number.isFinite(n)) return isoFromEpoch(s * 1e3 + n / 1e6);
+  }
+  return undefined;
+}
+
+function loggerOf(v: unknown, key: string): string | undefined {
+  const s = nonEmptyString(v);
+  if (s === undefined) return undefined;
+  // A syslog tag carries its pid and colon: `app[123]:`.
+  if (key === 'syslogtag') return s.replace(/\[\d*\]?:?\s*$|:\s*$/, '') || undefined;
+  return clip(s, 256);
+}
+
+/** An error object's type, message and stack (pino, bunyan, ECS, OTel, Lambda shapes). */
+function errorFromObject(e: Obj): [LogError, string[]] {
+  const used: string[] = [];
+  const take = (keys: string[], as: (v: unknown) => string | undefined): string | undefined => {
+    for (const k of keys) {
+      const got = as(e[k]);
+      if (got !== undefined) {
+        used.push(k);
+        return got;
+      }
+    }
+    return undefined;
+  };
+  const err: LogError = {};
+  const type = take(['type', 'name', 'errorType', 'class', 'kind', 'exception_class'], nonEmptyString);
+  const message = take(['message', 'msg', 'errorMessage', 'reason'], (v) =>
+    typeof v === 'string' ? v : undefined,
+  );
+  const stack = take(['stack', 'stack_trace', 'stacktrace', 'stackTrace', 'backtrace', 'trace'], stackText);
+  if (type !== undefined) err.type = type;
+  if (message !== undefined) err.message = message;
+  if (stack !== undefined) err.stack = clip(stack, STACK_MAX_CHARS);
+  return [err, used];
+}
+
+function hasError(e: LogError): boolean {
+  return e.type !== undefined || e.message !== undefined || e.stack !== undefined;
+}
+
+export interface JsonRecordOptions {
+  format?: string;
+  /** Reads a raw-line field (`log`, `message`) as a line of its own; absent to stop at one level. */
+  parseInner?: (line: string) => LogEvent;
+}
+
+/** One structured-logger JSON object as a LogEvent. Never throws. */
+export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEvent {
+  const r = new Reader(obj);
+  const format = opts.format ?? 'json';
+  const error: LogError = {};
+
+  let message = '';
+  let messageKey: string | undefined;
+  // Only these two hold a message as an object; ECS `log` and `event` objects are metadata.
+  const msg = r.first(MESSAGE_KEYS, (v, k) =>
+    typeof v === 'string' || (isObj(v) && (k === 'message' || k === 'body')) ? v : undefined,
+  );
+  if (msg) {
+    const [v, key] = msg;
+    messageKey = key;
+    // Shippers keep the line's edges: rsyslog's leading space, Docker's trailing newline.
+    if (typeof v === 'string') message = v.trim();
+    else if (isObj(v as unknown)) {
+      const o = v as Obj;
+      // Lambda's JSON log format puts an uncaught error object in `message`.
+      if (typeof o.errorType === 'string' || typeof o.errorMessage === 'string') {
+        const [e] = errorFromObject(o);
+        Object.assign(error, e);
+        message = e.message ?? '';
+      } else message = renderJson(o, MESSAGE_MAX_CHARS);
+    }
+  }
+
+  const level = r.first(
+    LEVEL_KEYS.map(([k]) => k),
+    (v, k) => levelOf(v, LEVEL_KEYS.find(([key]) => key === k)?.[1] ?? 'word'),
+  );
+
+  for (const key of ERROR_OBJECT_KEYS) {
+    const v = lookup(obj, key);
+    if (isObj(v)) {
+      const [e, used] = errorFromObject(v);
+      if (!hasError(e)) continue;
+      for (const k of used) r.used.add(`${key}.${k}`);
+      if (e.type && !error.type) error.type = e.type;
+      if (e.message !== undefined && error.message === undefined) error.message = e.message;
+      if (e.stack && !error.stack) error.stack = e.stack;
+    } else if (typeof v === 'string' && key !== 'exception' && v.trim() !== '' && !v.includes('\n')) {
+      // logrus WithError, zap zap.Error, slog "err": the error's text.
+      if (error.message === undefined) error.message = v;
+      r.used.add(key);
+    }
+  }
+  const type = r.first(ERROR_TYPE_KEYS, nonEmptyString);
+  if (type && !error.type) error.type = type[0];
+  const emsg = r.first(ERROR_MESSAGE_KEYS, (v) => (typeof v === 'string' ? v : undefined));
+  if (emsg && error.message === undefined) error.message = emsg[0];
+  if (!error.stack) {
+    const st = r.first(STACK_KEYS, (v) => (v === 'None' ? undefined : stackText(v)));
+    if (st) error.stack = clip(st[0], STACK_MAX_CHARS);
+  }
+  if (!message && error.message !== undefined) message = error.message;
+  if (!message) {
+    const tpl = r.first(['@mt'], nonEmptyString);
+    if (tpl) message = tpl[0];
+  }
+  if (message.includes('\n') && !error.stack) {
+    const split = splitStackFromMessage(message);
+    if (split) {
+      message = split.message;
+      error.stack = clip(split.stack, STACK_MAX_CHARS);
+    }
+  }
+  if (error.stack && (!error.type || error.message === undefined)) {
+    const head = errorFromStack(error.stack);
+    if (head.type && !error.type) error.type = head.type;
+    if (head.message !== undefined && error.message === undefined) error.message = head.message;
+  }
+
+  const time = r.first(TIME_KEYS, timeOf);
+  const logger = r.first(LOGGER_KEYS, loggerOf);
+  const service = r.first(SERVICE_KEYS, nonEmptyString);
+  const environment = r.first(ENV_KEYS, nonEmptyString);
+  const host = r.first(HOST_KEYS, nonEmptyString);
+
+  const ctx = new ContextBuilder();
+  for (const k of Object.keys(obj)) {
+    if (!r.used.has(k)) addSkipping(ctx, k, obj[k], r.used);
+  }
+
+  let event: LogEvent = {
+    severity: level ? level[0][0] : 'unknown',
+    message: clip(message, MESSAGE_MAX_CHARS),
+    context: ctx.context,
+    format,
+  };
+  if (level) event.severityText = level[0][1];
+  if (time) event.time = time[0];
+  if (logger) event.logger = logger[0];
+  if (hasError(error)) event.error = error;
+  if (service) event.service = service[0];
+  if (environment) event.environment = environment[0];
+  if (host) event.host = host[0];
+
+  const trimmed = message.trim();
+  const structuredInside = trimmed.startsWith('{') && trimmed.endsWith('}');
+  if (opts.parseInner && messageKey && RAW_LINE_KEYS.has(messageKey) && (!level || structuredInside)) {
+    event = mergeInner(event, opts.parseInner(message));
+  }
+  return event;
+}
+
+/** Flattens `value` under `key`, leaving out the paths the record already read. */
+function addSkipping(ctx: ContextBuilder, key: string, value: unknown, used: Set<string>): void {
+  let prefixUsed = false;
+  for (const u of used) {
+    if (u.startsWith(`${key}.`)) {
+      prefixUsed = true;
+      break;
+    }
+  }
+  if (!prefixUsed || !isObj(value)) {
+    ctx.add(key, value);
+    return;
+  }
+  // Only objects some of whose fields were read need the slower walk.
+  const stack: Array<[string, unknown]> = [[key, value]];
+  while (stack.length > 0 && !ctx.full) {
+    const [k, v] = stack.pop() as [string, unknown];
+    if (used.has(k)) continue;
+    let inner = false;
+    if (isObj(v)) {
+      for (const u of used) {
+        if (u.startsWith(`${k}.`)) {
+          inner = true;
+          break;
+        }
+      }
+    }
+    if (!inner) {
+      ctx.add(k, v);
+      continue;
+    }
+    const keys = Object.keys(v as Obj);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const sub = keys[i] as string;
+      stack.push([`${k}.${sub}`, (v as Obj)[sub]]);
+    }
+  }
+}
+
+/**
+ * A raw line read out of a transport record (a Docker `log`, an ES document's
+ * `message`): the line's own fields describe the event, the transport's are context.
+ */
+function mergeInner(outer: LogEvent, inner: LogEvent): LogEvent {
+  const ctx = new ContextBuilder();
+  for (const [k, v] of Object.entries(inner.context)) ctx.set(k, v);
+  for (const [k, v] of Object.entries(outer.context)) if (!(k in ctx.context)) ctx.set(k, v);
+  const merged: LogEvent = {
+    severity: outer.severity,
+    message: inner.message,
+    context: ctx.context,
+    format: outer.format,
+  };
+  // A level the line itself wrote beats the transport's; the transport's beats a keyword guess.
+  if (inner.severityText !== undefined || outer.severity === 'unknown') {
+    merged.severity = inner.severity;
+    if (inner.severityText !== undefined) merged.severityText = inner.severityText;
+  } else if (outer.severityText !== undefined) merged.severityText = outer.severityText;
+  const time = inner.time ?? outer.time;
+  if (time) merged.time = time;
+  const logger = inner.logger ?? outer.logger;
+  if (logger) merged.logger = logger;
+  const error = inner.error ?? outer.error;
+  if (error) merged.error = error;
+  const service = inner.service ?? outer.service;
+  if (service) merged.service = service;
+  const environment = inner.environment ?? outer.environment;
+  if (environment) merged.environment = environment;
+  const host = inner.host ?? outer.host;
+  if (host) merged.host = host;
+  return merged;
+}

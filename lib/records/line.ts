@@ -1,0 +1,528 @@
+/**
+ * One line of any log -> a LogEvent, whatever format wrote it.
+ *
+ * Recognised per line: JSON objects of the structured loggers (json.ts), logfmt,
+ * klog/glog, Android logcat (threadtime, time, brief), syslog RFC 3164 (with or
+ * without PRI, classic or ISO timestamp) and RFC 5424, else plain text with its
+ * level word. A line is classified by its first bytes before any regular
+ * expression runs, so a plain line costs a couple of comparisons and one
+ * anchored match: this runs on every candidate line of a 100 MB file.
+ *
+ * Every pattern is anchored and its repetitions bounded, so matching stays
+ * linear in the line; nothing recurses.
+ */
+import { eventFromObject } from './json.ts';
+import {
+  clip,
+  isoFromText,
+  type LogEvent,
+  MESSAGE_MAX_CHARS,
+  type SeverityClass,
+  severityFromWord,
+  syslogSeverity,
+} from './model.ts';
+
+/** Longest line read for its structure; a longer line is read as plain text. */
+const MAX_STRUCTURED = 1024 * 1024;
+
+export function parseLine(line: string): LogEvent {
+  return parse(line, true);
+}
+
+function parse(raw: string, allowJson: boolean): LogEvent {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (line.length === 0 || line.length > MAX_STRUCTURED) return textEvent(line);
+  const c = line.charCodeAt(0);
+  // '{': a JSON object, when it also ends like one.
+  if (c === 123) {
+    if (allowJson && lastNonSpace(line) === 125) {
+      const obj = parseObject(line);
+      if (obj) return eventFromObject(obj, { parseInner: (inner) => parse(inner, false) });
+    }
+    return textEvent(line);
+  }
+  // '<': a syslog PRI.
+  if (c === 60) return syslogEvent(line) ?? textEvent(line);
+  // Digits: logcat dates, ISO-stamped syslog files; everything else dated is text.
+  if (c >= 48 && c <= 57) return logcatEvent(line) ?? isoSyslogEvent(line) ?? textEvent(line);
+  const c1 = line.charCodeAt(1);
+  if (c >= 65 && c <= 90) {
+    // klog: a level letter and the month-day digits.
+    if (c1 >= 48 && c1 <= 57 && (c === 73 || c === 87 || c === 69 || c === 70)) {
+      const k = klogEvent(line);
+      if (k) return k;
+    }
+    // logcat brief: `E/Tag( 123): …`.
+    if (c1 === 47) {
+      const b = logcatBriefEvent(line);
+      if (b) return b;
+    }
+    // RFC 3164 as files hold it: `Oct 11 22:14:15 host app[1]: …`.
+    if (line.charCodeAt(3) === 32 && MONTHS.has(line.slice(0, 3))) {
+      const s = bsdSyslogEvent(line, undefined);
+      if (s) return s;
+    }
+  }
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+    const l = logfmtEvent(line);
+    if (l) return l;
+  }
+  return textEvent(line);
+}
+
+function lastNonSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i--;
+  return i < 0 ? -1 : s.charCodeAt(i);
+}
+
+function parseObject(line: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(line);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withTime(e: LogEvent, time: string | undefined): LogEvent {
+  if (time) e.time = time;
+  return e;
+}
+
+// ---------------------------------------------------------------- plain text
+
+/** A level word in a header: uppercase, or any case inside brackets. */
+const LEVEL_TOKEN =
+  /(?:^|[\s[(<|])(FATAL|CRITICAL|CRIT|EMERG|EMERGENCY|ALERT|PANIC|SEVERE|ERROR|ERR|WARNING|WARN|NOTICE|INFO|DEBUG|TRACE|VERBOSE)(?=[\s\]):>|]|$)|\[(fatal|critical|crit|emerg|alert|error|err|warning|warn|notice|info|debug|trace)\]/;
+/** A leading timestamp: ISO-like date and time, or a bare time of day. */
+const LEADING_TIME =
+  /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)\]?\s*/;
+/** Compiler and runtime prefixes that state the level in lower case: `error: …`, `error[E0382]: …`. */
+const LOWER_PREFIX = /^(fatal|panic|error|warning)(?:\[[\w-]{1,16}\])?: /;
+/** Python logging's default format: `ERROR:name:message`. */
+const PYTHON_DEFAULT = /^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\w.-]{1,200}):/;
+/** How far into a line a header's level word may stand. */
+const HEADER_SPAN = 100;
+
+const FATAL_MARK =
+  /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation fault/;
+const ERROR_MARK = /\b(?:SEVERE)\b|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
+const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
+
+/** The class a reader gives a line with no level field: the words lib/extract acts on. */
+export function severityFromText(text: string): SeverityClass {
+  const lower = text.toLowerCase();
+  if (FATAL_MARK.test(text)) return 'fatal';
+  if (lower.includes('error') || ERROR_MARK.test(text)) return 'error';
+  if (lower.includes('warning') || WARNING_MARK.test(text)) return 'warning';
+  return lower.includes('exception') ? 'error' : 'unknown';
+}
+
+interface TextHeader {
+  severity: SeverityClass;
+  severityText?: string;
+  message: string;
+  time?: string;
+  logger?: string;
+}
+
+/** A plain line's header (timestamp, level word) split from its message. */
+export function readTextHeader(line: string): TextHeader {
+  let rest = line;
+  let time: string | undefined;
+  const t = LEADING_TIME.exec(line);
+  if (t?.[1]) {
+    if (t[1].length >= 10) time = isoFromText(t[1].replace(/\//g, '-'));
+    rest = line.slice(t[0].length);
+  }
+  const py = PYTHON_DEFAULT.exec(rest);
+  if (py?.[1]) {
+    const h: TextHeader = {
+      severity: severityFromWord(py[1]) ?? 'unknown',
+      severityText: py[1],
+      message: rest.slice(py[0].length),
+      logger: py[2] as string,
+    };
+    if (time) h.time = time;
+    return h;
+  }
+  const low = LOWER_PREFIX.exec(rest);
+  if (low?.[1]) {
+    const h: TextHeader = {
+      severity: severityFromWord(low[1]) ?? 'error',
+      severityText: low[1],
+      message: rest,
+    };
+    if (time) h.time = time;
+    return h;
+  }
+  const head = rest.length > HEADER_SPAN ? rest.slice(0, HEADER_SPAN) : rest;
+  const m = LEVEL_TOKEN.exec(head);
+  if (m) {
+    const word = (m[1] ?? m[2]) as string;
+    const end = m.index + m[0].length;
+    const h: TextHeader = {
+      severity: severityFromWord(word) ?? 'unknown',
+      severityText: word,
+      message: rest.slice(end).replace(/^[\s\]):>|-]*(?::\s+)?/, ''),
+    };
+    if (time) h.time = time;
+    return h;
+  }
+  const h: TextHeader = { severity: severityFromText(rest), message: rest };
+  if (time) h.time = time;
+  return h;
+}
+
+function textEvent(line: string): LogEvent {
+  // Continuation lines (frames, wrapped text) have no header to read.
+  const c = line.charCodeAt(0);
+  if (c === 32 || c === 9 || line.length > MAX_STRUCTURED) {
+    return {
+      severity: severityFromText(clip(line, MESSAGE_MAX_CHARS)),
+      message: clip(line, MESSAGE_MAX_CHARS),
+      context: {},
+      format: 'text',
+    };
+  }
+  const h = readTextHeader(line);
+  const e: LogEvent = {
+    severity: h.severity,
+    message: clip(h.message, MESSAGE_MAX_CHARS),
+    context: {},
+    format: 'text',
+  };
+  if (h.severityText !== undefined) e.severityText = h.severityText;
+  if (h.logger) e.logger = h.logger;
+  return withTime(e, h.time);
+}
+
+// ---------------------------------------------------------------- logfmt
+
+const LOGFMT_KEY = /^[A-Za-z_@][\w.\-/@:]{0,127}$/;
+const LOGFMT_KNOWN = new Set([
+  'level',
+  'lvl',
+  'msg',
+  'message',
+  'time',
+  'ts',
+  't',
+  'err',
+  'error',
+  'at',
+  'severity',
+  'caller',
+  'logger',
+  'event',
+]);
+
+/** logfmt pairs, or undefined when the line is not logfmt (prose with `=` in it, a bare first word). */
+export function readLogfmt(line: string): Record<string, string> | undefined {
+  const out: Record<string, string> = Object.create(null);
+  let pairs = 0;
+  let known = false;
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n) {
+      const ch = line.charCodeAt(j);
+      if (ch === 61 || ch === 32 || ch === 9) break;
+      j++;
+    }
+    const key = line.slice(i, j);
+    if (!LOGFMT_KEY.test(key)) return undefined;
+    if (j >= n || line.charCodeAt(j) !== 61) {
+      // A bare key is a logfmt flag, but a line must open with a pair.
+      if (pairs === 0) return undefined;
+      out[key] = 'true';
+      i = j;
+      continue;
+    }
+    j++;
+    let value: string;
+    if (line.charCodeAt(j) === 34) {
+      let k = j + 1;
+      let buf = '';
+      let closed = false;
+      while (k < n) {
+        const ch = line.charCodeAt(k);
+        if (ch === 92 && k + 1 < n) {
+          const nx = line[k + 1] as string;
+          buf += nx === 'n' ? '\n' : nx === 't' ? '\t' : nx;
+          k += 2;
+          continue;
+        }
+        if (ch === 34) {
+          closed = true;
+          break;
+        }
+        buf += line[k];
+        k++;
+      }
+      if (!closed) return undefined;
+      value = buf;
+      i = k + 1;
+      if (i < n && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) return undefined;
+    } else {
+      let k = j;
+      while (k < n && line.charCodeAt(k) !== 32 && line.charCodeAt(k) !== 9) k++;
+      value = line.slice(j, k);
+      if (value.includes('"')) return undefined;
+      i = k;
+    }
+    out[key] = value;
+    pairs++;
+    if (LOGFMT_KNOWN.has(key)) known = true;
+  }
+  return pairs >= 2 || (pairs === 1 && known) ? out : undefined;
+}
+
+function logfmtEvent(line: string): LogEvent | undefined {
+  // Cheap gate: the first word must hold '=' before any space.
+  const sp = line.indexOf(' ');
+  const eq = line.indexOf('=');
+  if (eq <= 0 || (sp >= 0 && sp < eq)) return undefined;
+  const pairs = readLogfmt(line);
+  return pairs ? eventFromObject(pairs, { format: 'logfmt' }) : undefined;
+}
+
+// ---------------------------------------------------------------- klog / glog
+
+const KLOG =
+  /^([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d\.\d{1,9})\s{1,16}(\d{1,10}) ([^\s:\]]{1,256}:\d{1,7})\] ?/;
+const KLOG_LEVEL: Record<string, SeverityClass> = { I: 'info', W: 'warning', E: 'error', F: 'fatal' };
+
+function klogEvent(line: string): LogEvent | undefined {
+  const m = KLOG.exec(line);
+  if (!m) return undefined;
+  const letter = m[1] as string;
+  let message = line.slice(m[0].length);
+  const context: Record<string, string | number | boolean> = { thread: Number(m[5]), caller: m[6] as string };
+  const e: LogEvent = {
+    severity: KLOG_LEVEL[letter] ?? 'unknown',
+    severityText: letter,
+    message,
+    context,
+    format: 'klog',
+  };
+  // klog v2 structured: `"message" key="value" …`.
+  if (message.startsWith('"')) {
+    const q = readQuoted(message, 0);
+    if (q) {
+      const pairs = q.end >= message.length ? {} : readLogfmt(`_msg=x${message.slice(q.end)}`);
+      if (pairs) {
+        message = q.value;
+        delete pairs._msg;
+        for (const [k, v] of Object.entries(pairs)) {
+          if ((k === 'err' || k === 'error') && !e.error) e.error = { message: v };
+          else context[k] = clip(v, 512);
+        }
+      }
+    }
+  }
+  e.message = clip(message, MESSAGE_MAX_CHARS);
+  return e;
+}
+
+/** A Go-quoted string starting at `at`: its value and the index after the closing quote. */
+function readQuoted(s: string, at: number): { value: string; end: number } | undefined {
+  let buf = '';
+  for (let k = at + 1; k < s.length; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch === 92 && k + 1 < s.length) {
+      const nx = s[k + 1] as string;
+      buf += nx === 'n' ? '\n' : nx === 't' ? '\t' : nx;
+      k++;
+    } else if (ch === 34) return { value: buf, end: k + 1 };
+    else buf += s[k];
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- logcat
+
+const LOGCAT_LEVEL: Record<string, SeverityClass> = {
+  V: 'debug',
+  D: 'debug',
+  I: 'info',
+  W: 'warning',
+  E: 'error',
+  F: 'fatal',
+  A: 'fatal',
+};
+/** threadtime: `MM-DD hh:mm:ss.mmm  pid  tid L Tag: msg` (optionally with the year). */
+const LOGCAT_THREADTIME =
+  /^(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(\d{1,10})\s{1,8}(\d{1,10})\s([VDIWEFA])\s([^:]{0,128}?)\s{0,64}: ?/;
+/** time: `MM-DD hh:mm:ss.mmm L/Tag( pid): msg`. */
+const LOGCAT_TIME =
+  /^(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}([VDIWEFA])\/([^(]{0,128}?)\(\s{0,8}(\d{1,10})\): ?/;
+/** brief: `L/Tag( pid): msg`. */
+const LOGCAT_BRIEF = /^([VDIWEFA])\/([^(]{0,128}?)\(\s{0,8}(\d{1,10})\): ?/;
+
+function logcat(level: string, tag: string, pid: string, tid: string | undefined, message: string): LogEvent {
+  const context: Record<string, string | number | boolean> = { pid: Number(pid) };
+  if (tid !== undefined) context.tid = Number(tid);
+  const e: LogEvent = {
+    severity: LOGCAT_LEVEL[level] ?? 'unknown',
+    severityText: level,
+    message: clip(message, MESSAGE_MAX_CHARS),
+    context,
+    format: 'logcat',
+  };
+  const t = tag.trim();
+  if (t) e.logger = t;
+  return e;
+}
+
+function logcatEvent(line: string): LogEvent | undefined {
+  if (line.charCodeAt(2) !== 45 && line.charCodeAt(4) !== 45) return undefined;
+  const m = LOGCAT_THREADTIME.exec(line);
+  if (m)
+    return logcat(m[3] as string, m[4] as string, m[1] as string, m[2] as string, line.slice(m[0].length));
+  const t = LOGCAT_TIME.exec(line);
+  if (t) return logcat(t[1] as string, t[2] as string, t[3] as string, undefined, line.slice(t[0].length));
+  return undefined;
+}
+
+function logcatBriefEvent(line: string): LogEvent | undefined {
+  const m = LOGCAT_BRIEF.exec(line);
+  return m
+    ? logcat(m[1] as string, m[2] as string, m[3] as string, undefined, line.slice(m[0].length))
+    : undefined;
+}
+
+// ---------------------------------------------------------------- syslog
+
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+const SYSLOG_SEVERITY_NAMES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+/** RFC 3164 after the PRI: timestamp, host, `tag[pid]:`, message. */
+const BSD_SYSLOG =
+  /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([^\s:]{1,255}|[\da-fA-F:]{2,39}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
+/** As rsyslog's default file format writes it: an RFC 3339 timestamp instead of the BSD one. */
+const ISO_SYSLOG =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) ([^\s:]{1,255}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
+/** Local syslog with only a PRI and a tag: `<11>app[12]: …`. */
+const TAG_ONLY = /^([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: /;
+const RFC5424 = /^(\d{1,2}) (\S{1,64}) (\S{1,255}) (\S{1,48}) (\S{1,128}) (\S{1,32}) /;
+
+function syslogBase(
+  pri: number | undefined,
+  host: string | undefined,
+  tag: string | undefined,
+  pid: string | undefined,
+  message: string,
+): LogEvent {
+  const context: Record<string, string | number | boolean> = {};
+  let e: LogEvent;
+  if (pri !== undefined) {
+    const sev = pri & 7;
+    context.facility = pri >> 3;
+    e = {
+      severity: syslogSeverity(sev),
+      severityText: SYSLOG_SEVERITY_NAMES[sev] as string,
+      message: clip(message, MESSAGE_MAX_CHARS),
+      context,
+      format: 'syslog',
+    };
+  } else {
+    // Files drop the PRI: the message's own level word is all there is.
+    const h = readTextHeader(message);
+    e = { severity: h.severity, message: clip(h.message, MESSAGE_MAX_CHARS), context, format: 'syslog' };
+    if (h.severityText !== undefined) e.severityText = h.severityText;
+  }
+  if (pid) context.pid = /^\d+$/.test(pid) ? Number(pid) : pid;
+  if (host && host !== '-') e.host = host;
+  if (tag && tag !== '-') e.logger = tag;
+  return e;
+}
+
+function bsdSyslogEvent(line: string, pri: number | undefined): LogEvent | undefined {
+  const m = BSD_SYSLOG.exec(line);
+  if (m) {
+    const e = syslogBase(pri, m[2], m[3], m[4], line.slice(m[0].length));
+    e.context.timestamp = m[1] as string;
+    return e;
+  }
+  const iso = ISO_SYSLOG.exec(line);
+  if (iso)
+    return withTime(
+      syslogBase(pri, iso[2], iso[3], iso[4], line.slice(iso[0].length)),
+      isoFromText(iso[1] as string),
+    );
+  if (pri === undefined) return undefined;
+  const t = TAG_ONLY.exec(line);
+  if (t) return syslogBase(pri, undefined, t[1], t[2], line.slice(t[0].length));
+  return syslogBase(pri, undefined, undefined, undefined, line);
+}
+
+function isoSyslogEvent(line: string): LogEvent | undefined {
+  if (line.charCodeAt(4) !== 45 || line.charCodeAt(10) !== 84) return undefined;
+  return bsdSyslogEvent(line, undefined);
+}
+
+function syslogEvent(line: string): LogEvent | undefined {
+  const p = /^<(\d{1,3})>/.exec(line);
+  if (!p) return undefined;
+  const pri = Number(p[1]);
+  if (pri > 191) return undefined;
+  const rest = line.slice(p[0].length);
+  const v = RFC5424.exec(rest);
+  if (v && v[1] !== '0') return rfc5424(pri, v, rest.slice(v[0].length));
+  return bsdSyslogEvent(rest, pri);
+}
+
+function nil(v: string | undefined): string | undefined {
+  return v === undefined || v === '-' ? undefined : v;
+}
+
+function rfc5424(pri: number, head: RegExpExecArray, afterHead: string): LogEvent | undefined {
+  const sd = readStructuredData(afterHead);
+  if (!sd) return undefined;
+  let message = afterHead.slice(sd.end);
+  if (message.startsWith(' ')) message = message.slice(1);
+  if (message.charCodeAt(0) === 0xfeff) message = message.slice(1);
+  const e = syslogBase(pri, nil(head[3]), nil(head[4]), nil(head[5]), message);
+  const msgid = nil(head[6]);
+  if (msgid) e.context.msgid = msgid;
+  for (const [k, v] of sd.params) {
+    if (Object.keys(e.context).length >= 64) break;
+    e.context[k] = clip(v, 512);
+  }
+  const ts = nil(head[2]);
+  return withTime(e, ts ? isoFromText(ts) : undefined);
+}
+
+/** RFC 5424 STRUCTURED-DATA: `-` or `[id k="v" …]…`, values with `\"`, `\\`, `\]` escapes. */
+function readStructuredData(s: string): { end: number; params: Array<[string, string]> } | undefined {
+  if (s.startsWith('-')) return { end: 1, params: [] };
+  const params: Array<[string, string]> = [];
+  let i = 0;
+  const n = s.length;
+  if (s.charCodeAt(0) !== 91) return undefined;
+  while (i < n && s.charCodeAt(i) === 91) {
+    let j = i + 1;
+    while (j < n && s.charCodeAt(j) !== 32 && s.charCodeAt(j) !== 93) j++;
+    const id = s.slice(i + 1, j);
+    if (!id) return undefined;
+    while (j < n && s.charCodeAt(j) === 32) {
+      j++;
+      const eq = s.indexOf('=', j);
+      if (eq < 0 || s.charCodeAt(eq + 1) !== 34) return undefined;
+      const name = s.slice(j, eq);
+      const q = readQuoted(s, eq + 1);
+      if (!q) return undefined;
+      params.push([`${id}.${name}`, q.value]);
+      j = q.end;
+    }
+    if (s.charCodeAt(j) !== 93) return undefined;
+    i = j + 1;
+  }
+  return { end: i, params };
+}
