@@ -4,11 +4,11 @@
  * lease lapses if that processor died); a storage failure likewise.
  */
 import type { Context, S3Event } from 'aws-lambda';
+import { getApp } from '#lib/app';
 import { processUpload } from '#lib/service/upload';
 import { logIdOfUploadKey } from '#lib/store/s3-uploads';
-import { getUploadApp } from '#lib/uploads-app';
 
-const uploads = getUploadApp();
+const { uploads } = getApp();
 
 /** Beyond the remaining run time, so a claim outlives the processor that holds it. */
 const LEASE_MARGIN_MS = 30_000;

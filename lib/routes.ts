@@ -441,13 +441,14 @@ export const ROUTES = [
 
 export type RouteName = (typeof ROUTES)[number]['name'];
 
-/** serverless.yml's catch-all: every other method and path, answered 404 or 405. */
-export const NOT_FOUND = {
-  name: 'notFound',
-  method: '*',
-  path: '/{proxy+}',
-  handler: 'functions/not-found.handler',
-} as const;
+/**
+ * serverless.yml's catch-all: every other method and path, answered 404 or
+ * 405 — `/` too, which `{proxy+}` (one segment at least) does not match.
+ */
+export const NOT_FOUND = [
+  { name: 'notFound', method: '*', path: '/{proxy+}', handler: 'functions/not-found.handler' },
+  { name: 'notFound', method: '*', path: '/', handler: 'functions/not-found.handler' },
+] as const;
 
 const BY_NAME = new Map<string, RouteSpec>(ROUTES.map((r) => [r.name, r]));
 

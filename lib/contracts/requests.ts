@@ -1,9 +1,10 @@
 /** What clients send: form fields, shipper records, headers. */
 import { z } from 'zod';
 import { LogId } from './ids.ts';
+import { MAX_SUMMARY_CHARS } from './limits.ts';
 
 /** The longest summary a bug is filed with, in characters (code points). */
-export const MAX_SUMMARY_CHARS = 2000;
+export { MAX_SUMMARY_CHARS };
 /** Idempotency-Key: printable ASCII, as Stripe and the IETF draft take it. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 

@@ -196,7 +196,9 @@ describe('a running stack', () => {
   it("fails with the gateway's own output when it dies before answering", async () => {
     // a malformed tunable fails the handlers' configuration as they load, so the gateway exits at once
     const failed = startStack({ env: { MAX_LOG_BYTES: 'lots' } });
-    await expect(failed).rejects.toThrow(/exited \(1\) before answering[\s\S]*MAX_LOG_BYTES must be an integer/);
+    await expect(failed).rejects.toThrow(
+      /exited \(1\) before answering[\s\S]*MAX_LOG_BYTES must be an integer/,
+    );
   }, 60_000);
 });
 

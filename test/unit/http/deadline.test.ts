@@ -14,10 +14,13 @@ const context = (remainingMs: number): Context => {
 };
 
 const slow = (ms: number) =>
-  httpHandler(async () => {
-    await new Promise((done) => setTimeout(done, ms));
-    return json(200, { done: true });
-  });
+  httpHandler(
+    async () => {
+      await new Promise((done) => setTimeout(done, ms));
+      return json(200, { done: true });
+    },
+    { access: 'open', auth: { read: [], ingest: [], admin: [] } },
+  );
 
 describe('the handler deadline', () => {
   it('answers 503 with Retry-After when the work would outlive the invocation', async () => {
