@@ -5,6 +5,7 @@
  */
 import type { Context, S3Event } from 'aws-lambda';
 import { getApp } from '#lib/app';
+import { log } from '#lib/observe';
 import { processUpload } from '#lib/service/upload';
 import { logIdOfUploadKey } from '#lib/store/s3-uploads';
 
@@ -22,8 +23,8 @@ export async function handler(event: S3Event, context?: Context): Promise<void> 
     const settled = await processUpload(uploads, logId, leaseMs);
     if (settled.kind === 'busy') busy.push(logId);
     else if (settled.kind === 'finished')
-      console.log(JSON.stringify({ upload: logId, status: settled.answer.status }));
-    else console.warn(JSON.stringify({ upload: logId, skipped: settled.kind }));
+      log.info('upload processed', { upload: logId, status: settled.answer.status });
+    else log.warn('upload skipped', { upload: logId, skipped: settled.kind });
   }
   if (busy.length > 0) throw new Error(`uploads ${busy.join(', ')} are being processed elsewhere; retry`);
 }

@@ -9,6 +9,7 @@
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { AuthTokens } from '#lib/config';
+import { count, inRequest, log } from '#lib/observe';
 import { type Access, makeAuthorizer } from './auth.ts';
 import { beforeDeadline } from './deadline.ts';
 import { decodeEvent, type Request } from './request.ts';
@@ -56,11 +57,23 @@ export function httpHandler(route: Route, options: HandlerOptions) {
         requestId: context?.awsRequestId,
       });
     const remaining = context?.getRemainingTimeInMillis?.bind(context);
-    try {
-      return await beforeDeadline(run, remaining);
-    } catch (error) {
-      return fail(error);
-    }
+    const keys = {
+      requestId: context?.awsRequestId ?? event.requestContext?.requestId ?? '-',
+      route: event.routeKey ?? '-',
+      function: context?.functionName,
+    };
+    return inRequest(keys, async () => {
+      const started = Date.now();
+      let reply: Reply;
+      try {
+        reply = await beforeDeadline(run, remaining);
+      } catch (error) {
+        reply = fail(error);
+      }
+      if (reply.statusCode >= 500) count('ServerErrors');
+      log.info('answered', { status: reply.statusCode, ms: Date.now() - started });
+      return reply;
+    });
 
     async function run(): Promise<Reply> {
       req = decodeEvent(event);
