@@ -32,6 +32,7 @@ export const ACCEPTED_TYPES = [
   'application/octet-stream',
   'application/x-ndjson',
   'application/json',
+  'application/x-www-form-urlencoded',
 ] as const;
 
 const unsupportedEncoding = (message: string) => new HttpError(415, 'unsupported_encoding', message);
