@@ -21,6 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { REPORT_ITEM_BUDGET } from '#lib/store/budgets';
+import { itemSize } from '#lib/store/item-size';
 import { dynamoClient, type LocalStack, s3Client, startLocalStack } from './local-stack.ts';
 
 // ---------------------------------------------------------------------------
@@ -73,7 +75,9 @@ async function scanAll(target: StorageTarget, table: string): Promise<Item[]> {
  *   counts the records that name its reportId and pending those that name only
  *   its key (with no request dying midway, pending is 0 and the count exact);
  * - every report has a non-empty extract, its first log's record, and the
- *   aliases its id and issue id are looked up by;
+ *   aliases its id and issue id are looked up by, and its item is within its
+ *   byte budget by DynamoDB's count (UTF-8, lib/store/item-size.ts), whatever
+ *   the emulator would have accepted;
  * - every log record's bytes are in the bucket.
  */
 export async function auditStorage(target: StorageTarget): Promise<StorageAudit> {
@@ -108,6 +112,10 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
       );
     }
     if (!String(report['extract'] ?? '')) mismatches.push(`report ${id} has no extract`);
+    const bytes = itemSize(report);
+    if (bytes > REPORT_ITEM_BUDGET) {
+      mismatches.push(`report ${id}: its item is ${bytes} bytes, over its budget of ${REPORT_ITEM_BUDGET}`);
+    }
     if (!byId.has(id)) mismatches.push(`report ${id}: its first log's record is missing`);
     if (aliases.get(`report#${id}`) !== report['pk'])
       mismatches.push(`report ${id}: its id alias is missing`);

@@ -6,7 +6,8 @@
  * match in either case. It is the "Teddy" filter of Hyperscan and ripgrep: the
  * patterns are spread over 8 buckets, and for each of the FP positions two
  * 16-entry tables give, for a byte's low and high nibble, the buckets whose
- * patterns allow that nibble there. A position is a candidate when some bucket
+ * patterns allow that nibble there (the high nibble only at the first and last
+ * positions, see hiAt). A position is a candidate when some bucket
  * survives the AND over the FP bytes starting at it. Sixteen positions are
  * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup);
  * the module is assembled below from the tables, so its source is this file
@@ -20,6 +21,12 @@
 /** Fingerprint length: every pattern is told apart by its first FP bytes. */
 export const FP = 4;
 const BUCKETS = 8;
+/**
+ * Positions whose high nibble is looked up too. Letters of both cases share
+ * their low nibble and differ mostly in the high one, so the inner positions'
+ * high nibbles tell little and cost a fifth of the time.
+ */
+const hiAt = (j: number): boolean => j === 0 || j === FP - 1;
 /** Bytes handed to the module per call; its memory holds one such block. */
 export const BLOCK = 64 * 1024;
 
@@ -32,43 +39,91 @@ export interface Tables {
   hi: Uint8Array;
 }
 
-/** Spreads the patterns (each FP byte sets) over the buckets, keeping each bucket's accepted set small. */
+/**
+ * Rough share of each byte value in log text (lower-case letters by English
+ * frequency, capitals rarer, spaces and digits common), to weigh what a bucket
+ * lets through: mixing the nibbles of 'rror' and 'vere' in one bucket lets
+ * 'rver' (server) through, which is common; other mixes are harmless.
+ */
+const FREQ = (() => {
+  const f = new Float64Array(256).fill(0.002);
+  [...'etaoinsrhldcumwfgypbvkjxqz'].forEach((ch, i) => {
+    const c = ch.charCodeAt(0);
+    f[c] = 0.1 * 0.85 ** i;
+    f[c & ~0x20] = 0.012 * 0.85 ** i;
+  });
+  for (let c = 48; c < 58; c++) f[c] = 0.02;
+  f[32] = 0.14;
+  return f;
+})();
+
+/** FREQ summed over the bytes of each low nibble. */
+const BY_LOW = (() => {
+  const f = new Float64Array(16);
+  for (let b = 0; b < 256; b++) f[b & 15]! += FREQ[b]!;
+  return f;
+})();
+
+/** Spreads the patterns (each FP byte sets) over the buckets, keeping what each bucket lets through rare. */
 export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Tables {
-  const sets = Array.from({ length: BUCKETS }, () =>
-    Array.from({ length: FP }, () => ({ lo: new Set<number>(), hi: new Set<number>() })),
-  );
-  const cost = (b: (typeof sets)[number]) => b.reduce((n, s) => n * Math.max(1, s.lo.size * s.hi.size), 1);
+  // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
+  const loSets = new Uint16Array(BUCKETS * FP);
+  const hiSets = new Uint16Array(BUCKETS * FP);
+  /** The share of log positions the bucket would let through, with the pattern's nibbles added. */
+  const cost = (k: number, addLo: Uint16Array, addHi: Uint16Array): number => {
+    let n = 1;
+    for (let j = 0; j < FP; j++) {
+      const lo = loSets[k * FP + j]! | addLo[j]!;
+      let share = 0;
+      // Over the set bits only: this runs at start-up, before the code is optimised.
+      const hi = hiAt(j) ? hiSets[k * FP + j]! | addHi[j]! : 0;
+      for (let ls = lo; ls !== 0; ls &= ls - 1) {
+        const l = 31 - Math.clz32(ls & -ls);
+        if (!hiAt(j)) share += BY_LOW[l]!;
+        else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
+      }
+      n *= share;
+    }
+    return n;
+  };
+  const none = new Uint16Array(FP);
   for (const p of patterns) {
     if (p.length !== FP) throw new Error(`a pattern needs ${FP} byte sets`);
+    const pLo = new Uint16Array(FP);
+    const pHi = new Uint16Array(FP);
+    for (let j = 0; j < FP; j++) {
+      for (const c of p[j]!.values()) {
+        for (const v of cases(c)) {
+          pLo[j]! |= 1 << (v & 15);
+          pHi[j]! |= 1 << (v >> 4);
+        }
+      }
+    }
     let best = 0;
     let bestGrowth = Number.POSITIVE_INFINITY;
     for (let k = 0; k < BUCKETS; k++) {
-      const bucket = sets[k]!;
-      const grown = bucket.map((s, j) => ({
-        lo: new Set([...s.lo, ...[...p[j]!].flatMap(cases).map((c) => c & 15)]),
-        hi: new Set([...s.hi, ...[...p[j]!].flatMap(cases).map((c) => c >> 4)]),
-      }));
-      const growth = cost(grown) - (bucket[0]!.lo.size === 0 ? 0 : cost(bucket));
+      const empty = loSets[k * FP] === 0;
+      const growth = cost(k, pLo, pHi) - (empty ? 0 : cost(k, none, none));
       if (growth < bestGrowth) {
         bestGrowth = growth;
         best = k;
       }
     }
-    sets[best]!.forEach((s, j) => {
-      for (const c of [...p[j]!].flatMap(cases)) {
-        s.lo.add(c & 15);
-        s.hi.add(c >> 4);
-      }
-    });
+    for (let j = 0; j < FP; j++) {
+      loSets[best * FP + j]! |= pLo[j]!;
+      hiSets[best * FP + j]! |= pHi[j]!;
+    }
   }
   const lo = new Uint8Array(FP * 16);
   const hi = new Uint8Array(FP * 16);
-  sets.forEach((bucket, k) => {
-    bucket.forEach((s, j) => {
-      for (const n of s.lo) lo[j * 16 + n]! |= 1 << k;
-      for (const n of s.hi) hi[j * 16 + n]! |= 1 << k;
-    });
-  });
+  for (let k = 0; k < BUCKETS; k++) {
+    for (let j = 0; j < FP; j++) {
+      for (let n = 0; n < 16; n++) {
+        if ((loSets[k * FP + j]! >> n) & 1) lo[j * 16 + n]! |= 1 << k;
+        if ((hiSets[k * FP + j]! >> n) & 1) hi[j * 16 + n]! |= 1 << k;
+      }
+    }
+  }
   return { lo, hi };
 }
 
@@ -86,7 +141,7 @@ export function scalarCandidates(
     let m = 0xff;
     for (let j = 0; j < FP && m !== 0; j++) {
       const x = i + j < to ? buf[i + j]! : 0;
-      m &= t.lo[j * 16 + (x & 15)]! & t.hi[j * 16 + (x >> 4)]!;
+      m &= t.lo[j * 16 + (x & 15)]! & (hiAt(j) ? t.hi[j * 16 + (x >> 4)]! : 0xff);
     }
     if (m !== 0) out[n++] = i;
   }
@@ -179,16 +234,18 @@ export function assemble(t: Tables): Uint8Array {
     for (let j = 0; j < FP; j++) {
       body.push(...op.get(2), ...op.v128Load(16 * v + j), ...op.set(X));
       body.push(...op.get(LO + j), ...op.get(X), ...op.get(C0F), ...op.v128And, ...op.swizzle);
-      // A 16-bit shift moves the next byte's low bits in; the mask drops them.
-      body.push(
-        ...op.get(HI + j),
-        ...op.get(X),
-        ...op.i32Const(4),
-        ...op.i16x8ShrU,
-        ...op.get(C0F),
-        ...op.v128And,
-      );
-      body.push(...op.swizzle, ...op.v128And);
+      if (hiAt(j)) {
+        // A 16-bit shift moves the next byte's low bits in; the mask drops them.
+        body.push(
+          ...op.get(HI + j),
+          ...op.get(X),
+          ...op.i32Const(4),
+          ...op.i16x8ShrU,
+          ...op.get(C0F),
+          ...op.v128And,
+        );
+        body.push(...op.swizzle, ...op.v128And);
+      }
       if (j > 0) body.push(...op.v128And);
     }
     body.push(...op.set(M[v]!));

@@ -9,8 +9,9 @@
  * searched for keywords), so memory stays bounded whatever the input.
  *
  * Keywords are found by the SIMD prefilter of prefilter.ts, whose cost per byte
- * does not depend on how many keywords there are; each candidate it reports is
- * confirmed against the whole keyword before a line is delivered. A line may
+ * does not depend on how many keywords there are, by FP bytes of each; every
+ * candidate it reports is confirmed against the whole keyword before a line is
+ * delivered. A line may
  * also be flagged by its first bytes (LINE_SHAPES).
  */
 
@@ -58,81 +59,145 @@ export const KEYWORDS: readonly string[] = [
  */
 export const LINE_SHAPES: readonly (readonly string[])[] = [];
 
-/** Every keyword is found by its first FP bytes, then confirmed whole. */
-const WIN = FP;
-
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
-/** Keywords by the folded code of their first WIN bytes. */
-const BY_WINDOW = new Map<number, Uint8Array[]>();
-for (const kw of KEYWORDS) {
-  const codes = bytesOf(kw);
-  const w = windowCode(codes, 0);
-  BY_WINDOW.set(w, [...(BY_WINDOW.get(w) ?? []), codes]);
-}
-const SHAPES = LINE_SHAPES.map((shape) => shape.map(bytesOf));
+/** Bytes most frequent in log text, most frequent first (digits and punctuation besides). */
+const COMMON = ' etaoinsrhldcum0123456789';
+const commonness = (c: number): number => {
+  const i = COMMON.indexOf(String.fromCharCode(lower(c)));
+  return i < 0 ? 0 : COMMON.length - i;
+};
 
-const PREFILTER = new Prefilter(
-  buildTables([
-    ...KEYWORDS.map((kw) => [...bytesOf(kw).subarray(0, FP)].map((c) => Uint8Array.of(c))),
-    // A shape is found by the '\n' ending the line before it.
-    ...SHAPES.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
-  ]),
-);
-
-function windowCode(buf: Uint8Array, at: number): number {
+/** Hash of the folded window buf[i, i + FP): an index into a matcher's table. */
+function windowHash(buf: Uint8Array, i: number): number {
   return (
-    ((lower(buf[at]!) << 24) |
-      (lower(buf[at + 1]!) << 16) |
-      (lower(buf[at + 2]!) << 8) |
-      lower(buf[at + 3]!)) >>>
-    0
+    (((lower(buf[i]!) << 8) | lower(buf[i + 1]!)) +
+      ((lower(buf[i + 2]!) << 8) | lower(buf[i + 3]!)) * 40503) &
+    0xffff
   );
 }
 
-/** True when a whole keyword starts at buf[at] and ends before `to`. */
-function keywordAt(buf: Uint8Array, at: number, to: number): boolean {
-  if (at + WIN > to) return false;
-  const list = BY_WINDOW.get(windowCode(buf, at));
-  if (list === undefined) return false;
-  for (const kw of list) {
-    if (at + kw.length > to) continue;
-    let k = WIN;
-    while (k < kw.length && lower(buf[at + k]!) === kw[k]) k++;
-    if (k === kw.length) return true;
-  }
-  return false;
+interface Entry {
+  kw: Uint8Array;
+  /** Where the fingerprint lies in the keyword. */
+  at: number;
 }
 
-/** True when the line starting at buf[at] (and ending before `to`) begins with a LINE_SHAPES shape. */
-function shapeAt(buf: Uint8Array, at: number, to: number): boolean {
-  for (const shape of SHAPES) {
-    if (at + shape.length > to) continue;
-    let k = 0;
-    while (k < shape.length && shape[k]!.includes(buf[at + k]!)) k++;
-    if (k === shape.length) return true;
+/**
+ * Finds keywords and line-start shapes. A keyword is found by FP of its bytes:
+ * the run of them least common in logs (`xcep` of exception, `cktr` of
+ * stacktrace), so that words merely sharing a keyword's start (trace_id,
+ * caller) are seldom candidates; each candidate is then confirmed whole.
+ */
+export class Matcher {
+  /** Bytes a keyword split between two parts of a line can have on either side. */
+  readonly seam: number;
+  readonly hasShapes: boolean;
+  /** The longest distance from a fingerprint back to its keyword's start. */
+  private readonly maxAt: number;
+  /** Keywords by the hash of their fingerprint (16 bits: small-integer keys). */
+  private readonly byWindow = new Map<number, Entry[]>();
+  private readonly shapes: Uint8Array[][];
+  private readonly prefilter: Prefilter;
+  /** Candidate buffer of findKeyword (synchronous, so one is enough). */
+  private readonly scratch = new Int32Array(BLOCK);
+
+  constructor(keywords: readonly string[], shapes: readonly (readonly string[])[] = []) {
+    if (keywords.some((kw) => kw.length < FP)) throw new Error(`keywords need ${FP} bytes at least`);
+    if (shapes.some((shape) => shape.length < FP - 1))
+      throw new Error(`shapes need ${FP - 1} positions at least`);
+    const entries = keywords.map((kw): Entry => {
+      const codes = Uint8Array.from(bytesOf(kw), lower);
+      let at = 0;
+      let best = Number.POSITIVE_INFINITY;
+      for (let o = 0; o + FP <= codes.length; o++) {
+        let score = 0;
+        for (let j = 0; j < FP; j++) score += commonness(codes[o + j]!);
+        if (score < best) {
+          best = score;
+          at = o;
+        }
+      }
+      return { kw: codes, at };
+    });
+    for (const e of entries) {
+      const h = windowHash(e.kw, e.at);
+      this.byWindow.set(h, [...(this.byWindow.get(h) ?? []), e]);
+    }
+    this.maxAt = Math.max(0, ...entries.map((e) => e.at));
+    this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
+    this.shapes = shapes.map((shape) => shape.map(bytesOf));
+    this.hasShapes = shapes.length > 0;
+    this.prefilter = new Prefilter(
+      buildTables([
+        ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
+        // A shape is found by the '\n' ending the line before it.
+        ...this.shapes.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
+      ]),
+    );
   }
-  return false;
+
+  /** See Prefilter.candidates. */
+  candidates(buf: Uint8Array, from: number, end: number, to: number, out: Int32Array): number {
+    return this.prefilter.candidates(buf, from, end, to, out);
+  }
+
+  /** The start of a whole keyword lying in buf[from, to) whose fingerprint is at buf[q], or -1. */
+  keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
+    if (q + FP > to) return -1;
+    const list = this.byWindow.get(windowHash(buf, q));
+    if (list === undefined) return -1;
+    for (let i = 0; i < list.length; i++) {
+      const { kw, at } = list[i]!;
+      const start = q - at;
+      if (start < from || start + kw.length > to) continue;
+      let k = 0;
+      while (k < kw.length && lower(buf[start + k]!) === kw[k]) k++;
+      if (k === kw.length) return start;
+    }
+    return -1;
+  }
+
+  /** True when the line starting at buf[at] (and ending before `to`) begins with a shape. */
+  shapeAt(buf: Uint8Array, at: number, to: number): boolean {
+    for (const shape of this.shapes) {
+      if (at + shape.length > to) continue;
+      let k = 0;
+      while (k < shape.length && shape[k]!.includes(buf[at + k]!)) k++;
+      if (k === shape.length) return true;
+    }
+    return false;
+  }
+
+  /** Offset of the first keyword lying wholly in buf[from, to), or -1. */
+  findKeyword(buf: Uint8Array, from: number, to: number): number {
+    const out = this.scratch;
+    let first = -1;
+    for (let a = from; a < to; a += BLOCK) {
+      const n = this.prefilter.candidates(buf, a, Math.min(to, a + BLOCK), to, out);
+      for (let k = 0; k < n; k++) {
+        const q = out[k]!;
+        // Fingerprints lie up to maxAt bytes into their keywords: a later one may start earlier.
+        if (first >= 0 && q - this.maxAt > first) return first;
+        const start = this.keywordAt(buf, q, from, to);
+        if (start >= 0 && (first < 0 || start < first)) first = start;
+      }
+    }
+    return first;
+  }
+
+  /** True when the line buf[start, end) holds a keyword or starts with a shape. */
+  isFlagged(buf: Uint8Array, start: number, end: number): boolean {
+    return (this.hasShapes && this.shapeAt(buf, start, end)) || this.findKeyword(buf, start, end) >= 0;
+  }
 }
 
-/** Candidate buffer of findKeyword (synchronous, so one is enough). */
-const SCRATCH = new Int32Array(BLOCK);
+const DEFAULT_MATCHER = new Matcher(KEYWORDS, LINE_SHAPES);
 
-/** Offset of the first keyword lying wholly in buf[from, to), or -1. */
+/** Offset of the first of KEYWORDS lying wholly in buf[from, to), or -1. */
 export function findKeyword(buf: Uint8Array, from: number, to: number): number {
-  const out = SCRATCH;
-  for (let a = from; a < to; a += BLOCK) {
-    const b = Math.min(to, a + BLOCK);
-    const n = PREFILTER.candidates(buf, a, b, to, out);
-    for (let k = 0; k < n; k++) if (keywordAt(buf, out[k]!, to)) return out[k]!;
-  }
-  return -1;
-}
-
-/** True when the line buf[start, end) holds a keyword or starts with a shape. */
-export function isFlagged(buf: Uint8Array, start: number, end: number): boolean {
-  return (SHAPES.length > 0 && shapeAt(buf, start, end)) || findKeyword(buf, start, end) >= 0;
+  return DEFAULT_MATCHER.findKeyword(buf, from, to);
 }
 
 export interface LineSink {
@@ -153,10 +218,13 @@ export class LineScanner {
   private open = false;
   private overflow = false;
   private overflowHit = false;
-  /** Last WIN - 1 bytes of the line in progress, for keywords split between chunks. */
+  /** Last this.m.seam bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly sink: LineSink) {}
+  constructor(
+    private readonly sink: LineSink,
+    private readonly m: Matcher = DEFAULT_MATCHER,
+  ) {}
 
   push(chunk: Buffer): void {
     let pos = 0;
@@ -196,7 +264,7 @@ export class LineScanner {
         continue;
       }
       // Candidates find a shape by the '\n' before it, which for the line at p may lie behind p.
-      if (SHAPES.length > 0 && shapeAt(buf, p, to)) {
+      if (this.m.hasShapes && this.m.shapeAt(buf, p, to)) {
         const e = buf.indexOf(10, p);
         this.deliver(buf, p, e, true);
         p = e + 1;
@@ -216,15 +284,15 @@ export class LineScanner {
       while (this.hitIndex < this.hitCount) {
         const h = this.hits[this.hitIndex]!;
         if (h >= p) {
-          if (keywordAt(buf, h, to)) return h;
-          if (SHAPES.length > 0 && buf[h] === 10 && shapeAt(buf, h + 1, to)) return h + 1;
+          if (this.m.keywordAt(buf, h, p, to) >= 0) return h;
+          if (this.m.hasShapes && buf[h] === 10 && this.m.shapeAt(buf, h + 1, to)) return h + 1;
         }
         this.hitIndex++;
       }
       if (this.blockEnd >= to) return -1;
       const a = Math.max(p, this.blockEnd);
       this.blockEnd = Math.min(to, a + BLOCK);
-      this.hitCount = PREFILTER.candidates(buf, a, this.blockEnd, to, this.hits);
+      this.hitCount = this.m.candidates(buf, a, this.blockEnd, to, this.hits);
       this.hitIndex = 0;
     }
   }
@@ -232,7 +300,7 @@ export class LineScanner {
   /** `flagged` is null when not yet known; it only matters for truncated lines. */
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
     if (end - start > LINE_KEEP) {
-      const hit = flagged ?? isFlagged(buf, start, end);
+      const hit = flagged ?? this.m.isFlagged(buf, start, end);
       this.sink.line(buf, start, start + LINE_KEEP, hit, true);
       return;
     }
@@ -253,21 +321,22 @@ export class LineScanner {
       this.overflow = true;
       if (!this.overflowHit) {
         // A keyword may start in the bytes just before s (the kept head or an earlier chunk).
-        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - (WIN - 1)), s)]);
+        const before = Buffer.concat([this.tail, buf.subarray(Math.max(start, s - this.m.seam), s)]);
         const seam = Buffer.concat([
-          before.subarray(Math.max(0, before.length - (WIN - 1))),
-          buf.subarray(s, Math.min(end, s + WIN - 1)),
+          before.subarray(Math.max(0, before.length - this.m.seam)),
+          buf.subarray(s, Math.min(end, s + this.m.seam)),
         ]);
-        this.overflowHit = findKeyword(seam, 0, seam.length) >= 0 || findKeyword(buf, s, end) >= 0;
+        this.overflowHit =
+          this.m.findKeyword(seam, 0, seam.length) >= 0 || this.m.findKeyword(buf, s, end) >= 0;
       }
     }
-    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - (WIN - 1)), end)]);
-    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - (WIN - 1))));
+    const keep = Buffer.concat([this.tail, buf.subarray(Math.max(start, end - this.m.seam), end)]);
+    this.tail = Buffer.from(keep.subarray(Math.max(0, keep.length - this.m.seam)));
   }
 
   private flushOpen(): void {
     const line = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head, this.headLen);
-    const flagged = this.overflowHit || isFlagged(line, 0, line.length);
+    const flagged = this.overflowHit || this.m.isFlagged(line, 0, line.length);
     const truncated = this.overflow;
     this.head = [];
     this.headLen = 0;

@@ -52,34 +52,28 @@ export async function readForm(req: Request, limits: FormLimits): Promise<Form> 
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * Refuses JSON nested deeper than MAX_JSON_DEPTH, by counting brackets outside
- * strings in one pass (no recursion, so no depth can overflow this check).
- * Malformed text passes: JSON.parse reports that.
+ * Refuses a parsed JSON value nested deeper than MAX_JSON_DEPTH, walked with an
+ * explicit stack so that no depth can overflow the check itself. JSON.parse
+ * takes any depth; what recurses is JSON.stringify, so this runs before it.
  */
-export function checkJsonDepth(text: string, where = 'the body'): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) {
-        throw badRequest(`${where} nests JSON deeper than ${MAX_JSON_DEPTH} levels`, 'json_too_deep');
-      }
-    } else if (c === 0x5d || c === 0x7d) depth--;
+export function checkValueDepth(value: unknown, where = 'the body'): void {
+  if (value === null || typeof value !== 'object') return;
+  const stack: Array<[object, number]> = [[value, 1]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_JSON_DEPTH) {
+      throw badRequest(`${where} nests JSON deeper than ${MAX_JSON_DEPTH} levels`, 'json_too_deep');
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
   }
 }
 
 function parseJsonForm(body: Buffer, limits: FormLimits): Form {
   let value: unknown;
-  const text = body.toString('utf8');
-  checkJsonDepth(text);
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body.toString('utf8'));
   } catch {
     throw badRequest('body is not valid JSON', 'invalid_json');
   }

@@ -18,7 +18,7 @@ import { decodePythonLoggingForm, formFields, isPythonLoggingForm } from '#lib/r
 import { decodeJsonRecords } from '#lib/records/bodies/json-records';
 import { DecodeError, type LogEvent } from '#lib/records/model';
 import { badRequest, HttpError } from './errors.ts';
-import { checkJsonDepth } from './form.ts';
+import { MAX_JSON_DEPTH } from './form.ts';
 import { decodeBody, readLogBody } from './log-body.ts';
 import { mediaType, type Request } from './request.ts';
 
@@ -62,17 +62,35 @@ function encodingOf(req: Request): 'identity' | 'gzip' {
   );
 }
 
+/**
+ * The first place a JSON text nests deeper than MAX_JSON_DEPTH, by a scan of
+ * its brackets outside strings (linear, no parse), or -1. The decoders would
+ * keep such a record bounded anyway; the contract is a 400 naming the bound.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Records of an NDJSON/JSON body; a line that is not a JSON object is a 400 naming it (nothing stored). */
 function records(bytes: Buffer, type: string): LogEvent[] {
   const text = bytes.toString('utf8');
-  const ndjson = type !== 'application/json' || !/^\s*[[{]/.test(text);
-  if (ndjson) {
-    let n = 0;
-    for (const row of text.split('\n')) {
-      n++;
-      if (row.trim() !== '') checkJsonDepth(row, `line ${n}`);
-    }
-  } else checkJsonDepth(text);
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const line = text.slice(0, deep).split('\n').length;
+    throw badRequest(`line ${line} nests JSON deeper than ${MAX_JSON_DEPTH} levels`, 'json_too_deep');
+  }
   let decoded: ReturnType<typeof decodeJsonRecords>;
   try {
     decoded = decodeJsonRecords(bytes, type);

@@ -9,13 +9,13 @@
  * - any raw or record body may carry `Content-Encoding: gzip`. The inflated size
  *   is bounded by the same `maxLogBytes` as a plain body: inflating stops at the
  *   bound (a zip bomb costs at most that much memory) and answers 413;
- * - JSON records nest at most MAX_JSON_DEPTH levels (lib/http/form.ts): deeper
- *   is a 400 naming the bound, checked before parsing.
+ * - what of a record is kept as JSON text nests at most MAX_JSON_DEPTH levels
+ *   (lib/http/form.ts): deeper is a 400 naming the bound, never a stack overflow.
  */
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { BIGGER_LOGS, badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
-import { checkJsonDepth, readForm } from './form.ts';
+import { checkValueDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
 
 const gunzipAsync = promisify(gunzip);
@@ -108,7 +108,11 @@ export async function inflate(body: Buffer, maxLogBytes: number): Promise<Buffer
   }
 }
 
-/** One log line from one record: its message field, else the record itself as JSON. */
+/**
+ * One log line from one record: its message field, else the record itself as
+ * JSON. JSON.stringify recurses, so what it is given is first checked against
+ * the depth bound (without recursion); a string message needs no check.
+ */
 function lineOf(record: unknown, where: string): string {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     throw badRequest(`${where} is not a JSON object`, 'invalid_ndjson');
@@ -117,9 +121,13 @@ function lineOf(record: unknown, where: string): string {
   for (const name of MESSAGE_FIELDS) {
     const value = fields[name];
     if (typeof value === 'string') return value.replace(/[\r\n]+$/, '');
-    if (value !== undefined && value !== null) return JSON.stringify(value);
+    if (value !== undefined && value !== null) {
+      checkValueDepth(value, where);
+      return JSON.stringify(value);
+    }
   }
   // Nothing a shipper sends is dropped: a record without a message field is kept whole.
+  checkValueDepth(record, where);
   return JSON.stringify(record);
 }
 
@@ -136,7 +144,6 @@ export function linesFromNdjson(body: Buffer): Buffer {
     const row = rows[i]!.trim();
     if (row === '') continue;
     let record: unknown;
-    checkJsonDepth(row, `line ${i + 1}`);
     try {
       record = JSON.parse(row);
     } catch {
@@ -151,7 +158,6 @@ export function linesFromNdjson(body: Buffer): Buffer {
 export function linesFromJson(body: Buffer): Buffer {
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   let parsed: unknown;
-  checkJsonDepth(text);
   try {
     parsed = JSON.parse(text);
   } catch {

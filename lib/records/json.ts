@@ -94,6 +94,8 @@ const LEVEL_KEYS: Array<[string, LevelKind]> = [
   // Heroku's logfmt level.
   ['at', 'word'],
 ];
+const LEVEL_KEY_NAMES = LEVEL_KEYS.map(([k]) => k);
+const LEVEL_KIND = new Map(LEVEL_KEYS);
 const TIME_KEYS = [
   'time',
   'timestamp',
@@ -180,9 +182,24 @@ const ERROR_MESSAGE_KEYS = [
   'attributes.exception.message',
 ];
 
+/** A candidate path's first segment: a path whose head the record lacks cannot be in it. */
+const HEADS = new Map<string, string>();
+function headOf(path: string): string {
+  let h = HEADS.get(path);
+  if (h === undefined) {
+    const dot = path.indexOf('.');
+    h = dot < 0 ? path : path.slice(0, dot);
+    HEADS.set(path, h);
+  }
+  return h;
+}
+
 class Reader {
   readonly used = new Set<string>();
-  constructor(readonly obj: Obj) {}
+  private readonly present: Set<string>;
+  constructor(readonly obj: Obj) {
+    this.present = new Set(Object.keys(obj));
+  }
 
   /** The first of `keys` holding a value accepted by `accept`; its path is marked used. */
   first<T>(
@@ -190,6 +207,8 @@ class Reader {
     accept: (v: unknown, key: string) => T | undefined,
   ): [T, string] | undefined {
     for (const k of keys) {
+      // Most candidates are absent: two set lookups settle them without walking the record.
+      if (!this.present.has(k) && !this.present.has(headOf(k))) continue;
       if (this.used.has(k)) continue;
       const v = lookup(this.obj, k);
       if (v === undefined || v === null) continue;
@@ -234,13 +253,10 @@ function levelOf(v: unknown, kind: LevelKind): [SeverityClass, string] | undefin
   return sev ? [sev, v] : undefined;
 }
 
-function timeOf(v: unknown, key: string): string | undefined {
+function timeOf(v: unknown): string | undefined {
   if (typeof v === 'number') return isoFromEpoch(v);
-  if (typeof v === 'string') {
-    if (key === '__REALTIME_TIMESTAMP' && /^\d+$/.test(v))
-      return isoFromEpoch(Number(v) * 1e3 >= 1e17 ? Number(v) : Number(v) * 1e3);
-    return isoFromText(v);
-  }
+  // Digit strings (journald's microseconds) are epochs read by magnitude, like numbers.
+  if (typeof v === 'string') return isoFromText(v);
   // GCP and protobuf JSON: {"seconds": …, "nanos": …}
   if (isObj(v) && (typeof v.seconds === 'number' || typeof v.seconds === 'string')) {
     const s = Number(v.seconds);
@@ -321,10 +337,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     }
   }
 
-  const level = r.first(
-    LEVEL_KEYS.map(([k]) => k),
-    (v, k) => levelOf(v, LEVEL_KEYS.find(([key]) => key === k)?.[1] ?? 'word'),
-  );
+  const level = r.first(LEVEL_KEY_NAMES, (v, k) => levelOf(v, LEVEL_KIND.get(k) ?? 'word'));
 
   for (const key of ERROR_OBJECT_KEYS) {
     const v = lookup(obj, key);
@@ -367,7 +380,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     if (head.message !== undefined && error.message === undefined) error.message = head.message;
   }
 
-  const time = r.first(TIME_KEYS, timeOf);
+  const time = r.first(TIME_KEYS, (v) => timeOf(v));
   const logger = r.first(LOGGER_KEYS, loggerOf);
   const service = r.first(SERVICE_KEYS, nonEmptyString);
   const environment = r.first(ENV_KEYS, nonEmptyString);

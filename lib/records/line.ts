@@ -94,9 +94,69 @@ function withTime(e: LogEvent, time: string | undefined): LogEvent {
 
 // ---------------------------------------------------------------- plain text
 
-/** A level word in a header: uppercase, or any case inside brackets. */
-const LEVEL_TOKEN =
-  /(?:^|[\s[(<|])(FATAL|CRITICAL|CRIT|EMERG|EMERGENCY|ALERT|PANIC|SEVERE|ERROR|ERR|WARNING|WARN|NOTICE|INFO|DEBUG|TRACE|VERBOSE)(?=[\s\]):>|]|$)|\[(fatal|critical|crit|emerg|alert|error|err|warning|warn|notice|info|debug|trace)\]/;
+/** Candidate level words in a header: uppercase words (`npm ERR!` too), or any word inside brackets; checked against LEVEL_WORDS. */
+const UPPER_WORD = /(?:^|[\s[(<|])([A-Z]{3,9})(?=[\s\]):>|!]|$)/g;
+const BRACKET_WORD = /\[([a-z]{3,8})\]/g;
+const LEVEL_WORDS = new Set([
+  'FATAL',
+  'CRITICAL',
+  'CRIT',
+  'EMERG',
+  'EMERGENCY',
+  'ALERT',
+  'PANIC',
+  'SEVERE',
+  'ERROR',
+  'ERR',
+  'WARNING',
+  'WARN',
+  'NOTICE',
+  'INFO',
+  'DEBUG',
+  'TRACE',
+  'VERBOSE',
+]);
+const BRACKET_LEVELS = new Set([
+  'fatal',
+  'critical',
+  'crit',
+  'emerg',
+  'alert',
+  'error',
+  'err',
+  'warning',
+  'warn',
+  'notice',
+  'info',
+  'debug',
+  'trace',
+]);
+
+/** The first level word of a header: its text and where it ends. */
+function levelToken(head: string): { word: string; end: number } | undefined {
+  let best: { word: string; end: number; at: number } | undefined;
+  UPPER_WORD.lastIndex = 0;
+  for (let m = UPPER_WORD.exec(head); m; m = UPPER_WORD.exec(head)) {
+    const w = m[1] as string;
+    if (LEVEL_WORDS.has(w)) {
+      best = { word: w, end: m.index + m[0].length, at: m.index };
+      break;
+    }
+  }
+  if (head.includes('[')) {
+    BRACKET_WORD.lastIndex = 0;
+    for (let m = BRACKET_WORD.exec(head); m; m = BRACKET_WORD.exec(head)) {
+      if (best && m.index > best.at) break;
+      const w = m[1] as string;
+      if (BRACKET_LEVELS.has(w)) {
+        best = { word: w, end: m.index + m[0].length, at: m.index };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /** A leading timestamp: ISO-like date and time, or a bare time of day. */
 const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)\]?\s*/;
@@ -105,7 +165,7 @@ const LOWER_PREFIX = /^(fatal|panic|error|warning)(?:\[[\w-]{1,16}\])?: /;
 /** Python logging's default format: `ERROR:name:message`. */
 const PYTHON_DEFAULT = /^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\w.-]{1,200}):/;
 /** How far into a line a header's level word may stand. */
-const HEADER_SPAN = 100;
+const HEADER_SPAN = 128;
 
 const FATAL_MARK =
   /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation fault/;
@@ -113,7 +173,12 @@ const ERROR_MARK = /\b(?:SEVERE)\b|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 
 /** The class a reader gives a line with no level field: the words lib/extract acts on. */
+/** Every word severityFromText acts on, case-insensitively: most lines fail this one search. */
+const ANY_MARK =
+  /error|warn|exception|fatal|panic|crit|emerg|severe|sig(?:segv|abrt|bus|fpe|ill)|segmentation fault/i;
+
 export function severityFromText(text: string): SeverityClass {
+  if (!ANY_MARK.test(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
   if (lower.includes('error') || ERROR_MARK.test(text)) return 'error';
@@ -160,10 +225,9 @@ export function readTextHeader(line: string): TextHeader {
     return h;
   }
   const head = rest.length > HEADER_SPAN ? rest.slice(0, HEADER_SPAN) : rest;
-  const m = LEVEL_TOKEN.exec(head);
+  const m = levelToken(head);
   if (m) {
-    const word = (m[1] ?? m[2]) as string;
-    const end = m.index + m[0].length;
+    const { word, end } = m;
     const h: TextHeader = {
       severity: severityFromWord(word) ?? 'unknown',
       severityText: word,

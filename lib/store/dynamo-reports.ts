@@ -237,7 +237,7 @@ export class DynamoReportStore implements ReportStore {
     const sameReport = reportId === null ? '' : ' AND reportId = :reportId';
     const idValue = reportId === null ? {} : { ':reportId': reportId };
     const entryBytes = summaryEntryBytes(entry);
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
         ConditionExpression: `#status = :ghost${sameReport}`,
@@ -260,8 +260,8 @@ export class DynamoReportStore implements ReportStore {
 
       const added = await this.update('reports.add-summary', {
         Key: { pk: reportKey },
-        ConditionExpression: `attribute_exists(pk) AND #status <> :ghost${sameReport} AND size(summaries) < :max AND (attribute_not_exists(summariesBytes) OR summariesBytes <= :room)`,
-        UpdateExpression: `SET summaries = list_append(summaries, :entry), summariesBytes = if_not_exists(summariesBytes, :zero) + :entryBytes, history = list_append(history, :event)${andCount}`,
+        ConditionExpression: `attribute_exists(pk) AND #status <> :ghost${sameReport} AND size(summaries) < :max AND summariesBytes <= :room`,
+        UpdateExpression: `SET summaries = list_append(summaries, :entry), summariesBytes = summariesBytes + :entryBytes, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
           ':ghost': 'Ghost',
@@ -269,15 +269,20 @@ export class DynamoReportStore implements ReportStore {
           ':room': limits.maxBytes - entryBytes,
           ':entry': [entry],
           ':entryBytes': entryBytes,
-          ':zero': 0,
           ':event': [{ event: 'summary-added', at: entry.at }],
           ...idValue,
           ...also.values,
         },
       });
       if (added) return { kind: 'filed', report: added };
-      const current = await this.getByKey(reportKey);
+      const item = await this.getItem(reportKey);
+      const current = item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
       if (!current || (reportId !== null && current.reportId !== reportId)) return { kind: 'missing' };
+      if (item && item['summariesBytes'] === undefined) {
+        // stored before summaries were counted in bytes: count them once, then try again
+        await this.backfillSummariesBytes(current);
+        continue;
+      }
       const full =
         current.summaries.length >= limits.maxEntries ||
         summariesBytes(current.summaries) + entryBytes > limits.maxBytes;
@@ -285,6 +290,25 @@ export class DynamoReportStore implements ReportStore {
       // deleted and created again in between (a ghost, or an issue with room): try again
     }
     throw new Conflict('the issue is changing too fast; try again');
+  }
+
+  private async backfillSummariesBytes(report: Report): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: report.reportKey },
+          ConditionExpression: 'attribute_not_exists(summariesBytes) AND size(summaries) = :count',
+          UpdateExpression: 'SET summariesBytes = :bytes',
+          ExpressionAttributeValues: {
+            ':count': report.summaries.length,
+            ':bytes': summariesBytes(report.summaries),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) await storageCall('reports.backfill', () => Promise.reject(error));
+    }
   }
 
   async markRegressed(reportKey: string, at: string): Promise<Report | null> {

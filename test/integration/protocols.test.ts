@@ -42,9 +42,13 @@ describe.each(['json', 'proto'] as const)('OTLP/HTTP from the OpenTelemetry JS S
   it('exports with SUCCESS, and counts one crash from two hosts twice on one C report', async () => {
     const before = await reports();
     const crashBefore = before.find((r) => r.extract.includes('InventoryLockedError'))?.occurrences ?? 0;
-    const { stdout } = await run(process.execPath, [join(__dirname, 'clients/otel-send.cjs'), kind, `${stack.url}/v1/logs`], {
-      timeout: 60_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [join(__dirname, 'clients/otel-send.cjs'), kind, `${stack.url}/v1/logs`],
+      {
+        timeout: 60_000,
+      },
+    );
     const codes = JSON.parse(stdout) as number[];
     expect(codes.length).toBeGreaterThanOrEqual(2);
     expect(codes.every((code) => code === 0)).toBe(true);
@@ -61,7 +65,9 @@ describe.each(['json', 'proto'] as const)('OTLP/HTTP from the OpenTelemetry JS S
 describe("Python's logging.handlers.HTTPHandler", () => {
   it('sends form records that count one failure of two users twice on one C report', async () => {
     for (const user of ['alice', 'bob']) {
-      await run('python3', [join(__dirname, 'clients/python_send.py'), hostPort(), user], { timeout: 30_000 });
+      await run('python3', [join(__dirname, 'clients/python_send.py'), hostPort(), user], {
+        timeout: 30_000,
+      });
     }
     const report = await reportWith('LedgerLockedError');
     expect(report.type).toBe('C');
@@ -85,7 +91,12 @@ describe("winston's Http transport", () => {
       try {
         (null as unknown as { total: number }).total;
       } catch (error) {
-        logger.error(error as Error, { user, requestId: `req-${user.length * 31}` });
+        logger.log({
+          level: 'error',
+          message: error as Error,
+          user,
+          requestId: `req-${user.length * 31}`,
+        } as unknown as winston.LogEntry);
       }
     };
     charge('carol');
@@ -187,7 +198,10 @@ describe('NDJSON records', () => {
       headers: { 'content-type': 'application/x-ndjson' },
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ events: 3, reports: [expect.objectContaining({ type: 'C', counted: 2 })] });
+    expect(answer.body).toMatchObject({
+      events: 3,
+      reports: [expect.objectContaining({ type: 'C', counted: 2 })],
+    });
     const raw = await fetch(`${stack.url}/logs/${String(answer.body['logId'])}`);
     expect(await raw.text()).toBe(body);
   });

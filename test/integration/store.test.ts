@@ -5,9 +5,10 @@
 import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report, SummaryEntry } from '#lib/model';
 import { SUMMARY_LIMITS } from '#lib/service/ingest';
+import { summariesBytes } from '#lib/store/budgets';
 import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
 import { DynamoLogIndex } from '#lib/store/dynamo-logs';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
@@ -228,6 +229,74 @@ describe('DynamoReportStore', () => {
     );
     expect(outcome.kind).toBe('missing');
     expect(await reports.getByKey(b.reportKey)).toMatchObject({ status: 'Ghost', summary: '' });
+  });
+
+  it('folds per-day counts past 120 days into months, and history past 200 entries, in the stored item', async () => {
+    const reports = store();
+    const daily: Record<string, number> = {};
+    for (let d = 0; d < 120; d++)
+      daily[new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)] = 2;
+    const r = report({ status: 'Open', summary: 's', occurrences: 240, daily });
+    await reports.create(r);
+    const later = new Date(Date.UTC(2026, 0, 1)).toISOString();
+    const counted = await reports.countOccurrence(r.reportKey, later);
+    expect(Object.keys(counted!.daily)).toHaveLength(120);
+    expect(counted!.daily[later.slice(0, 10)]).toBe(1);
+    expect(counted!.monthly).toEqual({ '2025-01': 2 });
+    expect(counted!.occurrences).toBe(241);
+    let from: 'Open' | 'Closed' = 'Open';
+    for (let i = 0; i < 205; i++) {
+      expect(await close(reports, r, from)).not.toBeNull();
+      from = from === 'Open' ? 'Closed' : 'Open';
+    }
+    const stored = await reports.getByKey(r.reportKey);
+    expect(stored!.history.length).toBeLessThanOrEqual(200);
+    expect(stored!.history[0]!.event).toBe('created');
+    expect(stored!.history.length + stored!.historyDropped!).toBe(206);
+  }, 60_000);
+
+  it('cuts an oversized signature and extract before the write, and the write succeeds', async () => {
+    const reports = store();
+    const entries = Array.from({ length: 256 }, (_, i) => `E ${i} ${'超时'.repeat(600)}`).sort();
+    const r = report({ signature: entries.join('\n'), extract: '错'.repeat(200_000) });
+    expect(await reports.create(r)).toBe(true);
+    const stored = await reports.getByKey(r.reportKey);
+    expect(Buffer.byteLength(stored!.signature)).toBeLessThanOrEqual(96 * 1024);
+    expect(stored!.signatureTruncated).toBe(true);
+    expect(Buffer.byteLength(stored!.extract)).toBeLessThanOrEqual(64 * 1024);
+    expect(stored!.extractTruncated).toBe(true);
+  });
+
+  it('counts the summaries of an item stored before they were counted in bytes, then bounds them', async () => {
+    const reports = store();
+    const r = report({ status: 'Open', summary: 'legacy' });
+    const big = (i: number) => entry(`${i}${'😀'.repeat(1999)}`, r.firstSeen, '000000001');
+    // created as today (totals, aliases), then rewritten as an item of before the byte count
+    await reports.create(r);
+    const legacy = {
+      ...r,
+      pk: r.reportKey,
+      listKey: 'report',
+      issueList: 'issue',
+      issueStatusKey: 'Open',
+      summaries: Array.from({ length: 8 }, (_, i) => big(i)),
+    };
+    await emulators.ddb.send(new PutCommand({ TableName: names.reportsTable, Item: legacy }));
+    const refused = await reports.fileSummary(r.reportKey, r.reportId, big(8), SUMMARY_LIMITS);
+    expect(refused.kind).toBe('full');
+    const small = await reports.fileSummary(
+      r.reportKey,
+      r.reportId,
+      entry('short', r.firstSeen),
+      SUMMARY_LIMITS,
+    );
+    expect(small.kind).toBe('filed');
+    const item = await emulators.ddb.send(
+      new GetCommand({ TableName: names.reportsTable, Key: { pk: r.reportKey } }),
+    );
+    const stored = item.Item as { summaries: SummaryEntry[]; summariesBytes: number };
+    expect(stored.summaries).toHaveLength(9);
+    expect(stored.summariesBytes).toBe(summariesBytes(stored.summaries));
   });
 
   it('deletes a report and its aliases', async () => {

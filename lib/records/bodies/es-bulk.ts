@@ -140,3 +140,38 @@ export function decodeEsBulk(body: Buffer, _contentType: string, opts: { index?:
   }
   return result;
 }
+
+/** One item of the bulk answer, keyed by its action as Elasticsearch writes it. */
+export type BulkAnswerItem = Record<string, Record<string, unknown>>;
+
+/**
+ * The `_bulk` answer bulk clients parse: `errors` is true when any item failed,
+ * each item carries its `status`; accepted ones also `result: "created"` and the
+ * `_id` the caller gives them (the client's own, or one derived from the archived log).
+ */
+export function bulkAnswer(
+  result: BulkResult,
+  tookMs: number,
+  idOf: (item: BulkItem, position: number) => string,
+): { took: number; errors: boolean; items: BulkAnswerItem[] } {
+  let errors = false;
+  const items = result.items.map((item, i): BulkAnswerItem => {
+    const body: Record<string, unknown> = {
+      _index: item.index ?? null,
+      _id: item.id ?? idOf(item, i),
+      status: item.status,
+    };
+    if (item.error) {
+      errors = true;
+      body.error = item.error;
+    } else {
+      body._version = 1;
+      body.result = 'created';
+      body._shards = { total: 1, successful: 1, failed: 0 };
+      body._seq_no = i;
+      body._primary_term = 1;
+    }
+    return { [item.action]: body };
+  });
+  return { took: Math.max(0, Math.round(tookMs)), errors, items };
+}

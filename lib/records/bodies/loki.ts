@@ -3,7 +3,7 @@
  *
  * Two encodings: JSON (`{"streams":[{"stream":{labels},"values":[["<ns>","line",{metadata}]]}]}`,
  * and the older `{"labels":"{…}","entries":[{"ts","line"}]}` form), and
- * `application/x-protobuf`: a snappy block-compressed `logproto.PushRequest`
+ * `application/x-protobuf`: a snappy block-compressed (snappy.ts) `logproto.PushRequest`
  * (Promtail, Alloy, pino-loki), whose labels are one Prometheus-style string.
  *
  * Each line is read with parseLine; the stream's labels and the entry's
@@ -11,7 +11,6 @@
  * `level`/`detected_level`/`severity` label names it; else the line's keyword
  * guess stands. `service_name`/`service`/`app`/`job` name the service.
  */
-import { uncompress } from 'snappyjs';
 import { ContextBuilder } from '../context.ts';
 import { parseLine } from '../line.ts';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../model.ts';
 import { isProtobuf } from './otlp.ts';
 import { PushRequest, TO_OBJECT } from './proto.ts';
+import { snappyUncompress } from './snappy.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -193,7 +193,7 @@ function decodeJson(body: Buffer, result: DecodeResult): void {
 function decodeProto(body: Buffer, maxBytes: number, result: DecodeResult): void {
   let raw: Uint8Array;
   try {
-    raw = uncompress(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), maxBytes);
+    raw = snappyUncompress(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), maxBytes);
   } catch (e) {
     throw new DecodeError(`Loki protobuf body is not a snappy block: ${(e as Error).message}`, 'loki');
   }

@@ -59,7 +59,11 @@ async function send(host, user, sku, codes) {
   });
   logger.emit({ severityNumber: SeverityNumber.INFO, body: `order ${sku * 3} received` });
   if (host === 'web-2') {
-    logger.emit({ severityNumber: SeverityNumber.ERROR, severityText: 'ERROR', body: 'payment provider unreachable' });
+    logger.emit({
+      severityNumber: SeverityNumber.ERROR,
+      severityText: 'ERROR',
+      body: 'payment provider unreachable',
+    });
   }
   await provider.forceFlush();
   await provider.shutdown();

@@ -1,5 +1,5 @@
 import { HttpError } from '#lib/http/errors';
-import { readForm } from '#lib/http/form';
+import { canonicalParts, readForm } from '#lib/http/form';
 import { readLogBody } from '#lib/http/log-body';
 import { decodeEvent } from '#lib/http/request';
 import { event, multipart } from './event.ts';
@@ -157,5 +157,75 @@ describe('a browser form with no file chosen', () => {
     const form = await readForm(req, limits);
     expect(form.file).toBeNull();
     expect(form.fields['reportId']).toBe('000000001');
+  });
+});
+
+describe('field limits in characters, on every content type', () => {
+  const summary = '𝄞'.repeat(64); // 64 characters, 256 UTF-8 bytes
+  const over = `${summary}x`;
+
+  it('accepts a value of exactly the limit in four-byte characters over multipart, url-encoded and JSON', async () => {
+    const { body, contentType } = await multipart({ summary });
+    const viaMultipart = decodeEvent(event({ headers: { 'content-type': contentType }, body }));
+    const viaUrl = decodeEvent(
+      event({
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `summary=${encodeURIComponent(summary)}`,
+      }),
+    );
+    const viaJson = decodeEvent(
+      event({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ summary }) }),
+    );
+    for (const req of [viaMultipart, viaUrl, viaJson]) {
+      expect((await readForm(req, limits)).fields['summary']).toBe(summary);
+    }
+  });
+
+  it('refuses one character more the same way on each', async () => {
+    const { body, contentType } = await multipart({ summary: over });
+    const requests = [
+      decodeEvent(event({ headers: { 'content-type': contentType }, body })),
+      decodeEvent(
+        event({
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `summary=${encodeURIComponent(over)}`,
+        }),
+      ),
+      decodeEvent(
+        event({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ summary: over }) }),
+      ),
+    ];
+    for (const req of requests) {
+      await expect(readForm(req, limits)).rejects.toMatchObject({ status: 400, code: 'field_too_long' });
+    }
+  });
+});
+
+describe('canonicalParts (what an Idempotency-Key compares)', () => {
+  const raw = (boundary: string, data: string) =>
+    decodeEvent(
+      event({
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body:
+          `--${boundary}\r\nContent-Disposition: form-data; name="summary"\r\n\r\nboom\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.log"\r\n\r\n${data}\r\n--${boundary}--\r\n`,
+      }),
+    );
+
+  it('reads the same fields and file under two boundaries as the same parts', async () => {
+    expect(await canonicalParts(raw('one', 'ERROR x\n'))).toEqual(
+      await canonicalParts(raw('two', 'ERROR x\n')),
+    );
+  });
+
+  it('tells apart a file holding its own boundary from one holding another text', async () => {
+    const a = await canonicalParts(raw('K1', 'x --K1 y'));
+    const b = await canonicalParts(raw('K2', 'x --B y'));
+    expect(a).not.toEqual(b);
+  });
+
+  it('takes any other body as it is', async () => {
+    const req = decodeEvent(event({ headers: { 'content-type': 'text/plain' }, body: 'ERROR x' }));
+    expect(await canonicalParts(req)).toEqual([Buffer.from('ERROR x')]);
   });
 });

@@ -178,3 +178,44 @@ describe('readLogBody: NDJSON and JSON records', () => {
     );
   });
 });
+
+describe('readLogBody: JSON nesting bound', () => {
+  /** A record whose message is arrays nested `depth` deep (it is kept as JSON text). */
+  const nested = (depth: number) => `{"message":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+  it('answers a body nested 20,000 deep with a 400 naming the bound, in JSON and NDJSON', async () => {
+    const deep = nested(20_000);
+    for (const [type, body] of [
+      ['application/json', deep],
+      ['application/x-ndjson', `{"message":"ok"}\n${deep}\n`],
+    ] as const) {
+      const error = await failure(readLogBody(post(body, { 'content-type': type }), 1024 * 1024));
+      expect(error.status).toBe(400);
+      expect(error.code).toBe('json_too_deep');
+      expect(error.message).toMatch(/deeper than 64 levels/);
+    }
+  });
+
+  it('keeps a message nested 64 levels and refuses 65, and so for a record kept whole', async () => {
+    expect(
+      (await readLogBody(post(nested(64), { 'content-type': 'application/json' }), MAX)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await failure(readLogBody(post(nested(65), { 'content-type': 'application/json' }), MAX))).code,
+    ).toBe('json_too_deep');
+    // no message field: the record itself is kept as JSON, so the record counts
+    const whole = (depth: number) => `{"ctx":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    expect(
+      (await readLogBody(post(whole(64), { 'content-type': 'application/json' }), MAX)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await failure(readLogBody(post(whole(65), { 'content-type': 'application/json' }), MAX))).code,
+    ).toBe('json_too_deep');
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', async () => {
+    const body = JSON.stringify({ message: `ERROR ${'['.repeat(500)} "quoted \\" [[[" ${'{'.repeat(500)}` });
+    const log = await readLogBody(post(body, { 'content-type': 'application/json' }), MAX);
+    expect(log.toString()).toContain('ERROR [[[');
+  });
+});

@@ -1,11 +1,13 @@
-import { decodeEsBulk } from '#lib/records/bodies/es-bulk';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bulkAnswer, decodeEsBulk } from '#lib/records/bodies/es-bulk';
 import { DecodeError } from '#lib/records/model';
 
 const ndjson = (...lines: unknown[]) =>
   Buffer.from(`${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
 
-// rsyslog omelasticsearch with its default template StdJSONFmt: message (%msg%, with its leading
-// space), fromhost, facility, priority (severity as text), timereported, timegenerated.
+// rsyslog omelasticsearch with its default template StdJSONFmt: message (%msg%: after the tag, with
+// its leading space), fromhost, facility, priority (severity as text), timereported, timegenerated.
 function rsyslogDoc(msg: string, priority: string, host = 'db-2') {
   return {
     message: ` ${msg}`,
@@ -21,11 +23,11 @@ describe('Elasticsearch _bulk', () => {
   it('reads rsyslog omelasticsearch documents (StdJSONFmt)', () => {
     const body = ndjson(
       { index: { _index: 'system', _type: 'events' } },
-      rsyslogDoc('pgbouncer[812]: closing because: server conn crashed?', 'err'),
+      rsyslogDoc('closing because: server conn crashed?', 'err'),
       { index: { _index: 'system' } },
-      rsyslogDoc('kernel: Out of memory: Killed process 4242 (java)', 'crit', 'app-9'),
+      rsyslogDoc('Out of memory: Killed process 4242 (java)', 'crit', 'app-9'),
       { index: { _index: 'system' } },
-      rsyslogDoc('systemd[1]: Started Daily apt upgrade.', 'info'),
+      rsyslogDoc('Started Daily apt upgrade.', 'info'),
     );
     const r = decodeEsBulk(body, 'application/json');
     expect(r.items.map((i) => [i.action, i.index, i.status, i.event])).toEqual([
@@ -38,13 +40,33 @@ describe('Elasticsearch _bulk', () => {
       format: 'es-bulk',
       severity: 'error',
       severityText: 'err',
-      message: 'pgbouncer[812]: closing because: server conn crashed?',
+      message: 'closing because: server conn crashed?',
       host: 'db-2',
       time: '2024-05-01T10:00:00.123456Z',
       context: { facility: 'daemon', timegenerated: '2024-05-01T10:00:00.200000+00:00' },
     });
     expect(oom).toMatchObject({ severity: 'fatal', host: 'app-9' });
     expect(started?.severity).toBe('info');
+  });
+
+  it('reads the bytes real rsyslog omelasticsearch sent', () => {
+    // Captured from rsyslogd 8.2302.0 (Debian bookworm, run from `apt-get download` + `dpkg -x`) with
+    // imptcp in, `action(type="omelasticsearch" searchIndex="system" bulkmode="on")` out, default
+    // template, fed four syslog lines; the body is stored byte for byte.
+    const body = readFileSync(path.join(__dirname, 'fixtures/rsyslog-omelasticsearch-bulk.ndjson'));
+    const r = decodeEsBulk(body, 'application/json; charset=utf-8');
+    expect(r.rejected).toBe(0);
+    expect(r.items.map((i) => [i.action, i.index, i.status])).toEqual(
+      Array(4).fill(['index', 'system', 201]),
+    );
+    expect(r.events.map((e) => [e.severity, e.severityText, e.host, e.message])).toEqual([
+      ['error', 'err', 'db-2', 'closing because: server conn crashed? (age=12s)'],
+      ['fatal', 'crit', 'app-9', 'Out of memory: Killed process 4242 (java) total-vm:812344kB'],
+      ['info', 'info', 'web-3', 'Started Daily apt upgrade and clean activities.'],
+      ['warning', 'warning', 'web-3', 'WARN cache "sessions" is 91% full'],
+    ]);
+    expect(r.events[0]?.time).toMatch(/^\d{4}-05-01T10:00:00\.000Z$/);
+    expect(r.events[0]?.context).toMatchObject({ facility: 'daemon' });
   });
 
   it('reads Filebeat, Fluent Bit, Vector and Logstash documents, a raw line inside read as one', () => {
@@ -141,5 +163,35 @@ describe('Elasticsearch _bulk', () => {
     );
     expect(() => decodeEsBulk(ndjson({ index: { _index: 'x' } }), 'application/json')).toThrow(DecodeError);
     expect(decodeEsBulk(Buffer.from(''), 'application/json').items).toEqual([]);
+  });
+
+  it('builds the answer bulk clients parse: errors flag and a status per item', () => {
+    const r = decodeEsBulk(
+      ndjson(
+        { index: { _index: 'system' } },
+        rsyslogDoc('m', 'err'),
+        { delete: { _index: 'system', _id: '9' } },
+        { create: { _id: 'mine' } },
+        { message: 'x' },
+      ),
+      'application/json',
+      { index: 'logs' },
+    );
+    const answer = bulkAnswer(r, 3.4, (_item, i) => `000000042-${i}`);
+    expect(answer).toMatchObject({
+      took: 3,
+      errors: true,
+      items: [
+        { index: { _index: 'system', _id: '000000042-0', status: 201, result: 'created' } },
+        {
+          delete: { _index: 'system', _id: '9', status: 400, error: { type: 'illegal_argument_exception' } },
+        },
+        { create: { _index: 'logs', _id: 'mine', status: 201, result: 'created' } },
+      ],
+    });
+    expect(
+      bulkAnswer(decodeEsBulk(ndjson({ index: { _index: 'a' } }, { message: 'x' }), ''), 1, () => 'id')
+        .errors,
+    ).toBe(false);
   });
 });

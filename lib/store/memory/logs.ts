@@ -1,0 +1,56 @@
+/** Log records and id counters in memory, as lib/store/dynamo-logs.ts and dynamo-ids.ts keep them. */
+import { formatId, ISSUE_ID_DIGITS, LOG_ID_DIGITS, type LogRecord } from '#lib/model';
+import { StorageError } from '#lib/store/errors';
+import type { IdAllocator, LogIndex } from '#lib/store/ports';
+import type { Faults } from './faults.ts';
+
+export class MemoryLogIndex implements LogIndex {
+  private readonly records = new Map<string, LogRecord>();
+
+  constructor(private readonly faults: Faults) {}
+
+  async put(log: LogRecord): Promise<void> {
+    await this.faults.enter('logs.put');
+    this.records.set(log.logId, { ...log });
+  }
+
+  async get(logId: string): Promise<LogRecord | null> {
+    await this.faults.enter('logs.get');
+    const log = this.records.get(logId);
+    return log ? { ...log } : null;
+  }
+
+  async delete(logId: string): Promise<void> {
+    await this.faults.enter('logs.delete');
+    this.records.delete(logId);
+  }
+
+  /** Every record, in id order (what an audit of the table would read). */
+  all(): LogRecord[] {
+    return [...this.records.values()]
+      .sort((a, b) => a.logId.localeCompare(b.logId))
+      .map((log) => ({ ...log }));
+  }
+}
+
+/** Ids from 1 upwards, one counter per kind; an id the counter gave out is never given again. */
+export class MemoryIdAllocator implements IdAllocator {
+  private lastLog = 0;
+  private lastIssue = 0;
+
+  constructor(private readonly faults: Faults) {}
+
+  async nextLogId(): Promise<string> {
+    await this.faults.enter('ids.reserve');
+    this.lastLog += 1;
+    if (this.lastLog > 10 ** LOG_ID_DIGITS - 1) throw new StorageError('log id space exhausted');
+    return formatId(this.lastLog, LOG_ID_DIGITS);
+  }
+
+  async nextIssueId(): Promise<string> {
+    await this.faults.enter('ids.reserve');
+    this.lastIssue += 1;
+    if (this.lastIssue > 10 ** ISSUE_ID_DIGITS - 1) throw new StorageError('issue id space exhausted');
+    return formatId(this.lastIssue, ISSUE_ID_DIGITS);
+  }
+}

@@ -1,0 +1,106 @@
+import { BLOCK, buildTables, FP, Prefilter, scalarCandidates } from '#lib/extract/prefilter';
+
+/** Deterministic pseudo-random integers in [0, n). */
+function prng(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % n;
+  };
+}
+
+const ALPHABET = 'aAbBeErRwWxXzZ09 #=:/\n\t\u00e9';
+const alphabetBytes = Buffer.from(ALPHABET, 'latin1');
+
+/** A random pattern: FP byte sets of one to three bytes from ALPHABET. */
+function randomPattern(r: (n: number) => number): Uint8Array[] {
+  return Array.from({ length: FP }, () =>
+    Uint8Array.from({ length: 1 + r(3) }, () => alphabetBytes[r(alphabetBytes.length)]!),
+  );
+}
+
+function randomBuffer(r: (n: number) => number, length: number): Buffer {
+  const out = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) out[i] = alphabetBytes[r(alphabetBytes.length)]!;
+  return out;
+}
+
+const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+/** The pattern's own definition: each byte in its set, a letter in either case. */
+function matchesAt(p: Uint8Array[], buf: Uint8Array, i: number, to: number): boolean {
+  for (let j = 0; j < FP; j++) {
+    if (i + j >= to) return false;
+    const c = buf[i + j]!;
+    if (!p[j]!.some((b) => b === c || (isLetter(b) && isLetter(c) && (b | 0x20) === (c | 0x20))))
+      return false;
+  }
+  return true;
+}
+
+function simdCandidates(f: Prefilter, buf: Uint8Array, from: number, end: number, to: number): number[] {
+  const out = new Int32Array(end - from);
+  return [...out.subarray(0, f.candidates(buf, from, end, to, out))];
+}
+
+describe('SIMD prefilter', () => {
+  it('compiles its WebAssembly SIMD module here (the plain loop is only a fallback)', () => {
+    expect(new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))])).simd).toBe(
+      true,
+    );
+  });
+
+  it('reports every position where a pattern starts, in either letter case', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = prng(seed);
+      const patterns = Array.from({ length: 1 + r(30) }, () => randomPattern(r));
+      const f = new Prefilter(buildTables(patterns));
+      const buf = randomBuffer(r, 200 + r(3000));
+      const from = r(40);
+      const to = buf.length - r(40);
+      const end = to - r(20);
+      const got = new Set(simdCandidates(f, buf, from, end, to));
+      for (let i = from; i < end; i++) {
+        if (patterns.some((p) => matchesAt(p, buf, i, to)))
+          expect([seed, i, got.has(i)]).toEqual([seed, i, true]);
+      }
+    }
+  });
+
+  it('gives the same candidates as the plain loop, in ascending order, whatever the range', () => {
+    for (let seed = 100; seed < 160; seed++) {
+      const r = prng(seed);
+      const patterns = Array.from({ length: 1 + r(12) }, () => randomPattern(r));
+      const tables = buildTables(patterns);
+      const f = new Prefilter(tables);
+      const buf = randomBuffer(r, 100 + r(5000));
+      const from = r(50);
+      const to = buf.length - r(50);
+      const end = Math.max(from, to - r(30));
+      const plain = new Int32Array(end - from);
+      const n = scalarCandidates(tables, buf, from, end, to, plain);
+      const simd = simdCandidates(f, buf, from, end, to);
+      expect([seed, simd]).toEqual([seed, [...plain.subarray(0, n)]]);
+      expect(simd).toEqual([...simd].sort((a, b) => a - b));
+    }
+  });
+
+  it('handles a whole block, and does not see the bytes of the previous call past the range', () => {
+    const pattern = [...Buffer.from('rror')].map((c) => Uint8Array.of(c));
+    const f = new Prefilter(buildTables([pattern]));
+    const big = Buffer.alloc(BLOCK, 'a');
+    big.write('ERROR', BLOCK - 5, 'latin1');
+    expect(simdCandidates(f, big, 0, BLOCK, BLOCK)).toEqual([BLOCK - 4]);
+    expect(simdCandidates(f, Buffer.from('xxERROR'), 0, 7, 7)).toEqual([3]);
+    // The module's memory still holds 'xxERROR': past the 4 bytes given, it must read as nothing.
+    expect(simdCandidates(f, Buffer.from('xxER'), 0, 4, 4)).toEqual([]);
+  });
+
+  it('finds nothing in an empty range', () => {
+    const f = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]));
+    expect(simdCandidates(f, Buffer.from('warn'), 2, 2, 4)).toEqual([]);
+  });
+});
