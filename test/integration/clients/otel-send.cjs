@@ -36,13 +36,14 @@ async function send(host, user, sku, codes) {
     export: (logs, done) =>
       exporter.export(logs, (r) => {
         codes.push(r.code);
+        if (r.error) process.stderr.write(`export error: ${r.error?.message ?? r.error}\n`);
         done(r);
       }),
     shutdown: () => exporter.shutdown(),
   };
   const provider = new LoggerProvider({
     resource: resourceFromAttributes({ 'service.name': 'shop', 'host.name': host }),
-    processors: [new BatchLogRecordProcessor(counting)],
+    processors: [new BatchLogRecordProcessor({ exporter: counting })],
   });
   const logger = provider.getLogger('inventory');
   const err = caught(sku);
@@ -71,9 +72,15 @@ async function send(host, user, sku, codes) {
 
 async function main() {
   const codes = [];
-  await send('web-1', 'alice', 1001, codes);
-  await new Promise((done) => setTimeout(done, 20));
-  await send('web-2', 'bob', 2417, codes);
+  // Both after an await, so both stacks are the same code path (the first
+  // call would otherwise also show node's module loader frames below main).
+  for (const [host, user, sku] of [
+    ['web-1', 'alice', 1001],
+    ['web-2', 'bob', 2417],
+  ]) {
+    await new Promise((done) => setTimeout(done, 20));
+    await send(host, user, sku, codes);
+  }
   process.stdout.write(JSON.stringify(codes));
 }
 
