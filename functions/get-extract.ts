@@ -1,22 +1,16 @@
 /** GET /logs/extracted/{reportId} — the failure lines of a report, beside its normalised signature. */
-import { getApp } from '#lib/app';
+import { edge } from '#lib/edge';
 import { notFound } from '#lib/http/errors';
-import { httpHandler } from '#lib/http/handler';
 import { parseLogId } from '#lib/http/ids';
 import { html, json, text } from '#lib/http/respond';
 import { renderReport } from '#lib/render/index';
 import { reportView } from '#lib/service/views';
 
-const { config, stores } = getApp();
-
-export const handler = httpHandler(
-  async (req) => {
-    const reportId = parseLogId(req.params['reportId'], 'report id');
-    const report = await stores.reports.getByReportId(reportId);
-    if (!report) throw notFound(`no report ${reportId}`);
-    if (req.wantsJson) return json(200, reportView(report));
-    if (req.prefersHtml) return html(200, renderReport(report, new Date()));
-    return text(200, `${report.extract}\n`);
-  },
-  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
-);
+export const handler = edge('getExtract', async (req, { stores }) => {
+  const reportId = parseLogId(req.params['reportId'], 'report id');
+  const report = await stores.reports.getByReportId(reportId);
+  if (!report) throw notFound(`no report ${reportId}`);
+  if (req.wantsJson) return json(200, reportView(report));
+  if (req.prefersHtml) return html(200, renderReport(report, new Date()));
+  return text(200, `${report.extract}\n`);
+});

@@ -1,18 +1,12 @@
 /** GET /logs/{logId}/datetime — when the failure in that log was first seen (ISO-8601 UTC). */
-import { getApp } from '#lib/app';
-import { httpHandler } from '#lib/http/handler';
+import { edge } from '#lib/edge';
 import { parseLogId } from '#lib/http/ids';
 import { json, text } from '#lib/http/respond';
 import { findLog, findLogReport } from '#lib/service/logs';
 
-const { config, stores } = getApp();
-
-export const handler = httpHandler(
-  async (req) => {
-    const logId = parseLogId(req.params['logId']);
-    const report = await findLogReport(stores, await findLog(stores, logId));
-    if (req.wantsJson) return json(200, { logId, reportId: report.reportId, firstSeen: report.firstSeen });
-    return text(200, `${report.firstSeen}\n`);
-  },
-  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
-);
+export const handler = edge('getLogDatetime', async (req, { stores }) => {
+  const logId = parseLogId(req.params['logId']);
+  const report = await findLogReport(stores, await findLog(stores, logId));
+  if (req.wantsJson) return json(200, { logId, reportId: report.reportId, firstSeen: report.firstSeen });
+  return text(200, `${report.firstSeen}\n`);
+});

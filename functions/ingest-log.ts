@@ -1,26 +1,54 @@
-/** POST /logs — archive one log and count its failure. */
-import { getApp } from '#lib/app';
-import { httpHandler } from '#lib/http/handler';
-import { readLogBody } from '#lib/http/log-body';
+/**
+ * POST /logs — archive one log; count its failure scenario (a document), or
+ * each of its failure events on its own report (a stream: DESIGN.md §2.1).
+ */
+import { createHash } from 'node:crypto';
+import { edge } from '#lib/edge';
+import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
+import { Extractor } from '#lib/extract/index';
+import { readIntake } from '#lib/http/intake';
 import { json, redirect } from '#lib/http/respond';
+import { count } from '#lib/observe';
+import { ingestEvents } from '#lib/service/events';
 import { extract, ingestLog } from '#lib/service/ingest';
-import { ingestView } from '#lib/service/views';
+import { ingestView, streamIngestView } from '#lib/service/views';
 
-const { config, stores } = getApp();
-
-export const handler = httpHandler(
-  async (req) => {
-    const bytes = await readLogBody(req, config.maxLogBytes);
-    const result = await ingestLog(stores, bytes, extract(bytes, config), new Date(), config);
+export const handler = edge('ingestLog', async (req, { config, stores }) => {
+  const intake = await readIntake(req, config.maxLogBytes);
+  if (intake.unit === 'document') {
+    const result = await ingestLog(stores, intake.bytes, extract(intake.bytes, config), new Date(), config);
     const { log, report } = result;
+    count('LogsIngested');
+    if (result.isNew) count('ReportsCreated');
     if (req.prefersHtml)
       return redirect(report ? `/logs/extracted/${report.reportId}` : `/logs/${log.logId}`);
     return json(result.isNew ? 201 : 200, ingestView(result), { Location: `/logs/${log.logId}` });
-  },
-  {
-    exposeErrors: config.exposeErrors,
-    auth: config.auth,
-    access: 'ingest',
-    idempotency: { scope: 'logs', store: stores.idempotency },
-  },
-);
+  }
+  let failures: EventFailure[];
+  let events: number;
+  let sha256: string;
+  if (intake.records) {
+    failures = intake.records.flatMap((record) => failureOfRecord(record) ?? []);
+    events = intake.records.length;
+    sha256 = createHash('sha256').update(intake.bytes).digest('hex');
+  } else {
+    failures = [];
+    const extractor = new Extractor({ onEntry: (entry) => failures.push(failureOfEntry(entry)) });
+    extractor.push(intake.bytes);
+    sha256 = extractor.finish().sha256;
+    events = failures.length;
+  }
+  const result = await ingestEvents(
+    stores,
+    { bytes: intake.bytes, sha256, contentType: intake.contentType, contentEncoding: intake.contentEncoding },
+    events,
+    failures,
+    new Date(),
+  );
+  count('LogsIngested');
+  const created = result.reports.filter((r) => r.isNew).length;
+  if (created > 0) count('ReportsCreated', created);
+  if (req.prefersHtml) return redirect(`/logs/${result.log.logId}`);
+  // 200 even when reports were created: winston's Http transport treats every other status as a failure.
+  return json(200, streamIngestView(result), { Location: `/logs/${result.log.logId}` });
+});

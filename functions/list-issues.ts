@@ -1,14 +1,11 @@
 /** GET /issues — filed bugs (ghosts excluded), `?status=open|closed`. */
-import { getApp } from '#lib/app';
-import { httpHandler } from '#lib/http/handler';
+import { edge } from '#lib/edge';
 import { listRoute } from '#lib/http/list-route';
 import { renderIssueList } from '#lib/render/index';
 import { issueTotal } from '#lib/service/lists';
 import { issueView } from '#lib/service/views';
 
-const { config, stores } = getApp();
-
-export const handler = httpHandler(
+export const handler = edge('listIssues', (req, { stores }) =>
   listRoute({
     base: '/issues',
     key: 'issues',
@@ -17,6 +14,5 @@ export const handler = httpHandler(
     total: issueTotal,
     view: issueView,
     render: renderIssueList,
-  }),
-  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
+  })(req),
 );

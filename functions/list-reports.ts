@@ -1,14 +1,11 @@
 /** GET / — the reports: every distinct failure seen, newest activity first. */
-import { getApp } from '#lib/app';
-import { httpHandler } from '#lib/http/handler';
+import { edge } from '#lib/edge';
 import { listRoute } from '#lib/http/list-route';
 import { renderReportList } from '#lib/render/index';
 import { reportTotal } from '#lib/service/lists';
 import { reportView } from '#lib/service/views';
 
-const { config, stores } = getApp();
-
-export const handler = httpHandler(
+export const handler = edge('listReports', (req, { stores }) =>
   listRoute({
     base: '/',
     key: 'reports',
@@ -17,6 +14,5 @@ export const handler = httpHandler(
     total: reportTotal,
     view: reportView,
     render: renderReportList,
-  }),
-  { exposeErrors: config.exposeErrors, auth: config.auth, access: 'read' },
+  })(req),
 );

@@ -4,9 +4,10 @@
  * lease lapses if that processor died); a storage failure likewise.
  */
 import type { Context, S3Event } from 'aws-lambda';
+import { getApp } from '#lib/app';
+import { log } from '#lib/observe';
 import { processUpload, type UploadDeps } from '#lib/service/upload';
 import { logIdOfUploadKey } from '#lib/store/s3-uploads';
-import { getUploadApp } from '#lib/uploads-app';
 
 /** Beyond the remaining run time, so a claim outlives the processor that holds it. */
 const LEASE_MARGIN_MS = 30_000;
@@ -24,8 +25,8 @@ export function processUploadsHandler(uploads: UploadDeps): S3Handler {
       const settled = await processUpload(uploads, logId, leaseMs);
       if (settled.kind === 'busy') busy.push(logId);
       else if (settled.kind === 'finished')
-        console.log(JSON.stringify({ upload: logId, status: settled.answer.status }));
-      else console.warn(JSON.stringify({ upload: logId, skipped: settled.kind }));
+        log.info('upload processed', { upload: logId, status: settled.answer.status });
+      else log.warn('upload skipped', { upload: logId, skipped: settled.kind });
     }
     if (busy.length > 0) throw new Error(`uploads ${busy.join(', ')} are being processed elsewhere; retry`);
   };
@@ -35,6 +36,6 @@ let container: S3Handler | undefined;
 
 /** AWS's entry point: the container's adapters, built once, on its first event (importing it builds nothing). */
 export const handler: S3Handler = (event, context) => {
-  container ??= processUploadsHandler(getUploadApp());
+  container ??= processUploadsHandler(getApp().uploads);
   return container(event, context);
 };

@@ -1,32 +1,53 @@
 /**
- * The composition root: configuration and storage adapters, built once per
- * container (cold start) and shared by every request it serves.
+ * The composition root: the configuration, one S3 and one DynamoDB client, and
+ * every adapter built on them, once per container (cold start) and shared by
+ * every request it serves. The upload adapters are part of it, so no route
+ * builds clients of its own.
  */
 import { type Config, loadConfig } from './config.ts';
+import type { UploadDeps } from './service/upload.ts';
 import { makeDynamoClient, makeS3Client } from './store/clients.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
 import { DynamoLogIndex } from './store/dynamo-logs.ts';
 import { DynamoReportStore } from './store/dynamo-reports.ts';
+import { DynamoUploadStates } from './store/dynamo-uploads.ts';
 import type { Stores } from './store/ports.ts';
 import { S3LogArchive } from './store/s3-archive.ts';
+import { S3UploadObjects } from './store/s3-uploads.ts';
+
+/** How long a presigned upload URL stays valid. */
+const UPLOAD_URL_SECONDS = 3600;
 
 export interface App {
   config: Config;
   stores: Stores;
+  /** The presigned-upload routes and the S3-event processor (lib/service/upload). */
+  uploads: UploadDeps;
 }
 
 export function buildApp(config: Config): App {
   const s3 = makeS3Client(config);
   const ddb = makeDynamoClient();
+  const stores: Stores = {
+    archive: new S3LogArchive(s3, config.bucket),
+    logs: new DynamoLogIndex(ddb, config.logsTable),
+    ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
+    reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret),
+    idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
+  };
   return {
     config,
-    stores: {
-      archive: new S3LogArchive(s3, config.bucket),
-      logs: new DynamoLogIndex(ddb, config.logsTable),
-      ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
-      reports: new DynamoReportStore(ddb, config.reportsTable),
-      idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
+    stores,
+    uploads: {
+      stores,
+      objects: new S3UploadObjects(s3, config.bucket),
+      states: new DynamoUploadStates(ddb, config.metaTable),
+      config: {
+        maxUploadBytes: config.maxUploadBytes,
+        maxExtractBytes: config.maxExtractBytes,
+        uploadUrlSeconds: UPLOAD_URL_SECONDS,
+      },
     },
   };
 }

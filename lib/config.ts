@@ -4,6 +4,11 @@
  * get as far as answering a request.
  */
 
+import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
+
+/** S3's largest single PUT, the most a presigned upload can carry. */
+export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
+
 export interface Config {
   bucket: string;
   logsTable: string;
@@ -14,6 +19,8 @@ export interface Config {
   /** Largest log accepted on the API path (AWS's synchronous payload limit). */
   maxLogBytes: number;
   maxSummaryChars: number;
+  /** Largest log taken through a presigned upload (S3's single PUT takes 5 GiB). */
+  maxUploadBytes: number;
   /** Stored extract cap; the full log is always kept. */
   maxExtractBytes: number;
   s3ForcePathStyle: boolean;
@@ -74,7 +81,8 @@ export function loadConfig(env: Env = process.env): Config {
     metaTable: required(env, 'META_TABLE'),
     idBlockSize: integer(env, 'ID_BLOCK_SIZE', 20, 1, 10_000),
     maxLogBytes: integer(env, 'MAX_LOG_BYTES', 4 * 1024 * 1024, 1, 1024 * 1024 * 1024),
-    maxSummaryChars: 2000,
+    maxSummaryChars: MAX_SUMMARY_CHARS,
+    maxUploadBytes: integer(env, 'MAX_UPLOAD_BYTES', MAX_SINGLE_PUT_BYTES, 1, MAX_SINGLE_PUT_BYTES),
     maxExtractBytes: integer(env, 'MAX_EXTRACT_BYTES', 32 * 1024, 1024, 256 * 1024),
     s3ForcePathStyle: flag(env, 'LOGSIFT_S3_FORCE_PATH_STYLE'),
     exposeErrors: flag(env, 'IS_OFFLINE') || flag(env, 'LOGSIFT_DEBUG'),

@@ -32,6 +32,23 @@ export interface LogRecord {
   reportId: string | null;
   reportKey: string | null;
   type: ReportType | null;
+  /** The body's media type and encoding as sent (the bytes are kept decompressed). */
+  contentType?: string;
+  contentEncoding?: string;
+  /**
+   * A stream's log (unit=event, DESIGN.md §2.1): every report its failure
+   * events counted on and how many each; `reportKey`/`reportId` name the first.
+   */
+  events?: LogEventCount[];
+  /** More distinct failures than a record links (MAX_LINKED_REPORTS): all counted, the first linked. */
+  eventsTruncated?: boolean;
+}
+
+export interface LogEventCount {
+  reportKey: string;
+  /** null while pending (not yet counted). */
+  reportId: string | null;
+  count: number;
 }
 
 /** A summary a user sent with a bug submission, kept even when not the first. */
@@ -52,6 +69,11 @@ export interface HistoryEntry {
  * A report (unique failure) and its issue, stored as one item. The report id is
  * the id of the log that first produced it; the issue id is its own 6-digit id.
  */
+/** The id of the log a report was first seen in. */
+export function firstLogOf(report: Pick<Report, 'reportId' | 'firstLogId'>): string {
+  return report.firstLogId ?? report.reportId;
+}
+
 export interface Report {
   /** SHA-256 of the normalised signature. */
   reportKey: string;
@@ -70,6 +92,11 @@ export interface Report {
   signatureTruncated?: boolean;
   /** SHA-256 of the first log's raw bytes. */
   logSha256: string;
+  /**
+   * The first log's id, where it is not the report's own (a report first seen
+   * in a stream takes an id of its own, DESIGN.md §2.1); see firstLogOf.
+   */
+  firstLogId?: string;
   status: IssueStatus;
   /** The summary the issue was opened with ('' while a ghost). */
   summary: string;

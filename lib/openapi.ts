@@ -96,6 +96,7 @@ function answer(spec: Answer): ResponseConfig {
         : { schema: schema(spec.json), example: spec.example };
   }
   if (spec.html) content['text/html'] = { schema: contracts.HtmlPage };
+  if (spec.protobuf) content['application/x-protobuf'] = { schema: contracts.BinaryBody };
   const config: ResponseConfig = { description: spec.description };
   if (spec.headers) {
     config.headers = Object.fromEntries(spec.headers.map((h) => [h, headerRef(HEADER_COMPONENT[h])]));

@@ -39,9 +39,10 @@ export interface Answer {
   description: string;
   /** The JSON body's schema. */
   json?: SchemaName;
-  /** Also answers an HTML page (browsers) / plain text. */
+  /** Also answers an HTML page (browsers) / plain text / protobuf (to a protobuf request). */
   html?: true;
   text?: true;
+  protobuf?: true;
   headers?: readonly AnswerHeader[];
   example?: unknown;
 }
@@ -110,8 +111,9 @@ export const ROUTES = [
     tag: 'logs',
     summary: 'Ingest one log',
     description:
-      'Archives the log, extracts its failure lines and counts an occurrence of their report (created on first sight). A log matching a Closed issue reopens it as regressed. NDJSON and JSON records give one log line per record, from its `message`, `log` or `msg` field (a record with none is kept whole as JSON). `Content-Encoding: gzip` is accepted on raw and record bodies; the inflated size is bounded like a plain body (413). Through serverless-offline, send gzip bodies as `application/octet-stream`: it decodes every other non-multipart type as UTF-8.',
+      "Archives the body exactly as it arrived (inflated when gzip-encoded) and reads it in one of two units (DESIGN.md §2.1). A document — multipart `file`, a raw text/plain or octet-stream body, curl's default url-encoded type — counts one occurrence of the report of its failure scenario (201 when new, 200 when known). A stream — NDJSON or JSON records, a Python `logging.handlers.HTTPHandler` form, or any raw body with `?unit=event` — counts each failure event on its own report and always answers 200 with `StreamIngest`. `?unit=document` forces the first reading. A log matching a Closed issue reopens it as regressed. `Content-Encoding: gzip` is accepted on raw and record bodies; the inflated size is bounded like a plain body (413).",
     request: {
+      query: ['UnitQuery'],
       headers: 'IngestHeaders',
       body: {
         content: {
@@ -123,6 +125,7 @@ export const ROUTES = [
             example: '{"message":"ERROR connection refused"}\n',
           },
           'application/json': { schema: 'RecordsBody' },
+          'application/x-www-form-urlencoded': { schema: 'PythonLogForm' },
         },
       },
     },
@@ -141,8 +144,9 @@ export const ROUTES = [
         },
       },
       200: {
-        description: 'Archived; a known report was counted (or the log had no failure: `reportId` null).',
-        json: 'Ingest',
+        description:
+          'A document: archived, a known report counted (or no failure: `reportId` null). A stream: archived, each failure event counted on its report.',
+        json: 'IngestOrStream',
         headers: ['Location', 'Idempotent-Replayed'],
       },
       303: browserPost('To the report page (or the log, when it had no failure)'),
@@ -437,17 +441,113 @@ export const ROUTES = [
       503: 'Unavailable',
     },
   },
+  {
+    name: 'ingestOtlp',
+    method: 'POST',
+    path: '/v1/logs',
+    handler: 'functions/ingest-otlp.handler',
+    access: 'ingest',
+    tag: 'logs',
+    operationId: 'otlpExportLogs',
+    summary: 'OpenTelemetry OTLP/HTTP logs',
+    description:
+      "The OTel SDKs' and the Collector's `otlphttp` logs exporter: an ExportLogsServiceRequest, JSON or protobuf, optionally gzip. Archived as one log; each failure record (severity WARN or worse, or an `exception.stacktrace`) counts on its own report. Answers the spec's ExportLogsServiceResponse in the request's encoding; 503 + Retry-After is retryable.",
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: 'OtlpJsonBody' },
+          'application/x-protobuf': { schema: 'BinaryBody' },
+        },
+      },
+    },
+    answers: {
+      200: {
+        description: 'Accepted (records that could not be read are named in partialSuccess).',
+        json: 'OtlpExportResponse',
+        protobuf: true,
+      },
+      400: 'BadRequest',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'ingestBulk',
+    method: 'POST',
+    path: '/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    summary: 'Elasticsearch bulk API',
+    description:
+      'NDJSON action/document pairs as rsyslog omelasticsearch, Filebeat, Logstash, Fluent Bit `es` and Vector send them. Archived as one log; each failure document counts on its own report. `update` and `delete` items are refused per item (logs are append-only).',
+    request: { body: { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } },
+    answers: {
+      200: { description: 'A status per item, as bulk clients read it.', json: 'BulkResponse' },
+      400: 'BadRequest',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'ingestBulkIndex',
+    method: 'POST',
+    path: '/{index}/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    operationId: 'ingestBulkToIndex',
+    summary: 'Elasticsearch bulk API, to one index',
+    description: 'As POST /_bulk, the index named in the path being the default `_index` of its items.',
+    request: { params: 'IndexPath', body: { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } },
+    answers: {
+      200: { description: 'A status per item, as bulk clients read it.', json: 'BulkResponse' },
+      400: 'BadRequest',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'ingestLoki',
+    method: 'POST',
+    path: '/loki/api/v1/push',
+    handler: 'functions/ingest-loki.handler',
+    access: 'ingest',
+    tag: 'logs',
+    summary: 'Grafana Loki push API',
+    description:
+      'JSON, or snappy-compressed protobuf (`application/x-protobuf`) as Promtail, Alloy and pino-loki send it. Archived as one log; each failure line counts on its own report; labels are context, never part of the grouping.',
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: 'LokiPushJson' },
+          'application/x-protobuf': { schema: 'BinaryBody' },
+        },
+      },
+    },
+    answers: {
+      204: { description: 'Accepted.' },
+      400: 'BadRequest',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
 
-/** serverless.yml's catch-all: every other method and path, answered 404 or 405. */
-export const NOT_FOUND = {
-  name: 'notFound',
-  method: '*',
-  path: '/{proxy+}',
-  handler: 'functions/not-found.handler',
-} as const;
+/**
+ * serverless.yml's catch-all: every other method and path, answered 404 or
+ * 405 — `/` too, which `{proxy+}` (one segment at least) does not match.
+ */
+export const NOT_FOUND = [
+  { name: 'notFound', method: '*', path: '/{proxy+}', handler: 'functions/not-found.handler' },
+  { name: 'notFound', method: '*', path: '/', handler: 'functions/not-found.handler' },
+] as const;
 
 const BY_NAME = new Map<string, RouteSpec>(ROUTES.map((r) => [r.name, r]));
 

@@ -11,7 +11,10 @@ import { startLocalStack } from './local-stack.ts';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'logsift-bench-'));
-  const stack = await startLocalStack({ port: 0, dataDir, quiet: true });
+  // BENCH_GATEWAY_PROFILE: a directory for the gateway's (the handlers') CPU profile.
+  const profile = process.env.BENCH_GATEWAY_PROFILE;
+  const gatewayNodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const stack = await startLocalStack({ port: 0, dataDir, quiet: true, gatewayNodeFlags });
   const stop = async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

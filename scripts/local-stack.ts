@@ -23,6 +23,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { startS3Front } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
 export { readServerlessYml, SERVERLESS_YML, type ServerlessYml } from './serverless-yml.ts';
@@ -132,13 +133,25 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     throw error;
   }
 
+  // Clients (and presigned URLs) reach s3rver only through the signature check (scripts/s3-front.ts).
+  const front = startS3Front({ port: s3Port }, LOCAL_CREDENTIALS);
+  let frontPort: number;
+  try {
+    frontPort = await listen(front);
+  } catch (error) {
+    await s3.close();
+    await new Promise<void>((done) => dynamo.close(() => done()));
+    throw error;
+  }
+
   let stopping: Promise<void> | undefined;
   const emulators: Emulators = {
-    s3Endpoint: `http://127.0.0.1:${s3Port}`,
+    s3Endpoint: `http://127.0.0.1:${frontPort}`,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     stop() {
       stopping ??= (async () => {
         await Promise.allSettled([
+          closeServer(front, () => new Promise<void>((done) => front.close(() => done()))),
           s3.httpServer ? closeServer(s3.httpServer, () => s3.close()) : Promise.resolve(),
           closeServer(dynamo, () => new Promise<void>((done) => dynamo.close(() => done()))),
         ]);
@@ -334,6 +347,8 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Give up waiting for `GET /` after this long. */
   readyTimeoutMs?: number;
+  /** node flags for the gateway process (e.g. `--cpu-prof`, for the benchmarks). */
+  gatewayNodeFlags?: string[];
   /** Use these S3/DynamoDB endpoints (e.g. LocalStack) instead of starting the emulators. */
   endpoints?: { s3Endpoint: string; dynamoEndpoint: string; credentials?: Credentials };
 }
@@ -439,7 +454,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name) && !(name in env)),
   );
   // The handlers run in the gateway's process (scripts/gateway-main.ts), loaded once with tsx.
-  const args = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'gateway-main.ts')];
+  const args = [
+    ...(opts.gatewayNodeFlags ?? []),
+    '--import',
+    'tsx',
+    join(REPO_ROOT, 'scripts', 'gateway-main.ts'),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     detached: true,

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole service on this machine. Emulators in this process,
- * serverless-offline as a child process group; one ready line once `GET /`
+ * the local gateway as a child process group; one ready line once `GET /`
  * answers; Ctrl-C / SIGTERM / SIGHUP stop everything that was started.
  *
  *   PORT       HTTP port (default 5000)
@@ -63,7 +63,7 @@ function watchLauncher(onGone: () => void): void {
 /**
  * Runs a stack in the foreground: prints `readyLines` once it answers, stops it
  * on SIGINT/SIGTERM/SIGHUP or when the launcher goes away, and exits non-zero
- * if it fails to start or serverless-offline dies. Shared with start-localstack.
+ * if it fails to start or the gateway dies. Shared with start-localstack.
  */
 export async function serve(
   start: () => Promise<LocalStack>,
@@ -96,7 +96,7 @@ export async function serve(
 
   const status = await stack.exited;
   if (stopping) return;
-  console.error(`logsift: serverless offline exited unexpectedly (${status}); stopping`);
+  console.error(`logsift: the gateway exited unexpectedly (${status}); stopping`);
   shutdown(1);
 }
 

@@ -19,6 +19,39 @@ export const Ingest = z
   })
   .meta({ id: 'Ingest' });
 
+export const StreamIngest = z
+  .strictObject({
+    logId: LogId,
+    events: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Records (or failure entries of a text body) the request held.' }),
+    reports: z.array(
+      z.strictObject({
+        reportId: LogId,
+        issueId: IssueId,
+        type: ReportType,
+        new: z.boolean().meta({ description: 'This request created the report.' }),
+        occurrences: z.number().int().min(1),
+        counted: z
+          .number()
+          .int()
+          .min(1)
+          .meta({ description: 'Occurrences this request added to the report.' }),
+      }),
+    ),
+  })
+  .meta({
+    id: 'StreamIngest',
+    description: 'A stream batch (unit=event): each failure event counted on its own report.',
+  });
+
+export const IngestOrStream = z.union([Ingest, StreamIngest]).meta({
+  id: 'IngestOrStream',
+  description: "A document's answer (Ingest), or a stream batch's (StreamIngest).",
+});
+
 export const Log = z
   .strictObject({
     logId: LogId,
@@ -138,6 +171,7 @@ export const Deleted = z
   .meta({ id: 'Deleted' });
 
 export type IngestAnswer = z.infer<typeof Ingest>;
+export type StreamIngestAnswer = z.infer<typeof StreamIngest>;
 export type IssueAnswer = z.infer<typeof Issue>;
 export type ReportAnswer = z.infer<typeof Report>;
 export type LogAnswer = z.infer<typeof Log>;
@@ -146,3 +180,31 @@ export type LogAnswer = z.infer<typeof Log>;
 export const OpenApiBody = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 export const HtmlPage = z.string();
 export const PlainText = z.string();
+
+/** OTLP/HTTP's ExportLogsServiceResponse, JSON encoding (protobuf requests get it protobuf-encoded). */
+export const OtlpExportResponse = z
+  .strictObject({
+    partialSuccess: z.strictObject({
+      rejectedLogRecords: z.number().int().min(1).optional(),
+      errorMessage: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'OtlpExportResponse', description: 'Empty partialSuccess: every record was accepted.' });
+
+const BulkItemResult = z.strictObject({
+  _index: z.string(),
+  _id: z.string(),
+  status: z.number().int(),
+  result: z.literal('created').optional(),
+  _version: z.literal(1).optional(),
+  error: z.strictObject({ type: z.string(), reason: z.string() }).optional(),
+});
+
+/** The Elasticsearch bulk API's answer, as bulk clients parse it. */
+export const BulkResponse = z
+  .strictObject({
+    took: z.number().int().min(0),
+    errors: z.boolean(),
+    items: z.array(z.partialRecord(z.enum(['index', 'create', 'update', 'delete']), BulkItemResult)),
+  })
+  .meta({ id: 'BulkResponse' });

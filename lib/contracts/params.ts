@@ -12,6 +12,11 @@ export const ReportIdPath = z.object({
   reportId: param(LOG_ID_PATTERN, '9 digits (the id of the log that first showed the failure).'),
 });
 export const IssueIdPath = z.object({ issueId: param(ISSUE_ID_PATTERN, '6 digits.') });
+export const IndexPath = z.object({
+  index: z
+    .string()
+    .meta({ param: { description: "The index a bulk client writes to (kept as the items' `_index`)." } }),
+});
 
 const formatDescription =
   'Force the answer format: `json` or `html`; on /logs/{logId}, `text` gives a browser the raw bytes.';
@@ -20,6 +25,15 @@ export const FormatQuery = z.object({
     .enum(['json', 'html', 'text'])
     .optional()
     .meta({ description: formatDescription, param: { description: formatDescription } }),
+});
+
+const unitDescription =
+  "How the body is read: `document` (one report for the log's failure scenario) or `event` (each failure event on its own report). Default: by content type (DESIGN.md §2.1).";
+export const UnitQuery = z.object({
+  unit: z
+    .enum(['document', 'event'])
+    .optional()
+    .meta({ description: unitDescription, param: { description: unitDescription } }),
 });
 
 export const ReportListQuery = ListParams.omit({ status: true });

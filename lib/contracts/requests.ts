@@ -1,9 +1,10 @@
 /** What clients send: form fields, shipper records, headers. */
 import { z } from 'zod';
 import { LogId } from './ids.ts';
+import { MAX_SUMMARY_CHARS } from './limits.ts';
 
 /** The longest summary a bug is filed with, in characters (code points). */
-export const MAX_SUMMARY_CHARS = 2000;
+export { MAX_SUMMARY_CHARS };
 /** Idempotency-Key: printable ASCII, as Stripe and the IETF draft take it. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
@@ -28,8 +29,12 @@ export const IssueForm = z
 export const LogForm = z.object({ file: z.string().meta({ format: 'binary' }) });
 
 export const LogRecordIn = z
-  .object({ message: z.string().optional(), log: z.string().optional(), msg: z.string().optional() })
-  .meta({ id: 'LogRecordIn', description: 'A shipper record; `message`, `log` or `msg` is the log line.' });
+  .looseObject({ message: z.string().optional(), log: z.string().optional(), msg: z.string().optional() })
+  .meta({
+    id: 'LogRecordIn',
+    description:
+      "A structured log record: the common loggers' fields are read (level/severity, message/msg/log, logger, error/err with type, message, stack); every other field is context, kept out of grouping.",
+  });
 
 export const IdempotencyKey = z
   .string()
@@ -44,3 +49,24 @@ export const TextBody = z.string();
 export const BinaryBody = z.string().meta({ format: 'binary' });
 export const NdjsonBody = z.string().meta({ description: 'One JSON object per line.' });
 export const RecordsBody = z.union([z.array(LogRecordIn), LogRecordIn]);
+/** Python's logging.handlers.HTTPHandler: the LogRecord's attributes as form fields. */
+export const PythonLogForm = z
+  .looseObject({
+    msg: z.string(),
+    levelname: z.string(),
+    name: z.string().optional(),
+    exc_text: z.string().optional(),
+  })
+  .meta({
+    id: 'PythonLogForm',
+    description: 'One record, as logging.handlers.HTTPHandler sends it (method="POST").',
+  });
+
+/** OTLP/HTTP JSON: an ExportLogsServiceRequest (proto3 JSON mapping). */
+export const OtlpJsonBody = z
+  .looseObject({ resourceLogs: z.array(z.looseObject({})).optional() })
+  .meta({ id: 'OtlpJsonBody' });
+/** Loki push, JSON: streams of label sets and [nanoseconds, line] values. */
+export const LokiPushJson = z
+  .looseObject({ streams: z.array(z.looseObject({ stream: z.record(z.string(), z.string()).optional() })) })
+  .meta({ id: 'LokiPushJson' });

@@ -57,6 +57,22 @@ export interface Collected {
   signature: string;
 }
 
+/**
+ * One failure entry as it closes (a failure line, or a stack block): the unit
+ * a stream counts on its own report (DESIGN.md §2.1, `unit=event`).
+ */
+export interface CollectedEntry {
+  type: ReportType;
+  /** The entry's part of the signature: the same text a document's signature holds for it. */
+  signature: string;
+  /** Its raw lines ('\n'-joined, bounded). */
+  text: string;
+}
+
+/** An entry's raw lines kept for its report's extract: the first of them, within this budget. */
+const ENTRY_MAX_LINES = 256;
+const ENTRY_MAX_CHARS = 32 * 1024;
+
 export class Collector implements LineSink {
   private mode: Mode = 'none';
   private block: StackBlock | null = null;
@@ -76,7 +92,15 @@ export class Collector implements LineSink {
   private extractBytes = 0;
   private extractTruncated = false;
 
-  constructor(private readonly maxExtractBytes: number) {}
+  /** The raw lines and severity of the entry being read (with an entry sink only). */
+  private entryLines: string[] = [];
+  private entryChars = 0;
+  private entrySeverity: Severity = Severity.None;
+
+  constructor(
+    private readonly maxExtractBytes: number,
+    private readonly onEntry?: (entry: CollectedEntry) => void,
+  ) {}
 
   wantsEveryLine(): boolean {
     return this.mode !== 'none';
@@ -202,6 +226,7 @@ export class Collector implements LineSink {
       const sev = severityOf(text, lower);
       if (sev === Severity.Error) this.hasError = true;
       if (sev === Severity.Warning) this.hasWarning = true;
+      this.entrySeverity = sev;
       this.open('callstack', maskLine(text));
       return;
     }
@@ -229,6 +254,7 @@ export class Collector implements LineSink {
     }
     if (sev === Severity.Error) this.hasError = true;
     else this.hasWarning = true;
+    this.entrySeverity = sev;
     this.keep(text);
     this.mode = 'trace';
     this.gap = false;
@@ -256,10 +282,17 @@ export class Collector implements LineSink {
   private closeBlock(): void {
     const b = this.block;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
-      if (!this.sig.full) this.sig.add(maskLine(this.pendingHead));
+      const sigEntry = this.onEntry || !this.sig.full ? maskLine(this.pendingHead) : '';
+      if (!this.sig.full) this.sig.add(sigEntry);
+      this.emitEntry(this.entrySeverity === Severity.Warning ? 'W' : 'E', sigEntry);
     } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {
-      this.sig.add(b.text());
+      const text = b.text();
+      this.sig.add(text);
+      this.emitEntry('C', text);
     }
+    this.entryLines = [];
+    this.entryChars = 0;
+    this.entrySeverity = Severity.None;
     this.mode = 'none';
     this.goroutines = 0;
     this.block = null;
@@ -268,7 +301,17 @@ export class Collector implements LineSink {
     this.gap = false;
   }
 
+  private emitEntry(type: ReportType, signature: string): void {
+    if (!this.onEntry || signature === '') return;
+    this.onEntry({ type, signature, text: this.entryLines.join('\n') });
+  }
+
   private keep(text: string): void {
+    if (this.onEntry && this.entryLines.length < ENTRY_MAX_LINES && this.entryChars < ENTRY_MAX_CHARS) {
+      const part = text.length > ENTRY_MAX_CHARS ? text.slice(0, ENTRY_MAX_CHARS) : text;
+      this.entryLines.push(part);
+      this.entryChars += part.length + 1;
+    }
     if (this.extractTruncated) return;
     const n = Buffer.byteLength(text) + 1;
     if (this.extractBytes + n > this.maxExtractBytes + 1) {

@@ -8,7 +8,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
-import { Collector } from './collect.ts';
+import { type CollectedEntry, Collector } from './collect.ts';
+
+export type { CollectedEntry } from './collect.ts';
+
 import { LineScanner } from './scan.ts';
 
 export interface Extraction {
@@ -35,6 +38,8 @@ export interface ExtractOptions {
    * elsewhere (the CLI, on another thread). Default true.
    */
   hashRaw?: boolean;
+  /** Called with each failure entry as it closes (a stream counts each on its own report). */
+  onEntry?: (entry: CollectedEntry) => void;
 }
 
 export const DEFAULT_MAX_EXTRACT_BYTES = 32 * 1024;
@@ -52,7 +57,7 @@ export class Extractor {
 
   constructor(opts: ExtractOptions = {}) {
     this.hash = opts.hashRaw === false ? null : createHash('sha256');
-    this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES);
+    this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES, opts.onEntry);
     this.scanner = new LineScanner(this.collector);
   }
 

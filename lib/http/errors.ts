@@ -19,6 +19,8 @@ export const badRequest = (message: string, code = 'bad_request') => new HttpErr
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const tooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
+/** What every 413 for a log tells the client to do instead. */
+export const BIGGER_LOGS = 'send bigger logs through POST /logs/uploads (a presigned S3 upload)';
 export const unsupportedMediaType = (message: string) =>
   new HttpError(415, 'unsupported_media_type', message);
 export const unprocessable = (message: string, code = 'unprocessable') => new HttpError(422, code, message);

@@ -6,7 +6,7 @@
  * value a JSON body may carry, a multipart form may carry too.
  */
 import Busboy from 'busboy';
-import { badRequest, type HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
+import { BIGGER_LOGS, badRequest, type HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
 import { mediaType, type Request } from './request.ts';
 
 export interface UploadedFile {
@@ -123,7 +123,9 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => fail(tooLarge(`file is larger than ${limits.maxFileBytes} bytes`)));
+      stream.on('limit', () =>
+        fail(tooLarge(`file is larger than ${limits.maxFileBytes} bytes; ${BIGGER_LOGS}`)),
+      );
       stream.on('close', () => {
         const data = Buffer.concat(chunks);
         // A browser sends the file input even when nothing was chosen: no name, no bytes.

@@ -14,7 +14,7 @@
  */
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
+import { BIGGER_LOGS, badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
 import { checkValueDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
 
@@ -32,6 +32,7 @@ export const ACCEPTED_TYPES = [
   'application/octet-stream',
   'application/x-ndjson',
   'application/json',
+  'application/x-www-form-urlencoded',
 ] as const;
 
 const unsupportedEncoding = (message: string) => new HttpError(415, 'unsupported_encoding', message);
@@ -78,7 +79,7 @@ function contentEncoding(req: Request): 'identity' | 'gzip' {
 /** The body as sent, inflated when gzip-encoded; never more than `maxLogBytes` bytes. */
 export async function decodeBody(body: Buffer, encoding: 'identity' | 'gzip', maxLogBytes: number) {
   if (encoding === 'identity') {
-    if (body.length > maxLogBytes) throw tooLarge(`log is larger than ${maxLogBytes} bytes`);
+    if (body.length > maxLogBytes) throw tooLarge(`log is larger than ${maxLogBytes} bytes; ${BIGGER_LOGS}`);
     return body;
   }
   return inflate(body, maxLogBytes);
@@ -90,9 +91,9 @@ const MANGLED_GZIP = Buffer.from([0x1f, 0xef, 0xbf, 0xbd]);
 export async function inflate(body: Buffer, maxLogBytes: number): Promise<Buffer> {
   if (body.subarray(0, 4).equals(MANGLED_GZIP)) {
     throw badRequest(
-      'the gzip body reached logsift decoded as UTF-8 text, so its bytes are lost: the local gateway ' +
-        '(serverless-offline) passes only application/octet-stream and multipart/form-data bodies as ' +
-        'binary; send gzip bodies with Content-Type: application/octet-stream',
+      'the gzip body reached logsift decoded as UTF-8 text, so its bytes are lost: something between ' +
+        'the client and logsift (a proxy or gateway) treated it as text; send it unaltered, or as ' +
+        'Content-Type: application/octet-stream if that proxy only passes binary types intact',
       'invalid_gzip',
     );
   }
@@ -101,7 +102,7 @@ export async function inflate(body: Buffer, maxLogBytes: number): Promise<Buffer
     return await gunzipAsync(body, { maxOutputLength: maxLogBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw tooLarge(`the log inflates to more than ${maxLogBytes} bytes`);
+      throw tooLarge(`the log inflates to more than ${maxLogBytes} bytes; ${BIGGER_LOGS}`);
     }
     throw badRequest('the body is not valid gzip data (Content-Encoding: gzip)', 'invalid_gzip');
   }

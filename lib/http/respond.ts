@@ -13,6 +13,7 @@ import {
   Unavailable,
   Unprocessable,
 } from '#lib/errors';
+import { count, log } from '#lib/observe';
 import { CONTENT_SECURITY_POLICY, renderError } from '#lib/render/index';
 import { HttpError } from './errors.ts';
 
@@ -90,6 +91,11 @@ const DOMAIN_STATUSES: ReadonlyArray<
   [Unavailable, 503, { 'Retry-After': '1' }],
 ];
 
+/** An error as log fields: name, message and stack (for the logs only, never an answer). */
+function describe(error: unknown): unknown {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
+}
+
 export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
   let status = 500;
   let code = 'internal';
@@ -107,13 +113,14 @@ export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
     code = 'unavailable';
     message = 'storage is unavailable; nothing was stored, retry later';
     headers = { 'Retry-After': '1' };
-    console.error(`[${ctx.requestId ?? '-'}] ${error.message}`, error.cause);
+    count('StorageFailures');
+    log.error('storage failed', { error: error.message, cause: describe(error.cause) });
   } else if (error instanceof DomainError && domain) {
     [, status, headers] = domain;
     code = error.code;
     message = error.message;
   } else {
-    console.error(`[${ctx.requestId ?? '-'}] unhandled error`, error);
+    log.error('unhandled error', { error: describe(error) });
     if (ctx.exposeErrors && error instanceof Error) message = `internal error: ${error.message}`;
   }
   if (ctx.html) return html(status, renderError(status, code, message), headers);

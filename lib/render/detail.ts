@@ -1,5 +1,5 @@
 /** GET /issues/{issueId} and GET /logs/extracted/{reportId}: one failure, in full. */
-import type { HistoryEvent, Report } from '#lib/model';
+import { firstLogOf, type HistoryEvent, type Report } from '#lib/model';
 import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
@@ -63,7 +63,7 @@ export function renderIssue(report: Report, now: Date): string {
 ${summary}
 <div class="actions">
 <a href="${reportHref(report.reportId)}">Report <span class="mono">${report.reportId}</span></a>
-<a href="${logHref(report.reportId)}">First log</a>
+<a href="${logHref(firstLogOf(report))}">First log</a>
 ${statusControl(report)}
 </div>
 ${facts(report, now)}
@@ -71,7 +71,7 @@ ${activity(report, now)}
 ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Further summaries</h2><ol>${more}</ol></section>` : ''}
 <section aria-labelledby="extract-h"><h2 id="extract-h">Failure lines</h2><pre tabindex="0">${report.extract}</pre>${
     report.extractTruncated
-      ? html`<p class="note">The extract was cut short. <a href="${logHref(report.reportId)}">Read the whole first log</a>.</p>`
+      ? html`<p class="note">The extract was cut short. <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.</p>`
       : ''
   }</section>
 ${history.length > 0 ? html`<section aria-labelledby="history-h"><h2 id="history-h">History</h2><ol class="timeline">${history}</ol></section>` : ''}
@@ -94,7 +94,7 @@ export function renderReport(report: Report, now: Date): string {
 <a href="${issueHref(report.issueId)}">Issue <span class="mono">${report.issueId}</span></a> ${statusBadge(
     report.status,
   )} ${regressedBadge(report)}
-<a href="${logHref(report.reportId)}">First log</a>
+<a href="${logHref(firstLogOf(report))}">First log</a>
 ${report.status === 'Ghost' ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
@@ -103,7 +103,7 @@ ${facts(report, now)}
 <p class="hint">The failure lines of the first log, as received.</p>
 <pre tabindex="0">${report.extract}</pre>${
     report.extractTruncated
-      ? html`<p class="note">This extract was cut short. <a href="${logHref(report.reportId)}">Read the whole first log</a>.</p>`
+      ? html`<p class="note">This extract was cut short. <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.</p>`
       : ''
   }</section>
 <section aria-labelledby="signature-h"><h2 id="signature-h">Signature</h2>

@@ -1,6 +1,9 @@
 /** GET /issues/new and the error page. */
+import { MAX_SUMMARY_CHARS } from '#lib/contracts/limits';
 import { html } from './html.ts';
 import { page } from './layout.ts';
+
+const SUMMARY_LIMIT = MAX_SUMMARY_CHARS.toLocaleString('en');
 
 export function renderNewIssueForm(reportId?: string): string {
   const body = html`<h1>File a bug</h1>
@@ -16,8 +19,8 @@ export function renderNewIssueForm(reportId?: string): string {
 <p class="hint" id="reportId-hint">9 digits, as shown on the <a href="/">Reports</a> page. Leave empty when you attach a log.</p></div>
 </fieldset>
 <div class="field"><label for="summary">Summary</label>
-<textarea id="summary" name="summary" required maxlength="2000" aria-describedby="summary-hint"></textarea>
-<p class="hint" id="summary-hint">What happened, and what you expected. Up to 2,000 characters.</p></div>
+<textarea id="summary" name="summary" required maxlength="${MAX_SUMMARY_CHARS}" aria-describedby="summary-hint"></textarea>
+<p class="hint" id="summary-hint">What happened, and what you expected. Up to ${SUMMARY_LIMIT} characters.</p></div>
 <button type="submit">File bug</button>
 </form>`;
   return page('File a bug', 'new', body);

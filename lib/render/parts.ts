@@ -1,7 +1,11 @@
 /** Small pieces shared by the pages. */
+
+import { MAX_SUMMARY_CHARS } from '#lib/contracts/limits';
 import type { IssueStatus, Report, ReportType } from '#lib/model';
 import { type Html, html } from './html.ts';
 import { issueHref } from './links.ts';
+
+const SUMMARY_LIMIT = MAX_SUMMARY_CHARS.toLocaleString('en');
 
 const TYPE_NAMES: Record<ReportType, string> = { C: 'crash', E: 'error', W: 'warning' };
 const STATUSES: readonly IssueStatus[] = ['Ghost', 'Open', 'Closed'];
@@ -38,8 +42,8 @@ export function summaryForm(reportId: string, heading: string, button: string, i
 <form method="post" action="/issues" enctype="multipart/form-data">
 <input type="hidden" name="reportId" value="${reportId}">
 <div class="field"><label for="${id}">Summary</label>
-<textarea id="${id}" name="summary" required maxlength="2000" aria-describedby="${id}-hint"></textarea>
-<p class="hint" id="${id}-hint">${intro} Up to 2,000 characters.</p></div>
+<textarea id="${id}" name="summary" required maxlength="${MAX_SUMMARY_CHARS}" aria-describedby="${id}-hint"></textarea>
+<p class="hint" id="${id}-hint">${intro} Up to ${SUMMARY_LIMIT} characters.</p></div>
 <button type="submit">${button}</button>
 </form>
 </section>`;

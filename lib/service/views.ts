@@ -2,9 +2,16 @@
  * The JSON shapes logsift answers with: stable camelCase fields, ISO-8601 UTC
  * times, each typed by its schema in lib/contracts and linked through lib/routes.
  */
-import type { IngestAnswer, IssueAnswer, LogAnswer, ReportAnswer } from '#lib/contracts/answers';
-import type { LogRecord, Report } from '#lib/model';
+import type {
+  IngestAnswer,
+  IssueAnswer,
+  LogAnswer,
+  ReportAnswer,
+  StreamIngestAnswer,
+} from '#lib/contracts/answers';
+import { firstLogOf, type LogRecord, type Report } from '#lib/model';
 import { paths } from '#lib/routes';
+import type { EventsResult } from './events.ts';
 import type { IngestResult } from './ingest.ts';
 
 export function ingestView({ log, report, isNew }: IngestResult): IngestAnswer {
@@ -18,6 +25,21 @@ export function ingestView({ log, report, isNew }: IngestResult): IngestAnswer {
   };
 }
 
+export function streamIngestView({ log, events, reports }: EventsResult): StreamIngestAnswer {
+  return {
+    logId: log.logId,
+    events,
+    reports: reports.map(({ report, counted, isNew }) => ({
+      reportId: report.reportId,
+      issueId: report.issueId,
+      type: report.type,
+      new: isNew,
+      occurrences: report.occurrences,
+      counted,
+    })),
+  };
+}
+
 export function issueView(report: Report): IssueAnswer {
   return {
     issueId: report.issueId,
@@ -25,7 +47,7 @@ export function issueView(report: Report): IssueAnswer {
     summary: report.summary,
     summaries: report.summaries,
     reportId: report.reportId,
-    logId: report.reportId,
+    logId: firstLogOf(report),
     type: report.type,
     occurrences: report.occurrences,
     firstSeen: report.firstSeen,
@@ -35,7 +57,7 @@ export function issueView(report: Report): IssueAnswer {
     links: {
       self: paths.issue(report.issueId),
       report: paths.report(report.reportId),
-      firstLog: paths.log(report.reportId),
+      firstLog: paths.log(firstLogOf(report)),
     },
   };
 }
@@ -58,7 +80,7 @@ export function reportView(report: Report): ReportAnswer {
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),
-      firstLog: paths.log(report.reportId),
+      firstLog: paths.log(firstLogOf(report)),
     },
   };
 }

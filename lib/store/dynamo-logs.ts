@@ -30,6 +30,10 @@ export class DynamoLogIndex implements LogIndex {
       reportId: (item['reportId'] as string | undefined) ?? null,
       reportKey: (item['reportKey'] as string | undefined) ?? null,
       type: (item['type'] as LogRecord['type'] | undefined) ?? null,
+      ...(typeof item['contentType'] === 'string' ? { contentType: item['contentType'] } : {}),
+      ...(typeof item['contentEncoding'] === 'string' ? { contentEncoding: item['contentEncoding'] } : {}),
+      ...(Array.isArray(item['events']) ? { events: item['events'] as LogRecord['events'] } : {}),
+      ...(item['eventsTruncated'] === true ? { eventsTruncated: true } : {}),
     };
   }
 

@@ -89,12 +89,12 @@ const isConditionFailure = (error: unknown) => error instanceof ConditionalCheck
 const day = (at: string) => at.slice(0, 10);
 
 /** The parts of an update that count one occurrence at `at`: total, last seen, per day. */
-function counting(at: string) {
+function counting(at: string, n = 1) {
   return {
     add: 'ADD occurrences :one',
     set: 'lastSeen = :at, daily.#day = if_not_exists(daily.#day, :zero) + :one',
     names: { '#day': day(at) },
-    values: { ':one': 1, ':zero': 0, ':at': at },
+    values: { ':one': n, ':zero': 0, ':at': at },
   };
 }
 
@@ -117,6 +117,7 @@ function fromItem(item: Record<string, unknown>): Report {
     signature: String(item['signature'] ?? ''),
     signatureTruncated: item['signatureTruncated'] === true,
     logSha256: String(item['logSha256'] ?? ''),
+    ...(typeof item['firstLogId'] === 'string' ? { firstLogId: item['firstLogId'] } : {}),
     status: item['status'] as IssueStatus,
     summary: String(item['summary'] ?? ''),
     summaries: (item['summaries'] as SummaryEntry[] | undefined) ?? [],
@@ -145,8 +146,8 @@ export class DynamoReportStore implements ReportStore {
     this.cursors = new CursorSealer(cursorSecret);
   }
 
-  countOccurrence(reportKey: string, at: string): Promise<Report | null> {
-    const count = counting(at);
+  countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
+    const count = counting(at, n);
     return this.update('reports.count', {
       Key: { pk: reportKey },
       ConditionExpression: 'attribute_exists(pk)',

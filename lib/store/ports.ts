@@ -97,8 +97,11 @@ export interface StatusChange {
 }
 
 export interface ReportStore {
-  /** Count one more occurrence of an existing report; null when no report has that key. */
-  countOccurrence(reportKey: string, at: string): Promise<Report | null>;
+  /**
+   * Count `n` (default 1) more occurrences of an existing report with one
+   * atomic add; null when no report has that key.
+   */
+  countOccurrence(reportKey: string, at: string, n?: number): Promise<Report | null>;
   /**
    * Count one more occurrence and file the bug's summary in the same write
    * (Ghost -> Open with it, or kept beside the first within `limits`), so the

@@ -36,6 +36,8 @@ export const stagingKey = (id: string): string => `staging/${id}.gz`;
 /** Multipart part size for staged blobs; memory holds about QUEUE_SIZE + 1 of them. */
 const PART_SIZE = 8 * 1024 * 1024;
 const QUEUE_SIZE = 2;
+/** Hashes of stored blobs a container remembers (64 bytes each: a few hundred KB at most). */
+const KNOWN_BLOBS = 4096;
 
 function isMissing(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
@@ -47,6 +49,17 @@ export class S3LogArchive implements LogArchive {
     private readonly s3: S3Client,
     private readonly bucket: string,
   ) {}
+
+  /**
+   * Blobs this container stored or saw stored: a repeated log costs no S3 call
+   * at all. Sound because a blob is never deleted while logs may point at it.
+   */
+  private readonly known = new Set<string>();
+
+  private remember(sha256: string): void {
+    if (this.known.size >= KNOWN_BLOBS) this.known.clear();
+    this.known.add(sha256);
+  }
 
   private hasBlob(sha256: string): Promise<boolean> {
     return storageCall('archive.head', async () => {
@@ -60,22 +73,34 @@ export class S3LogArchive implements LogArchive {
     });
   }
 
+  /**
+   * One conditional PUT (`If-None-Match: *`) instead of a HEAD then a PUT: S3
+   * refuses it (412, or 409 while a racing PUT of the same key is under way)
+   * when the blob exists, which for content-addressed bytes means stored.
+   * (s3rver ignores the condition and rewrites the same bytes: harmless.)
+   */
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {
-    const Key = blobKey(sha256);
-    if (await this.hasBlob(sha256)) return;
+    if (this.known.has(sha256)) return;
     const body = await gzipAsync(bytes, { level: 6 });
-    await storageCall('archive.put', () =>
-      this.s3.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key,
-          Body: body,
-          ContentLength: body.length,
-          ContentType: 'application/gzip',
-          Metadata: { 'raw-bytes': String(bytes.length) },
-        }),
-      ),
-    );
+    await storageCall('archive.put', async () => {
+      try {
+        await this.s3.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: blobKey(sha256),
+            Body: body,
+            ContentLength: body.length,
+            ContentType: 'application/gzip',
+            Metadata: { 'raw-bytes': String(bytes.length) },
+            IfNoneMatch: '*',
+          }),
+        );
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+        if (status !== 412 && status !== 409) throw error;
+      }
+    });
+    this.remember(sha256);
   }
 
   async getBlob(sha256: string): Promise<Buffer | null> {

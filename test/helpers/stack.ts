@@ -1,6 +1,6 @@
 /**
  * Emulator lifecycle for tests, in one place. Every helper starts on free ports
- * with fresh data, fails with the captured serverless-offline output if it dies
+ * with fresh data, fails with the captured gateway output if it dies
  * before answering, and stops every process it started.
  *
  *   const stack = await startStack();           // beforeAll; stack.url, stack.stop()
@@ -34,7 +34,7 @@ export interface StackOptions {
   env?: Record<string, string>;
 }
 
-/** The whole service (emulators, bucket and tables, serverless-offline) on free ports. */
+/** The whole service (emulators, bucket and tables, the local gateway) on free ports. */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'logsift-stack-'));
   let stack: LocalStack;

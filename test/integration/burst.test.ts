@@ -25,7 +25,7 @@ afterAll(async () => {
 const KINDS: Array<(n: number) => string> = [
   (n) =>
     `2026-12-01T10:00:${String(n % 60).padStart(2, '0')}Z INFO request ${n} started\n2026-12-01T10:00:01Z ERROR db: connection refused to 10.0.${n % 250}.7:5432 after ${n} ms\n`,
-  (n) => `W1201 10:00:00.${n}  ${n} cache.go:88] cache miss storm: ${n} misses in 10s\n`,
+  (n) => `2026-12-01 10:00:00 WARN cache miss storm: ${n} misses in 10s\n`,
   (n) => `[${n}] ERROR PaymentService charge failed for order ${n}: card_declined\n`,
   (n) =>
     `Traceback (most recent call last):\n  File "/srv/app/jobs.py", line ${n % 90}, in run\n    handle(job)\n  File "/srv/app/jobs.py", line 12, in handle\n    raise KeyError(job_id)\nKeyError: 'job-${n}'\n`,

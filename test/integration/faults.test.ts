@@ -103,8 +103,8 @@ describe('a request that fails midway answers 503, leaves storage consistent, an
     expect(retry.body['occurrences']).toBe(1);
   });
 
-  it('S3 unreachable while checking for the blob', async () => {
-    arm('s3.HeadObject', { kind: 'unreachable' });
+  it('S3 unreachable while storing the blob', async () => {
+    arm('s3.PutObject', { kind: 'unreachable' });
     expectUnavailable(await postLog(failure('beta')));
     await expectConsistent();
     expect((await postLog(failure('beta'))).status).toBe(201);

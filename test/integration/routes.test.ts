@@ -1,5 +1,5 @@
 /**
- * End to end: the real local stack (s3rver, dynalite, serverless-offline) over
+ * End to end: the real local stack (s3rver, dynalite, the local gateway) over
  * real HTTP, including the original manual's curl commands run with curl.
  */
 import { execFile } from 'node:child_process';

@@ -120,7 +120,7 @@ const getJson = async (path: string) =>
     unknown
   >;
 
-/** serverless-offline's resident memory now and its peak so far, in MiB (handlers run in its worker threads). */
+/** The gateway's resident memory now and its peak so far, in MiB (the handlers run in its process). */
 function memoryOfStack(): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${stack.pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
@@ -234,7 +234,7 @@ describe('a 200 MB log through a presigned upload', () => {
 
     const growth = after.peak - before.rss;
     console.log(
-      `200 MB upload (${size} bytes): serverless-offline RSS ${before.rss.toFixed(0)} MiB before, ` +
+      `200 MB upload (${size} bytes): gateway RSS ${before.rss.toFixed(0)} MiB before, ` +
         `peak ${after.peak.toFixed(0)} MiB during processing (+${growth.toFixed(0)} MiB)`,
     );
     // Holding the log would add at least its 200 MiB (and a base64 copy); streaming adds buffers only.

@@ -52,7 +52,7 @@ function difference(declared: Declared[], table: readonly Declared[]): [string[]
   return [[...a].filter((k) => !b.has(k)).sort(), [...b].filter((k) => !a.has(k)).sort()];
 }
 
-const table: Declared[] = [...(ROUTES as readonly RouteSpec[]), NOT_FOUND];
+const table: Declared[] = [...(ROUTES as readonly RouteSpec[]), ...NOT_FOUND];
 
 describe('serverless.yml against the route table', () => {
   const yml = readServerlessYml();

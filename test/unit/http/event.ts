@@ -1,4 +1,4 @@
-/** Builds API Gateway HTTP API (2.0) events the way serverless-offline and AWS deliver them. */
+/** Builds API Gateway HTTP API (2.0) events the way AWS (and the local gateway) deliver them. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export interface EventInit {

@@ -109,7 +109,7 @@ describe('readLogBody: gzip', () => {
     expect([error.status, error.code]).toEqual([400, 'invalid_gzip']);
   });
 
-  it('explains a gzip body a gateway decoded as UTF-8 (serverless-offline does for text types)', async () => {
+  it('explains a gzip body a proxy decoded as UTF-8 on its way', async () => {
     const mangled = Buffer.from(gzipSync(log).toString('utf8'), 'utf8');
     const error = await failure(
       readLogBody(post(mangled, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }), MAX),

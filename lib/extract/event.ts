@@ -1,0 +1,93 @@
+/**
+ * One failure event of a stream (DESIGN.md §2.1), reduced to what groups it:
+ * a structured record (lib/records) or a failure entry of a text body
+ * (lib/extract/collect.ts `CollectedEntry`) becomes a type, a signature and
+ * its fingerprint (the report key), and the raw text its report shows.
+ *
+ * Contract (pure): a record's signature is its severity class, logger, error
+ * type, message with parameters masked, and stack frames (function and file,
+ * as stack.ts reduces them) — never its context fields (ids, users, hosts,
+ * times), which lib/records keeps out of `message`. A record is a failure when
+ * its level is warning or worse, or when it carries a stack; `info`/`debug`
+ * records never are.
+ */
+import type { ReportType } from '#lib/model';
+import type { LogEvent } from '#lib/records/model';
+import { type CollectedEntry, fingerprintOf } from './index.ts';
+import { maskText } from './mask.ts';
+import { MAX_BLOCK_FRAMES } from './signature.ts';
+import { exceptionSignature, frameOf, isStackContinuation } from './stack.ts';
+
+export interface EventFailure {
+  type: ReportType;
+  signature: string;
+  /** SHA-256 of the signature: the report key. */
+  fingerprint: string;
+  /** What the report shows as its extract: the event as it was written, bounded. */
+  text: string;
+}
+
+const TEXT_MAX_CHARS = 32 * 1024;
+
+function stackLines(stack: string): { frames: string[]; chain: string[] } {
+  const frames: string[] = [];
+  const chain: string[] = [];
+  let last = '';
+  for (const raw of stack.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const frame = frameOf(line);
+    if (frame !== null) {
+      // Recursion repeats a frame: it is counted once, as in a document's stack block.
+      if (frame !== last && frames.length < MAX_BLOCK_FRAMES) frames.push(frame);
+      last = frame;
+    } else if (isStackContinuation(line)) {
+      chain.push(exceptionSignature(line));
+    }
+  }
+  return { frames, chain };
+}
+
+/** The failure a structured record is, or null when it is none. */
+export function failureOfRecord(event: LogEvent): EventFailure | null {
+  const stack = event.error?.stack ?? '';
+  const { frames, chain } = stack === '' ? { frames: [], chain: [] } : stackLines(stack);
+  const severe = event.severity === 'error' || event.severity === 'fatal';
+  const warning = event.severity === 'warning';
+  const crash = frames.length > 0 && event.severity !== 'info' && event.severity !== 'debug';
+  if (!severe && !warning && !crash) return null;
+  const type: ReportType = crash ? 'C' : severe ? 'E' : 'W';
+  const parts = [`[${severe || (crash && !warning) ? 'error' : 'warning'}]`];
+  if (event.logger) parts.push(`logger ${event.logger}`);
+  if (event.error?.type) parts.push(`type ${event.error.type}`);
+  if (event.message.trim() !== '') parts.push(maskText(event.message));
+  if (event.error?.message && event.error.message !== event.message)
+    parts.push(maskText(event.error.message));
+  parts.push(...chain, ...frames.map((frame) => `  ${frame}`));
+  const signature = parts.join('\n');
+  const head = [event.severityText ?? event.severity, event.logger ? `[${event.logger}]` : '', event.message]
+    .filter((part) => part !== '')
+    .join(' ');
+  const error =
+    event.error?.type || event.error?.message
+      ? `${event.error?.type ?? 'Error'}: ${event.error?.message ?? ''}`
+      : '';
+  const text = [head, error !== '' && !stack.startsWith(error) ? error : '', stack]
+    .filter((part) => part !== '')
+    .join('\n');
+  return {
+    type,
+    signature,
+    fingerprint: fingerprintOf(signature),
+    text: text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
+  };
+}
+
+/** The failure a text body's entry is (every entry of a text body is one). */
+export function failureOfEntry(entry: CollectedEntry): EventFailure {
+  return {
+    type: entry.type,
+    signature: entry.signature,
+    fingerprint: fingerprintOf(entry.signature),
+    text: entry.text,
+  };
+}

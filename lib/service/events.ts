@@ -1,0 +1,181 @@
+/**
+ * Taking in a stream's batch (unit=event, DESIGN.md §2.1): the body is
+ * archived once as one log, and each failure event in it counts on its own
+ * report — a batch holding failures A and B counts one on A's report and one
+ * on B's, however the shipper cut its batches.
+ *
+ * The write order is ingest's (lib/service/ingest.ts), widened to several
+ * reports: id, bytes, log record (pending, naming every report key and its
+ * count), one write per distinct report (an `ADD n` for n occurrences of it in
+ * the batch, or its creation), then the record settled with the report ids.
+ * So a report never counts a log whose record is missing, and a failure
+ * midway answers 503 having counted at most the reports before it: the
+ * record names them, so an audit can see exactly what a crashed batch
+ * counted (counted <= named, equality when no request died).
+ *
+ * A report first seen in a stream takes its own id from the 9-digit id space
+ * (one batch can create several), not its first log's id as a document's does.
+ */
+import { type EventFailure, failureOfRecord } from '#lib/extract/event';
+import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
+import type { LogEvent } from '#lib/records/model';
+import type { Stores } from '#lib/store/ports';
+
+/** Distinct reports one log record links; past it all are still counted, the first this many linked. */
+export const MAX_LINKED_REPORTS = 1000;
+
+export interface StreamBody {
+  bytes: Buffer;
+  sha256: string;
+  contentType: string;
+  contentEncoding?: string;
+}
+
+export interface CountedReport {
+  report: Report;
+  /** Occurrences this request added. */
+  counted: number;
+  isNew: boolean;
+}
+
+export interface EventsResult {
+  log: LogRecord;
+  /** Records (or text entries) the body held, failures or not. */
+  events: number;
+  reports: CountedReport[];
+}
+
+const SEVERITY: Record<ReportType, number> = { C: 3, E: 2, W: 1 };
+
+/** The failures grouped by report, in the order first seen, with their counts. */
+function byReport(failures: EventFailure[]): Array<{ failure: EventFailure; count: number }> {
+  const groups = new Map<string, { failure: EventFailure; count: number }>();
+  for (const failure of failures) {
+    const group = groups.get(failure.fingerprint);
+    if (group) group.count++;
+    else groups.set(failure.fingerprint, { failure, count: 1 });
+  }
+  return [...groups.values()];
+}
+
+export async function ingestEvents(
+  stores: Stores,
+  body: StreamBody,
+  events: number,
+  failures: EventFailure[],
+  now: Date,
+): Promise<EventsResult> {
+  const logId = await stores.ids.nextLogId();
+  await stores.archive.putBlob(body.sha256, body.bytes);
+  const at = now.toISOString();
+  const groups = byReport(failures);
+  const linked = groups.slice(0, MAX_LINKED_REPORTS);
+  const worst = groups.reduce<ReportType | null>(
+    (type, { failure }) => (type === null || SEVERITY[failure.type] > SEVERITY[type] ? failure.type : type),
+    null,
+  );
+  const pending: LogRecord = {
+    logId,
+    sha256: body.sha256,
+    bytes: body.bytes.length,
+    receivedAt: at,
+    reportId: null,
+    reportKey: linked[0]?.failure.fingerprint ?? null,
+    type: worst,
+    contentType: body.contentType,
+    ...(body.contentEncoding ? { contentEncoding: body.contentEncoding } : {}),
+    events: linked.map(({ failure, count }) => ({ reportKey: failure.fingerprint, reportId: null, count })),
+    ...(groups.length > linked.length ? { eventsTruncated: true } : {}),
+  };
+  await stores.logs.put(pending);
+  if (groups.length === 0) return { log: pending, events, reports: [] };
+
+  const reports: CountedReport[] = [];
+  for (const { failure, count } of groups) {
+    reports.push(await countOrCreate(stores, failure, count, logId, body.sha256, at));
+  }
+  const settled: LogRecord = {
+    ...pending,
+    reportId: reports[0]!.report.reportId,
+    events: pending.events!.map(
+      (link, i): LogEventCount => ({ ...link, reportId: reports[i]!.report.reportId }),
+    ),
+  };
+  try {
+    await stores.logs.put(settled);
+  } catch (error) {
+    // Counted and stored; the pending record names every report it counted on.
+    console.error(`events: log ${logId} counted but its record left pending`, error);
+  }
+  return { log: settled, events, reports };
+}
+
+async function countOrCreate(
+  stores: Stores,
+  failure: EventFailure,
+  count: number,
+  logId: string,
+  sha256: string,
+  at: string,
+): Promise<CountedReport> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const counted = await stores.reports.countOccurrence(failure.fingerprint, at, count);
+    if (counted) {
+      // Counted is committed: a failed reopen must not fail the batch (a retry would count again).
+      const regressed =
+        counted.status === 'Closed'
+          ? await stores.reports.markRegressed(failure.fingerprint, at).catch((error: unknown) => {
+              console.error(`events: report ${failure.fingerprint} counted but not reopened`, error);
+              return null;
+            })
+          : null;
+      return { report: regressed ?? counted, counted: count, isNew: false };
+    }
+    const [reportId, issueId] = [await stores.ids.nextLogId(), await stores.ids.nextIssueId()];
+    const report = newReport(failure, count, reportId, issueId, logId, sha256, at);
+    if (await stores.reports.create(report)) return { report, counted: count, isNew: true };
+  }
+  throw new Error(`report ${failure.fingerprint} was neither countable nor creatable`);
+}
+
+function newReport(
+  failure: EventFailure,
+  count: number,
+  reportId: string,
+  issueId: string,
+  logId: string,
+  sha256: string,
+  at: string,
+): Report {
+  return {
+    reportKey: failure.fingerprint,
+    reportId,
+    issueId,
+    type: failure.type,
+    occurrences: count,
+    firstSeen: at,
+    lastSeen: at,
+    extract: failure.text,
+    extractTruncated: false,
+    signature: failure.signature,
+    logSha256: sha256,
+    firstLogId: logId,
+    status: 'Ghost',
+    summary: '',
+    summaries: [],
+    history: [{ event: 'created', at }],
+    regressed: false,
+    daily: { [at.slice(0, 10)]: count },
+  };
+}
+
+/** A batch of structured records (a protocol route, NDJSON): each failure record counted on its report. */
+export function ingestRecords(
+  stores: Stores,
+  body: StreamBody,
+  records: LogEvent[],
+  now: Date,
+): Promise<EventsResult> {
+  const failures = records.flatMap((record) => failureOfRecord(record) ?? []);
+  return ingestEvents(stores, body, records.length, failures, now);
+}
