@@ -40,6 +40,13 @@ describe('extractFile', () => {
     },
   );
 
+  it('reads lines longer than its buffer, and a last line without a newline', async () => {
+    const data = Buffer.from(
+      `INFO a\n${'v'.repeat(200_000)} stack trace ${'w'.repeat(150_000)}\nINFO b\n${'x'.repeat(300_000)}\nlast ERROR`,
+    );
+    expect(await extractFile(write('long.log', data), { hashThread: false })).toEqual(extractBuffer(data));
+  });
+
   it.each([true, false])('reads an empty file (hasher thread: %s)', async (hashThread) => {
     const x = await extractFile(write(`empty-${hashThread}.log`, Buffer.alloc(0)), { hashThread });
     expect(x).toEqual(extractBuffer(Buffer.alloc(0)));
