@@ -3,16 +3,16 @@
  *
  * Contract: the scanner hands its sink only the lines that may matter — every
  * line while the sink says it is inside a block, otherwise only lines holding a
- * keyword (see KEYWORDS) or starting with a shape (LINE_SHAPES) — as byte ranges of a Buffer, without the '\n'.
- * Ordinary lines are never decoded. A line split across chunks is reassembled;
- * of a very long line only the first LINE_KEEP bytes are kept (the rest is still
- * searched for keywords), so memory stays bounded whatever the input.
+ * keyword (see KEYWORDS) or starting with a shape (LINE_SHAPES) — as byte
+ * ranges of a Buffer, without the '\n'. Ordinary lines are never decoded. A
+ * line split across chunks is reassembled; of a very long line only the first
+ * LINE_KEEP bytes are kept (the rest is still searched for keywords), so memory
+ * stays bounded whatever the input.
  *
  * Keywords are found by the SIMD prefilter of prefilter.ts, whose cost per byte
  * does not depend on how many keywords there are, by FP bytes of each; every
  * candidate it reports is confirmed against the whole keyword before a line is
- * delivered. A line may
- * also be flagged by its first bytes (LINE_SHAPES).
+ * delivered.
  */
 
 import { BLOCK, buildTables, FP, Prefilter } from './prefilter.ts';
@@ -218,7 +218,7 @@ export class LineScanner {
   private open = false;
   private overflow = false;
   private overflowHit = false;
-  /** Last this.m.seam bytes of the line in progress, for keywords split between chunks. */
+  /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
   constructor(
