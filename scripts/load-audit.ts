@@ -73,7 +73,8 @@ async function scanAll(target: StorageTarget, table: string): Promise<Item[]> {
  * Reads every log record and report straight from storage and checks:
  * - for every report, settled <= occurrences <= settled + pending, where settled
  *   counts the records that name its reportId and pending those that name only
- *   its key (with no request dying midway, pending is 0 and the count exact);
+ *   its key (with no request dying midway, pending is 0 and the count exact); a
+ *   stream's record counts, for each report it names, the occurrences it says;
  * - every report has a non-empty extract, its first log's record, and the
  *   aliases its id and issue id are looked up by, and its item is within its
  *   byte budget by DynamoDB's count (UTF-8, lib/store/item-size.ts), whatever
@@ -93,7 +94,21 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
   const byId = new Map(records.map((record) => [String(record['logId']), record]));
   const settled = new Map<string, number>();
   const pending = new Map<string, number>();
+  const add = (counts: Map<string, number>, key: string, n: number) =>
+    counts.set(key, (counts.get(key) ?? 0) + n);
   for (const record of records) {
+    // A stream's log (unit=event) names every report it counted on, and how many each.
+    if (Array.isArray(record['events'])) {
+      for (const link of record['events'] as Array<{
+        reportKey: string;
+        reportId: string | null;
+        count: number;
+      }>) {
+        if (typeof link.reportId === 'string') add(settled, link.reportId, Number(link.count));
+        else add(pending, link.reportKey, Number(link.count));
+      }
+      continue;
+    }
     if (typeof record['reportId'] === 'string') {
       settled.set(record['reportId'], (settled.get(record['reportId']) ?? 0) + 1);
     } else if (typeof record['reportKey'] === 'string') {
@@ -116,7 +131,8 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
     if (bytes > REPORT_ITEM_BUDGET) {
       mismatches.push(`report ${id}: its item is ${bytes} bytes, over its budget of ${REPORT_ITEM_BUDGET}`);
     }
-    if (!byId.has(id)) mismatches.push(`report ${id}: its first log's record is missing`);
+    const firstLog = typeof report['firstLogId'] === 'string' ? report['firstLogId'] : id;
+    if (!byId.has(firstLog)) mismatches.push(`report ${id}: its first log's record is missing`);
     if (aliases.get(`report#${id}`) !== report['pk'])
       mismatches.push(`report ${id}: its id alias is missing`);
     if (aliases.get(`issue#${String(report['issueId'])}`) !== report['pk']) {

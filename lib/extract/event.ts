@@ -64,7 +64,8 @@ export function failureOfRecord(event: LogEvent): EventFailure | null {
     parts.push(maskText(event.error.message));
   parts.push(...chain, ...frames.map((frame) => `  ${frame}`));
   const signature = parts.join('\n');
-  const head = [event.severityText ?? event.severity, event.logger ? `[${event.logger}]` : '', event.message]
+  // A level read from a field is shown; one guessed from the text is already in it.
+  const head = [event.severityText ?? '', event.logger ? `[${event.logger}]` : '', event.message]
     .filter((part) => part !== '')
     .join(' ');
   const error =

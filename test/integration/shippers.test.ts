@@ -144,11 +144,20 @@ describe('syslog-ng forwarding log files', () => {
     expect(crash.type).toBe('C');
   }, 90_000);
 
-  it('forwards NDJSON records, one log line per record', async () => {
+  it('forwards NDJSON records as a stream, archived as syslog-ng sent them', async () => {
     const warning = await waitForReport(`${run}-json queue depth`, 1);
     expect(warning.type).toBe('W');
     expect(warning.extract).toBe(`WARNING ${run}-json queue depth above limit 17`);
-    const log = await (await fetch(`${stack.url}/logs/${warning.reportId}`)).text();
-    expect(log).toBe(`INFO ndjson ${run} up\nWARNING ${run}-json queue depth above limit 17\n`);
+    // A stream's report has an id of its own; its first log holds the records as they came.
+    const firstLog = (warning as unknown as { links: { firstLog: string } }).links.firstLog;
+    const log = await (await fetch(`${stack.url}${firstLog}`)).text();
+    const records = log
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { message: string });
+    expect(records.map((r) => r.message)).toEqual([
+      `INFO ndjson ${run} up`,
+      `WARNING ${run}-json queue depth above limit 17`,
+    ]);
   }, 90_000);
 });
