@@ -11,13 +11,13 @@ export class MemoryLogIndex implements LogIndex {
 
   async put(log: LogRecord): Promise<void> {
     await this.faults.enter('logs.put');
-    this.records.set(log.logId, { ...log });
+    this.records.set(log.logId, structuredClone(log));
   }
 
   async get(logId: string): Promise<LogRecord | null> {
     await this.faults.enter('logs.get');
     const log = this.records.get(logId);
-    return log ? { ...log } : null;
+    return log ? structuredClone(log) : null;
   }
 
   async delete(logId: string): Promise<void> {
@@ -29,7 +29,7 @@ export class MemoryLogIndex implements LogIndex {
   all(): LogRecord[] {
     return [...this.records.values()]
       .sort((a, b) => a.logId.localeCompare(b.logId))
-      .map((log) => ({ ...log }));
+      .map((log) => structuredClone(log));
   }
 }
 

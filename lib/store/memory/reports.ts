@@ -73,11 +73,11 @@ export class MemoryReportStore implements ReportStore {
     this.cursors = new CursorSealer(cursorSecret);
   }
 
-  async countOccurrence(reportKey: string, at: string): Promise<Report | null> {
+  async countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
     await this.faults.enter('reports.count');
     const report = this.reports.get(reportKey);
     if (!report) return null;
-    this.count(report, at);
+    this.count(report, at, n);
     return this.settle(report);
   }
 
@@ -284,11 +284,11 @@ export class MemoryReportStore implements ReportStore {
     return null;
   }
 
-  /** One more occurrence at `at`: total, last seen, per day. */
-  private count(report: Report, at: string): void {
-    report.occurrences += 1;
+  /** `n` more occurrences at `at`: total, last seen, per day. */
+  private count(report: Report, at: string, n = 1): void {
+    report.occurrences += n;
     report.lastSeen = at;
-    report.daily[day(at)] = (report.daily[day(at)] ?? 0) + 1;
+    report.daily[day(at)] = (report.daily[day(at)] ?? 0) + n;
   }
 
   /** Folded when past its bounds (the adapter refolds after the write); a copy for the caller. */
