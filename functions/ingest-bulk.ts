@@ -6,34 +6,29 @@
  * bulk's own `{"took","errors","items":[…]}`, a status per item, which is what
  * those clients read to decide what to retry.
  */
-import { createHash } from 'node:crypto';
 import { edge } from '#lib/edge';
-import { readProtocolBody, undecodable } from '#lib/http/intake';
+import type { Request } from '#lib/http/request';
 import { json } from '#lib/http/respond';
-import { count } from '#lib/observe';
+import { ingestProtocol } from '#lib/protocol';
 import { decodeEsBulk } from '#lib/records/bodies/es-bulk';
-import { ingestRecords } from '#lib/service/events';
 
-const TYPES = ['application/x-ndjson', 'application/json', 'application/vnd.elasticsearch+x-ndjson'] as const;
+const indexOf = (req: Request) => req.params['index'];
 
-export const handler = edge('ingestBulk', async (req, { config, stores }) => {
+const BULK = {
+  name: 'the bulk API',
+  types: ['application/x-ndjson', 'application/json', 'application/vnd.elasticsearch+x-ndjson'],
+  decode: (body: { bytes: Buffer; contentType: string }, req: Request) => {
+    const index = indexOf(req);
+    return decodeEsBulk(body.bytes, body.contentType, index ? { index } : {});
+  },
+};
+
+export const handler = edge('ingestBulk', async (req, app) => {
   const started = Date.now();
-  const body = await readProtocolBody(req, config.maxLogBytes, TYPES, 'the bulk API');
-  const index = req.params['index'];
-  let decoded: ReturnType<typeof decodeEsBulk>;
-  try {
-    decoded = decodeEsBulk(body.bytes, body.contentType, index ? { index } : {});
-  } catch (error) {
-    undecodable(error);
-  }
-  const sha256 = createHash('sha256').update(body.bytes).digest('hex');
-  const result = await ingestRecords(stores, { ...body, sha256 }, decoded.events, new Date());
-  count('LogsIngested');
-  const created = result.reports.filter((r) => r.isNew).length;
-  if (created > 0) count('ReportsCreated', created);
+  const { decoded, result } = await ingestProtocol(req, app, BULK);
   const items = decoded.items.map((item, i) => ({
     [item.action]: {
-      _index: item.index ?? index ?? 'logsift',
+      _index: item.index ?? indexOf(req) ?? 'logsift',
       _id: item.id ?? `${result.log.logId}-${i + 1}`,
       status: item.status,
       ...(item.status < 300 ? { result: 'created', _version: 1 } : {}),

@@ -8,7 +8,7 @@ import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract
 import { Extractor } from '#lib/extract/index';
 import { readIntake } from '#lib/http/intake';
 import { json, redirect } from '#lib/http/respond';
-import { count } from '#lib/observe';
+import { countIngested } from '#lib/observe';
 import { ingestEvents } from '#lib/service/events';
 import { extract, ingestLog } from '#lib/service/ingest';
 import { ingestView, streamIngestView } from '#lib/service/views';
@@ -18,8 +18,7 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
   if (intake.unit === 'document') {
     const result = await ingestLog(stores, intake.bytes, extract(intake.bytes, config), new Date(), config);
     const { log, report } = result;
-    count('LogsIngested');
-    if (result.isNew) count('ReportsCreated');
+    countIngested([result]);
     if (req.prefersHtml)
       return redirect(report ? `/logs/extracted/${report.reportId}` : `/logs/${log.logId}`);
     return json(result.isNew ? 201 : 200, ingestView(result), { Location: `/logs/${log.logId}` });
@@ -45,9 +44,7 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
     failures,
     new Date(),
   );
-  count('LogsIngested');
-  const created = result.reports.filter((r) => r.isNew).length;
-  if (created > 0) count('ReportsCreated', created);
+  countIngested(result.reports);
   if (req.prefersHtml) return redirect(`/logs/${result.log.logId}`);
   // 200 even when reports were created: winston's Http transport treats every other status as a failure.
   return json(200, streamIngestView(result), { Location: `/logs/${result.log.logId}` });

@@ -3,26 +3,18 @@
  * protobuf as Promtail, Alloy and pino-loki send it), 204 on success. The body
  * is archived as one log; each failure line counts on its own report.
  */
-import { createHash } from 'node:crypto';
 import { edge } from '#lib/edge';
-import { readProtocolBody, undecodable } from '#lib/http/intake';
 import type { Reply } from '#lib/http/respond';
-import { count } from '#lib/observe';
+import { ingestProtocol } from '#lib/protocol';
 import { decodeLokiPush } from '#lib/records/bodies/loki';
-import { ingestRecords } from '#lib/service/events';
 
-const TYPES = ['application/json', 'application/x-protobuf'] as const;
+const LOKI = {
+  name: 'the Loki push API',
+  types: ['application/json', 'application/x-protobuf'],
+  decode: (body: { bytes: Buffer; contentType: string }) => decodeLokiPush(body.bytes, body.contentType),
+};
 
-export const handler = edge('ingestLoki', async (req, { config, stores }): Promise<Reply> => {
-  const body = await readProtocolBody(req, config.maxLogBytes, TYPES, 'the Loki push API');
-  let decoded: ReturnType<typeof decodeLokiPush>;
-  try {
-    decoded = decodeLokiPush(body.bytes, body.contentType);
-  } catch (error) {
-    undecodable(error);
-  }
-  const sha256 = createHash('sha256').update(body.bytes).digest('hex');
-  await ingestRecords(stores, { ...body, sha256 }, decoded.events, new Date());
-  count('LogsIngested');
+export const handler = edge('ingestLoki', async (req, app): Promise<Reply> => {
+  await ingestProtocol(req, app, LOKI);
   return { statusCode: 204, headers: { 'Cache-Control': 'no-store' }, body: '' };
 });

@@ -66,3 +66,12 @@ export function count(name: MetricName, value = 1): void {
   if (keys) one.addDimension('route', keys.route);
   one.addMetric(name, MetricUnit.Count, value);
 }
+
+/** The metrics of one ingested log: the reports it created and the issues it reopened. */
+export function countIngested(reports: ReadonlyArray<{ isNew: boolean; regressed?: boolean }>): void {
+  count('LogsIngested');
+  const created = reports.filter((r) => r.isNew).length;
+  const regressed = reports.filter((r) => r.regressed).length;
+  if (created > 0) count('ReportsCreated', created);
+  if (regressed > 0) count('Regressions', regressed);
+}

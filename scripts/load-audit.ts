@@ -241,7 +241,7 @@ async function call(url: string, tally: Tally, op: string, init: RequestInit = {
     } catch {
       body = null;
     }
-    // serverless-offline answers a handler timeout or crash with a 200 and errorMessage
+    // A Lambda runtime's crash answer (a 200 carrying errorMessage) would be a lie: counted as a failure
     const crashed = body !== null && 'errorMessage' in body;
     const key = crashed ? `${response.status} (handler crashed)` : String(response.status);
     tally.byStatus.set(key, (tally.byStatus.get(key) ?? 0) + 1);
@@ -348,9 +348,8 @@ async function auditAnswers(base: string, tally: Tally): Promise<string[]> {
 }
 
 /**
- * serverless-offline starts one worker thread per concurrent request to a
- * function, and a cold one takes seconds to load: start K of each first, with
- * requests that change nothing, so the run measures the service, not start-up.
+ * Sends K of each request kind first, with requests that change nothing, so
+ * the run measures the warm service (JIT, connections, id blocks), not start-up.
  */
 async function warmUp(base: string, clients: number): Promise<void> {
   const started = Date.now();

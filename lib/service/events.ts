@@ -36,6 +36,8 @@ export interface CountedReport {
   /** Occurrences this request added. */
   counted: number;
   isNew: boolean;
+  /** This request reopened the report's closed issue. */
+  regressed?: boolean;
 }
 
 export interface EventsResult {
@@ -129,7 +131,7 @@ async function countOrCreate(
               return null;
             })
           : null;
-      return { report: regressed ?? counted, counted: count, isNew: false };
+      return { report: regressed ?? counted, counted: count, isNew: false, regressed: regressed !== null };
     }
     const [reportId, issueId] = [await stores.ids.nextLogId(), await stores.ids.nextIssueId()];
     const report = newReport(failure, count, reportId, issueId, logId, sha256, at);

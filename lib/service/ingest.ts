@@ -62,6 +62,8 @@ export interface IngestResult {
   report: Report | null;
   /** This log created its report. */
   isNew: boolean;
+  /** This log reopened its report's closed issue. */
+  regressed?: boolean;
 }
 
 export function extract(bytes: Buffer, options: Pick<IngestOptions, 'maxExtractBytes'>): Extraction {
@@ -105,7 +107,7 @@ export async function recordLog(
   await stores.logs.put(received);
   if (!failing) return { log: received, report: null, isNew: false };
 
-  let counted: { report: Report; isNew: boolean };
+  let counted: { report: Report; isNew: boolean; regressed?: boolean };
   try {
     counted = await countOrCreate(stores, extraction, logId, at, options.summary);
   } catch (error) {
@@ -117,7 +119,7 @@ export async function recordLog(
     }
     throw error;
   }
-  const { report, isNew } = counted;
+  const { report, isNew, regressed } = counted;
   const log: LogRecord = { ...received, reportId: report.reportId, type: report.type };
   try {
     await stores.logs.put(log);
@@ -125,7 +127,7 @@ export async function recordLog(
     // Counted and stored; the record keeps its reportKey, which names the report.
     console.error(`ingest: log ${logId} counted but its record left pending`, error);
   }
-  return { log, report, isNew };
+  return { log, report, isNew, ...(regressed ? { regressed } : {}) };
 }
 
 async function countOrCreate(
@@ -134,7 +136,7 @@ async function countOrCreate(
   logId: string,
   at: string,
   summary: string | undefined,
-): Promise<{ report: Report; isNew: boolean }> {
+): Promise<{ report: Report; isNew: boolean; regressed?: boolean }> {
   const reportKey = extraction.fingerprint as string;
   // Counting is the common case: one conditional update. Creation is tried only
   // when no report exists, and a lost creation race falls back to counting.
@@ -165,7 +167,7 @@ async function countOrCreate(
               return null;
             })
           : null;
-      return { report: regressed ?? counted, isNew: false };
+      return { report: regressed ?? counted, isNew: false, regressed: regressed !== null };
     }
     const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
     if (await stores.reports.create(report)) return { report, isNew: true };

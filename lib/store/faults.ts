@@ -12,7 +12,7 @@
  *   kind    "unavailable" (a 503 from the service) or "unreachable" (connection refused)
  *
  * A one-shot fault is consumed by deleting its file, which succeeds for exactly
- * one caller even across serverless-offline's worker threads. The middleware
+ * one caller even across processes and threads. The middleware
  * sits at the `initialize` step, outside the SDK's retries, so one armed fault
  * is one failed command. Tests arm faults while the stack runs, so one stack
  * serves every scenario.

@@ -67,4 +67,24 @@ describe('logs and metrics', () => {
     expect(ingested['LogsIngested']).toBe(1);
     expect(await eventually(() => emf('ReportsCreated'))).toMatchObject({ ReportsCreated: 1 });
   });
+
+  it('emits Regressions when a closed issue comes back', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['ERROR observability check 3\n']), 'bug.log');
+    form.append('summary', 'comes back');
+    const filed = await request(stack.url, '/issues', { method: 'POST', body: form });
+    expect(filed.status).toBe(201);
+    await request(stack.url, `/issues/${String(filed.body['issueId'])}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ new_status: 'closed' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await request(stack.url, '/logs', {
+      method: 'POST',
+      body: 'ERROR observability check 3\n',
+      headers: { 'content-type': 'text/plain' },
+    });
+    const line = await eventually(() => jsonLines().find((l) => l['Regressions'] === 1));
+    expect(line['route']).toBe('POST /logs');
+  });
 });
