@@ -16,6 +16,9 @@ export const MASK_LIMIT = 2048;
 const URL_RULE = /\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
 
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+/** A month as dates spell it: the abbreviation or the full name, never a word that starts like one (`Marshal`, `Decoder`). */
+const MONTH_WORD =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
 /**
@@ -25,7 +28,7 @@ const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 const RULES: Array<[RegExp, string, string?]> = [
   // Day and month names only where they are part of a date.
   [new RegExp(`\\b(?:${DAY}),? (?=(?:${MONTH})\\b|\\d)`, 'g'), ''],
-  [new RegExp(`\\b(?:${MONTH})[a-z]{0,6}\\.?(?=[ /-]{1,2}\\d)`, 'g'), '<month>'],
+  [new RegExp(`\\b(?:${MONTH_WORD})\\b\\.?(?=[ /-]{1,2}\\d)`, 'g'), '<month>'],
   [new RegExp(`(?<=\\d[ /-])(?:${MONTH})\\b`, 'g'), '<month>'],
   // Temp files and per-user directories.
   [
@@ -42,24 +45,80 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<host>',
     '.',
   ],
-  // Named identities and quoted values after '='.
+  // Named identities: after `=` or `: ` the value is a context field; after a
+  // space the next word is a name unless it reads as a state (`account suspended`,
+  // `host unreachable`, `user not found`), which is the failure itself.
   [
-    /\b(user(?:name)?|login|owner|account|host(?:name)?|uid|gid|pid|tid)(=|: | )(?!<)[^\s,;)\]]{1,128}/gi,
+    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid)(=|: )(?!<)[^\s,;)\]]{1,128}/gi,
     '$1$2<*>',
   ],
   [
-    /\b(held|locked|owned|claimed|created|modified|started|requested|submitted|initiated|triggered) by [\w.@-]{1,64}/g,
-    '$1 by <user>',
-    ' by ',
+    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
+    '$1 <*>',
+  ],
+  // The holder of a lock is who else was running (dpkg/apt `lock … is held by
+  // process 1234`, Postgres `blocked by process 4711`, git and flock messages).
+  [/\b(held|locked|owned|blocked) by (?:(process|user|pid) )?[\w.@-]{1,64}/g, '$1 by $2 <user>', ' by '],
+  // Quoted values after '=': a message (`msg="cannot open journal"`) is text whose
+  // parameters the token pass masks; any other key's value is one context value.
+  [
+    /\b(msg|message|err|error|desc|description|reason|detail|cause|event|summary|title)(=\s?)(["'])/gi,
+    '$1$2\u0001$3',
+    '=',
   ],
   [/=\s?"[^"\n]{0,256}"/g, '="<*>"', '='],
   [/=\s?'[^'\n]{0,256}'/g, "='<*>'", '='],
+  [/\u0001/g, '', '\u0001'],
+  // Query-string values (a path logged without its scheme): the keys name the request, the values are its data.
+  [/([?&][\w.[\]-]{1,64}=)[^&\s"'#]{1,512}/g, '$1<*>', '?'],
+  // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing.
+  [/(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[KMGTPE]i?B|[kKMGTPE]b|bytes?|B)\b/g, '<size>'],
+  [
+    /(?<![\w.])\d{1,15}(?:\.\d{1,9})?\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?)\b(?![.:]\d)/g,
+    '<duration>',
+  ],
 ];
 
 /** A token: what sits between separators. One with a digit in it is a variable. */
 const TOKEN = /[^\s()[\]{}<>,;:="'`|]+/g;
 const HAS_DIGIT = /\d/;
 const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
+
+/**
+ * Numbers that name what failed rather than a parameter of it: the words a
+ * reader looks for before a status, exit status, signal or error code
+ * (`HTTP 503`, `status=403`, `exit status 137`, `signal 9`, `SQLSTATE 23505`,
+ * `errno 28`, `"GET / HTTP/1.1" 502`).
+ */
+const CODE_BEFORE =
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
+const CODE_TOKEN = /^-?\d{1,5}$|^[0-9A-Z]{5}$/;
+/** `503 Service Unavailable`, `404 Not Found`: a status said by its reason phrase. */
+const REASON_AFTER =
+  /^\s(?:Service|Not|Internal|Bad|Forbidden|Unauthorized|Gateway|Too|Conflict|Unprocessable|Request|Payload|Method|Precondition|Moved|Found|Gone|Insufficient|Network|Unavailable|Locked|Failed|Misdirected|Upgrade|Length|Unsupported|Expectation)\b/;
+/** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
+const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
+/** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
+const PRODUCT_CODE = /^(?:[A-Z]{2,5}-?\d{3,6}|[A-Z]-\d{3,6})$/;
+/**
+ * Kubernetes pod names without a digit: the workload name, the pod-template hash
+ * and a random suffix, both from the alphabet Kubernetes draws them from (no
+ * vowels), so `api-bcfdd-xkqpz` and `api-wqpzt` are pods of one workload.
+ */
+const POD_NAME = /^[a-z][a-z0-9-]{0,200}?-(?:[bcdfghjklmnpqrstvwxz2-9]{6,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}$/;
+
+function keptToken(tok: string, at: number, s: string): boolean {
+  if (HRESULT.test(tok) || PRODUCT_CODE.test(tok)) return true;
+  if (!CODE_TOKEN.test(tok)) return false;
+  if (CODE_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return true;
+  return /^[1-5]\d\d$/.test(tok) && REASON_AFTER.test(s.slice(at + tok.length, at + tok.length + 24));
+}
+
+function maskToken(tok: string, at: number, s: string): string {
+  if (HAS_DIGIT.test(tok) || HEX_WORD.test(tok)) return keptToken(tok, at, s) ? tok : '<*>';
+  return tok.length > 6 && POD_NAME.test(tok) ? '<*>' : tok;
+}
+
 /** Adjacent masks joined by punctuation are one value (a time, an address with port). */
 const MASK_RUN = /<\*>(?:[:.\-_/,@]{1,3}<\*>)+/g;
 
@@ -78,7 +137,7 @@ export function maskText(line: string): string {
   if (s.includes('://')) s = s.replace(URL_RULE, '<url>');
   if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
   for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
-  s = s.replace(TOKEN, (tok) => (HAS_DIGIT.test(tok) || HEX_WORD.test(tok) ? '<*>' : tok));
+  s = s.replace(TOKEN, maskToken);
   s = s.replace(MASK_RUN, '<*>').replace(CONTEXT_GROUP, '[<*>]');
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -89,6 +148,9 @@ export function maskText(line: string): string {
  */
 const LEVEL =
   /(?:^|[\s[<(|:-])(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)(?=[\s\]>):|-]|$)|\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|severe|alert|emerg)\]|(?:^|\s)(?:[Ww]arning|[Ee]rror|[Ff]atal|[Cc]ritical|[Ss]evere):/;
+
+/** A logger or component name: one identifier, dotted or `::`-joined, no digits. */
+const LOGGER_NAME = /^[A-Za-z_$][A-Za-z_$.:-]{0,127}$/;
 
 /**
  * The message part of a log line: from its level word on, when the header
@@ -103,25 +165,35 @@ export function stripHeader(line: string): string {
   if (!/[A-Za-z]/.test(line.slice(m.index + m[0].length))) return line;
   const prefix = line.slice(0, m.index);
   if (!HAS_DIGIT.test(prefix)) return line;
-  // The bracketed field right after the level is the thread or context, not the failure.
+  // A bracket right after the level is the logger or component when it reads as
+  // one (`[BillingWorker]`, `[payments.refunds]`), which stays; a phrase or a
+  // numbered name is the thread or request context (log4j's `[%t]`:
+  // `[http-nio-8080-exec-3]`, `[IPC Server handler on 8030]`, `[RecvWorker:7]`).
   return line
     .slice(m.index)
     .trimStart()
-    .replace(/^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[[^\]\n]{1,128}\]/, '$1[<*>]');
+    .replace(
+      /^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[([^\]\n]{1,128})\]/,
+      (whole, lead: string, inner: string) => (LOGGER_NAME.test(inner) ? whole : `${lead}[<*>]`),
+    );
 }
 
 /**
- * Every rule above treats a run of digits like any other run of digits, so
- * lines that differ only in their numbers mask alike: a small cache keyed on the
- * line with digit runs squeezed makes a failure repeated a million times cheap.
+ * Outside the contexts where a number is kept (a status or error code, see
+ * `keptToken`), every rule above treats a run of digits like any other run of
+ * digits, so lines that differ only in their numbers mask alike: a small cache
+ * keyed on the line with digit runs squeezed makes a failure repeated a million
+ * times cheap. A line with such a context is keyed as it is.
  */
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
+const CODE_CONTEXT = /http|status|code|exit|errno|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0/i;
+const CODE_SHAPE = /[A-Z]-?\d{3}|\d{3} [A-Z]/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
   const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  const key = cut.replace(/\d+/g, '0');
+  const key = CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) ? cut : cut.replace(/\d+/g, '0');
   let hit = cache.get(key);
   if (hit === undefined) {
     hit = maskText(stripHeader(key));
