@@ -44,6 +44,7 @@ describe('the resources', () => {
   it('reads the bucket and the three tables from serverless.yml', () => {
     expect(declared.map(([id, r]) => `${id}:${r.Type}`).sort()).toEqual([
       'ArchiveBucket:AWS::S3::Bucket',
+      'CursorSecret:AWS::SecretsManager::Secret',
       'LogsTable:AWS::DynamoDB::Table',
       'MetaTable:AWS::DynamoDB::Table',
       'ReportsTable:AWS::DynamoDB::Table',

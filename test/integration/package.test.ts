@@ -136,7 +136,27 @@ describe('serverless package', () => {
       expect([statement.Action].flat()).not.toContain('s3:*');
       expect([statement.Action].flat()).not.toContain('dynamodb:*');
     }
-    expect([...named].sort()).toEqual(Object.keys(definition.resources).sort());
+    const storageResources = Object.entries(definition.resources)
+      .filter(([, r]) => r.Type === 'AWS::S3::Bucket' || r.Type === 'AWS::DynamoDB::Table')
+      .map(([id]) => id);
+    expect([...named].sort()).toEqual(storageResources.sort());
+  });
+
+  it('gives every function the generated cursor key, resolved at deploy time (no secret read at run time)', () => {
+    // logsift's functions (the framework's custom-resource function has no environment)
+    const fns = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties['Environment'] !== undefined,
+    );
+    expect(fns.length).toBeGreaterThanOrEqual(20);
+    for (const fn of fns) {
+      const env = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(env['CURSOR_SECRET'])).toContain(
+        '{{resolve:secretsmanager:${CursorSecret}:SecretString}}',
+      );
+    }
+    const role = JSON.stringify(resources.IamRoleLambdaExecution);
+    expect(role).not.toContain('secretsmanager:');
+    expect(resources['CursorSecret']?.Type).toBe('AWS::SecretsManager::Secret');
   });
 
   it('writes one zip per function, each function deploying from its own', () => {
