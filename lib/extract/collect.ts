@@ -11,8 +11,20 @@
  *    .NET, Go, gdb/lldb, sanitizers, Ruby, PHP, Rust), running while lines are
  *    frames or chain/section lines; one blank line is allowed inside (Go dumps).
  * A block with frames makes the log a crash (type C) even if no line says "error".
+ *
+ * A line written in a structured format (a JSON object, logfmt, klog/glog,
+ * Android logcat, syslog; lib/records) is read as the record it is: its level
+ * decides whether it is a failure, and a failure record adds the entry a
+ * stream would count for it (event.ts `failureOfRecord`), so context fields
+ * (users, hosts, request ids, times) never reach the signature and a stack in
+ * a JSON field is read as frames. A line-format record (klog, logcat, syslog)
+ * may open a trace, its following lines of the same format read by their
+ * messages (logcat prints a crash one frame a line).
  */
 import type { ReportType } from '#lib/model';
+import { parseLine } from '#lib/records/line';
+import type { LogEvent } from '#lib/records/model';
+import { type EventFailure, FAILURE_WITHOUT_LEVEL, failureOfRecord } from './event.ts';
 import { maskLine } from './mask.ts';
 import type { LineSink } from './scan.ts';
 import { SignatureSet, StackBlock } from './signature.ts';
@@ -30,6 +42,30 @@ const STACK_TITLE =
 const GOROUTINE = /^goroutine \d{1,12} /;
 /** First frame of a stack printed without a head line (gdb, lldb). */
 const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
+/**
+ * Rust >= 1.73 ends the panic line with its location and a colon, and prints
+ * the panic's message on the next line: that line is part of the failure.
+ */
+const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
+
+/**
+ * Line starts of the structured formats lib/records reads (only such lines are
+ * handed to it: a plain line would come back as text at a parser's cost).
+ */
+const STRUCTURED_START =
+  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=)/;
+
+/** The record a line is, when it is written in a structured format; null for a plain line. */
+function recordOf(text: string): LogEvent | null {
+  const c = text.charCodeAt(0);
+  if (c === 123) {
+    let i = text.length - 1;
+    while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    if (text.charCodeAt(i) !== 125) return null;
+  } else if (!STRUCTURED_START.test(text)) return null;
+  const record = parseLine(text);
+  return record.format === 'text' ? null : record;
+}
 
 enum Severity {
   None = 0,
@@ -41,7 +77,8 @@ function severityOf(text: string, lower: string): Severity {
   if (lower.includes('error') || ERROR_MARK.test(text)) return Severity.Error;
   // A warning that mentions an exception is still a warning: the level says how bad it is.
   if (lower.includes('warning') || WARNING_MARK.test(text)) return Severity.Warning;
-  return lower.includes('exception') ? Severity.Error : Severity.None;
+  if (lower.includes('exception')) return Severity.Error;
+  return FAILURE_WITHOUT_LEVEL.test(text) ? Severity.Error : Severity.None;
 }
 
 function isBlank(text: string): boolean {
@@ -84,6 +121,13 @@ export class Collector implements LineSink {
   private gap = false;
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
+  /** Trace: the head is a Rust panic whose message is on the next line, not yet read. */
+  private panicMessage = false;
+  /** Trace opened by a line-format record: the failure it is, and its format. */
+  private headRecord: EventFailure | null = null;
+  private headFormat = '';
+  /** The line being read as written: a block reads a record's message, the extract keeps the line. */
+  private raw = '';
   private hasStack = false;
   private hasError = false;
   private hasWarning = false;
@@ -109,20 +153,30 @@ export class Collector implements LineSink {
   line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void {
     const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
     const text = buf.toString('utf8', start, e);
-    if (this.mode !== 'none' && this.inBlock(text)) return;
+    this.raw = text;
+    if (this.mode !== 'none' && this.inBlock(this.headFormat === '' ? text : this.messageOf(text))) return;
     this.plain(text, flagged && truncated);
   }
 
-  /** Feeds a line to the open block; false when the line ended it and must be read afresh. */
+  /** A line inside a trace a record opened: its message when it is a record of the same format. */
+  private messageOf(text: string): string {
+    const record = recordOf(text);
+    return record !== null && record.format === this.headFormat ? record.message : text;
+  }
+
+  /**
+   * Feeds a line to the open block (`text`: the line, or the message of a record
+   * in a trace a record opened); false when the line ended it and must be read afresh.
+   */
   private inBlock(text: string): boolean {
     switch (this.mode) {
       case 'fenced':
         if (text === FENCE) {
-          this.keep(text);
+          this.keep(this.raw);
           this.closeBlock();
           return true;
         }
-        this.keep(text);
+        this.keep(this.raw);
         this.blockLine(text);
         return true;
       case 'callstack':
@@ -130,7 +184,7 @@ export class Collector implements LineSink {
           this.closeBlock();
           return true;
         }
-        this.keep(text);
+        this.keep(this.raw);
         this.blockLine(text);
         return true;
       case 'python':
@@ -138,7 +192,7 @@ export class Collector implements LineSink {
           this.closeBlock();
           return true;
         }
-        this.keep(text);
+        this.keep(this.raw);
         if (/^\s/.test(text)) {
           const f = frameOf(text);
           if (f?.startsWith('py ')) this.block?.frame(f);
@@ -157,23 +211,31 @@ export class Collector implements LineSink {
           return true;
         }
         this.gap = false;
+        if (this.panicMessage) {
+          this.panicMessage = false;
+          if (frameOf(text) === null && !isStackContinuation(text)) {
+            this.keep(this.raw);
+            this.pendingHead = `${this.pendingHead ?? ''}\n${text}`;
+            return true;
+          }
+        }
         if (GOROUTINE.test(text)) {
           // A Go dump lists every goroutine; only the first is the one that failed,
           // the others (and their number) depend on what else was running.
-          this.keep(text);
+          this.keep(this.raw);
           if (this.goroutines++ === 0) this.traceBlock().note(exceptionSignature(text));
           return true;
         }
         const f = frameOf(text);
         if (f !== null) {
-          this.keep(text);
+          this.keep(this.raw);
           if (this.goroutines > 1) return true;
           this.traceBlock().frame(f);
           this.hasStack = true;
           return true;
         }
         if (isStackContinuation(text)) {
-          this.keep(text);
+          this.keep(this.raw);
           this.traceBlock().note(exceptionSignature(text));
           return true;
         }
@@ -213,6 +275,11 @@ export class Collector implements LineSink {
       this.keep(text);
       this.open('fenced', null);
       this.awaitingHead = true;
+      return;
+    }
+    const record = recordOf(text);
+    if (record !== null) {
+      this.record(record, text);
       return;
     }
     const lower = text.toLowerCase();
@@ -259,6 +326,32 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
+    this.panicMessage = PANIC_AT.test(text);
+    this.block = null;
+  }
+
+  /** A structured line: a failure record adds its entry; any other record is no failure. */
+  private record(record: LogEvent, text: string): void {
+    const failure = failureOfRecord(record);
+    if (failure === null) return;
+    if (failure.type === 'C') this.hasStack = true;
+    else if (failure.type === 'E') this.hasError = true;
+    else this.hasWarning = true;
+    this.keep(text);
+    if (failure.type === 'C' || record.format === 'json') {
+      // The record holds all of its failure, its stack included.
+      this.sig.add(failure.signature);
+      this.emitEntry(failure.type, failure.signature);
+      this.entryLines = [];
+      this.entryChars = 0;
+      return;
+    }
+    this.entrySeverity = failure.type === 'W' ? Severity.Warning : Severity.Error;
+    this.mode = 'trace';
+    this.gap = false;
+    this.pendingHead = text;
+    this.headRecord = failure;
+    this.headFormat = record.format;
     this.block = null;
   }
 
@@ -267,7 +360,13 @@ export class Collector implements LineSink {
    * lines are followed by neither, and then only their cached mask is needed.
    */
   private traceBlock(): StackBlock {
-    this.block ??= new StackBlock(this.pendingHead === null ? null : exceptionSignature(this.pendingHead));
+    this.block ??= new StackBlock(
+      this.headRecord !== null
+        ? this.headRecord.signature
+        : this.pendingHead === null
+          ? null
+          : exceptionSignature(this.pendingHead),
+    );
     return this.block;
   }
 
@@ -282,7 +381,12 @@ export class Collector implements LineSink {
   private closeBlock(): void {
     const b = this.block;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
-      const sigEntry = this.onEntry || !this.sig.full ? maskLine(this.pendingHead) : '';
+      const sigEntry =
+        this.headRecord !== null
+          ? this.headRecord.signature
+          : this.onEntry || !this.sig.full
+            ? maskLine(this.pendingHead)
+            : '';
       if (!this.sig.full) this.sig.add(sigEntry);
       this.emitEntry(this.entrySeverity === Severity.Warning ? 'W' : 'E', sigEntry);
     } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {
@@ -297,6 +401,9 @@ export class Collector implements LineSink {
     this.goroutines = 0;
     this.block = null;
     this.pendingHead = null;
+    this.panicMessage = false;
+    this.headRecord = null;
+    this.headFormat = '';
     this.awaitingHead = false;
     this.gap = false;
   }

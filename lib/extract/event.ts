@@ -9,11 +9,15 @@
  * as stack.ts reduces them) — never its context fields (ids, users, hosts,
  * times), which lib/records keeps out of `message`. A record is a failure when
  * its level is warning or worse, or when it carries a stack; `info`/`debug`
- * records never are.
+ * records never are. A record that names no level is read as a plain line is:
+ * by its words (`error`, `warning`, …) or by a failure text that carries no
+ * level word (FAILURE_WITHOUT_LEVEL).
  */
+import { createHash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
-import type { LogEvent } from '#lib/records/model';
-import { type CollectedEntry, fingerprintOf } from './index.ts';
+import { severityFromText } from '#lib/records/line';
+import type { LogEvent, SeverityClass } from '#lib/records/model';
+import type { CollectedEntry } from './collect.ts';
 import { maskText } from './mask.ts';
 import { MAX_BLOCK_FRAMES } from './signature.ts';
 import { exceptionSignature, frameOf, isStackContinuation } from './stack.ts';
@@ -28,6 +32,32 @@ export interface EventFailure {
 }
 
 const TEXT_MAX_CHARS = 32 * 1024;
+
+export function fingerprintOf(signature: string): string {
+  return createHash('sha256').update(signature, 'utf8').digest('hex');
+}
+
+/**
+ * Failures their systems print without a level word, each as a reader of that
+ * system's logs knows it: the Linux OOM killer (`Out of memory: Killed process`,
+ * `Kill process` before 5.0; `Memory cgroup out of memory: …` too), systemd's
+ * unit failure (`foo.service: Failed with result 'exit-code'.`), Android's
+ * crash and not-responding reports (`FATAL EXCEPTION: main`, `ANR in com.x`).
+ */
+export const FAILURE_WITHOUT_LEVEL =
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|\bFATAL EXCEPTION\b|\bANR in \S/;
+
+/**
+ * The class of a record that names no level: what its words say, as for a
+ * plain line. The logger is read too: a syslog file line's tag position may
+ * hold the level word (`host SEVERE: lost`).
+ */
+function guessedSeverity(event: LogEvent): SeverityClass {
+  const text = [event.logger ?? '', event.message, event.error?.message ?? ''].join('\n');
+  const guess = severityFromText(text);
+  if (guess !== 'unknown') return guess;
+  return FAILURE_WITHOUT_LEVEL.test(text) ? 'error' : 'unknown';
+}
 
 function stackLines(stack: string): { frames: string[]; chain: string[] } {
   const frames: string[] = [];
@@ -51,9 +81,10 @@ function stackLines(stack: string): { frames: string[]; chain: string[] } {
 export function failureOfRecord(event: LogEvent): EventFailure | null {
   const stack = event.error?.stack ?? '';
   const { frames, chain } = stack === '' ? { frames: [], chain: [] } : stackLines(stack);
-  const severe = event.severity === 'error' || event.severity === 'fatal';
-  const warning = event.severity === 'warning';
-  const crash = frames.length > 0 && event.severity !== 'info' && event.severity !== 'debug';
+  const severity = event.severity === 'unknown' ? guessedSeverity(event) : event.severity;
+  const severe = severity === 'error' || severity === 'fatal';
+  const warning = severity === 'warning';
+  const crash = frames.length > 0 && severity !== 'info' && severity !== 'debug';
   if (!severe && !warning && !crash) return null;
   const type: ReportType = crash ? 'C' : severe ? 'E' : 'W';
   const parts = [`[${severe || (crash && !warning) ? 'error' : 'warning'}]`];

@@ -9,8 +9,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
 import { type CollectedEntry, Collector } from './collect.ts';
+import { fingerprintOf } from './event.ts';
 
 export type { CollectedEntry } from './collect.ts';
+export { fingerprintOf } from './event.ts';
 
 import { LineScanner } from './scan.ts';
 
@@ -43,10 +45,6 @@ export interface ExtractOptions {
 }
 
 export const DEFAULT_MAX_EXTRACT_BYTES = 32 * 1024;
-
-export function fingerprintOf(signature: string): string {
-  return createHash('sha256').update(signature, 'utf8').digest('hex');
-}
 
 export class Extractor {
   private readonly hash: Hash | null;
