@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: one run on this machine, printing
- *   1. `logsift extract` on a generated 100 MB log: MB/s, ratio to
- *      `grep -ciE 'warning|error|callstack'` on the same file (runs alternated,
- *      medians), peak RSS (/usr/bin/time -v), and where its CPU time goes
- *      (node --cpu-prof, top self-time functions);
+ *   1. `logsift extract` on two 100 MB logs of scripts/gen-log.mjs (its
+ *      default mix and --realistic): MB/s, ratio to `grep -ciE
+ *      'warning|error|callstack'` on the same file (runs alternated, medians),
+ *      peak RSS (/usr/bin/time -v) on 100 and 400 MB (scripts/bench-extract.ts),
+ *      and where its CPU time goes (node --cpu-prof, top self-time functions);
  *   2. HTTP ingest on the local stack, 8 and 32 concurrent clients posting
  *      2–60 KB logs: logs/s, p50, p99, each beside the same load against a
  *      bare busboy server in the same run, and the ratio;
@@ -15,13 +16,14 @@
  * Options: --only=extract,ingest,burst,lists,bundles   --quick (smaller counts)
  *          --profile (also profile the gateway with its handlers, and the emulators, under load)
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { benchExtract } from './bench-extract.ts';
 import { seedReports } from './bench-seed.ts';
 import { dynamoClient, REPO_ROOT } from './local-stack.ts';
 
@@ -47,18 +49,6 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-/** Runs a command under /usr/bin/time -v: wall time (ms, measured here) and peak RSS (MiB). */
-function timed(cmd: string, argv: string[]): { ms: number; rssMiB: number; stdout: string } {
-  const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const elapsed = performance.now() - started;
-  if (run.status !== 0 && !(cmd === 'grep' && run.status === 1)) {
-    throw new Error(`${cmd} ${argv.join(' ')} failed: ${run.stderr}`);
-  }
-  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
-  return { ms: elapsed, rssMiB: rss, stdout: run.stdout };
-}
 
 // ---------------------------------------------------------------------------
 // 1. extract vs grep
@@ -133,46 +123,24 @@ function summariseProfiles(dirs: string[]): void {
   }
 }
 
-function benchExtract(): void {
-  console.log('\n== logsift extract vs grep on a generated 100 MB log');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  const file = join(work, 'bench-100.log');
-  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-log.mjs'), '100', file]);
-  const mb = statSync(file).size / 1e6;
-  const cli = join(REPO_ROOT, 'bin/logsift.cjs');
-  // Warm the page cache and both binaries, then alternate.
-  timed('grep', ['-ciE', 'warning|error|callstack', file]);
-  timed(process.execPath, [cli, 'extract', file]);
-  const rounds = quick ? 3 : 7;
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  const rss: number[] = [];
-  let matches = '';
-  for (let i = 0; i < rounds; i++) {
-    const x = timed(process.execPath, [cli, 'extract', file]);
-    ours.push(x.ms);
-    rss.push(x.rssMiB);
-    const g = timed('grep', ['-ciE', 'warning|error|callstack', file]);
-    theirs.push(g.ms);
-    matches = g.stdout.trim();
-  }
-  const oursMBs = mb / (median(ours) / 1000);
-  const grepMBs = mb / (median(theirs) / 1000);
-  console.log(
-    `  file: ${mb.toFixed(1)} MB, grep counts ${matches} matching lines; ${rounds} alternated runs each`,
-  );
-  note('extract throughput (CLI, whole process)', `${oursMBs.toFixed(0)} MB/s (median ${ms(median(ours))})`);
-  note('grep -ciE throughput', `${grepMBs.toFixed(0)} MB/s (median ${ms(median(theirs))})`);
-  note('extract / grep', `${(oursMBs / grepMBs).toFixed(2)}`, 'target ≥ 0.25');
-  note('extract peak RSS', `${Math.max(...rss).toFixed(0)} MiB (max of ${rounds})`, 'target < 200 MiB');
-
+/** scripts/bench-extract.ts: both generated logs against grep, peak RSS; then a CPU profile of one run. */
+async function runExtractBench(): Promise<void> {
+  console.log('\n== logsift extract vs grep on 100 MB logs (generated and realistic)');
+  for (const { what, figure, target } of await benchExtract({ quick, workDir: work }))
+    note(what, figure, target);
+  const file = join(work, 'bench-profile.log');
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/gen-log.mjs'), '--realistic', '100', file]);
   const profDir = join(work, 'prof-extract');
   mkdirSync(profDir);
-  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, cli, 'extract', file], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`, join(REPO_ROOT, 'bin/logsift.cjs'), 'extract', file],
+    {
+      stdio: 'ignore',
+    },
+  );
   const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
-  console.log('  where the time goes (node --cpu-prof, self time):');
+  console.log('  where the time goes on the realistic log (node --cpu-prof, self time, main thread):');
   for (const line of topFunctions(join(profDir, profile), 8)) console.log(`    ${line}`);
   rmSync(file);
 }
@@ -525,7 +493,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`logsift bench — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   try {
-    if (only.has('extract')) benchExtract();
+    if (only.has('extract')) await runExtractBench();
     if (only.has('ingest')) await benchIngest();
     if (only.has('burst')) await benchBurst();
     if (only.has('lists')) await benchLists();
