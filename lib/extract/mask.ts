@@ -56,19 +56,23 @@ const RULES: Array<[RegExp, string, string?]> = [
     /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
+  // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`).
+  [/\bthread '[^'\n]{1,128}' panicked at/g, "thread '<*>' panicked at", ' panicked at'],
   // The holder of a lock is who else was running (dpkg/apt `lock … is held by
   // process 1234`, Postgres `blocked by process 4711`, git and flock messages).
   [/\b(held|locked|owned|blocked) by (?:(process|user|pid) )?[\w.@-]{1,64}/g, '$1 by $2 <user>', ' by '],
   // Quoted values after '=': a message (`msg="cannot open journal"`) is text whose
   // parameters the token pass masks; any other key's value is one context value.
   [
-    /\b(msg|message|err|error|desc|description|reason|detail|cause|event|summary|title)(=\s?)(["'])/gi,
-    '$1$2\u0001$3',
+    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title))=\s?"[^"\n]{0,256}"/gi,
+    '="<*>"',
     '=',
   ],
-  [/=\s?"[^"\n]{0,256}"/g, '="<*>"', '='],
-  [/=\s?'[^'\n]{0,256}'/g, "='<*>'", '='],
-  [/\u0001/g, '', '\u0001'],
+  [
+    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title))=\s?'[^'\n]{0,256}'/gi,
+    "='<*>'",
+    '=',
+  ],
   // Query-string values (a path logged without its scheme): the keys name the request, the values are its data.
   [/([?&][\w.[\]-]{1,64}=)[^&\s"'#]{1,512}/g, '$1<*>', '?'],
   // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing.
@@ -91,7 +95,7 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  * `errno 28`, `"GET / HTTP/1.1" 502`).
  */
 const CODE_BEFORE =
-  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
 const CODE_TOKEN = /^-?\d{1,5}$|^[0-9A-Z]{5}$/;
 /** `503 Service Unavailable`, `404 Not Found`: a status said by its reason phrase. */
 const REASON_AFTER =
@@ -107,9 +111,22 @@ const PRODUCT_CODE = /^(?:[A-Z]{2,5}-?\d{3,6}|[A-Z]-\d{3,6})$/;
  */
 const POD_NAME = /^[a-z][a-z0-9-]{0,200}?-(?:[bcdfghjklmnpqrstvwxz2-9]{6,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}$/;
 
+/**
+ * A SQLSTATE (its class from the standard's list) leading a message, as Postgres
+ * prints it with `log_error_verbosity = verbose`: `ERROR:  42P01: relation "x" does not exist`.
+ */
+const SQLSTATE = /^(?:0[0-9A-Z]|2[0-9A-F]|3[4-9BDF]|4[024]|5[3-8]|72|F0|HV|P0|XX)[0-9A-Z]{3}$/;
+const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
+
 function keptToken(tok: string, at: number, s: string): boolean {
   if (HRESULT.test(tok) || PRODUCT_CODE.test(tok)) return true;
   if (!CODE_TOKEN.test(tok)) return false;
+  if (
+    s.charCodeAt(at + 5) === 58 &&
+    SQLSTATE.test(tok) &&
+    SQLSTATE_AFTER_LEVEL.test(s.slice(Math.max(0, at - 12), at))
+  )
+    return true;
   if (CODE_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return true;
   return /^[1-5]\d\d$/.test(tok) && REASON_AFTER.test(s.slice(at + tok.length, at + tok.length + 24));
 }
@@ -132,8 +149,22 @@ const CONTEXT_GROUP = /\[[\s\-<*>]{1,256}\]/g;
 const EMAIL_RUN = /[^\s"'<>()[\]{},;:=|/]+/g;
 const EMAIL = /^[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}$/;
 
+/**
+ * A syslog header's host field, by its position: after the timestamp (RFC 3164,
+ * or ISO as rsyslog writes files) and before the `tag[pid]:`, or the field after
+ * the timestamp of RFC 5424. Which machine logged is circumstance. Digit runs
+ * may come squeezed (see maskLine), hence the loose counts.
+ */
+const SYSLOG_HOST = new RegExp(
+  `^((?:<\\d{1,3}>)?(?:(?:${MONTH}) {1,2}\\d{1,2} \\d{1,2}:\\d{1,2}:\\d{1,2}|\\d{1,4}-\\d{1,2}-\\d{1,2}T\\d{1,2}:\\d{1,2}:\\d{1,2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{1,2}:?\\d{0,2})) )[\\w.-]{1,255} (?=[^\\s:[\\]]{1,128}(?:\\[\\d{1,10}\\])?: )|^(<\\d{1,3}>\\d \\S{1,64} )[\\w.-]{1,255} `,
+);
+
 export function maskText(line: string): string {
   let s = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
+  s = s.replace(
+    SYSLOG_HOST,
+    (_m, bsd: string | undefined, rfc5424: string | undefined) => `${bsd ?? rfc5424}<host> `,
+  );
   if (s.includes('://')) s = s.replace(URL_RULE, '<url>');
   if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
   for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
@@ -148,6 +179,8 @@ export function maskText(line: string): string {
  */
 const LEVEL =
   /(?:^|[\s[<(|:-])(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)(?=[\s\]>):|-]|$)|\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|severe|alert|emerg)\]|(?:^|\s)(?:[Ww]arning|[Ee]rror|[Ff]atal|[Cc]ritical|[Ss]evere):/;
+
+const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=[A-Za-z_$][\w.:$/-]{0,127}/;
 
 /** A logger or component name: one identifier, dotted or `::`-joined, no digits. */
 const LOGGER_NAME = /^[A-Za-z_$][A-Za-z_$.:-]{0,127}$/;
@@ -165,17 +198,22 @@ export function stripHeader(line: string): string {
   if (!/[A-Za-z]/.test(line.slice(m.index + m[0].length))) return line;
   const prefix = line.slice(0, m.index);
   if (!HAS_DIGIT.test(prefix)) return line;
+  // A header field that names the code (Sidekiq's `class=InvoiceJob`, `logger=…`) is the logger: it stays.
+  const named = prefix.includes('=') ? HEADER_NAME.exec(prefix) : null;
+  const keep = named === null ? '' : `${named[0]} `;
   // A bracket right after the level is the logger or component when it reads as
   // one (`[BillingWorker]`, `[payments.refunds]`), which stays; a phrase or a
   // numbered name is the thread or request context (log4j's `[%t]`:
   // `[http-nio-8080-exec-3]`, `[IPC Server handler on 8030]`, `[RecvWorker:7]`).
-  return line
+  const message = line
     .slice(m.index)
     .trimStart()
     .replace(
       /^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[([^\]\n]{1,128})\]/,
-      (whole, lead: string, inner: string) => (LOGGER_NAME.test(inner) ? whole : `${lead}[<*>]`),
+      (whole, lead: string, inner: string) =>
+        LOGGER_NAME.test(inner) || PRODUCT_CODE.test(inner) ? whole : `${lead}[<*>]`,
     );
+  return keep + message;
 }
 
 /**
@@ -187,8 +225,8 @@ export function stripHeader(line: string): string {
  */
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
-const CODE_CONTEXT = /http|status|code|exit|errno|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0/i;
-const CODE_SHAPE = /[A-Z]-?\d{3}|\d{3} [A-Z]/;
+const CODE_CONTEXT = /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0/i;
+const CODE_SHAPE = /[A-Z]-?\d{3}|\d{3} [A-Z]|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
