@@ -1,0 +1,73 @@
+import { log, type PairFormat } from './model.ts';
+
+export const jvm: PairFormat = {
+  format: 'JVM',
+  pairs: [
+    {
+      name: 'Spring Boot NPE with stack, other thread and line numbers',
+      kind: 'same',
+      a: log(
+        '2024-05-01 10:00:00.123 ERROR 4411 --- [nio-8080-exec-3] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception',
+        'java.lang.NullPointerException: Cannot invoke "com.example.shop.Cart.total()" because "cart" is null',
+        '\tat com.example.shop.CheckoutController.checkout(CheckoutController.java:57)',
+        '\tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(DirectMethodHandleAccessor.java:103)',
+      ),
+      b: log(
+        '2024-05-02 18:22:10.999 ERROR 19 --- [io-8080-exec-11] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception',
+        'java.lang.NullPointerException: Cannot invoke "com.example.shop.Cart.total()" because "cart" is null',
+        '\tat com.example.shop.CheckoutController.checkout(CheckoutController.java:59)',
+        '\tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(DirectMethodHandleAccessor.java:104)',
+      ),
+    },
+    {
+      name: 'log4j pool exhausted, other thread and wait',
+      kind: 'same',
+      a: log('2024-05-01 10:01:00,001 WARN  [http-nio-8080-exec-7] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30004ms.'),
+      b: log('2024-05-01 14:01:00,001 WARN  [scheduling-1] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30001ms.'),
+    },
+    {
+      name: 'caused-by chain, other ids in the message',
+      kind: 'same',
+      a: log(
+        '2024-05-01 10:02:00.000 ERROR [main] com.example.batch.Job - job 8812 failed',
+        'org.springframework.dao.DataIntegrityViolationException: could not execute statement',
+        '\tat com.example.batch.Writer.write(Writer.java:40)',
+        'Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry \'8812\' for key \'PRIMARY\'',
+        '\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeUpdate(ClientPreparedStatement.java:1061)',
+      ),
+      b: log(
+        '2024-05-03 10:02:00.000 ERROR [main] com.example.batch.Job - job 90 failed',
+        'org.springframework.dao.DataIntegrityViolationException: could not execute statement',
+        '\tat com.example.batch.Writer.write(Writer.java:40)',
+        'Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry \'90\' for key \'PRIMARY\'',
+        '\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeUpdate(ClientPreparedStatement.java:1061)',
+      ),
+    },
+    {
+      name: 'two exception types at one frame',
+      kind: 'different',
+      a: log(
+        '2024-05-01 10:03:00.000 ERROR [main] com.example.batch.Job - job failed',
+        'java.lang.IllegalArgumentException: bad input',
+        '\tat com.example.batch.Parser.parse(Parser.java:12)',
+      ),
+      b: log(
+        '2024-05-01 10:03:00.000 ERROR [main] com.example.batch.Job - job failed',
+        'java.lang.IllegalStateException: bad input',
+        '\tat com.example.batch.Parser.parse(Parser.java:12)',
+      ),
+    },
+    {
+      name: 'one message from two loggers',
+      kind: 'different',
+      a: log('2024-05-01 10:04:00,000 ERROR [main] com.example.billing.InvoiceSender: delivery failed'),
+      b: log('2024-05-01 10:04:00,000 ERROR [main] com.example.mail.DigestSender: delivery failed'),
+    },
+    {
+      name: 'ERROR [BillingWorker] vs ERROR [ShippingWorker]',
+      kind: 'different',
+      a: log('2024-05-01 10:05:00,000 ERROR [BillingWorker] job aborted: upstream closed the stream'),
+      b: log('2024-05-01 10:05:00,000 ERROR [ShippingWorker] job aborted: upstream closed the stream'),
+    },
+  ],
+};
