@@ -97,9 +97,6 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
 const CODE_BEFORE =
   /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
 const CODE_TOKEN = /^-?\d{1,5}$|^[0-9A-Z]{5}$/;
-/** `503 Service Unavailable`, `404 Not Found`: a status said by its reason phrase. */
-const REASON_AFTER =
-  /^\s(?:Service|Not|Internal|Bad|Forbidden|Unauthorized|Gateway|Too|Conflict|Unprocessable|Request|Payload|Method|Precondition|Moved|Found|Gone|Insufficient|Network|Unavailable|Locked|Failed|Misdirected|Upgrade|Length|Unsupported|Expectation)\b/;
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
@@ -127,8 +124,7 @@ function keptToken(tok: string, at: number, s: string): boolean {
     SQLSTATE_AFTER_LEVEL.test(s.slice(Math.max(0, at - 12), at))
   )
     return true;
-  if (CODE_BEFORE.test(s.slice(Math.max(0, at - 24), at))) return true;
-  return /^[1-5]\d\d$/.test(tok) && REASON_AFTER.test(s.slice(at + tok.length, at + tok.length + 24));
+  return CODE_BEFORE.test(s.slice(Math.max(0, at - 24), at));
 }
 
 function maskToken(tok: string, at: number, s: string): string {
@@ -226,7 +222,7 @@ export function stripHeader(line: string): string {
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
 const CODE_CONTEXT = /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0/i;
-const CODE_SHAPE = /[A-Z]-?\d{3}|\d{3} [A-Z]|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
+const CODE_SHAPE = /[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
