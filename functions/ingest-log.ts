@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { edge } from '#lib/edge';
-import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
+import { type EventFailure, failureOfEntry } from '#lib/extract/event';
 import { Extractor } from '#lib/extract/index';
 import { readIntake } from '#lib/http/intake';
 import { json, redirect } from '#lib/http/respond';
 import { countIngested } from '#lib/observe';
-import { ingestEvents } from '#lib/service/events';
+import { failuresOf, ingestEvents } from '#lib/service/events';
 import { extract, ingestLog } from '#lib/service/ingest';
 import { ingestView, streamIngestView } from '#lib/service/views';
 
@@ -27,7 +27,7 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
   let events: number;
   let sha256: string;
   if (intake.records) {
-    failures = intake.records.flatMap((record) => failureOfRecord(record) ?? []);
+    failures = failuresOf(intake.records);
     events = intake.records.length;
     sha256 = createHash('sha256').update(intake.bytes).digest('hex');
   } else {

@@ -16,7 +16,8 @@
  * A report first seen in a stream takes its own id from the 9-digit id space
  * (one batch can create several), not its first log's id as a document's does.
  */
-import { type EventFailure, failureOfRecord } from '#lib/extract/event';
+import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
+import { Extractor } from '#lib/extract/index';
 import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
@@ -178,6 +179,28 @@ export function ingestRecords(
   records: LogEvent[],
   now: Date,
 ): Promise<EventsResult> {
-  const failures = records.flatMap((record) => failureOfRecord(record) ?? []);
-  return ingestEvents(stores, body, records.length, failures, now);
+  return ingestEvents(stores, body, records.length, failuresOf(records), now);
+}
+
+/**
+ * The failures of a batch of records. A record that is no failure itself but
+ * whose message holds several lines (a shipper's `log`/`message` carrying a
+ * multi-line text, its level read from the first line) is read as that text:
+ * each of its failure entries counts.
+ */
+export function failuresOf(records: LogEvent[]): EventFailure[] {
+  const failures: EventFailure[] = [];
+  for (const record of records) {
+    const failure = failureOfRecord(record);
+    if (failure) failures.push(failure);
+    else if (record.message.includes('\n')) {
+      const extractor = new Extractor({
+        hashRaw: false,
+        onEntry: (entry) => failures.push(failureOfEntry(entry)),
+      });
+      extractor.push(Buffer.from(record.message, 'utf8'));
+      extractor.finish();
+    }
+  }
+  return failures;
 }
