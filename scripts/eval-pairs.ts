@@ -11,7 +11,15 @@
 import { failureOfRecord } from '#lib/extract/event';
 import { extractBuffer } from '#lib/extract/index';
 import { parseLine } from '#lib/records/index';
-import { evaluatePairs, meetsTargets, type Mode, type Outcome, rates, TARGETS, tally } from '../test/pairs/evaluate.ts';
+import {
+  evaluatePairs,
+  type Mode,
+  meetsTargets,
+  type Outcome,
+  rates,
+  TARGETS,
+  tally,
+} from '../test/pairs/evaluate.ts';
 
 const strict = process.argv.includes('--strict');
 const explain = process.argv.includes('--explain');
@@ -29,7 +37,9 @@ const formats = [...new Set(outcomes.map((o) => o.format))];
 let failed = false;
 for (const mode of ['document', 'event'] as Mode[]) {
   const mine = outcomes.filter((o) => o.mode === mode);
-  console.log(`\n${mode === 'document' ? 'documents (extractBuffer)' : 'stream events (parseLine + failureOfRecord), single-record pairs'}`);
+  console.log(
+    `\n${mode === 'document' ? 'documents (extractBuffer)' : 'stream events (parseLine + failureOfRecord), single-record pairs'}`,
+  );
   console.log(`${'format'.padEnd(22)} ${'joined'.padStart(15)}   ${'kept apart'.padStart(15)}   missed`);
   for (const f of formats) {
     const of = mine.filter((o) => o.format === f);
@@ -53,7 +63,9 @@ if (explain) {
         o.mode === 'document'
           ? extractBuffer(Buffer.from(side, 'utf8')).signature
           : (failureOfRecord(parseLine(side.replace(/\n+$/, '')))?.signature ?? '(no failure)');
-      console.log(`  >> ${side.trim().split('\n').join('\n     ')}\n  sig: ${sig.split('\n').join('\n       ')}`);
+      console.log(
+        `  >> ${side.trim().split('\n').join('\n     ')}\n  sig: ${sig.split('\n').join('\n       ')}`,
+      );
     }
   }
 }

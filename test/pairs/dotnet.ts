@@ -30,14 +30,22 @@ export const dotnet: PairFormat = {
     {
       name: 'COMException HRESULT, other thread',
       kind: 'same',
-      a: log('2024-05-01 10:02:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): Unspecified error'),
-      b: log('2024-05-07 14:12:09.000 [T3] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): Unspecified error'),
+      a: log(
+        '2024-05-01 10:02:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): Unspecified error',
+      ),
+      b: log(
+        '2024-05-07 14:12:09.000 [T3] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): Unspecified error',
+      ),
     },
     {
       name: 'HRESULT 0x8007000E vs 0x80004005',
       kind: 'different',
-      a: log('2024-05-01 10:03:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x8007000E): call failed'),
-      b: log('2024-05-01 10:03:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): call failed'),
+      a: log(
+        '2024-05-01 10:03:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x8007000E): call failed',
+      ),
+      b: log(
+        '2024-05-01 10:03:00.000 [T12] ERROR Shop.Print.Spooler - System.Runtime.InteropServices.COMException (0x80004005): call failed',
+      ),
     },
     {
       name: 'NullReferenceException vs ArgumentNullException at one frame',

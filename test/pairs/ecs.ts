@@ -1,4 +1,4 @@
-import { type PairFormat, ndjson } from './model.ts';
+import { ndjson, type PairFormat } from './model.ts';
 
 const ecs = (extra: Record<string, unknown>) => ({
   '@timestamp': '2024-05-01T10:00:00.000Z',
@@ -13,14 +13,47 @@ export const ecsFormat: PairFormat = {
     {
       name: 'index write blocked, other host and trace',
       kind: 'same',
-      a: ndjson(ecs({ 'log.level': 'error', message: 'index write blocked: disk usage over flood stage', 'host.name': 'search-data-0', 'trace.id': '4bf92f3577b34da6a3ce929d0e0e4736' })),
-      b: ndjson(ecs({ '@timestamp': '2024-05-09T01:00:00.000Z', 'log.level': 'error', message: 'index write blocked: disk usage over flood stage', 'host.name': 'search-data-7', 'trace.id': '00f067aa0ba902b7a3ce929d0e0e4736' })),
+      a: ndjson(
+        ecs({
+          'log.level': 'error',
+          message: 'index write blocked: disk usage over flood stage',
+          'host.name': 'search-data-0',
+          'trace.id': '4bf92f3577b34da6a3ce929d0e0e4736',
+        }),
+      ),
+      b: ndjson(
+        ecs({
+          '@timestamp': '2024-05-09T01:00:00.000Z',
+          'log.level': 'error',
+          message: 'index write blocked: disk usage over flood stage',
+          'host.name': 'search-data-7',
+          'trace.id': '00f067aa0ba902b7a3ce929d0e0e4736',
+        }),
+      ),
     },
     {
       name: 'error.type and stack, other line numbers',
       kind: 'same',
-      a: ndjson(ecs({ 'log.level': 'error', message: 'query failed', 'error.type': 'java.lang.IllegalStateException', 'error.message': 'reader closed', 'error.stack_trace': 'java.lang.IllegalStateException: reader closed\n\tat org.example.search.Reader.next(Reader.java:120)\n\tat org.example.search.Query.run(Query.java:64)' })),
-      b: ndjson(ecs({ 'log.level': 'error', message: 'query failed', 'error.type': 'java.lang.IllegalStateException', 'error.message': 'reader closed', 'error.stack_trace': 'java.lang.IllegalStateException: reader closed\n\tat org.example.search.Reader.next(Reader.java:122)\n\tat org.example.search.Query.run(Query.java:66)' })),
+      a: ndjson(
+        ecs({
+          'log.level': 'error',
+          message: 'query failed',
+          'error.type': 'java.lang.IllegalStateException',
+          'error.message': 'reader closed',
+          'error.stack_trace':
+            'java.lang.IllegalStateException: reader closed\n\tat org.example.search.Reader.next(Reader.java:120)\n\tat org.example.search.Query.run(Query.java:64)',
+        }),
+      ),
+      b: ndjson(
+        ecs({
+          'log.level': 'error',
+          message: 'query failed',
+          'error.type': 'java.lang.IllegalStateException',
+          'error.message': 'reader closed',
+          'error.stack_trace':
+            'java.lang.IllegalStateException: reader closed\n\tat org.example.search.Reader.next(Reader.java:122)\n\tat org.example.search.Query.run(Query.java:66)',
+        }),
+      ),
     },
     {
       name: 'slow query, other took and user',
@@ -31,14 +64,40 @@ export const ecsFormat: PairFormat = {
     {
       name: 'one message, two error types',
       kind: 'different',
-      a: ndjson(ecs({ 'log.level': 'error', message: 'query failed', 'error.type': 'java.lang.IllegalStateException', 'error.message': 'reader closed' })),
-      b: ndjson(ecs({ 'log.level': 'error', message: 'query failed', 'error.type': 'java.util.concurrent.TimeoutException', 'error.message': 'reader closed' })),
+      a: ndjson(
+        ecs({
+          'log.level': 'error',
+          message: 'query failed',
+          'error.type': 'java.lang.IllegalStateException',
+          'error.message': 'reader closed',
+        }),
+      ),
+      b: ndjson(
+        ecs({
+          'log.level': 'error',
+          message: 'query failed',
+          'error.type': 'java.util.concurrent.TimeoutException',
+          'error.message': 'reader closed',
+        }),
+      ),
     },
     {
       name: 'one message from two loggers',
       kind: 'different',
-      a: ndjson(ecs({ 'log.level': 'error', 'log.logger': 'org.example.search.Indexer', message: 'bulk request rejected' })),
-      b: ndjson(ecs({ 'log.level': 'error', 'log.logger': 'org.example.search.Snapshotter', message: 'bulk request rejected' })),
+      a: ndjson(
+        ecs({
+          'log.level': 'error',
+          'log.logger': 'org.example.search.Indexer',
+          message: 'bulk request rejected',
+        }),
+      ),
+      b: ndjson(
+        ecs({
+          'log.level': 'error',
+          'log.logger': 'org.example.search.Snapshotter',
+          message: 'bulk request rejected',
+        }),
+      ),
     },
     {
       name: 'HTTP 429 vs 413 from the cluster',

@@ -83,7 +83,10 @@ export function tally(outcomes: Outcome[]): Tally {
 }
 
 export function rates(t: Tally): { joined: number; apart: number } {
-  return { joined: t.same === 0 ? 1 : t.joined / t.same, apart: t.different === 0 ? 1 : t.apart / t.different };
+  return {
+    joined: t.same === 0 ? 1 : t.joined / t.same,
+    apart: t.different === 0 ? 1 : t.apart / t.different,
+  };
 }
 
 export function meetsTargets(t: Tally): boolean {

@@ -22,8 +22,12 @@ export const jvm: PairFormat = {
     {
       name: 'log4j pool exhausted, other thread and wait',
       kind: 'same',
-      a: log('2024-05-01 10:01:00,001 WARN  [http-nio-8080-exec-7] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30004ms.'),
-      b: log('2024-05-01 14:01:00,001 WARN  [scheduling-1] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30001ms.'),
+      a: log(
+        '2024-05-01 10:01:00,001 WARN  [http-nio-8080-exec-7] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30004ms.',
+      ),
+      b: log(
+        '2024-05-01 14:01:00,001 WARN  [scheduling-1] com.zaxxer.hikari.pool.HikariPool: HikariPool-1 - Connection is not available, request timed out after 30001ms.',
+      ),
     },
     {
       name: 'caused-by chain, other ids in the message',
@@ -32,14 +36,14 @@ export const jvm: PairFormat = {
         '2024-05-01 10:02:00.000 ERROR [main] com.example.batch.Job - job 8812 failed',
         'org.springframework.dao.DataIntegrityViolationException: could not execute statement',
         '\tat com.example.batch.Writer.write(Writer.java:40)',
-        'Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry \'8812\' for key \'PRIMARY\'',
+        "Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry '8812' for key 'PRIMARY'",
         '\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeUpdate(ClientPreparedStatement.java:1061)',
       ),
       b: log(
         '2024-05-03 10:02:00.000 ERROR [main] com.example.batch.Job - job 90 failed',
         'org.springframework.dao.DataIntegrityViolationException: could not execute statement',
         '\tat com.example.batch.Writer.write(Writer.java:40)',
-        'Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry \'90\' for key \'PRIMARY\'',
+        "Caused by: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry '90' for key 'PRIMARY'",
         '\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeUpdate(ClientPreparedStatement.java:1061)',
       ),
     },

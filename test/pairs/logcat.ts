@@ -6,8 +6,12 @@ export const logcat: PairFormat = {
     {
       name: 'ANR, other process id and time',
       kind: 'same',
-      a: log('05-01 10:00:00.123  1402  1433 E ActivityManager: ANR in com.example.notes (com.example.notes/.EditActivity)'),
-      b: log('05-07 21:13:55.990  1377  1390 E ActivityManager: ANR in com.example.notes (com.example.notes/.EditActivity)'),
+      a: log(
+        '05-01 10:00:00.123  1402  1433 E ActivityManager: ANR in com.example.notes (com.example.notes/.EditActivity)',
+      ),
+      b: log(
+        '05-07 21:13:55.990  1377  1390 E ActivityManager: ANR in com.example.notes (com.example.notes/.EditActivity)',
+      ),
     },
     {
       name: 'FATAL EXCEPTION with stack, other thread and pid',
@@ -28,8 +32,12 @@ export const logcat: PairFormat = {
     {
       name: 'sqlite warning, other row count',
       kind: 'same',
-      a: log('05-01 10:02:00.000  8812  8840 W SQLiteConnectionPool: A SQLiteConnection object for database notes.db was leaked after 30 seconds'),
-      b: log('05-01 11:02:00.000  9001  9020 W SQLiteConnectionPool: A SQLiteConnection object for database notes.db was leaked after 120 seconds'),
+      a: log(
+        '05-01 10:02:00.000  8812  8840 W SQLiteConnectionPool: A SQLiteConnection object for database notes.db was leaked after 30 seconds',
+      ),
+      b: log(
+        '05-01 11:02:00.000  9001  9020 W SQLiteConnectionPool: A SQLiteConnection object for database notes.db was leaked after 120 seconds',
+      ),
     },
     {
       name: 'ANR in two apps',

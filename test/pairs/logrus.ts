@@ -1,4 +1,4 @@
-import { type PairFormat, ndjson } from './model.ts';
+import { ndjson, type PairFormat } from './model.ts';
 
 export const logrus: PairFormat = {
   format: 'logrus',
@@ -6,20 +6,50 @@ export const logrus: PairFormat = {
     {
       name: 'image pull failed, other image tag and time',
       kind: 'same',
-      a: ndjson({ level: 'error', msg: 'failed to pull image registry.example.com/web:1.4.2', time: '2024-05-01T10:00:00Z', component: 'puller' }),
-      b: ndjson({ level: 'error', msg: 'failed to pull image registry.example.com/web:2.0.0-rc1', time: '2024-05-02T03:00:00Z', component: 'puller' }),
+      a: ndjson({
+        level: 'error',
+        msg: 'failed to pull image registry.example.com/web:1.4.2',
+        time: '2024-05-01T10:00:00Z',
+        component: 'puller',
+      }),
+      b: ndjson({
+        level: 'error',
+        msg: 'failed to pull image registry.example.com/web:2.0.0-rc1',
+        time: '2024-05-02T03:00:00Z',
+        component: 'puller',
+      }),
     },
     {
       name: 'user not found, other user id',
       kind: 'same',
-      a: ndjson({ level: 'warning', msg: 'user 42 not found', time: '2024-05-01T10:01:00Z', request_id: 'a81f' }),
-      b: ndjson({ level: 'warning', msg: 'user 97 not found', time: '2024-05-01T10:09:00Z', request_id: '0c3d' }),
+      a: ndjson({
+        level: 'warning',
+        msg: 'user 42 not found',
+        time: '2024-05-01T10:01:00Z',
+        request_id: 'a81f',
+      }),
+      b: ndjson({
+        level: 'warning',
+        msg: 'user 97 not found',
+        time: '2024-05-01T10:09:00Z',
+        request_id: '0c3d',
+      }),
     },
     {
       name: 'queue depth warning, other count',
       kind: 'same',
-      a: ndjson({ level: 'warning', msg: 'queue backlog is 15230 messages', time: '2024-05-01T10:02:00Z', queue: 'emails' }),
-      b: ndjson({ level: 'warning', msg: 'queue backlog is 811 messages', time: '2024-05-01T10:12:00Z', queue: 'emails' }),
+      a: ndjson({
+        level: 'warning',
+        msg: 'queue backlog is 15230 messages',
+        time: '2024-05-01T10:02:00Z',
+        queue: 'emails',
+      }),
+      b: ndjson({
+        level: 'warning',
+        msg: 'queue backlog is 811 messages',
+        time: '2024-05-01T10:12:00Z',
+        queue: 'emails',
+      }),
     },
     {
       name: 'host unreachable vs host unknown',

@@ -38,20 +38,34 @@ export const node: PairFormat = {
     {
       name: 'axios status 404, other url id',
       kind: 'same',
-      a: log('[2024-05-01T10:02:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404 (GET /v1/users/8812)'),
-      b: log('[2024-05-02T10:02:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404 (GET /v1/users/15)'),
+      a: log(
+        '[2024-05-01T10:02:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404 (GET /v1/users/8812)',
+      ),
+      b: log(
+        '[2024-05-02T10:02:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404 (GET /v1/users/15)',
+      ),
     },
     {
       name: 'axios status 404 vs 500',
       kind: 'different',
-      a: log('[2024-05-01T10:03:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404'),
-      b: log('[2024-05-01T10:03:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 500'),
+      a: log(
+        '[2024-05-01T10:03:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 404',
+      ),
+      b: log(
+        '[2024-05-01T10:03:00.000Z] ERROR: sync failed: AxiosError: Request failed with status code 500',
+      ),
     },
     {
       name: 'ECONNREFUSED vs ETIMEDOUT',
       kind: 'different',
-      a: log('Error: connect ECONNREFUSED 10.0.0.5:6379', '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1605:16)'),
-      b: log('Error: connect ETIMEDOUT 10.0.0.5:6379', '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1605:16)'),
+      a: log(
+        'Error: connect ECONNREFUSED 10.0.0.5:6379',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1605:16)',
+      ),
+      b: log(
+        'Error: connect ETIMEDOUT 10.0.0.5:6379',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1605:16)',
+      ),
     },
     {
       name: 'heap out of memory vs maximum call stack',

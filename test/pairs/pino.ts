@@ -1,4 +1,4 @@
-import { type PairFormat, ndjson } from './model.ts';
+import { ndjson, type PairFormat } from './model.ts';
 
 const base = { pid: 4182, hostname: 'checkout-api-6d8bcf9d7c-x2kqp' };
 
@@ -8,8 +8,23 @@ export const pino: PairFormat = {
     {
       name: 'payment declined, other order and request',
       kind: 'same',
-      a: ndjson({ level: 50, time: 1714557601123, ...base, reqId: 'req-8f1c', orderId: 'ord_71829', msg: 'payment declined by provider' }),
-      b: ndjson({ level: 50, time: 1714644012001, pid: 77, hostname: 'checkout-api-7fbbdcfdb-wqpzt', reqId: 'req-02aa', orderId: 'ord_11', msg: 'payment declined by provider' }),
+      a: ndjson({
+        level: 50,
+        time: 1714557601123,
+        ...base,
+        reqId: 'req-8f1c',
+        orderId: 'ord_71829',
+        msg: 'payment declined by provider',
+      }),
+      b: ndjson({
+        level: 50,
+        time: 1714644012001,
+        pid: 77,
+        hostname: 'checkout-api-7fbbdcfdb-wqpzt',
+        reqId: 'req-02aa',
+        orderId: 'ord_11',
+        msg: 'payment declined by provider',
+      }),
     },
     {
       name: 'uncaught error with stack, other pid and line numbers',
@@ -21,7 +36,8 @@ export const pino: PairFormat = {
         err: {
           type: 'TypeError',
           message: "Cannot read properties of undefined (reading 'total')",
-          stack: "TypeError: Cannot read properties of undefined (reading 'total')\n    at priceCart (/srv/app/dist/cart.js:41:22)\n    at async checkout (/srv/app/dist/routes/checkout.js:18:5)",
+          stack:
+            "TypeError: Cannot read properties of undefined (reading 'total')\n    at priceCart (/srv/app/dist/cart.js:41:22)\n    at async checkout (/srv/app/dist/routes/checkout.js:18:5)",
         },
         msg: "Cannot read properties of undefined (reading 'total')",
       }),
@@ -33,7 +49,8 @@ export const pino: PairFormat = {
         err: {
           type: 'TypeError',
           message: "Cannot read properties of undefined (reading 'total')",
-          stack: "TypeError: Cannot read properties of undefined (reading 'total')\n    at priceCart (/app/dist/cart.js:44:9)\n    at async checkout (/app/dist/routes/checkout.js:18:5)",
+          stack:
+            "TypeError: Cannot read properties of undefined (reading 'total')\n    at priceCart (/app/dist/cart.js:44:9)\n    at async checkout (/app/dist/routes/checkout.js:18:5)",
         },
         msg: "Cannot read properties of undefined (reading 'total')",
       }),
@@ -41,8 +58,22 @@ export const pino: PairFormat = {
     {
       name: 'upstream timeout, other duration and user',
       kind: 'same',
-      a: ndjson({ level: 40, time: 1714557602000, ...base, userId: 'u_1902', durationMs: 5012, msg: 'inventory lookup timed out after 5012 ms' }),
-      b: ndjson({ level: 40, time: 1714557699000, ...base, userId: 'u_44', durationMs: 30001, msg: 'inventory lookup timed out after 30001 ms' }),
+      a: ndjson({
+        level: 40,
+        time: 1714557602000,
+        ...base,
+        userId: 'u_1902',
+        durationMs: 5012,
+        msg: 'inventory lookup timed out after 5012 ms',
+      }),
+      b: ndjson({
+        level: 40,
+        time: 1714557699000,
+        ...base,
+        userId: 'u_44',
+        durationMs: 30001,
+        msg: 'inventory lookup timed out after 30001 ms',
+      }),
     },
     {
       name: 'upstream answered 502 vs 503',
@@ -57,14 +88,22 @@ export const pino: PairFormat = {
         level: 50,
         time: 1714557604000,
         ...base,
-        err: { type: 'TypeError', message: 'amount is not a number', stack: 'TypeError: amount is not a number\n    at toCents (/srv/app/dist/money.js:12:11)' },
+        err: {
+          type: 'TypeError',
+          message: 'amount is not a number',
+          stack: 'TypeError: amount is not a number\n    at toCents (/srv/app/dist/money.js:12:11)',
+        },
         msg: 'amount is not a number',
       }),
       b: ndjson({
         level: 50,
         time: 1714557604000,
         ...base,
-        err: { type: 'RangeError', message: 'amount is out of range', stack: 'RangeError: amount is out of range\n    at toCents (/srv/app/dist/money.js:12:11)' },
+        err: {
+          type: 'RangeError',
+          message: 'amount is out of range',
+          stack: 'RangeError: amount is out of range\n    at toCents (/srv/app/dist/money.js:12:11)',
+        },
         msg: 'amount is out of range',
       }),
     },

@@ -36,14 +36,22 @@ export const postgres: PairFormat = {
     {
       name: 'unique violation on two constraints',
       kind: 'different',
-      a: log('2024-05-01 10:03:00.000 UTC [4411] ERROR:  duplicate key value violates unique constraint "users_email_key"'),
-      b: log('2024-05-01 10:03:00.000 UTC [4411] ERROR:  duplicate key value violates unique constraint "orders_pkey"'),
+      a: log(
+        '2024-05-01 10:03:00.000 UTC [4411] ERROR:  duplicate key value violates unique constraint "users_email_key"',
+      ),
+      b: log(
+        '2024-05-01 10:03:00.000 UTC [4411] ERROR:  duplicate key value violates unique constraint "orders_pkey"',
+      ),
     },
     {
       name: 'SQLSTATE 40P01 vs 40001 (log_error_verbosity = verbose)',
       kind: 'different',
-      a: log('2024-05-01 10:04:00.000 UTC [4411] ERROR:  40P01: could not serialize access due to concurrent update'),
-      b: log('2024-05-01 10:04:00.000 UTC [4411] ERROR:  40001: could not serialize access due to concurrent update'),
+      a: log(
+        '2024-05-01 10:04:00.000 UTC [4411] ERROR:  40P01: could not serialize access due to concurrent update',
+      ),
+      b: log(
+        '2024-05-01 10:04:00.000 UTC [4411] ERROR:  40001: could not serialize access due to concurrent update',
+      ),
     },
     {
       name: 'relation does not exist, two relations',

@@ -62,8 +62,12 @@ export const python: PairFormat = {
     {
       name: 'requests HTTPError 404 vs 500',
       kind: 'different',
-      a: log('2024-05-01 10:05:00,000 ERROR sync: requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/v2/contacts/8812'),
-      b: log('2024-05-01 10:05:00,000 ERROR sync: requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/contacts/8812'),
+      a: log(
+        '2024-05-01 10:05:00,000 ERROR sync: requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/v2/contacts/8812',
+      ),
+      b: log(
+        '2024-05-01 10:05:00,000 ERROR sync: requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/contacts/8812',
+      ),
     },
   ],
 };

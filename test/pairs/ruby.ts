@@ -7,23 +7,27 @@ export const ruby: PairFormat = {
       name: 'Rails NoMethodError, other request id and line numbers',
       kind: 'same',
       a: log(
-        'E, [2024-05-01T10:00:00.123456 #4411] ERROR -- : [5d1c0f7e-9a1b] NoMethodError (undefined method `total\' for nil):',
+        "E, [2024-05-01T10:00:00.123456 #4411] ERROR -- : [5d1c0f7e-9a1b] NoMethodError (undefined method `total' for nil):",
         '  ',
-        'app/models/cart.rb:57:in `price\'',
-        'app/controllers/checkout_controller.rb:18:in `create\'',
+        "app/models/cart.rb:57:in `price'",
+        "app/controllers/checkout_controller.rb:18:in `create'",
       ),
       b: log(
-        'E, [2024-05-02T18:22:10.000001 #19] ERROR -- : [0a9b77e2-4c11] NoMethodError (undefined method `total\' for nil):',
+        "E, [2024-05-02T18:22:10.000001 #19] ERROR -- : [0a9b77e2-4c11] NoMethodError (undefined method `total' for nil):",
         '  ',
-        'app/models/cart.rb:59:in `price\'',
-        'app/controllers/checkout_controller.rb:18:in `create\'',
+        "app/models/cart.rb:59:in `price'",
+        "app/controllers/checkout_controller.rb:18:in `create'",
       ),
     },
     {
       name: 'Sidekiq job retry, other jid',
       kind: 'same',
-      a: log('2024-05-01T10:01:00.000Z pid=4411 tid=2bq3 class=InvoiceJob jid=b81e07a3c1d2 elapsed=2.31 ERROR: Net::ReadTimeout with #<TCPSocket:(closed)>'),
-      b: log('2024-05-01T13:01:00.000Z pid=77 tid=1xy9 class=InvoiceJob jid=0c3d1e55aa10 elapsed=30.2 ERROR: Net::ReadTimeout with #<TCPSocket:(closed)>'),
+      a: log(
+        '2024-05-01T10:01:00.000Z pid=4411 tid=2bq3 class=InvoiceJob jid=b81e07a3c1d2 elapsed=2.31 ERROR: Net::ReadTimeout with #<TCPSocket:(closed)>',
+      ),
+      b: log(
+        '2024-05-01T13:01:00.000Z pid=77 tid=1xy9 class=InvoiceJob jid=0c3d1e55aa10 elapsed=30.2 ERROR: Net::ReadTimeout with #<TCPSocket:(closed)>',
+      ),
     },
     {
       name: 'uncaught exception with from frames, other home dir',
@@ -40,8 +44,12 @@ export const ruby: PairFormat = {
     {
       name: 'NoMethodError vs ArgumentError in one action',
       kind: 'different',
-      a: log("E, [2024-05-01T10:03:00.000000 #4411] ERROR -- : NoMethodError (undefined method `total' for nil)"),
-      b: log('E, [2024-05-01T10:03:00.000000 #4411] ERROR -- : ArgumentError (wrong number of arguments (given 2, expected 1))'),
+      a: log(
+        "E, [2024-05-01T10:03:00.000000 #4411] ERROR -- : NoMethodError (undefined method `total' for nil)",
+      ),
+      b: log(
+        'E, [2024-05-01T10:03:00.000000 #4411] ERROR -- : ArgumentError (wrong number of arguments (given 2, expected 1))',
+      ),
     },
     {
       name: 'Net::ReadTimeout vs Net::OpenTimeout',
@@ -52,8 +60,12 @@ export const ruby: PairFormat = {
     {
       name: 'one error from two job classes',
       kind: 'different',
-      a: log('2024-05-01T10:05:00.000Z pid=4411 tid=2bq3 class=InvoiceJob ERROR: ActiveRecord::RecordNotFound'),
-      b: log('2024-05-01T10:05:00.000Z pid=4411 tid=2bq3 class=ReminderJob ERROR: ActiveRecord::RecordNotFound'),
+      a: log(
+        '2024-05-01T10:05:00.000Z pid=4411 tid=2bq3 class=InvoiceJob ERROR: ActiveRecord::RecordNotFound',
+      ),
+      b: log(
+        '2024-05-01T10:05:00.000Z pid=4411 tid=2bq3 class=ReminderJob ERROR: ActiveRecord::RecordNotFound',
+      ),
     },
   ],
 };

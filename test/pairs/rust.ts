@@ -20,8 +20,12 @@ export const rust: PairFormat = {
     {
       name: 'tracing error, other peer and time',
       kind: 'same',
-      a: log('2024-05-01T10:01:00.123456Z ERROR relay::conn: peer 10.0.0.4:7000 closed the connection unexpectedly'),
-      b: log('2024-05-02T00:00:01.000001Z ERROR relay::conn: peer 10.0.7.77:7000 closed the connection unexpectedly'),
+      a: log(
+        '2024-05-01T10:01:00.123456Z ERROR relay::conn: peer 10.0.0.4:7000 closed the connection unexpectedly',
+      ),
+      b: log(
+        '2024-05-02T00:00:01.000001Z ERROR relay::conn: peer 10.0.7.77:7000 closed the connection unexpectedly',
+      ),
     },
     {
       name: 'env_logger warn, other retry count',
@@ -32,8 +36,14 @@ export const rust: PairFormat = {
     {
       name: 'two panics at one place (message on the next line)',
       kind: 'different',
-      a: log("thread 'main' panicked at src/ingest/parse.rs:88:14:", 'called `Option::unwrap()` on a `None` value'),
-      b: log("thread 'main' panicked at src/ingest/parse.rs:88:14:", 'index out of bounds: the len is 3 but the index is 7'),
+      a: log(
+        "thread 'main' panicked at src/ingest/parse.rs:88:14:",
+        'called `Option::unwrap()` on a `None` value',
+      ),
+      b: log(
+        "thread 'main' panicked at src/ingest/parse.rs:88:14:",
+        'index out of bounds: the len is 3 but the index is 7',
+      ),
     },
     {
       name: 'one message from two modules',

@@ -1,4 +1,4 @@
-import { type PairFormat, ndjson } from './model.ts';
+import { ndjson, type PairFormat } from './model.ts';
 
 export const zap: PairFormat = {
   format: 'zap',
@@ -6,38 +6,116 @@ export const zap: PairFormat = {
     {
       name: 'lease renewal failed, other node and caller line',
       kind: 'same',
-      a: ndjson({ level: 'error', ts: 1714557600.1234, caller: 'lease/renew.go:88', msg: 'failed to renew lease', node: 'ip-10-0-3-14', error: 'context deadline exceeded' }),
-      b: ndjson({ level: 'error', ts: 1714644000.5, caller: 'lease/renew.go:91', msg: 'failed to renew lease', node: 'ip-10-0-7-201', error: 'context deadline exceeded' }),
+      a: ndjson({
+        level: 'error',
+        ts: 1714557600.1234,
+        caller: 'lease/renew.go:88',
+        msg: 'failed to renew lease',
+        node: 'ip-10-0-3-14',
+        error: 'context deadline exceeded',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1714644000.5,
+        caller: 'lease/renew.go:91',
+        msg: 'failed to renew lease',
+        node: 'ip-10-0-7-201',
+        error: 'context deadline exceeded',
+      }),
     },
     {
       name: 'stacktrace field, other goroutine addresses',
       kind: 'same',
-      a: ndjson({ level: 'error', ts: 1714557601.2, caller: 'sync/worker.go:140', msg: 'sync batch failed', error: 'write tcp 10.0.0.4:51234->10.0.0.9:9042: i/o timeout', stacktrace: 'main.(*Worker).flush\n\t/src/sync/worker.go:140\nmain.(*Worker).Run\n\t/src/sync/worker.go:77' }),
-      b: ndjson({ level: 'error', ts: 1714557999.9, caller: 'sync/worker.go:140', msg: 'sync batch failed', error: 'write tcp 10.0.0.6:40022->10.0.0.12:9042: i/o timeout', stacktrace: 'main.(*Worker).flush\n\t/build/sync/worker.go:140\nmain.(*Worker).Run\n\t/build/sync/worker.go:79' }),
+      a: ndjson({
+        level: 'error',
+        ts: 1714557601.2,
+        caller: 'sync/worker.go:140',
+        msg: 'sync batch failed',
+        error: 'write tcp 10.0.0.4:51234->10.0.0.9:9042: i/o timeout',
+        stacktrace:
+          'main.(*Worker).flush\n\t/src/sync/worker.go:140\nmain.(*Worker).Run\n\t/src/sync/worker.go:77',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1714557999.9,
+        caller: 'sync/worker.go:140',
+        msg: 'sync batch failed',
+        error: 'write tcp 10.0.0.6:40022->10.0.0.12:9042: i/o timeout',
+        stacktrace:
+          'main.(*Worker).flush\n\t/build/sync/worker.go:140\nmain.(*Worker).Run\n\t/build/sync/worker.go:79',
+      }),
     },
     {
       name: 'rate limited, other tenant and retry delay',
       kind: 'same',
-      a: ndjson({ level: 'warn', ts: 1714557602, caller: 'api/limit.go:31', msg: 'client rate limited, retry in 4s', tenant: 'acme' }),
-      b: ndjson({ level: 'warn', ts: 1714557612, caller: 'api/limit.go:31', msg: 'client rate limited, retry in 250ms', tenant: 'globex' }),
+      a: ndjson({
+        level: 'warn',
+        ts: 1714557602,
+        caller: 'api/limit.go:31',
+        msg: 'client rate limited, retry in 4s',
+        tenant: 'acme',
+      }),
+      b: ndjson({
+        level: 'warn',
+        ts: 1714557612,
+        caller: 'api/limit.go:31',
+        msg: 'client rate limited, retry in 250ms',
+        tenant: 'globex',
+      }),
     },
     {
       name: 'gRPC Unavailable vs DeadlineExceeded',
       kind: 'different',
-      a: ndjson({ level: 'error', ts: 1714557603, caller: 'rpc/client.go:55', msg: 'call failed', error: 'rpc error: code = Unavailable desc = connection error' }),
-      b: ndjson({ level: 'error', ts: 1714557603, caller: 'rpc/client.go:55', msg: 'call failed', error: 'rpc error: code = DeadlineExceeded desc = context deadline exceeded' }),
+      a: ndjson({
+        level: 'error',
+        ts: 1714557603,
+        caller: 'rpc/client.go:55',
+        msg: 'call failed',
+        error: 'rpc error: code = Unavailable desc = connection error',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1714557603,
+        caller: 'rpc/client.go:55',
+        msg: 'call failed',
+        error: 'rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      }),
     },
     {
       name: 'one message, two errors',
       kind: 'different',
-      a: ndjson({ level: 'error', ts: 1714557604, caller: 'store/put.go:20', msg: 'put object failed', error: 'access denied' }),
-      b: ndjson({ level: 'error', ts: 1714557604, caller: 'store/put.go:20', msg: 'put object failed', error: 'bucket not found' }),
+      a: ndjson({
+        level: 'error',
+        ts: 1714557604,
+        caller: 'store/put.go:20',
+        msg: 'put object failed',
+        error: 'access denied',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1714557604,
+        caller: 'store/put.go:20',
+        msg: 'put object failed',
+        error: 'bucket not found',
+      }),
     },
     {
       name: 'one message from two named loggers',
       kind: 'different',
-      a: ndjson({ level: 'error', ts: 1714557605, logger: 'scheduler', caller: 'run/loop.go:12', msg: 'loop stalled' }),
-      b: ndjson({ level: 'error', ts: 1714557605, logger: 'compactor', caller: 'run/loop.go:12', msg: 'loop stalled' }),
+      a: ndjson({
+        level: 'error',
+        ts: 1714557605,
+        logger: 'scheduler',
+        caller: 'run/loop.go:12',
+        msg: 'loop stalled',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1714557605,
+        logger: 'compactor',
+        caller: 'run/loop.go:12',
+        msg: 'loop stalled',
+      }),
     },
   ],
 };

@@ -28,6 +28,17 @@ const rules: Rule[] = [
     ['level=error msg="probe failed" status=502', 'level=error msg="probe failed" status=504'],
   ],
   [
+    'lettered codes after code=',
+    [
+      'at=error code=H12 desc="Request timeout" method=GET path="/reports?from=2024-04-01" request_id=5d1c0f7e dyno=web.3 status=503',
+      'at=error code=H12 desc="Request timeout" method=GET path="/reports?from=2023-01-01" request_id=0a9b77e2 dyno=web.1 status=503',
+    ],
+    [
+      'at=error code=H12 method=POST path="/checkout" status=503',
+      'at=error code=H13 method=POST path="/checkout" status=503',
+    ],
+  ],
+  [
     'an access-log status after the request line',
     [
       '10.0.0.7 - - [01/May/2024:10:00:00 +0000] "GET /api/orders HTTP/1.1" 502 157 "-" "curl/8.5.0" error',
