@@ -79,6 +79,18 @@ const STATUS_BODY = {
   },
 } satisfies NonNullable<RouteSpec['request']>['body'];
 
+/** The Elasticsearch bulk routes (`/_bulk`, `/{index}/_bulk`) take and answer the same. */
+const BULK_BODY = { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } satisfies NonNullable<
+  RouteSpec['request']
+>['body'];
+const BULK_ANSWERS = {
+  200: { description: 'A status per item, as bulk clients read it.', json: 'BulkResponse' },
+  400: 'BadRequest',
+  413: 'TooLarge',
+  415: 'UnsupportedMediaType',
+  503: 'Unavailable',
+} satisfies RouteSpec['answers'];
+
 const browserPost = (description: string): Answer => ({
   description: `${description} (a browser's form post: \`Accept\` lists text/html before JSON).`,
   headers: ['Location'],
@@ -482,14 +494,8 @@ export const ROUTES = [
     summary: 'Elasticsearch bulk API',
     description:
       'NDJSON action/document pairs as rsyslog omelasticsearch, Filebeat, Logstash, Fluent Bit `es` and Vector send them. Archived as one log; each failure document counts on its own report. `update` and `delete` items are refused per item (logs are append-only).',
-    request: { body: { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } },
-    answers: {
-      200: { description: 'A status per item, as bulk clients read it.', json: 'BulkResponse' },
-      400: 'BadRequest',
-      413: 'TooLarge',
-      415: 'UnsupportedMediaType',
-      503: 'Unavailable',
-    },
+    request: { body: BULK_BODY },
+    answers: BULK_ANSWERS,
   },
   {
     name: 'ingestBulkIndex',
@@ -501,14 +507,8 @@ export const ROUTES = [
     operationId: 'ingestBulkToIndex',
     summary: 'Elasticsearch bulk API, to one index',
     description: 'As POST /_bulk, the index named in the path being the default `_index` of its items.',
-    request: { params: 'IndexPath', body: { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } },
-    answers: {
-      200: { description: 'A status per item, as bulk clients read it.', json: 'BulkResponse' },
-      400: 'BadRequest',
-      413: 'TooLarge',
-      415: 'UnsupportedMediaType',
-      503: 'Unavailable',
-    },
+    request: { params: 'IndexPath', body: BULK_BODY },
+    answers: BULK_ANSWERS,
   },
   {
     name: 'ingestLoki',
