@@ -1,9 +1,9 @@
 /**
  * Log shippers' streams against the running stack, with the real clients where
  * they run here: the OpenTelemetry JS SDK's OTLP exporters (JSON and
- * protobuf), Python's logging.handlers.HTTPHandler and winston's Http
- * transport; and the wire formats of the Elasticsearch bulk and Loki push
- * APIs. Each failure event counts on its own report, whatever the batch it
+ * protobuf), Python's logging.handlers.HTTPHandler, winston's Http transport
+ * and pino with pino-loki; and the wire formats of the Elasticsearch bulk and
+ * Loki push APIs (rsyslog's bulk client: rsyslog.test.ts). Each failure event counts on its own report, whatever the batch it
  * came in; two events of one failure that differ in ids, users, hosts and
  * times count twice on one report; every body is archived as sent.
  */
@@ -242,6 +242,19 @@ describe('the Elasticsearch bulk API', () => {
     const report = await reportWith('lost its lease on shard');
     expect(report.occurrences).toBe(2);
   });
+});
+
+describe('pino with the pino-loki transport', () => {
+  it("sends pino's records to the Loki push API: one crash of two users on one C report, the warning on a W", async () => {
+    await run(process.execPath, [join(__dirname, 'clients/pino-loki-send.mjs'), stack.url], {
+      timeout: 60_000,
+    });
+    const crash = await reportWith("reading 'amount'");
+    expect(crash.type).toBe('C');
+    expect(crash.occurrences).toBe(2);
+    expect((await reportWith('mail queue is backing up')).type).toBe('W');
+    expect((await reports()).some((r) => r.extract.includes('order placed'))).toBe(false);
+  }, 90_000);
 });
 
 describe('the Loki push API', () => {
