@@ -53,11 +53,17 @@ const RULES: Array<[RegExp, string, string?]> = [
     '$1$2<*>',
   ],
   [
-    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
+    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
   // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`).
   [/\bthread '[^'\n]{1,128}' panicked at/g, "thread '<*>' panicked at", ' panicked at'],
+  // The same identities as JSON fields, when a JSON line is read as text.
+  [
+    /"(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?)"\s?:\s?"[^"\n]{0,128}"/gi,
+    '"$1":"<*>"',
+    '":',
+  ],
   // The holder of a lock is who else was running (dpkg/apt `lock … is held by
   // process 1234`, Postgres `blocked by process 4711`, git and flock messages).
   [/\b(held|locked|owned|blocked) by (?:(process|user|pid) )?[\w.@-]{1,64}/g, '$1 by $2 <user>', ' by '],
@@ -105,9 +111,11 @@ const PRODUCT_CODE = /^(?:[A-Z]{2,5}-?\d{3,6}|[A-Z]-\d{3,6})$/;
 /**
  * Kubernetes pod names without a digit: the workload name, the pod-template hash
  * and a random suffix, both from the alphabet Kubernetes draws them from (no
- * vowels), so `api-bcfdd-xkqpz` and `api-wqpzt` are pods of one workload.
+ * vowels), so `api-bcfdd-xkqpz` and `api-wqpzt` are pods of one workload
+ * (also as `pod/…` or `namespace/…`).
  */
-const POD_NAME = /^[a-z][a-z0-9-]{0,200}?-(?:[bcdfghjklmnpqrstvwxz2-9]{6,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}$/;
+const POD_NAME =
+  /^[a-z][a-z0-9./-]{0,200}?-(?:[bcdfghjklmnpqrstvwxz2-9]{6,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}$/;
 
 /**
  * A SQLSTATE (its class from the standard's list) leading a message, as Postgres

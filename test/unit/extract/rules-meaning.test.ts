@@ -151,6 +151,17 @@ const rules: Rule[] = [
     ['ERROR login rejected: account suspended', 'ERROR login rejected: account expired'],
   ],
   [
+    'identities as JSON fields read as text',
+    [
+      '{"level":"error","user":"alice","msg":"quota exceeded"}',
+      '{"level":"error","user":"bob","msg":"quota exceeded"}',
+    ],
+    [
+      '{"level":"error","user":"alice","msg":"quota exceeded"}',
+      '{"level":"error","user":"alice","msg":"quota reset"}',
+    ],
+  ],
+  [
     'host states kept, host names masked',
     ['ERROR probe failed: host web-a', 'ERROR probe failed: host edge-proxy'],
     ['ERROR probe failed: host unreachable', 'ERROR probe failed: host unknown'],
@@ -230,7 +241,10 @@ const rules: Rule[] = [
   ],
   [
     'pod names, also without digits',
-    ['ERROR pod api-6d8bcf9d7c-x2kqp failed readiness', 'ERROR pod api-bcfdd-wqpzt failed readiness'],
+    [
+      'ERROR pod shop/api-6d8bcf9d7c-x2kqp failed readiness',
+      'ERROR pod shop/api-bcfdd-wqpzt failed readiness',
+    ],
     ['ERROR pod api-6d8bcf9d7c-x2kqp failed readiness', 'ERROR pod api-6d8bcf9d7c-x2kqp failed liveness'],
   ],
   [
