@@ -82,7 +82,9 @@ const RULES: Array<[RegExp, string, string?]> = [
   // Query-string values (a path logged without its scheme): the keys name the request, the values are its data.
   [/([?&][\w.[\]-]{1,64}=)[^&\s"'#]{1,512}/g, '$1<*>', '?'],
   // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing.
-  [/(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[KMGTPE]i?B|[kKMGTPE]b|bytes?|B)\b/g, '<size>'],
+  [/(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[kKMGTPE]i?B|[kKMGTPE]b|bytes?|B)\b/g, '<size>'],
+  // Go's compound durations (`1m30.5s`, `2h0m0s`).
+  [/(?<![\w.])(?:\d{1,9}(?:\.\d{1,9})?(?:h|ms|m|s|us|µs|ns)){2,4}\b/g, '<duration>'],
   [
     /(?<![\w.])\d{1,15}(?:\.\d{1,9})?\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?)\b(?![.:]\d)/g,
     '<duration>',

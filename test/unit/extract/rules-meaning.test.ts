@@ -229,6 +229,22 @@ const rules: Rule[] = [
     ['ERROR fetch quotes: no answer after 30 seconds', 'ERROR fetch rates: no answer after 30 seconds'],
   ],
   [
+    "Go's compound durations",
+    ['ERROR lease lost: no renewal for 1m30.5s', 'ERROR lease lost: no renewal for 45s'],
+    ['ERROR lease lost: no renewal for 1m30.5s', 'ERROR lease kept: no renewal for 1m30.5s'],
+  ],
+  [
+    'kernel sizes in kB',
+    [
+      'Out of memory: Killed process 4411 (java) total-vm:8123456kB, anon-rss:6123456kB',
+      'Out of memory: Killed process 90 (java) total-vm:912 MB, anon-rss:1.2 GB',
+    ],
+    [
+      'Out of memory: Killed process 4411 (java) total-vm:8123456kB',
+      'Out of memory: Killed process 4411 (node) total-vm:8123456kB',
+    ],
+  ],
+  [
     "a syslog header's host field",
     [
       'May  1 10:00:00 db-primary-01 postgres[812]: could not write block: No space left',
