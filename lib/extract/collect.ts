@@ -24,9 +24,9 @@
 import type { ReportType } from '#lib/model';
 import { parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
-import { type EventFailure, FAILURE_WITHOUT_LEVEL, failureOfRecord } from './event.ts';
+import { FAILURE_WITHOUT_LEVEL, type RecordSignature, recordSignature } from './event.ts';
 import { maskLine } from './mask.ts';
-import type { LineSink } from './scan.ts';
+import { findKeyword, type LineSink } from './scan.ts';
 import { SignatureSet, StackBlock } from './signature.ts';
 import { exceptionSignature, frameOf, isPythonTraceback, isStackContinuation } from './stack.ts';
 
@@ -55,14 +55,25 @@ const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
 const STRUCTURED_START =
   /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=)/;
 
+/**
+ * A line another writer logged (a record, or a line stamped with its time):
+ * where stderr and stdout interleave it may stand where a panic's message would.
+ */
+function isLogLine(text: string): boolean {
+  return recordOf(text) !== null || parseLine(text).time !== undefined;
+}
+
+/** True when the line starts like a structured format: a JSON object, or a line format's header. */
+function mayBeRecord(text: string): boolean {
+  if (text.charCodeAt(0) !== 123) return STRUCTURED_START.test(text);
+  let i = text.length - 1;
+  while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return text.charCodeAt(i) === 125;
+}
+
 /** The record a line is, when it is written in a structured format; null for a plain line. */
 function recordOf(text: string): LogEvent | null {
-  const c = text.charCodeAt(0);
-  if (c === 123) {
-    let i = text.length - 1;
-    while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-    if (text.charCodeAt(i) !== 125) return null;
-  } else if (!STRUCTURED_START.test(text)) return null;
+  if (!mayBeRecord(text)) return null;
   const record = parseLine(text);
   return record.format === 'text' ? null : record;
 }
@@ -124,7 +135,7 @@ export class Collector implements LineSink {
   /** Trace: the head is a Rust panic whose message is on the next line, not yet read. */
   private panicMessage = false;
   /** Trace opened by a line-format record: the failure it is, and its format. */
-  private headRecord: EventFailure | null = null;
+  private headRecord: RecordSignature | null = null;
   private headFormat = '';
   /** The line being read as written: a block reads a record's message, the extract keeps the line. */
   private raw = '';
@@ -150,18 +161,28 @@ export class Collector implements LineSink {
     return this.mode !== 'none';
   }
 
-  line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void {
+  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void {
     const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
     const text = buf.toString('utf8', start, e);
     this.raw = text;
-    if (this.mode !== 'none' && this.inBlock(this.headFormat === '' ? text : this.messageOf(text))) return;
-    this.plain(text, flagged && truncated);
-  }
-
-  /** A line inside a trace a record opened: its message when it is a record of the same format. */
-  private messageOf(text: string): string {
-    const record = recordOf(text);
-    return record !== null && record.format === this.headFormat ? record.message : text;
+    let record: LogEvent | null | undefined;
+    if (this.mode !== 'none') {
+      let inner = text;
+      if (this.headFormat !== '') {
+        record = recordOf(text);
+        if (record !== null && record.format === this.headFormat) inner = record.message;
+      }
+      if (this.inBlock(inner)) return;
+    }
+    // Only a flagged line is read as a record: every record that can be a failure
+    // is flagged (scan.ts), and decoding one costs more than the rest of its reading.
+    if (record === undefined)
+      record = mayBeRecord(text) && (flagged ?? findKeyword(buf, start, e) >= 0) ? recordOf(text) : null;
+    if (record !== null) {
+      this.record(record, text);
+      return;
+    }
+    this.plain(text, (flagged ?? false) && truncated);
   }
 
   /**
@@ -213,7 +234,7 @@ export class Collector implements LineSink {
         this.gap = false;
         if (this.panicMessage) {
           this.panicMessage = false;
-          if (frameOf(text) === null && !isStackContinuation(text)) {
+          if (frameOf(text) === null && !isStackContinuation(text) && !isLogLine(text)) {
             this.keep(this.raw);
             this.pendingHead = `${this.pendingHead ?? ''}\n${text}`;
             return true;
@@ -270,16 +291,12 @@ export class Collector implements LineSink {
     }
   }
 
+  /** A plain line read afresh (not inside a block, or the line that ended one). */
   private plain(text: string, hitBeyondKept: boolean): void {
     if (text === FENCE) {
       this.keep(text);
       this.open('fenced', null);
       this.awaitingHead = true;
-      return;
-    }
-    const record = recordOf(text);
-    if (record !== null) {
-      this.record(record, text);
       return;
     }
     const lower = text.toLowerCase();
@@ -332,7 +349,7 @@ export class Collector implements LineSink {
 
   /** A structured line: a failure record adds its entry; any other record is no failure. */
   private record(record: LogEvent, text: string): void {
-    const failure = failureOfRecord(record);
+    const failure = recordSignature(record);
     if (failure === null) return;
     if (failure.type === 'C') this.hasStack = true;
     else if (failure.type === 'E') this.hasError = true;

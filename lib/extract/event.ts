@@ -77,24 +77,58 @@ function stackLines(stack: string): { frames: string[]; chain: string[] } {
   return { frames, chain };
 }
 
-/** The failure a structured record is, or null when it is none. */
-export function failureOfRecord(event: LogEvent): EventFailure | null {
-  const stack = event.error?.stack ?? '';
-  const { frames, chain } = stack === '' ? { frames: [], chain: [] } : stackLines(stack);
+/** What groups a failure record: its type and signature (a document's entry for it). */
+export interface RecordSignature {
+  type: ReportType;
+  signature: string;
+}
+
+/**
+ * Messages of structured records are mostly constant (their parameters are
+ * fields), so their masks are cached by the exact text.
+ */
+const maskCache = new Map<string, string>();
+const MASK_CACHE_MAX = 4096;
+
+function maskMessage(message: string): string {
+  let hit = maskCache.get(message);
+  if (hit === undefined) {
+    hit = maskText(message);
+    if (maskCache.size >= MASK_CACHE_MAX) maskCache.clear();
+    maskCache.set(message, hit);
+  }
+  return hit;
+}
+
+/** The type and signature of a structured record that is a failure, or null when it is none. */
+export function recordSignature(event: LogEvent): RecordSignature | null {
   const severity = event.severity === 'unknown' ? guessedSeverity(event) : event.severity;
+  // Neither an info or debug record nor one that names no failure is one, stack or none.
+  if (severity === 'info' || severity === 'debug') return null;
+  const stack = event.error?.stack ?? '';
+  if (severity === 'unknown' && stack === '') return null;
+  const { frames, chain } = stack === '' ? { frames: [], chain: [] } : stackLines(stack);
   const severe = severity === 'error' || severity === 'fatal';
   const warning = severity === 'warning';
-  const crash = frames.length > 0 && severity !== 'info' && severity !== 'debug';
+  const crash = frames.length > 0;
   if (!severe && !warning && !crash) return null;
   const type: ReportType = crash ? 'C' : severe ? 'E' : 'W';
   const parts = [`[${severe || (crash && !warning) ? 'error' : 'warning'}]`];
   if (event.logger) parts.push(`logger ${event.logger}`);
   if (event.error?.type) parts.push(`type ${event.error.type}`);
-  if (event.message.trim() !== '') parts.push(maskText(event.message));
+  if (event.message.trim() !== '') parts.push(maskMessage(event.message));
   if (event.error?.message && event.error.message !== event.message)
-    parts.push(maskText(event.error.message));
+    parts.push(maskMessage(event.error.message));
   parts.push(...chain, ...frames.map((frame) => `  ${frame}`));
-  const signature = parts.join('\n');
+  return { type, signature: parts.join('\n') };
+}
+
+/** The failure a structured record is, or null when it is none. */
+export function failureOfRecord(event: LogEvent): EventFailure | null {
+  const found = recordSignature(event);
+  if (found === null) return null;
+  const { type, signature } = found;
+  const stack = event.error?.stack ?? '';
   // A level read from a field is shown; one guessed from the text is already in it.
   const head = [event.severityText ?? '', event.logger ? `[${event.logger}]` : '', event.message]
     .filter((part) => part !== '')
