@@ -64,6 +64,16 @@ const RULES: Array<[RegExp, string, string?]> = [
     '"$1":"<*>"',
     '":',
   ],
+  // The value a unique key already holds is data: MySQL's `Duplicate entry 'alice' for key …`,
+  // Postgres's `Key (email)=(alice@example.com) already exists`.
+  [/\bDuplicate entry '[^'\n]{0,256}'/g, "Duplicate entry '<*>'", 'Duplicate entry'],
+  [
+    /\b(Key \([^()\n]{1,256}\))=\([^\n]{0,256}?\)(?= already exists| is not present| is still referenced)/g,
+    '$1=(<*>)',
+    ')=(',
+  ],
+  // A JVM object's identity hash (`com.example.Cart@1b6d3586`): the class stays.
+  [/(?<=[\w$])@(?=[a-f]{0,15}\d)[0-9a-f]{1,16}\b/g, '@<*>', '@'],
   // The holder of a lock is who else was running (dpkg/apt `lock … is held by
   // process 1234`, Postgres `blocked by process 4711`, git and flock messages).
   [/\b(held|locked|owned|blocked) by (?:(process|user|pid) )?[\w.@-]{1,64}/g, '$1 by $2 <user>', ' by '],

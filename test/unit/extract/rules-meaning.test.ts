@@ -269,6 +269,39 @@ const rules: Rule[] = [
     ['ERROR GET /reports?from=2024-04-01 timed out', 'ERROR GET /reports?until=2024-04-01 timed out'],
   ],
   [
+    'the value of a duplicate key',
+    [
+      "ERROR 1062 (23000): Duplicate entry 'alice' for key 'users.name'",
+      "ERROR 1062 (23000): Duplicate entry 'bob' for key 'users.name'",
+    ],
+    [
+      "ERROR 1062 (23000): Duplicate entry 'alice' for key 'users.name'",
+      "ERROR 1062 (23000): Duplicate entry 'alice' for key 'users.email'",
+    ],
+  ],
+  [
+    "Postgres's key detail",
+    [
+      'DETAIL:  Key (sku)=(BLUE-MUG) already exists. ERROR',
+      'DETAIL:  Key (sku)=(RED-CUP) already exists. ERROR',
+    ],
+    [
+      'DETAIL:  Key (sku)=(BLUE-MUG) already exists. ERROR',
+      'DETAIL:  Key (sku)=(BLUE-MUG) is still referenced from table "order_lines". ERROR',
+    ],
+  ],
+  [
+    "a JVM object's identity hash",
+    [
+      'ERROR java.io.NotSerializableException: com.example.shop.Cart@1b6d3586',
+      'ERROR java.io.NotSerializableException: com.example.shop.Cart@4554617c',
+    ],
+    [
+      'ERROR java.io.NotSerializableException: com.example.shop.Cart@1b6d3586',
+      'ERROR java.io.NotSerializableException: com.example.shop.Order@1b6d3586',
+    ],
+  ],
+  [
     'the holder of a lock',
     ['ERROR dpkg frontend lock is held by process 4411', 'ERROR dpkg frontend lock is held by process 90'],
     ['ERROR dpkg frontend lock is held by process 4411', 'ERROR dpkg status lock is held by process 4411'],
