@@ -23,7 +23,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { startS3Front } from './s3-front.ts';
+import { signatureCheck } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
 export { readServerlessYml, SERVERLESS_YML, type ServerlessYml } from './serverless-yml.ts';
@@ -120,6 +120,8 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     // path-style only: the SDK is configured with forcePathStyle
     vhostBuckets: false,
   });
+  // Every request is signature-checked before s3rver's own middleware (scripts/s3-front.ts).
+  (s3 as unknown as { middleware: unknown[] }).middleware.unshift(signatureCheck(LOCAL_CREDENTIALS));
   if (dynamoDir) await assertLevelDbFree(dynamoDir);
   const s3Port = (await s3.run()).port;
 
@@ -133,25 +135,13 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     throw error;
   }
 
-  // Clients (and presigned URLs) reach s3rver only through the signature check (scripts/s3-front.ts).
-  const front = startS3Front({ port: s3Port }, LOCAL_CREDENTIALS);
-  let frontPort: number;
-  try {
-    frontPort = await listen(front);
-  } catch (error) {
-    await s3.close();
-    await new Promise<void>((done) => dynamo.close(() => done()));
-    throw error;
-  }
-
   let stopping: Promise<void> | undefined;
   const emulators: Emulators = {
-    s3Endpoint: `http://127.0.0.1:${frontPort}`,
+    s3Endpoint: `http://127.0.0.1:${s3Port}`,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     stop() {
       stopping ??= (async () => {
         await Promise.allSettled([
-          closeServer(front, () => new Promise<void>((done) => front.close(() => done()))),
           s3.httpServer ? closeServer(s3.httpServer, () => s3.close()) : Promise.resolve(),
           closeServer(dynamo, () => new Promise<void>((done) => dynamo.close(() => done()))),
         ]);
@@ -467,10 +457,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     env: { ...inherited, FORCE_COLOR: '0', ...env },
   });
   const pid = child.pid!;
-  let output = '';
+  // The last OUTPUT_LIMIT bytes, kept as chunks: the gateway logs a line per request,
+  // and re-slicing one string per chunk would cost this process (the emulators') dearly.
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  const output = () => Buffer.concat(chunks).toString('utf8').slice(-OUTPUT_LIMIT);
   let relay = false;
   const collect = (chunk: Buffer, sink: NodeJS.WriteStream) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+    chunks.push(chunk);
+    kept += chunk.length;
+    while (chunks.length > 1 && kept - chunks[0]!.length >= OUTPUT_LIMIT) kept -= chunks.shift()!.length;
     if (relay && !opts.quiet) sink.write(chunk);
   };
   child.stdout?.on('data', (chunk: Buffer) => collect(chunk, process.stdout));
@@ -512,11 +508,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   for (;;) {
     if (died !== undefined) {
       await stop();
-      throw new Error(`logsift: the gateway exited (${died}) before answering:\n${output}`);
+      throw new Error(`logsift: the gateway exited (${died}) before answering:\n${output()}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`logsift: the gateway did not answer GET ${url}/ in time:\n${output}`);
+      throw new Error(`logsift: the gateway did not answer GET ${url}/ in time:\n${output()}`);
     }
     try {
       const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
@@ -535,7 +531,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     env,
     s3Endpoint: emulators.s3Endpoint,
     dynamoEndpoint: emulators.dynamoEndpoint,
-    output: () => output,
+    output,
     exited,
     stop,
   };
