@@ -1,0 +1,187 @@
+/**
+ * Secrets scrubbed out of log text before it becomes an extract, a signature,
+ * a title or anything a page, a JSON answer or an alert shows (Sentry scrubs
+ * the same kinds by default). What is scrubbed becomes `<redacted>` (a card
+ * number `<card>`): the same text in every log, so a scrubbed value is a
+ * parameter like any other and grouping does not change.
+ *
+ *   credentials   `Authorization:`/`Proxy-Authorization:` values, `Bearer …`
+ *                 and `Basic …` tokens, `Cookie:`/`Set-Cookie:` values
+ *   URLs          the password of `scheme://user:password@host`
+ *   fields        values of password/secret/token/api-key/… fields, as
+ *                 `name=value`, `name: value`, `"name": "value"` (names in
+ *                 SECRET_FIELDS, and any extra ones configured)
+ *   keys          AWS access key ids (AKIA…/ASIA…), AWS secret keys where named,
+ *                 JWTs, private key blocks (BEGIN … PRIVATE KEY to its END)
+ *   cards         13 to 19 digits passing Luhn, grouped by spaces or dashes, or
+ *                 bare after a word naming a card
+ *
+ * Contract: pure per line but for private key blocks (a Scrubber follows them
+ * across lines); linear time — every pattern is anchored to a literal or
+ * bounded — and only the first SCRUB_LIMIT characters of a line are examined
+ * (extraction itself keeps no more of a line for its signature).
+ */
+
+export const SCRUB_LIMIT = 16 * 1024;
+export const REDACTED = '<redacted>';
+
+/** Field names whose values are secrets (lower case; `-` and `_` both match either). */
+export const SECRET_FIELDS: readonly string[] = [
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'client_secret',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'auth_token',
+  'api_key',
+  'apikey',
+  'x-api-key',
+  'private_key',
+  'aws_secret_access_key',
+  'secret_access_key',
+  'secretaccesskey',
+  'session_token',
+];
+
+/**
+ * The names also scrubbed in prose-like `name: value` (unquoted): words that
+ * name nothing but a secret. `token: expired` is a message, not a token.
+ */
+const UNQUOTED_COLON_FIELDS: readonly string[] = [
+  'password',
+  'passwd',
+  'secret',
+  'client_secret',
+  'api_key',
+  'apikey',
+  'private_key',
+  'aws_secret_access_key',
+  'secret_access_key',
+];
+
+export interface ScrubOptions {
+  /** More field names (SCRUB_FIELDS). */
+  fields?: readonly string[];
+  /** More patterns (SCRUB_PATTERNS), each match replaced whole. */
+  patterns?: readonly RegExp[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const alternation = (names: readonly string[]) =>
+  names.map((name) => escapeRegExp(name).replace(/[-_]/g, '[-_]')).join('|');
+const VALUE = `("[^"\\n]{0,512}"|'[^'\\n]{0,512}'|[^\\s,;&"'}\\]]{1,512})`;
+
+/**
+ * The field rules for `names`: `name=value` (logfmt, query strings),
+ * `"name": "value"` (JSON, Python reprs), and unquoted `name: value` for the
+ * names that can only be secrets.
+ */
+function fieldRules(names: readonly string[], colonNames: readonly string[]): RegExp[] {
+  return [
+    new RegExp(`((?:^|[^\\w-])(?:${alternation(names)})\\s{0,3}=\\s{0,3})${VALUE}`, 'gi'),
+    new RegExp(`((?:^|[^\\w-])["'](?:${alternation(names)})["']\\s{0,3}:\\s{0,3})${VALUE}`, 'gi'),
+    new RegExp(`((?:^|[^\\w-])(?:${alternation(colonNames)}):\\s{1,3})${VALUE}`, 'gi'),
+  ];
+}
+
+const HEADER_RULE =
+  /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(\s{0,3}[:=]\s{0,3})[^\n]{1,4096}/gi;
+const SCHEME_RULE = /\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,4096}/gi;
+const URL_PASSWORD = /(\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s:/@]{1,256}:)[^\s/@]{1,256}(?=@)/g;
+const AWS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[0-9A-Z]{16}\b/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g;
+const PRIVATE_BEGIN = /-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----/;
+const PRIVATE_END = /-----END [A-Z ]{0,32}PRIVATE KEY-----/;
+/** Candidate card numbers: 13 to 19 digits, in groups separated by one space or dash. */
+const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
+/**
+ * A bare run of digits is taken for a card only after a word that names one:
+ * one random id in ten passes Luhn, and scrubbing those alone would split one
+ * failure's reports by chance.
+ */
+const CARD_WORD = /(?:card|credit|debit|\bcc|\bpan|visa|mastercard|amex|maestro)\W{0,3}(?:\w+\W{1,3}){0,3}$/i;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+export class Scrubber {
+  private readonly fields: RegExp[];
+  private readonly patterns: readonly RegExp[];
+  private inKey = false;
+
+  constructor(options: ScrubOptions = {}) {
+    const extra = (options.fields ?? []).map((f) => f.toLowerCase());
+    this.fields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+    this.patterns = (options.patterns ?? []).map(
+      (p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
+    );
+  }
+
+  /** One line, scrubbed; a line inside a private key block is redacted whole. */
+  line(text: string): string {
+    if (this.inKey) {
+      if (PRIVATE_END.test(text)) this.inKey = false;
+      return REDACTED;
+    }
+    if (text.includes('PRIVATE KEY-----') && PRIVATE_BEGIN.test(text)) {
+      this.inKey = !PRIVATE_END.test(text);
+      return text.replace(/-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----[\s\S]*/, REDACTED);
+    }
+    return scrubText(text, this.fields, this.patterns);
+  }
+}
+
+const DEFAULT_FIELDS = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
+
+function scrubText(line: string, fields: readonly RegExp[], patterns: readonly RegExp[]): string {
+  const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
+  let s = head;
+  if (/authorization|cookie|api-key|auth-token/i.test(s)) s = s.replace(HEADER_RULE, `$1$2${REDACTED}`);
+  s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
+  if (s.includes('://')) s = s.replace(URL_PASSWORD, `$1${REDACTED}`);
+  for (const rule of fields) {
+    s = s.replace(rule, (_m, name: string, value: string) =>
+      value.startsWith('<') ? `${name}${value}` : `${name}${REDACTED}`,
+    );
+  }
+  s = s.replace(AWS_KEY_ID, REDACTED);
+  if (s.includes('eyJ')) s = s.replace(JWT, REDACTED);
+  s = s.replace(CARD_CANDIDATE, (run, at: number, whole: string) => {
+    const digits = run.replace(/[ -]/g, '');
+    if (!luhn(digits)) return run;
+    const grouped = digits.length !== run.length;
+    return grouped || CARD_WORD.test(whole.slice(Math.max(0, at - 40), at)) ? '<card>' : run;
+  });
+  for (const pattern of patterns) s = s.replace(pattern, REDACTED);
+  return s === head ? line : s + line.slice(head.length);
+}
+
+/** One line (or any text without private key blocks), scrubbed with the default rules. */
+export function scrubLine(line: string): string {
+  return scrubText(line, DEFAULT_FIELDS, []);
+}
+
+/** Text of several lines (a stack, a record's message), scrubbed line by line. */
+export function scrubLines(text: string, scrubber = new Scrubber()): string {
+  return text
+    .split('\n')
+    .map((line) => scrubber.line(line))
+    .join('\n');
+}
