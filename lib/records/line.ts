@@ -507,14 +507,24 @@ function syslogBase(
   return e;
 }
 
+/**
+ * A level word where the host stands (`2026-12-01T10:00:01Z ERROR db: …`) says
+ * the line is an application's own `time level logger: message`, not syslog:
+ * no host is named ERROR.
+ */
+const LEVEL_WORD =
+  /^(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|alert|emerg|severe|panic)$/i;
+
 function bsdSyslogEvent(line: string, pri: number | undefined): LogEvent | undefined {
   const m = BSD_SYSLOG.exec(line);
+  if (m && LEVEL_WORD.test(m[2] as string)) return undefined;
   if (m) {
     const e = syslogBase(pri, m[2], m[3], m[4], line.slice(m[0].length));
     e.context.timestamp = m[1] as string;
     return e;
   }
   const iso = ISO_SYSLOG.exec(line);
+  if (iso && LEVEL_WORD.test(iso[2] as string)) return undefined;
   if (iso)
     return withTime(
       syslogBase(pri, iso[2], iso[3], iso[4], line.slice(iso[0].length)),

@@ -311,3 +311,22 @@ describe('parseLine: plain text', () => {
     expect(parseLine('2024-05-01T10:00:00.5+02:00 INFO ready').time).toBe('2024-05-01T08:00:00.500Z');
   });
 });
+
+describe('a level word where a syslog host would stand', () => {
+  it('reads `time LEVEL logger: message` as an application line, not syslog from host LEVEL', () => {
+    const e = parseLine('2026-12-01T10:00:01Z ERROR db: connection refused to 10.0.5.7:5432 after 5 ms');
+    expect(e).toMatchObject({ severity: 'error', format: 'text' });
+    expect(e.host).toBeUndefined();
+    const bsd = parseLine('Dec  1 10:00:01 WARN cache: eviction storm');
+    expect(bsd.severity).toBe('warning');
+    expect(bsd.host).toBeUndefined();
+  });
+
+  it('still reads a real host', () => {
+    expect(parseLine('2026-12-01T10:00:01Z web-3 app[77]: WARN cache full')).toMatchObject({
+      format: 'syslog',
+      host: 'web-3',
+      logger: 'app',
+    });
+  });
+});
