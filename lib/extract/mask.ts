@@ -113,9 +113,12 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  * `errno 28`, `"GET / HTTP/1.1" 502`).
  */
 const CODE_BEFORE =
-  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
-/** What a code looks like after those words: a number, a short lettered code (Heroku's `H12`), a SQLSTATE. */
-const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}$|^[0-9A-Z]{5}$/;
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
+/**
+ * What a code looks like after those words: a number, a short lettered code
+ * (Heroku's `H12`), a SQLSTATE, systemd's `status=9/KILL`.
+ */
+const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}(?:\/[A-Z]{2,16})?$|^[0-9A-Z]{5}$/;
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */

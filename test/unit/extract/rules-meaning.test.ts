@@ -28,6 +28,25 @@ const rules: Rule[] = [
     ['level=error msg="probe failed" status=502', 'level=error msg="probe failed" status=504'],
   ],
   [
+    'codes in snake and camel case fields',
+    [
+      'level=error msg="callback failed" http_status=502 attempt=3',
+      'level=error msg="callback failed" http_status=502 attempt=7',
+    ],
+    ['ERROR callback failed responseCode=502', 'ERROR callback failed responseCode=500'],
+  ],
+  [
+    "systemd's exit status with its name",
+    [
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+      'May  9 22:10:00 web-b systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+    ],
+    [
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=15/TERM',
+    ],
+  ],
+  [
     'lettered codes after code=',
     [
       'at=error code=H12 desc="Request timeout" method=GET path="/reports?from=2024-04-01" request_id=5d1c0f7e dyno=web.3 status=503',
