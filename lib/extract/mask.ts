@@ -7,6 +7,10 @@
  * matches bounded segments, so no input makes it backtrack catastrophically.
  * Meaningful words (`refused` vs `reset`) survive: a token is masked for what it
  * looks like (has a digit, is an address, a temp path, …), never for its word.
+ * Meaning is kept where a reader of the format sees it: status, exit and error
+ * codes after the words that announce them, states after nouns (`account
+ * suspended`), logger names, the words of a quoted message; parameters go: ids,
+ * counts, sizes and durations with their units, hosts, pod names, query values.
  */
 
 /** Characters of a line that take part in its signature. */
