@@ -93,6 +93,22 @@ const rules: Rule[] = [
     ],
   ],
   [
+    'a number right after the word error, not after the level ERROR',
+    [
+      '2024-05-01 10:00:00.123 ERROR 4411 --- [main] o.e.Sync : mapping failed, SQL Error: 1062, SQLState: 23000',
+      '2024-05-02 11:00:00.456 ERROR 17 --- [main] o.e.Sync : mapping failed, SQL Error: 1062, SQLState: 23000',
+    ],
+    ['ERROR share mount failed: Win32 error 5', 'ERROR share mount failed: Win32 error 1326'],
+  ],
+  [
+    "curl's exit codes and hex codes after code",
+    [
+      'ERROR probe of 10.0.0.4 failed: curl: (7) Failed to connect',
+      'ERROR probe of 10.0.9.1 failed: curl: (7) Failed to connect',
+    ],
+    ['ERROR driver returned error code 0x2', 'ERROR driver returned error code 0x5'],
+  ],
+  [
     'Windows HRESULTs and NTSTATUS codes',
     [
       'ERROR COMException (0x80070005) at 0x00007ff6a1b2c3d4: Access is denied',
