@@ -71,6 +71,20 @@ function mayBeRecord(text: string): boolean {
   return text.charCodeAt(i) === 125;
 }
 
+/**
+ * Formats that print a stack one line a record, each line under its own header
+ * (logcat's AndroidRuntime, a JVM logging to syslog, klog): a trace one of their
+ * records opens reads its next lines by their messages.
+ */
+const HEADED_FORMATS = new Set(['logcat', 'klog', 'syslog']);
+
+/** What a line starts with, as headers of one format do: a digit, '<', a capital, else 0. */
+function leadOf(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 48;
+  return c === 60 || (c >= 65 && c <= 90) ? (c === 60 ? 60 : 65) : 0;
+}
+
 /** The record a line is, when it is written in a structured format; null for a plain line. */
 function recordOf(text: string): LogEvent | null {
   if (!mayBeRecord(text)) return null;
@@ -137,6 +151,7 @@ export class Collector implements LineSink {
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
+  private headLead = 0;
   /** The line being read as written: a block reads a record's message, the extract keeps the line. */
   private raw = '';
   private hasStack = false;
@@ -168,7 +183,8 @@ export class Collector implements LineSink {
     let record: LogEvent | null | undefined;
     if (this.mode !== 'none') {
       let inner = text;
-      if (this.headFormat !== '') {
+      // A cheap first look: a line of the head's format starts as the head did.
+      if (this.headFormat !== '' && leadOf(text) === this.headLead) {
         record = recordOf(text);
         if (record !== null && record.format === this.headFormat) inner = record.message;
       }
@@ -178,11 +194,9 @@ export class Collector implements LineSink {
     // is flagged (scan.ts), and decoding one costs more than the rest of its reading.
     if (record === undefined)
       record = mayBeRecord(text) && (flagged ?? findKeyword(buf, start, e) >= 0) ? recordOf(text) : null;
-    if (record !== null) {
-      this.record(record, text);
-      return;
-    }
-    this.plain(text, (flagged ?? false) && truncated);
+    const hitBeyondKept = (flagged ?? false) && truncated;
+    if (record !== null) this.record(record, text, hitBeyondKept);
+    else this.plain(text, hitBeyondKept);
   }
 
   /**
@@ -347,10 +361,15 @@ export class Collector implements LineSink {
     this.block = null;
   }
 
-  /** A structured line: a failure record adds its entry; any other record is no failure. */
-  private record(record: LogEvent, text: string): void {
+  /** A structured line: a failure record adds its entry; a record with a level below warning is none. */
+  private record(record: LogEvent, text: string, hitBeyondKept: boolean): void {
     const failure = recordSignature(record);
-    if (failure === null) return;
+    if (failure === null) {
+      // A line format with no level of its own (logfmt without `level`, a syslog
+      // file line): what its words say is all there is, as for any plain line.
+      if (record.severity === 'unknown' && record.format !== 'json') this.plain(text, hitBeyondKept);
+      return;
+    }
     if (failure.type === 'C') this.hasStack = true;
     else if (failure.type === 'E') this.hasError = true;
     else this.hasWarning = true;
@@ -368,7 +387,8 @@ export class Collector implements LineSink {
     this.gap = false;
     this.pendingHead = text;
     this.headRecord = failure;
-    this.headFormat = record.format;
+    this.headFormat = HEADED_FORMATS.has(record.format) ? record.format : '';
+    this.headLead = leadOf(text);
     this.block = null;
   }
 
