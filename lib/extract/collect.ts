@@ -85,6 +85,13 @@ function leadOf(text: string): number {
   return c === 60 || (c >= 65 && c <= 90) ? (c === 60 ? 60 : 65) : 0;
 }
 
+/** A record's line before its message, or null when the message is not the line's end as written. */
+function headerOf(text: string, record: LogEvent): string | null {
+  return record.message !== '' && text.endsWith(record.message)
+    ? text.slice(0, text.length - record.message.length)
+    : null;
+}
+
 /** The record a line is, when it is written in a structured format; null for a plain line. */
 function recordOf(text: string): LogEvent | null {
   if (!mayBeRecord(text)) return null;
@@ -152,6 +159,14 @@ export class Collector implements LineSink {
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
   private headLead = 0;
+  /**
+   * The head's header (all of its line before the message): logcat and syslog
+   * print each line of one multi-line message under an identical header, so
+   * such lines continue the entry (`Process: …` after `FATAL EXCEPTION: main`).
+   */
+  private headHeader: string | null = null;
+  /** The line being read is a further line of the head's message. */
+  private sameMessage = false;
   /** The line being read as written: a block reads a record's message, the extract keeps the line. */
   private raw = '';
   private hasStack = false;
@@ -184,9 +199,14 @@ export class Collector implements LineSink {
     if (this.mode !== 'none') {
       let inner = text;
       // A cheap first look: a line of the head's format starts as the head did.
+      this.sameMessage = false;
       if (this.headFormat !== '' && leadOf(text) === this.headLead) {
         record = recordOf(text);
-        if (record !== null && record.format === this.headFormat) inner = record.message;
+        if (record !== null && record.format === this.headFormat) {
+          inner = record.message;
+          const header = headerOf(text, record);
+          this.sameMessage = header !== null && header === this.headHeader;
+        }
       }
       if (this.inBlock(inner)) return;
     }
@@ -269,7 +289,7 @@ export class Collector implements LineSink {
           this.hasStack = true;
           return true;
         }
-        if (isStackContinuation(text)) {
+        if (isStackContinuation(text) || this.sameMessage) {
           this.keep(this.raw);
           this.traceBlock().note(exceptionSignature(text));
           return true;
@@ -389,6 +409,7 @@ export class Collector implements LineSink {
     this.headRecord = failure;
     this.headFormat = HEADED_FORMATS.has(record.format) ? record.format : '';
     this.headLead = leadOf(text);
+    this.headHeader = headerOf(text, record);
     this.block = null;
   }
 
@@ -441,6 +462,8 @@ export class Collector implements LineSink {
     this.panicMessage = false;
     this.headRecord = null;
     this.headFormat = '';
+    this.headHeader = null;
+    this.sameMessage = false;
     this.awaitingHead = false;
     this.gap = false;
   }
