@@ -252,7 +252,8 @@ export function stripHeader(line: string): string {
  */
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
-const CODE_CONTEXT = /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl/i;
+const CODE_CONTEXT =
+  /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl/i;
 const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 
 /** Signature text of a plain failure line. */
