@@ -71,6 +71,27 @@ function mayBeRecord(text: string): boolean {
   return text.charCodeAt(i) === 125;
 }
 
+/**
+ * Formats that print a stack one line a record, each line under its own header
+ * (logcat's AndroidRuntime, a JVM logging to syslog, klog): a trace one of their
+ * records opens reads its next lines by their messages.
+ */
+const HEADED_FORMATS = new Set(['logcat', 'klog', 'syslog']);
+
+/** What a line starts with, as headers of one format do: a digit, '<', a capital, else 0. */
+function leadOf(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 48;
+  return c === 60 || (c >= 65 && c <= 90) ? (c === 60 ? 60 : 65) : 0;
+}
+
+/** A record's line before its message, or null when the message is not the line's end as written. */
+function headerOf(text: string, record: LogEvent): string | null {
+  return record.message !== '' && text.endsWith(record.message)
+    ? text.slice(0, text.length - record.message.length)
+    : null;
+}
+
 /** The record a line is, when it is written in a structured format; null for a plain line. */
 function recordOf(text: string): LogEvent | null {
   if (!mayBeRecord(text)) return null;
@@ -137,6 +158,15 @@ export class Collector implements LineSink {
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
+  private headLead = 0;
+  /**
+   * The head's header (all of its line before the message): logcat and syslog
+   * print each line of one multi-line message under an identical header, so
+   * such lines continue the entry (`Process: …` after `FATAL EXCEPTION: main`).
+   */
+  private headHeader: string | null = null;
+  /** The line being read is a further line of the head's message. */
+  private sameMessage = false;
   /** The line being read as written: a block reads a record's message, the extract keeps the line. */
   private raw = '';
   private hasStack = false;
@@ -168,9 +198,15 @@ export class Collector implements LineSink {
     let record: LogEvent | null | undefined;
     if (this.mode !== 'none') {
       let inner = text;
-      if (this.headFormat !== '') {
+      // A cheap first look: a line of the head's format starts as the head did.
+      this.sameMessage = false;
+      if (this.headFormat !== '' && leadOf(text) === this.headLead) {
         record = recordOf(text);
-        if (record !== null && record.format === this.headFormat) inner = record.message;
+        if (record !== null && record.format === this.headFormat) {
+          inner = record.message;
+          const header = headerOf(text, record);
+          this.sameMessage = header !== null && header === this.headHeader;
+        }
       }
       if (this.inBlock(inner)) return;
     }
@@ -178,11 +214,9 @@ export class Collector implements LineSink {
     // is flagged (scan.ts), and decoding one costs more than the rest of its reading.
     if (record === undefined)
       record = mayBeRecord(text) && (flagged ?? findKeyword(buf, start, e) >= 0) ? recordOf(text) : null;
-    if (record !== null) {
-      this.record(record, text);
-      return;
-    }
-    this.plain(text, (flagged ?? false) && truncated);
+    const hitBeyondKept = (flagged ?? false) && truncated;
+    if (record !== null) this.record(record, text, hitBeyondKept);
+    else this.plain(text, hitBeyondKept);
   }
 
   /**
@@ -255,7 +289,7 @@ export class Collector implements LineSink {
           this.hasStack = true;
           return true;
         }
-        if (isStackContinuation(text)) {
+        if (isStackContinuation(text) || this.sameMessage) {
           this.keep(this.raw);
           this.traceBlock().note(exceptionSignature(text));
           return true;
@@ -347,10 +381,15 @@ export class Collector implements LineSink {
     this.block = null;
   }
 
-  /** A structured line: a failure record adds its entry; any other record is no failure. */
-  private record(record: LogEvent, text: string): void {
+  /** A structured line: a failure record adds its entry; a record with a level below warning is none. */
+  private record(record: LogEvent, text: string, hitBeyondKept: boolean): void {
     const failure = recordSignature(record);
-    if (failure === null) return;
+    if (failure === null) {
+      // A line format with no level of its own (logfmt without `level`, a syslog
+      // file line): what its words say is all there is, as for any plain line.
+      if (record.severity === 'unknown' && record.format !== 'json') this.plain(text, hitBeyondKept);
+      return;
+    }
     if (failure.type === 'C') this.hasStack = true;
     else if (failure.type === 'E') this.hasError = true;
     else this.hasWarning = true;
@@ -368,7 +407,9 @@ export class Collector implements LineSink {
     this.gap = false;
     this.pendingHead = text;
     this.headRecord = failure;
-    this.headFormat = record.format;
+    this.headFormat = HEADED_FORMATS.has(record.format) ? record.format : '';
+    this.headLead = leadOf(text);
+    this.headHeader = headerOf(text, record);
     this.block = null;
   }
 
@@ -421,6 +462,8 @@ export class Collector implements LineSink {
     this.panicMessage = false;
     this.headRecord = null;
     this.headFormat = '';
+    this.headHeader = null;
+    this.sameMessage = false;
     this.awaitingHead = false;
     this.gap = false;
   }

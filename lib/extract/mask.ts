@@ -7,6 +7,10 @@
  * matches bounded segments, so no input makes it backtrack catastrophically.
  * Meaningful words (`refused` vs `reset`) survive: a token is masked for what it
  * looks like (has a digit, is an address, a temp path, …), never for its word.
+ * Meaning is kept where a reader of the format sees it: status, exit and error
+ * codes after the words that announce them, states after nouns (`account
+ * suspended`), logger names, the words of a quoted message; parameters go: ids,
+ * counts, sizes and durations with their units, hosts, pod names, query values.
  */
 
 /** Characters of a line that take part in its signature. */
@@ -113,9 +117,14 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  * `errno 28`, `"GET / HTTP/1.1" 502`).
  */
 const CODE_BEFORE =
-  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|\b(?:status|statusCode|status_code|code|exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode|exit_code|exitCode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$/i;
-/** What a code looks like after those words: a number, a short lettered code (Heroku's `H12`), a SQLSTATE. */
-const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}$|^[0-9A-Z]{5}$/;
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$|\bcurl: \($/i;
+/** `Win32 error 5`, Hibernate's `SQL Error: 1062`; not the level word `ERROR`, which a pid may follow. */
+const ERROR_BEFORE = /\b[Ee]rror:? $/;
+/**
+ * What a code looks like after those words: a number, a short lettered code
+ * (Heroku's `H12`), a SQLSTATE, systemd's `status=9/KILL`, a hex code (`error code 0x5`).
+ */
+const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}(?:\/[A-Z]{2,16})?$|^[0-9A-Z]{5}$|^0x[0-9a-fA-F]{1,8}$/;
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
@@ -145,7 +154,8 @@ function keptToken(tok: string, at: number, s: string): boolean {
     SQLSTATE_AFTER_LEVEL.test(s.slice(Math.max(0, at - 12), at))
   )
     return true;
-  return CODE_BEFORE.test(s.slice(Math.max(0, at - 24), at));
+  const before = s.slice(Math.max(0, at - 24), at);
+  return CODE_BEFORE.test(before) || ERROR_BEFORE.test(before);
 }
 
 function maskToken(tok: string, at: number, s: string): string {
@@ -242,8 +252,9 @@ export function stripHeader(line: string): string {
  */
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
-const CODE_CONTEXT = /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0/i;
-const CODE_SHAPE = /[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
+const CODE_CONTEXT =
+  /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl/i;
+const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {

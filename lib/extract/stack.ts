@@ -14,9 +14,15 @@ const FRAME_LIMIT = 1024;
 const HEX_ADDR = /\b0x[0-9a-fA-F]{1,32}\b/g;
 const OFFSET = /\s?\+\s?(?:0x[0-9a-fA-F]{1,32}|\d{1,12})\b/g;
 
+/**
+ * Suffixes a build generates: Rust's symbol hash (`app::run::h3f9a1c2b4d5e6f70`)
+ * and the hex id of a proxy class (`Svc$$EnhancerBySpringCGLIB$$8f3c2a1b`).
+ */
+const SYMBOL_HASH = /::h[0-9a-f]{16}\b|(?<=\$)(?=[a-f]{0,31}\d)[0-9a-f]{6,32}(?=[.$(]|$)/g;
+
 /** Numbers inside symbol names are generated (lambda$12, Accessor7, func1): mask them. */
 function cleanSymbol(sym: string): string {
-  return sym.replace(HEX_ADDR, '').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return sym.replace(HEX_ADDR, '').replace(SYMBOL_HASH, '').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
 const BUILD_HASH = /([.-])[0-9a-f]{6,32}(?=\.[A-Za-z]{1,8}$)/;
@@ -99,7 +105,7 @@ const RULES: FrameRule[] = [
   // Go file line: /src/app/main.go:12 +0x1d
   [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
   // Rust: 3: app::run | 3: 0x55d0 - app::run
-  [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>$. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
+  [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>${}. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
   // Elixir / Erlang: (my_app 0.1.0) lib/my_app/worker.ex:23: MyApp.Worker.handle_call/3
   [
     /^\((\w{1,128})(?: [\w.+-]{1,64})?\) (\S{1,512}?):\d{1,9}: (.{1,512})$/,

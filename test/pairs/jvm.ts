@@ -73,5 +73,35 @@ export const jvm: PairFormat = {
       a: log('2024-05-01 10:05:00,000 ERROR [BillingWorker] job aborted: upstream closed the stream'),
       b: log('2024-05-01 10:05:00,000 ERROR [ShippingWorker] job aborted: upstream closed the stream'),
     },
+    {
+      name: 'through a Spring proxy class of two runs',
+      kind: 'same',
+      a: log(
+        '2024-05-01 10:06:00.000 ERROR [main] com.example.shop.Api - save failed',
+        'org.springframework.dao.OptimisticLockingFailureException: row was updated by another transaction',
+        '\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$8f3c2a1b.save(<generated>)',
+        '\tat com.example.shop.CartController.update(CartController.java:71)',
+      ),
+      b: log(
+        '2024-05-04 02:06:00.000 ERROR [main] com.example.shop.Api - save failed',
+        'org.springframework.dao.OptimisticLockingFailureException: row was updated by another transaction',
+        '\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$1d2e3f4a.save(<generated>)',
+        '\tat com.example.shop.CartController.update(CartController.java:73)',
+      ),
+    },
+    {
+      name: 'one exception from two proxied methods',
+      kind: 'different',
+      a: log(
+        '2024-05-01 10:07:00.000 ERROR [main] com.example.shop.Api - save failed',
+        'org.springframework.dao.OptimisticLockingFailureException: row was updated by another transaction',
+        '\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$8f3c2a1b.save(<generated>)',
+      ),
+      b: log(
+        '2024-05-01 10:07:00.000 ERROR [main] com.example.shop.Api - save failed',
+        'org.springframework.dao.OptimisticLockingFailureException: row was updated by another transaction',
+        '\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$8f3c2a1b.merge(<generated>)',
+      ),
+    },
   ],
 };

@@ -28,6 +28,25 @@ const rules: Rule[] = [
     ['level=error msg="probe failed" status=502', 'level=error msg="probe failed" status=504'],
   ],
   [
+    'codes in snake and camel case fields',
+    [
+      'level=error msg="callback failed" http_status=502 attempt=3',
+      'level=error msg="callback failed" http_status=502 attempt=7',
+    ],
+    ['ERROR callback failed responseCode=502', 'ERROR callback failed responseCode=500'],
+  ],
+  [
+    "systemd's exit status with its name",
+    [
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+      'May  9 22:10:00 web-b systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+    ],
+    [
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=9/KILL',
+      'May  1 10:00:00 web-a systemd[1]: worker.service: Main process exited, code=killed, status=15/TERM',
+    ],
+  ],
+  [
     'lettered codes after code=',
     [
       'at=error code=H12 desc="Request timeout" method=GET path="/reports?from=2024-04-01" request_id=5d1c0f7e dyno=web.3 status=503',
@@ -72,6 +91,22 @@ const rules: Rule[] = [
       '[ERROR] InnoDB: Operating system error number 28 in a file operation',
       '[ERROR] InnoDB: Operating system error number 13 in a file operation',
     ],
+  ],
+  [
+    'a number right after the word error, not after the level ERROR',
+    [
+      '2024-05-01 10:00:00.123 ERROR 4411 --- [main] o.e.Sync : mapping failed, SQL Error: 1062, SQLState: 23000',
+      '2024-05-02 11:00:00.456 ERROR 17 --- [main] o.e.Sync : mapping failed, SQL Error: 1062, SQLState: 23000',
+    ],
+    ['ERROR share mount failed: Win32 error 5', 'ERROR share mount failed: Win32 error 1326'],
+  ],
+  [
+    "curl's exit codes and hex codes after code",
+    [
+      'ERROR probe of 10.0.0.4 failed: curl: (7) Failed to connect',
+      'ERROR probe of 10.0.9.1 failed: curl: (7) Failed to connect',
+    ],
+    ['ERROR driver returned error code 0x2', 'ERROR driver returned error code 0x5'],
   ],
   [
     'Windows HRESULTs and NTSTATUS codes',

@@ -165,4 +165,31 @@ describe('call stacks', () => {
     );
     expect(x.type).toBe('C');
   });
+
+  it('groups Rust backtraces of two builds (symbol hashes differ), keeps another function apart', () => {
+    const rust = (hash: string, fn = 'parse_header') =>
+      inLog(
+        "thread 'main' panicked at src/ingest.rs:40:9:",
+        'called `Result::unwrap()` on an `Err` value: UnexpectedEof',
+        'stack backtrace:',
+        `   0: relay::ingest::${fn}::h${hash}`,
+        `   1: relay::ingest::run::{{closure}}::h${hash.split('').reverse().join('')}`,
+        '   2: std::rt::lang_start_internal::h0f0e0d0c0b0a0908',
+      );
+    const a = extract(rust('3f9a1c2b4d5e6f70'));
+    expect(a.type).toBe('C');
+    expect(a.signature).toContain('rs relay::ingest::run::{{closure}}');
+    expect(a.fingerprint).toBe(fingerprint(rust('9e8d7c6b5a493827')));
+    expect(fingerprint(rust('3f9a1c2b4d5e6f70', 'parse_body'))).not.toBe(a.fingerprint);
+  });
+
+  it('groups JVM stacks through proxy classes of two runs, keeps another proxied method apart', () => {
+    const proxied = (id: string, method = 'save') =>
+      jvm('main', [
+        `\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$${id}.${method}(<generated>)`,
+        ...FRAMES,
+      ]);
+    expect(fingerprint(proxied('8f3c2a1b'))).toBe(fingerprint(proxied('1d2e3f4a')));
+    expect(fingerprint(proxied('8f3c2a1b', 'delete'))).not.toBe(fingerprint(proxied('8f3c2a1b')));
+  });
 });
