@@ -128,7 +128,7 @@ const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}(?:\/[A-Z]{2,16})?$|^[0-9A-Z]{5}$|^
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
-const PRODUCT_CODE = /^(?:[A-Z]{2,5}-?\d{3,6}|[A-Z]-\d{3,6})$/;
+const PRODUCT_CODE = /^[A-Z]{2,5}-?\d{3,6}$/;
 /**
  * Kubernetes pod names without a digit: the workload name, the pod-template hash
  * and a random suffix, both from the alphabet Kubernetes draws them from (no
