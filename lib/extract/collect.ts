@@ -34,8 +34,9 @@ const FENCE = '='.repeat(78);
 
 /** Beyond the original `error`: levels and crash words a reader of logs treats as errors. */
 const ERROR_MARK =
-  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
-const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
+  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
+/** Serilog's `[10:00:00 WRN]` and `ERR`/`FTL` above; Microsoft.Extensions.Logging's `fail: `, `crit: `, `warn: `. */
+const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])|\bWRN\]/;
 /** A section title after which frames follow, the failure itself having been logged before. */
 const STACK_TITLE =
   /^\s{0,8}(?:stack backtrace|stack traceback|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$/i;
@@ -47,6 +48,11 @@ const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
  * the panic's message on the next line: that line is part of the failure.
  */
 const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
+/**
+ * Microsoft.Extensions.Logging's console format: `fail: Category[eventId]`
+ * alone on its line, the message on the next, indented.
+ */
+const MEL_HEAD = /^(?:fail|crit|warn): [\w.`+<>-]{1,256}\[\d{1,10}\]\s*$/;
 
 /**
  * Line starts of the structured formats lib/records reads (only such lines are
@@ -153,16 +159,16 @@ export class Collector implements LineSink {
   private gap = false;
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
-  /** Trace: the head is a Rust panic whose message is on the next line, not yet read. */
-  private panicMessage = false;
+  /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
+  private messageNext: 'panic' | 'mel' | null = null;
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
   private headLead = 0;
   /**
-   * The head's header (all of its line before the message): logcat and syslog
-   * print each line of one multi-line message under an identical header, so
-   * such lines continue the entry (`Process: …` after `FATAL EXCEPTION: main`).
+   * The head's header (all of its line before the message): logcat prints each
+   * line of one multi-line message under an identical header, so such lines
+   * continue the entry (`Process: …` after `FATAL EXCEPTION: main`).
    */
   private headHeader: string | null = null;
   /** The line being read is a further line of the head's message. */
@@ -266,9 +272,11 @@ export class Collector implements LineSink {
           return true;
         }
         this.gap = false;
-        if (this.panicMessage) {
-          this.panicMessage = false;
-          if (frameOf(text) === null && !isStackContinuation(text) && !isLogLine(text)) {
+        if (this.messageNext !== null) {
+          const from = this.messageNext;
+          this.messageNext = null;
+          const fits = from === 'panic' ? !isLogLine(text) : /^\s/.test(text);
+          if (fits && frameOf(text) === null && !isStackContinuation(text)) {
             this.keep(this.raw);
             this.pendingHead = `${this.pendingHead ?? ''}\n${text}`;
             return true;
@@ -377,7 +385,7 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
-    this.panicMessage = PANIC_AT.test(text);
+    this.messageNext = PANIC_AT.test(text) ? 'panic' : MEL_HEAD.test(text) ? 'mel' : null;
     this.block = null;
   }
 
@@ -409,7 +417,8 @@ export class Collector implements LineSink {
     this.headRecord = failure;
     this.headFormat = HEADED_FORMATS.has(record.format) ? record.format : '';
     this.headLead = leadOf(text);
-    this.headHeader = headerOf(text, record);
+    // Only logcat's header (to the millisecond, with pid and tid) tells one message's lines from the next message.
+    this.headHeader = record.format === 'logcat' ? headerOf(text, record) : null;
     this.block = null;
   }
 
@@ -459,7 +468,7 @@ export class Collector implements LineSink {
     this.goroutines = 0;
     this.block = null;
     this.pendingHead = null;
-    this.panicMessage = false;
+    this.messageNext = null;
     this.headRecord = null;
     this.headFormat = '';
     this.headHeader = null;

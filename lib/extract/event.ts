@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
 import { severityFromText } from '#lib/records/line';
-import type { LogEvent, SeverityClass } from '#lib/records/model';
+import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
 import { maskText } from './mask.ts';
 import { MAX_BLOCK_FRAMES } from './signature.ts';
@@ -41,11 +41,13 @@ export function fingerprintOf(signature: string): string {
  * Failures their systems print without a level word, each as a reader of that
  * system's logs knows it: the Linux OOM killer (`Out of memory: Killed process`,
  * `Kill process` before 5.0; `Memory cgroup out of memory: …` too), systemd's
- * unit failure (`foo.service: Failed with result 'exit-code'.`), Android's
- * crash and not-responding reports (`FATAL EXCEPTION: main`, `ANR in com.x`).
+ * unit failures (`foo.service: Failed with result 'exit-code'.`, `Failed to
+ * start foo.service`, a main process that exited non-zero, was killed or
+ * dumped core), Android's crash and not-responding reports (`FATAL EXCEPTION:
+ * main`, `ANR in com.x`), AWS Lambda's timeout (`Task timed out after 3.00 seconds`).
  */
 export const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|\bFATAL EXCEPTION\b|\bANR in \S/;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d/;
 
 /**
  * The class of a record that names no level: what its words say, as for a
@@ -75,6 +77,15 @@ function stackLines(stack: string): { frames: string[]; chain: string[] } {
     }
   }
   return { frames, chain };
+}
+
+/**
+ * The source file a record says it was logged from (klog's header, zap's and
+ * logfmt's `caller`): where in the code, as a frame is, so kept without its line.
+ */
+function callerFile(caller: ContextValue | undefined): string | undefined {
+  if (typeof caller !== 'string' || caller.length > 512) return undefined;
+  return /(?:^|\/)([\w.-]{1,128}\.\w{1,8}):\d{1,7}$/.exec(caller)?.[1];
 }
 
 /** What groups a failure record: its type and signature (a document's entry for it). */
@@ -115,6 +126,8 @@ export function recordSignature(event: LogEvent): RecordSignature | null {
   const type: ReportType = crash ? 'C' : severe ? 'E' : 'W';
   const parts = [`[${severe || (crash && !warning) ? 'error' : 'warning'}]`];
   if (event.logger) parts.push(`logger ${event.logger}`);
+  const at = callerFile(event.context.caller);
+  if (at) parts.push(`at ${at}`);
   if (event.error?.type) parts.push(`type ${event.error.type}`);
   if (event.message.trim() !== '') parts.push(maskMessage(event.message));
   if (event.error?.message && event.error.message !== event.message)
