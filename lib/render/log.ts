@@ -1,4 +1,9 @@
-/** GET /logs/{logId} for a browser: the log's facts, links to its report and issue, and its text. */
+/**
+ * GET /logs/{logId} for a browser: the log's facts, links to its report and
+ * issue, and its text with secrets scrubbed (lib/extract/scrub.ts; the raw
+ * link serves the archived bytes as they came, to whoever may read).
+ */
+import { scrubLines } from '#lib/extract/scrub';
 import type { LogRecord, Report } from '#lib/model';
 import { absoluteTime, formatCount, plural, timeTag } from './format.ts';
 import { html } from './html.ts';
@@ -44,7 +49,7 @@ ${failure}
   }</div>
 <section aria-labelledby="log-h"><h2 id="log-h">Log</h2>${
     shown
-      ? html`<pre tabindex="0">${shown.toString('utf8')}</pre>${
+      ? html`<pre tabindex="0">${scrubLines(shown.toString('utf8'))}</pre>${
           cut
             ? html`<p class="note">Showing the first ${formatCount(LOG_PREVIEW_BYTES)} of ${formatCount(
                 log.bytes,

@@ -24,6 +24,15 @@ describe('log page', () => {
     expect(html).toContain('<time datetime="2024-05-10T11:00:00.000Z"');
   });
 
+  it('shows the log with its secrets scrubbed (the raw link keeps every byte)', () => {
+    const log =
+      'INFO login user=amy password=hunter2\nERROR upstream said 401 to Authorization: Bearer 9f8e7d6c5b4a3928\n';
+    const html = renderLog(LOG, makeReport(), Buffer.from(log), NOW);
+    expect(html).not.toContain('hunter2');
+    expect(html).not.toContain('9f8e7d6c5b4a3928');
+    expect(html).toContain('password=&lt;redacted&gt;');
+  });
+
   it('says when a log had no failure, or its report is gone', () => {
     const clean = renderLog(
       { ...LOG, reportId: null, reportKey: null, type: null },
