@@ -24,7 +24,7 @@
 import type { ReportType } from '#lib/model';
 import { parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
-import { FAILURE_WITHOUT_LEVEL, type RecordSignature, recordSignature } from './event.ts';
+import { isFailureWithoutLevel, type RecordSignature, recordSignature } from './event.ts';
 import { maskLine } from './mask.ts';
 import { findKeyword, type LineSink } from './scan.ts';
 import { SignatureSet, StackBlock } from './signature.ts';
@@ -116,7 +116,7 @@ function severityOf(text: string, lower: string): Severity {
   // A warning that mentions an exception is still a warning: the level says how bad it is.
   if (lower.includes('warning') || WARNING_MARK.test(text)) return Severity.Warning;
   if (lower.includes('exception')) return Severity.Error;
-  return FAILURE_WITHOUT_LEVEL.test(text) ? Severity.Error : Severity.None;
+  return isFailureWithoutLevel(text) ? Severity.Error : Severity.None;
 }
 
 function isBlank(text: string): boolean {

@@ -11,7 +11,7 @@
  * its level is warning or worse, or when it carries a stack; `info`/`debug`
  * records never are. A record that names no level is read as a plain line is:
  * by its words (`error`, `warning`, …) or by a failure text that carries no
- * level word (FAILURE_WITHOUT_LEVEL).
+ * level word (isFailureWithoutLevel).
  */
 import { createHash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
@@ -46,8 +46,22 @@ export function fingerprintOf(signature: string): string {
  * dumped core), Android's crash and not-responding reports (`FATAL EXCEPTION:
  * main`, `ANR in com.x`), AWS Lambda's timeout (`Task timed out after 3.00 seconds`).
  */
-export const FAILURE_WITHOUT_LEVEL =
+const FAILURE_WITHOUT_LEVEL =
   /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d/;
+/** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
+const WITHOUT_LEVEL_PARTS = [
+  'ut of memory: Kill',
+  ': Failed with result',
+  ': Main process exited',
+  'Failed to start',
+  'FATAL EXCEPTION',
+  'ANR in',
+  'Task timed out',
+];
+
+export function isFailureWithoutLevel(text: string): boolean {
+  return WITHOUT_LEVEL_PARTS.some((part) => text.includes(part)) && FAILURE_WITHOUT_LEVEL.test(text);
+}
 
 /**
  * The class of a record that names no level: what its words say, as for a
@@ -58,7 +72,7 @@ function guessedSeverity(event: LogEvent): SeverityClass {
   const text = [event.logger ?? '', event.message, event.error?.message ?? ''].join('\n');
   const guess = severityFromText(text);
   if (guess !== 'unknown') return guess;
-  return FAILURE_WITHOUT_LEVEL.test(text) ? 'error' : 'unknown';
+  return isFailureWithoutLevel(text) ? 'error' : 'unknown';
 }
 
 function stackLines(stack: string): { frames: string[]; chain: string[] } {
