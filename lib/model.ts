@@ -86,6 +86,13 @@ export interface Report {
   /** The raw failure lines of the first log (may be truncated, see extractTruncated). */
   extract: string;
   extractTruncated: boolean;
+  /**
+   * What the report is (lib/extract/title.ts): the error type and message, or
+   * the failure message, parameters masked; and where: the top in-app frame,
+   * or the logger. Absent on reports created before titles: see headlineOfReport.
+   */
+  title?: string;
+  culprit?: string | null;
   /** The normalised signature the key is the hash of (cut to its byte budget, see signatureTruncated). */
   signature: string;
   /** The stored signature is a prefix of the one hashed (lib/store/budgets.ts). */

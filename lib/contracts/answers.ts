@@ -72,10 +72,19 @@ export const LogDatetime = z
   })
   .meta({ id: 'LogDatetime' });
 
+const Title = z.string().meta({
+  description: 'What failed: the error type and message, or the failure message, parameters masked.',
+});
+const Culprit = orNull(z.string()).meta({
+  description: 'Where: the top in-app stack frame, or the logger or component; null when neither is known.',
+});
+
 export const Report = z
   .strictObject({
     reportId: LogId,
     issueId: IssueId,
+    title: Title,
+    culprit: Culprit,
     status: IssueStatus,
     type: ReportType,
     occurrences: z.number().int().min(1),
@@ -96,6 +105,8 @@ export const Report = z
 export const Issue = z
   .strictObject({
     issueId: IssueId,
+    title: Title,
+    culprit: Culprit,
     status: IssueStatus,
     summary: z.string().meta({ description: "The summary it was opened with ('' while a ghost)." }),
     summaries: z

@@ -4,7 +4,7 @@ import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
 import { issueHref, issueStatusHref, logHref, newIssueHref, reportHref } from './links.ts';
-import { regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
+import { headline, regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
 import { sparkline } from './sparkline.ts';
 
 const EVENTS: Record<HistoryEvent, string> = {
@@ -60,6 +60,7 @@ export function renderIssue(report: Report, now: Date): string {
   const body = html`<h1><span>Issue <span class="mono">${report.issueId}</span></span> ${statusBadge(
     report.status,
   )} ${regressedBadge(report)}</h1>
+<p class="headline">${headline(report)}</p>
 ${summary}
 <div class="actions">
 <a href="${reportHref(report.reportId)}">Report <span class="mono">${report.reportId}</span></a>
@@ -90,6 +91,7 @@ ${
 
 export function renderReport(report: Report, now: Date): string {
   const body = html`<h1><span>Report <span class="mono">${report.reportId}</span></span> ${typeBadge(report.type)}</h1>
+<p class="headline">${headline(report)}</p>
 <div class="actions">
 <a href="${issueHref(report.issueId)}">Issue <span class="mono">${report.issueId}</span></a> ${statusBadge(
     report.status,

@@ -4,7 +4,7 @@ import { formatCount, plural, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
 import { DEFAULTS, listHref, reportHref } from './links.ts';
-import { issueLink, regressedBadge, statusBadge, typeBadge, typeName } from './parts.ts';
+import { headline, issueLink, regressedBadge, statusBadge, typeBadge, typeName } from './parts.ts';
 import { sparkline } from './sparkline.ts';
 import type { ListState, PageOf, ReportSort } from './types.ts';
 
@@ -125,6 +125,7 @@ export function renderReportList(result: PageOf<Report>, state: ListState, now: 
   const rows = result.items.map(
     (r) => html`<tr>
 <th scope="row"><a class="mono" href="${reportHref(r.reportId)}">${r.reportId}</a></th>
+<td class="wrap" data-label="Failure">${headline(r)}</td>
 <td data-label="Type">${typeBadge(r.type)}</td>
 <td class="num" data-label="Occurrences">${formatCount(r.occurrences)}</td>
 <td data-label="First seen">${timeTag(r.firstSeen, now)}</td>
@@ -134,7 +135,7 @@ export function renderReportList(result: PageOf<Report>, state: ListState, now: 
 </tr>
 `,
   );
-  const head = html`<th scope="col">Report</th><th scope="col">Type</th>${[
+  const head = html`<th scope="col">Report</th><th scope="col">Failure</th><th scope="col">Type</th>${[
     sortHeader(base, state, 'occurrences', 'Occurrences', true),
     sortHeader(base, state, 'firstSeen', 'First seen'),
     sortHeader(base, state, 'lastSeen', 'Last seen'),
@@ -177,6 +178,7 @@ export function renderIssueList(result: PageOf<Report>, state: ListState, now: D
   const rows = result.items.map(
     (r) => html`<tr>
 <th scope="row">${issueLink(r)}</th>
+<td class="wrap" data-label="Failure">${headline(r)}</td>
 <td data-label="Status">${statusBadge(r.status)} ${regressedBadge(r)}</td>
 <td data-label="Type">${typeBadge(r.type)}</td>
 <td class="num" data-label="Occurrences">${formatCount(r.occurrences)}</td>
@@ -185,7 +187,7 @@ export function renderIssueList(result: PageOf<Report>, state: ListState, now: D
 </tr>
 `,
   );
-  const head = html`${orderHeader(base, state, 'Issue')}<th scope="col">Status</th><th scope="col">Type</th><th scope="col" class="num">Occurrences</th><th scope="col">Summary</th><th scope="col">Last seen</th>`;
+  const head = html`${orderHeader(base, state, 'Issue')}<th scope="col">Failure</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col" class="num">Occurrences</th><th scope="col">Summary</th><th scope="col">Last seen</th>`;
   const body =
     result.items.length === 0
       ? filtered(state)

@@ -1,6 +1,7 @@
 /** Small pieces shared by the pages. */
 
 import { MAX_SUMMARY_CHARS } from '#lib/contracts/limits';
+import { headlineOfReport } from '#lib/extract/title';
 import type { IssueStatus, Report, ReportType } from '#lib/model';
 import { type Html, html } from './html.ts';
 import { issueHref } from './links.ts';
@@ -47,4 +48,10 @@ export function summaryForm(reportId: string, heading: string, button: string, i
 <button type="submit">${button}</button>
 </form>
 </section>`;
+}
+
+/** A report's title, and its culprit beneath it when known (lib/extract/title.ts). */
+export function headline(report: Report): Html {
+  const { title, culprit } = headlineOfReport(report);
+  return html`<span class="title">${title}</span>${culprit ? html`<br><span class="culprit mono small muted">${culprit}</span>` : ''}`;
 }

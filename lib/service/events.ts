@@ -18,6 +18,7 @@
  */
 import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
 import { Extractor } from '#lib/extract/index';
+import { headlineOf } from '#lib/extract/title';
 import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
@@ -161,6 +162,7 @@ function newReport(
     extract: failure.text,
     extractTruncated: false,
     signature: failure.signature,
+    ...headlineOf(failure.signature),
     logSha256: sha256,
     firstLogId: logId,
     status: 'Ghost',

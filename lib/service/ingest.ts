@@ -34,6 +34,7 @@
  */
 import { Conflict, DomainError, Unavailable } from '#lib/errors';
 import { type Extraction, extractBuffer } from '#lib/extract/index';
+import { headlineOf } from '#lib/extract/title';
 import type { LogRecord, Report } from '#lib/model';
 import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
@@ -194,6 +195,7 @@ function newReport(
     extract: extraction.extract,
     extractTruncated: extraction.extractTruncated,
     signature: extraction.signature,
+    ...headlineOf(extraction.signature),
     logSha256: extraction.sha256,
     status: opened ? 'Open' : 'Ghost',
     summary: summary ?? '',

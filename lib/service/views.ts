@@ -9,6 +9,7 @@ import type {
   ReportAnswer,
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
+import { headlineOfReport } from '#lib/extract/title';
 import { firstLogOf, type LogRecord, type Report } from '#lib/model';
 import { paths } from '#lib/routes';
 import type { EventsResult } from './events.ts';
@@ -43,6 +44,7 @@ export function streamIngestView({ log, events, reports }: EventsResult): Stream
 export function issueView(report: Report): IssueAnswer {
   return {
     issueId: report.issueId,
+    ...headlineOfReport(report),
     status: report.status,
     summary: report.summary,
     summaries: report.summaries,
@@ -66,6 +68,7 @@ export function reportView(report: Report): ReportAnswer {
   return {
     reportId: report.reportId,
     issueId: report.issueId,
+    ...headlineOfReport(report),
     status: report.status,
     type: report.type,
     occurrences: report.occurrences,

@@ -115,6 +115,10 @@ function fromItem(item: Record<string, unknown>): Report {
     extract: String(item['extract'] ?? ''),
     extractTruncated: item['extractTruncated'] === true,
     signature: String(item['signature'] ?? ''),
+    ...(typeof item['title'] === 'string' ? { title: item['title'] } : {}),
+    ...(typeof item['culprit'] === 'string' || item['culprit'] === null
+      ? { culprit: item['culprit'] as string | null }
+      : {}),
     signatureTruncated: item['signatureTruncated'] === true,
     logSha256: String(item['logSha256'] ?? ''),
     ...(typeof item['firstLogId'] === 'string' ? { firstLogId: item['firstLogId'] } : {}),
@@ -448,8 +452,15 @@ export class DynamoReportStore implements ReportStore {
     }
     if (query.q) {
       // Names, not bare words: EXTRACT is one of DynamoDB's reserved words.
-      filters.push('(contains(#summary, :q) OR contains(#extract, :q) OR contains(#signature, :q))');
-      Object.assign(names, { '#summary': 'summary', '#extract': 'extract', '#signature': 'signature' });
+      filters.push(
+        '(contains(#title, :q) OR contains(#summary, :q) OR contains(#extract, :q) OR contains(#signature, :q))',
+      );
+      Object.assign(names, {
+        '#title': 'title',
+        '#summary': 'summary',
+        '#extract': 'extract',
+        '#signature': 'signature',
+      });
       values[':q'] = query.q;
     }
     const filtered = filters.length > 0;

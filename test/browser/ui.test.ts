@@ -113,15 +113,17 @@ describe('logsift in a browser', () => {
     });
     await expect(crashRow.count()).resolves.toBe(1);
     const cells = await crashRow.locator('td').allInnerTexts();
-    expect(cells[0]).toMatch(/^C/);
-    expect(cells[1]).toBe('2');
-    expect(cells[2]).toBe('just now');
+    // Each row leads with what failed and where (title, culprit), as Sentry's do.
+    expect(cells[0]).toMatch(/^KeyError: <\*>\n.*\(jobs\.py\)$/);
+    expect(cells[1]).toMatch(/^C/);
+    expect(cells[2]).toBe('2');
+    expect(cells[3]).toBe('just now');
     expect(await crashRow.locator('svg.spark').getAttribute('aria-label')).toBe(
       '2 occurrences in the last 14 days',
     );
     expect(await page.locator('caption').innerText()).toMatch(/^3 reports/);
     // table headers for screen readers, a label for every control
-    expect(await page.locator('thead th[scope="col"]').count()).toBe(7);
+    expect(await page.locator('thead th[scope="col"]').count()).toBe(8);
     for (const id of await page
       .locator('form.filters select, form.filters input:not([type=hidden])')
       .evaluateAll((els) => els.map((e) => e.id))) {
@@ -170,6 +172,7 @@ describe('logsift in a browser', () => {
     await visit('/');
     await navigate(`a[href="/logs/extracted/${crash.reportId}"]`);
     expect(await page.locator('h1').innerText()).toContain(`Report ${crash.reportId}`);
+    expect(await page.locator('p.headline .title').innerText()).toBe('KeyError: <*>');
     expect(await page.locator('pre').first().innerText()).toContain('KeyError: 91823');
 
     await navigate(`a[href="/issues/${crash.issueId}"]`);

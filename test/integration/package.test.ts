@@ -150,6 +150,7 @@ describe('serverless package', () => {
     expect(fns.length).toBeGreaterThanOrEqual(20);
     for (const fn of fns) {
       const env = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax, not ours
       expect(JSON.stringify(env['CURSOR_SECRET'])).toContain(
         '{{resolve:secretsmanager:${CursorSecret}:SecretString}}',
       );

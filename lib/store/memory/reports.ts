@@ -260,6 +260,7 @@ export class MemoryReportStore implements ReportStore {
       .filter(
         (report) =>
           !query.q ||
+          (report.title ?? '').includes(query.q) ||
           report.summary.includes(query.q) ||
           report.extract.includes(query.q) ||
           report.signature.includes(query.q),

@@ -152,3 +152,23 @@ describe('issue list', () => {
     expect(hrefsOf(html, 'File a bug')).toContain('/issues/new');
   });
 });
+
+describe('titles first', () => {
+  it('leads each report and issue row with its title and culprit, escaped', () => {
+    const report = makeReport({ title: 'TypeError: <b>x</b> is undefined', culprit: 'charge (pay.js)' });
+    for (const html of [
+      renderReportList({ items: [report], nextCursor: null }, state(), NOW),
+      renderIssueList({ items: [report], nextCursor: null }, state(), NOW),
+    ]) {
+      const row = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+      const firstCell = /<td[^>]*>([\s\S]*?)<\/td>/.exec(row)?.[1] ?? '';
+      expect(firstCell).toContain('TypeError: &lt;b&gt;x&lt;/b&gt; is undefined');
+      expect(firstCell).toContain('charge (pay.js)');
+    }
+  });
+
+  it("reads an older report's title from its signature", () => {
+    const html = renderReportList({ items: [makeReport()], nextCursor: null }, state(), NOW);
+    expect(html).toContain('<span class="title">connection refused to &lt;ip&gt;:&lt;num&gt;</span>');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * A report's title and culprit (lib/extract/title.ts), read from its signature:
+ * the same for every log of the report, and saying what failed where.
+ */
+import { failureOfRecord } from '#lib/extract/event';
+import { extractBuffer } from '#lib/extract/index';
+import { headlineOf } from '#lib/extract/title';
+import { parseLine } from '#lib/records/line';
+
+const of = (log: string) => headlineOf(extractBuffer(Buffer.from(log)).signature);
+
+describe('titles and culprits', () => {
+  it('names a JVM exception and its top in-app frame, past the framework frames', () => {
+    const log = (order: string, user: string) =>
+      `2026-11-28 10:00:01 ERROR [http-nio-7] c.e.shop.Api - request failed\njava.lang.IllegalStateException: order ${order} is locked by ${user}\n\tat org.eclipse.jetty.server.Handler.run(Handler.java:1234)\n\tat com.example.shop.OrderService.lock(OrderService.java:107)\n`;
+    const a = of(log('A-1001', 'alice'));
+    expect(a).toEqual({
+      title: 'java.lang.IllegalStateException: order <*> is locked by <user>',
+      culprit: 'com.example.shop.OrderService.lock (OrderService.java)',
+    });
+    expect(of(log('Z-9', 'bob'))).toEqual(a);
+  });
+
+  it('names a Python exception and its innermost frame (Python prints it last)', () => {
+    const log = `Traceback (most recent call last):\n  File "/srv/app/worker.py", line 40, in run\n    handle(job)\n  File "/srv/app/jobs.py", line 12, in handle\n    return open(path).read()\nFileNotFoundError: [Errno 2] No such file or directory: '/tmp/job-7'\n`;
+    expect(of(log)).toEqual({
+      title: "FileNotFoundError: [Errno 2] No such file or directory: '<tmp>'",
+      culprit: 'handle (jobs.py)',
+    });
+  });
+
+  it('takes the failure message without its level, and the component in brackets as the culprit', () => {
+    expect(
+      of('2026-11-28 10:00:01 ERROR [BillingWorker] charge failed: card_declined for order 88\n'),
+    ).toEqual({
+      title: '[BillingWorker] charge failed: card_declined for order <*>',
+      culprit: 'BillingWorker',
+    });
+    expect(of('2026-12-01 10:00:00 WARN cache miss storm: 42 misses in 10s\n')).toEqual({
+      title: 'cache miss storm: <*> misses in <duration>',
+      culprit: null,
+    });
+  });
+
+  it("names a structured record's error type and message, and its frame past node's internals", () => {
+    const record = parseLine(
+      JSON.stringify({
+        level: 50,
+        msg: 'payment failed',
+        err: {
+          type: 'TypeError',
+          message: "Cannot read properties of undefined (reading 'amount')",
+          stack:
+            "TypeError: Cannot read properties of undefined (reading 'amount')\n    at process (node:internal/process/task_queues:95:5)\n    at charge (/app/pay.js:10:5)",
+        },
+      }),
+    );
+    expect(headlineOf(failureOfRecord(record)!.signature)).toEqual({
+      title: "TypeError: Cannot read properties of undefined (reading 'amount')",
+      culprit: 'charge (pay.js)',
+    });
+  });
+
+  it('bounds a title', () => {
+    expect(of(`ERROR ${'word '.repeat(200)}\n`).title.length).toBeLessThanOrEqual(200);
+  });
+});
