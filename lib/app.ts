@@ -5,6 +5,7 @@
  * builds clients of its own.
  */
 import { type Config, loadConfig } from './config.ts';
+import { configureScrubbing } from './extract/scrub.ts';
 import type { UploadDeps } from './service/upload.ts';
 import { makeDynamoClient, makeS3Client } from './store/clients.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
@@ -27,6 +28,7 @@ export interface App {
 }
 
 export function buildApp(config: Config): App {
+  configureScrubbing(config.scrub);
   const s3 = makeS3Client(config);
   const ddb = makeDynamoClient();
   const stores: Stores = {

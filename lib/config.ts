@@ -26,6 +26,8 @@ export interface Config {
   s3ForcePathStyle: boolean;
   /** Show internal error details in 500 answers (local development only). */
   exposeErrors: boolean;
+  /** Extra secrets to scrub (lib/extract/scrub.ts): field names (SCRUB_FIELDS) and one pattern (SCRUB_PATTERNS). */
+  scrub: { fields: string[]; patterns: RegExp[] };
   /** Bearer tokens by role; all empty = the service is open (see lib/http/auth). */
   auth: AuthTokens;
   /**
@@ -68,6 +70,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+function pattern(env: Env, name: string): RegExp[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  try {
+    return [new RegExp(raw, 'g')];
+  } catch (error) {
+    throw new Error(`logsift: ${name} is not a regular expression: ${(error as Error).message}`);
+  }
+}
+
 function flag(env: Env, name: string): boolean {
   const raw = (env[name] ?? '').toLowerCase();
   return raw === '1' || raw === 'true' || raw === 'yes';
@@ -86,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxExtractBytes: integer(env, 'MAX_EXTRACT_BYTES', 32 * 1024, 1024, 256 * 1024),
     s3ForcePathStyle: flag(env, 'LOGSIFT_S3_FORCE_PATH_STYLE'),
     exposeErrors: flag(env, 'IS_OFFLINE') || flag(env, 'LOGSIFT_DEBUG'),
+    scrub: { fields: tokens(env, 'SCRUB_FIELDS'), patterns: pattern(env, 'SCRUB_PATTERNS') },
     auth: {
       read: tokens(env, 'READ_TOKENS'),
       ingest: tokens(env, 'INGEST_TOKENS'),

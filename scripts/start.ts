@@ -35,6 +35,21 @@ export function authStatus(env: Record<string, string | undefined> = process.env
   return `auth: bearer tokens configured for ${set.join(', ')}`;
 }
 
+/**
+ * What is done with secrets logs carry: scrubbed from everything shown, kept
+ * in the raw archive, which anyone reaches while READ_TOKENS is unset.
+ */
+export function scrubStatus(env: Record<string, string | undefined> = process.env): string {
+  const extra = [env['SCRUB_FIELDS'] ? 'SCRUB_FIELDS' : '', env['SCRUB_PATTERNS'] ? 'SCRUB_PATTERNS' : '']
+    .filter((name) => name !== '')
+    .join(' and ');
+  const rules = `scrubbing: secrets masked in extracts, signatures, titles and pages (built-in rules${extra ? ` and ${extra}` : ''})`;
+  const open = (env['READ_TOKENS'] ?? '').trim() === '';
+  return open
+    ? `${rules}; warning: the raw archive (GET /logs/{id}) keeps them and READ_TOKENS is unset, so anyone can read it`
+    : `${rules}; the raw archive keeps them, readable with a token`;
+}
+
 function parentOf(pid: number): number | undefined {
   try {
     // /proc/PID/stat: "pid (comm) state ppid ..."; comm may contain spaces
@@ -106,6 +121,6 @@ if (require.main === module) {
   const shownDir = relativeDir.startsWith('..') ? dataDir : relativeDir;
   void serve(
     async () => startLocalStack({ port: parsePort(process.env.PORT), dataDir }),
-    (stack) => [`logsift ready at ${stack.url} (data in ${shownDir})`, authStatus()],
+    (stack) => [`logsift ready at ${stack.url} (data in ${shownDir})`, authStatus(), scrubStatus()],
   );
 }

@@ -14,7 +14,8 @@ import { fingerprintOf } from './event.ts';
 export type { CollectedEntry } from './collect.ts';
 export { fingerprintOf } from './event.ts';
 
-import { LineScanner } from './scan.ts';
+import { LineScanner, type LineSink } from './scan.ts';
+import { Scrubber, type ScrubOptions } from './scrub.ts';
 
 export interface Extraction {
   /** null = no failure lines at all. */
@@ -42,6 +43,39 @@ export interface ExtractOptions {
   hashRaw?: boolean;
   /** Called with each failure entry as it closes (a stream counts each on its own report). */
   onEntry?: (entry: CollectedEntry) => void;
+  /**
+   * Secrets scrubbed from every line before it is kept or masked
+   * (lib/extract/scrub.ts): extra field names and patterns; false for none.
+   * Default: the built-in rules.
+   */
+  scrub?: ScrubOptions | false;
+}
+
+/**
+ * Hands the collector each line with its secrets scrubbed, so no extract or
+ * signature ever holds one. Only the lines the scanner delivers pass here
+ * (failure lines and the lines of blocks), so the cost is theirs alone.
+ */
+class ScrubbingSink implements LineSink {
+  constructor(
+    private readonly inner: Collector,
+    private readonly scrubber: Scrubber,
+  ) {}
+
+  wantsEveryLine(): boolean {
+    return this.inner.wantsEveryLine();
+  }
+
+  line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void {
+    const text = buf.toString('utf8', start, end);
+    const clean = this.scrubber.line(text);
+    if (clean === text) {
+      this.inner.line(buf, start, end, flagged, truncated);
+      return;
+    }
+    const bytes = Buffer.from(clean, 'utf8');
+    this.inner.line(bytes, 0, bytes.length, flagged, truncated);
+  }
 }
 
 export const DEFAULT_MAX_EXTRACT_BYTES = 32 * 1024;
@@ -56,7 +90,9 @@ export class Extractor {
   constructor(opts: ExtractOptions = {}) {
     this.hash = opts.hashRaw === false ? null : createHash('sha256');
     this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES, opts.onEntry);
-    this.scanner = new LineScanner(this.collector);
+    this.scanner = new LineScanner(
+      opts.scrub === false ? this.collector : new ScrubbingSink(this.collector, new Scrubber(opts.scrub)),
+    );
   }
 
   push(chunk: Uint8Array): void {

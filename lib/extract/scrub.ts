@@ -91,14 +91,18 @@ function fieldRules(names: readonly string[], colonNames: readonly string[]): Re
 
 const HEADER_RULE =
   /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(\s{0,3}[:=]\s{0,3})[^\n]{1,4096}/gi;
-const SCHEME_RULE = /\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,4096}/gi;
+/** An HTTP auth scheme's credential: a run with a digit or base64's `=`, `+`, `/` in it (not `basic validation`). */
+const SCHEME_RULE = /\b(bearer|basic)\s+(?=[A-Za-z._~-]{0,4096}[0-9+/=])[A-Za-z0-9._~+/=-]{8,4096}/gi;
 const URL_PASSWORD = /(\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s:/@]{1,256}:)[^\s/@]{1,256}(?=@)/g;
 const AWS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[0-9A-Z]{16}\b/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g;
 const PRIVATE_BEGIN = /-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----/;
 const PRIVATE_END = /-----END [A-Z ]{0,32}PRIVATE KEY-----/;
-/** Candidate card numbers: 13 to 19 digits, in groups separated by one space or dash. */
-const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
+/**
+ * Card numbers as cards print them: four groups of four (and a short fifth),
+ * or American Express's 4-6-5, one separator throughout; or 13 to 19 bare digits.
+ */
+const CARD_CANDIDATE = /\b(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5}|\d{13,19})\b/g;
 /**
  * A bare run of digits is taken for a card only after a word that names one:
  * one random id in ten passes Luhn, and scrubbing those alone would split one
@@ -126,7 +130,7 @@ export class Scrubber {
   private readonly patterns: readonly RegExp[];
   private inKey = false;
 
-  constructor(options: ScrubOptions = {}) {
+  constructor(options: ScrubOptions = defaults) {
     const extra = (options.fields ?? []).map((f) => f.toLowerCase());
     this.fields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
     this.patterns = (options.patterns ?? []).map(
@@ -148,7 +152,19 @@ export class Scrubber {
   }
 }
 
-const DEFAULT_FIELDS = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
+let defaults: ScrubOptions = {};
+let defaultFields = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
+
+/**
+ * The deployment's extra field names and patterns (SCRUB_FIELDS,
+ * SCRUB_PATTERNS), set once by the composition root (lib/app.ts) at cold
+ * start; every Scrubber and scrubLine built after uses them.
+ */
+export function configureScrubbing(options: ScrubOptions): void {
+  defaults = options;
+  const extra = (options.fields ?? []).map((f) => f.toLowerCase());
+  defaultFields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+}
 
 function scrubText(line: string, fields: readonly RegExp[], patterns: readonly RegExp[]): string {
   const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
@@ -163,7 +179,7 @@ function scrubText(line: string, fields: readonly RegExp[], patterns: readonly R
   }
   s = s.replace(AWS_KEY_ID, REDACTED);
   if (s.includes('eyJ')) s = s.replace(JWT, REDACTED);
-  s = s.replace(CARD_CANDIDATE, (run, at: number, whole: string) => {
+  s = s.replace(CARD_CANDIDATE, (run: string, _a: unknown, _b: unknown, at: number, whole: string) => {
     const digits = run.replace(/[ -]/g, '');
     if (!luhn(digits)) return run;
     const grouped = digits.length !== run.length;
@@ -175,7 +191,7 @@ function scrubText(line: string, fields: readonly RegExp[], patterns: readonly R
 
 /** One line (or any text without private key blocks), scrubbed with the default rules. */
 export function scrubLine(line: string): string {
-  return scrubText(line, DEFAULT_FIELDS, []);
+  return scrubText(line, defaultFields, defaults.patterns ?? []);
 }
 
 /** Text of several lines (a stack, a record's message), scrubbed line by line. */

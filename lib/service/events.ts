@@ -18,6 +18,7 @@
  */
 import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
 import { Extractor } from '#lib/extract/index';
+import { scrubLine, scrubLines } from '#lib/extract/scrub';
 import { headlineOf } from '#lib/extract/title';
 import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
@@ -184,6 +185,24 @@ export function ingestRecords(
   return ingestEvents(stores, body, records.length, failuresOf(records), now);
 }
 
+/** A record with the secrets scrubbed from what a report keeps of it (lib/extract/scrub.ts). */
+function scrubbed(record: LogEvent): LogEvent {
+  const error = record.error;
+  return {
+    ...record,
+    message: scrubLines(record.message),
+    ...(error
+      ? {
+          error: {
+            ...error,
+            ...(error.message !== undefined ? { message: scrubLine(error.message) } : {}),
+            ...(error.stack !== undefined ? { stack: scrubLines(error.stack) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 /**
  * The failures of a batch of records. A record that is no failure itself but
  * whose message holds several lines (a shipper's `log`/`message` carrying a
@@ -192,7 +211,8 @@ export function ingestRecords(
  */
 export function failuresOf(records: LogEvent[]): EventFailure[] {
   const failures: EventFailure[] = [];
-  for (const record of records) {
+  for (const raw of records) {
+    const record = scrubbed(raw);
     const failure = failureOfRecord(record);
     if (failure) failures.push(failure);
     else if (record.message.includes('\n')) {

@@ -3,7 +3,9 @@
  * formats written for this test, each of which must vanish, beside text that
  * merely looks like one and must stay.
  */
+import { extractBuffer } from '#lib/extract/index';
 import { Scrubber, scrubLine, scrubLines } from '#lib/extract/scrub';
+import { failuresOf } from '#lib/service/events';
 
 const SECRETS: Array<[string, string, string]> = [
   ['a password in a query string', 'GET /login?user=amy&password=hunter2&next=/ 302', 'hunter2'],
@@ -87,6 +89,8 @@ describe('scrubbing secrets', () => {
   it('keeps what only looks like a secret: messages about tokens, numbers that fail Luhn, ids', () => {
     for (const line of [
       'error validating token: expired',
+      'basic validation failed for the order form',
+      'Caused by: ConnectException: Token service unavailable',
       'order 4539148803436468 shipped',
       'token count 12 exceeds the limit',
       'user password reset requested for amy',
@@ -122,5 +126,36 @@ describe('scrubbing secrets', () => {
       scrubLine(line);
     }
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('scrubbing in extraction', () => {
+  it('keeps secrets out of the extract and the signature, and groups logs that differ only in them', () => {
+    const log = (password: string, token: string) =>
+      `INFO start\nERROR login to postgres://app:${password}@db.internal:5432/shop failed: Authorization: Bearer ${token}\n`;
+    const a = extractBuffer(Buffer.from(log('hunter2', 'tok9f8e7d6c5b4a')));
+    const b = extractBuffer(Buffer.from(log('letmein99', 'tok0a1b2c3d4e5f')));
+    for (const x of [a, b]) {
+      expect(`${x.extract}\n${x.signature}`).not.toMatch(/hunter2|letmein99|tok9f8e|tok0a1b/);
+    }
+    expect(a.fingerprint).toBe(b.fingerprint);
+  });
+
+  it('scrubs a stream record before it becomes a report', () => {
+    const [failure] = failuresOf([
+      {
+        severity: 'error',
+        severityText: 'error',
+        message: 'login failed password=hunter2',
+        error: {
+          type: 'AuthError',
+          message: 'bad api_key=sk_live_123456789',
+          stack: 'AuthError: x\n    at login (/app/a.js:1:1)',
+        },
+        context: {},
+        format: 'json',
+      },
+    ]);
+    expect(`${failure?.text}\n${failure?.signature}`).not.toMatch(/hunter2|sk_live_123456789/);
   });
 });
