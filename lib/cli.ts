@@ -4,14 +4,21 @@
  * called from tests and from bin/logsift.cjs alike.
  */
 import { stat } from 'node:fs/promises';
+import { failureOfEntry } from '#lib/extract/event';
 import type { Extraction } from '#lib/extract/index';
 import { extractFile } from '#lib/extract/read-file';
+import { headlineOf } from '#lib/extract/title';
 
-const USAGE = `usage: logsift extract [--json] FILE
+const USAGE = `usage: logsift extract [--json] FILE...
+       logsift summarize [--json] FILE
 
-  extract FILE   print the failure type, fingerprint, raw SHA-256, size,
-                 signature and extract of a local log file
-  --json         print one JSON object instead
+  extract FILE...   the failure type, title, culprit, fingerprint, raw SHA-256,
+                    size, signature and extract of each local log file, read as
+                    a document (one report for the run's failure scenario)
+  summarize FILE    the file's distinct failures as a stream would count them
+                    (each failure event on its own report): count, type, title
+                    and culprit, most frequent first
+  --json            one JSON object per file (extract) or per failure (summarize)
 `;
 
 class UsageError extends Error {}
@@ -28,13 +35,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+async function readable(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (info === null) throw new UsageError(`cannot read '${file}': no such file`);
+  if (!info.isFile()) throw new UsageError(`cannot read '${file}': not a regular file`);
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (command !== 'extract')
+  if (command !== 'extract' && command !== 'summarize')
     throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
   let json = false;
   const files: string[] = [];
@@ -43,20 +56,71 @@ async function run(argv: string[]): Promise<number> {
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else files.push(a);
   }
-  const [file] = files;
-  if (file === undefined || files.length !== 1) throw new UsageError('extract needs exactly one FILE');
-  const info = await stat(file).catch(() => null);
-  if (info === null) throw new UsageError(`cannot read '${file}': no such file`);
-  if (!info.isFile()) throw new UsageError(`cannot read '${file}': not a regular file`);
-  const x = await extractFile(file);
-  process.stdout.write(json ? `${JSON.stringify(x)}\n` : formatText(x));
+  if (files.length === 0) throw new UsageError(`${command} needs a FILE`);
+  if (command === 'summarize') {
+    if (files.length !== 1) throw new UsageError('summarize takes one FILE');
+    await readable(files[0]!);
+    await summarize(files[0]!, json);
+    return 0;
+  }
+  for (const file of files) await readable(file);
+  for (const file of files) {
+    const x = await extractFile(file);
+    const headline = x.type === null ? { title: null, culprit: null } : headlineOf(x.signature);
+    if (json) process.stdout.write(`${JSON.stringify({ file, ...headline, ...x })}\n`);
+    else
+      process.stdout.write(
+        `${files.length > 1 ? `== ${file}\n` : ''}${formatText(x, headline.title, headline.culprit)}`,
+      );
+  }
   return 0;
 }
 
-function formatText(x: Extraction): string {
+interface Counted {
+  type: string;
+  title: string;
+  culprit: string | null;
+  fingerprint: string;
+  count: number;
+}
+
+/** One streaming pass (the extractor's), each failure entry counted on its fingerprint. */
+async function summarize(file: string, json: boolean): Promise<void> {
+  const counts = new Map<string, Counted>();
+  await extractFile(file, {
+    onEntry: (entry) => {
+      const failure = failureOfEntry(entry);
+      const seen = counts.get(failure.fingerprint);
+      if (seen) seen.count++;
+      else
+        counts.set(failure.fingerprint, {
+          type: failure.type,
+          ...headlineOf(failure.signature),
+          fingerprint: failure.fingerprint,
+          count: 1,
+        });
+    },
+  });
+  const rows = [...counts.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+  if (json) {
+    for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+    return;
+  }
+  const width = Math.max(5, ...rows.map((r) => String(r.count).length));
+  process.stdout.write(`${rows.length} distinct failures\n`);
+  for (const r of rows) {
+    process.stdout.write(
+      `${String(r.count).padStart(width)}  ${r.type}  ${r.title}${r.culprit ? `  (${r.culprit})` : ''}\n`,
+    );
+  }
+}
+
+function formatText(x: Extraction, title: string | null, culprit: string | null): string {
   const indent = (s: string) => (s === '' ? '' : `${s.replace(/^/gm, '  ')}\n`);
   return (
     `type: ${x.type ?? '-'}\n` +
+    `title: ${title ?? '-'}\n` +
+    `culprit: ${culprit ?? '-'}\n` +
     `fingerprint: ${x.fingerprint ?? '-'}\n` +
     `sha256: ${x.sha256}\n` +
     `bytes: ${x.bytes}\n` +
