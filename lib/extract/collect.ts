@@ -26,7 +26,7 @@ import { parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature } from './event.ts';
 import { maskLine } from './mask.ts';
-import { findKeyword, type LineSink } from './scan.ts';
+import { isFlagged, type LineSink } from './scan.ts';
 import { SignatureSet, StackBlock } from './signature.ts';
 import { exceptionSignature, frameOf, isPythonTraceback, isStackContinuation } from './stack.ts';
 
@@ -219,7 +219,7 @@ export class Collector implements LineSink {
     // Only a flagged line is read as a record: every record that can be a failure
     // is flagged (scan.ts), and decoding one costs more than the rest of its reading.
     if (record === undefined)
-      record = mayBeRecord(text) && (flagged ?? findKeyword(buf, start, e) >= 0) ? recordOf(text) : null;
+      record = mayBeRecord(text) && (flagged ?? isFlagged(buf, start, e)) ? recordOf(text) : null;
     const hitBeyondKept = (flagged ?? false) && truncated;
     if (record !== null) this.record(record, text, hitBeyondKept);
     else this.plain(text, hitBeyondKept);

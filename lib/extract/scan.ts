@@ -3,8 +3,9 @@
  *
  * Contract: the scanner hands its sink only the lines that may matter — every
  * line while the sink says it is inside a block, otherwise only lines holding a
- * keyword (see KEYWORDS) or starting with a shape (LINE_SHAPES) — as byte
- * ranges of a Buffer, without the '\n'. Ordinary lines are never decoded. A
+ * keyword (see KEYWORDS) or starting with a shape (LINE_SHAPES, looked for in a
+ * log whose start shows their format: matcherFor) — as byte ranges of a Buffer,
+ * without the '\n'. Ordinary lines are never decoded. A
  * line split across chunks is reassembled; of a very long line only the first
  * LINE_KEEP bytes are kept (the rest is still searched for keywords), so memory
  * stays bounded whatever the input.
@@ -49,15 +50,108 @@ export const KEYWORDS: readonly string[] = [
   '#0: ',
   '#0 [',
   '#0 {',
+  // Failures printed without a level word (lib/extract/event.ts FAILURE_WITHOUT_LEVEL).
+  'out of memory',
+  'failed with result',
+  'main process exited',
+  'failed to start',
+  'anr in',
+  'task timed out',
+  // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.
+  'err]',
+  'ftl]',
+  'wrn]',
+  'fail: ',
+  // JSON levels the words above miss: pino/bunyan numbers (40 warn, 50 error, 60 fatal).
+  '"level":4',
+  '"level":5',
+  '"level":6',
 ];
+
+const DIGIT = '0123456789';
+/** klog/glog: `E0501 `, `F…`, `W…` (level letter, month, day). */
+const KLOG_SHAPES = [['EFW', '01', DIGIT, '0123', DIGIT, ' ']];
+/**
+ * logcat at E, F, A or W: `threadtime` (`05-01 10:00:00.123  1234  1290 E Tag: …`,
+ * pid and tid printed as %5d, wider for larger ids), `time` (`… E/Tag( 1234): …`)
+ * and `brief` (`E/Tag( 1234): …`).
+ */
+const LOGCAT_SHAPES = (() => {
+  const failing = 'EFAW';
+  const date = ['01', DIGIT, '-', '0123', DIGIT];
+  const time = ['012', DIGIT, ':', '012345', DIGIT, ':', '012345', DIGIT, '.', DIGIT, DIGIT, DIGIT];
+  const stamp = [...date, ' ', ...time];
+  const id = (width: number): string[] => [...Array<string>(width - 1).fill(` ${DIGIT}`), DIGIT];
+  const shapes: string[][] = [];
+  for (const pid of [5, 6, 7])
+    for (const tid of [5, 6, 7]) shapes.push([...stamp, ' ', ...id(pid), ' ', ...id(tid), ' ', failing, ' ']);
+  shapes.push([...stamp, ' ', failing, '/']);
+  shapes.push([failing, '/', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
+  return shapes;
+})();
+/** syslog PRI values (1 to 3 digits, at most 191) whose severity, PRI mod 8, is 0-4 (emerg to warning). */
+const PRI_SHAPES = (() => {
+  const failing = (pri: number): boolean => pri % 8 <= 4 && pri <= 191;
+  const shapes = [['<', [...DIGIT].filter((d) => failing(Number(d))).join(''), '>']];
+  for (let tens = 1; tens <= 19; tens++) {
+    const units = [...DIGIT].filter((d) => failing(tens * 10 + Number(d)));
+    shapes.push(['<', ...String(tens), units.join(''), '>']);
+  }
+  return shapes;
+})();
 
 /**
  * Line-start shapes: a line whose first bytes match one of these (each entry a
  * string of the bytes allowed at that position, exact case) is flagged like a
  * keyword line, for severities written as a shape rather than a word (klog's
- * `E0501 `). At least FP - 1 positions each.
+ * `E0501 `). At least FP - 1 positions each; at most 32.
  */
-export const LINE_SHAPES: readonly (readonly string[])[] = [];
+export const LINE_SHAPES: readonly (readonly string[])[] = [...KLOG_SHAPES, ...LOGCAT_SHAPES, ...PRI_SHAPES];
+
+/**
+ * The formats whose severity is a line-start shape, each with the test that a
+ * document is written in it (at any level) and its shapes. A shape starts at
+ * a '\n', and after a '\n' digits and capitals are common: looked for in every
+ * log, the shapes would make most line starts candidates, so they are looked
+ * for only in a log whose first SNIFF_BYTES show the format.
+ */
+const LINE_FORMATS: ReadonlyArray<{
+  seen: RegExp;
+  shapes: readonly (readonly string[])[];
+}> = [
+  {
+    seen: /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{1,9}\s{1,16}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\]/m,
+    shapes: KLOG_SHAPES,
+  },
+  {
+    seen: /^(?:\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s{1,8}\d{1,10} [VDIWEFA] |[VDIWEFA]\/)|[VDIWEFA]\/[^(\n]{0,128}\(\s{0,8}\d{1,10}\): )/m,
+    shapes: LOGCAT_SHAPES,
+  },
+  { seen: /^<\d{1,3}>/m, shapes: PRI_SHAPES },
+];
+
+/** Bytes of a log's start that decide which line formats it is written in. */
+export const SNIFF_BYTES = 64 * 1024;
+
+const matchers = new Map<number, Matcher>();
+
+/** The matcher for a log that starts with `sample`: KEYWORDS, and the shapes of the formats it shows. */
+export function matcherFor(sample: Uint8Array): Matcher {
+  const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
+  let key = 0;
+  LINE_FORMATS.forEach((f, i) => {
+    if (f.seen.test(text)) key |= 1 << i;
+  });
+  let m = matchers.get(key);
+  if (m === undefined) {
+    m = new Matcher(
+      KEYWORDS,
+      LINE_FORMATS.flatMap((f, i) => ((key >> i) & 1 ? f.shapes : [])),
+    );
+    matchers.set(key, m);
+  }
+  return m;
+}
 
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
@@ -76,6 +170,25 @@ function windowHash(buf: Uint8Array, i: number): number {
       ((lower(buf[i + 2]!) << 8) | lower(buf[i + 3]!)) * 40503) &
     0xffff
   );
+}
+
+/**
+ * What the prefilter looks for to find shapes: the '\n' ending the line before
+ * and the shape's first FP - 1 positions, one pattern for all shapes of one
+ * first position (their later positions joined): shapeAt tells them apart, and
+ * every pattern more lets more mixtures of nibbles through the buckets.
+ */
+function shapeStarts(shapes: readonly (readonly string[])[]): Uint8Array[][] {
+  const byFirst = new Map<string, string[]>();
+  for (const shape of shapes) {
+    const head = shape.slice(0, FP - 1);
+    const joined = byFirst.get(head[0] ?? '');
+    byFirst.set(
+      head[0] ?? '',
+      joined === undefined ? [...head] : joined.map((set, k) => [...new Set(set + (head[k] ?? ''))].join('')),
+    );
+  }
+  return [...byFirst.values()].map((head) => [Uint8Array.of(10), ...head.map(bytesOf)]);
 }
 
 interface Entry {
@@ -98,7 +211,15 @@ export class Matcher {
   private readonly maxAt: number;
   /** Keywords by the hash of their fingerprint (16 bits: small-integer keys). */
   private readonly byWindow = new Map<number, Entry[]>();
-  private readonly shapes: Uint8Array[][];
+  /**
+   * Shapes as bit sets (one bit a shape): shapeMask[k * 256 + byte] holds the
+   * shapes allowing that byte at position k, shapeEnds[k] those ending there,
+   * so a line start is checked against every shape in one pass over its bytes.
+   */
+  private readonly shapeMask: Int32Array;
+  private readonly shapeEnds: Int32Array;
+  private readonly shapeLen: number;
+  private readonly allShapes: number;
   private readonly prefilter: Prefilter;
   /** Candidate buffer of findKeyword (synchronous, so one is enough). */
   private readonly scratch = new Int32Array(BLOCK);
@@ -127,13 +248,22 @@ export class Matcher {
     }
     this.maxAt = Math.max(0, ...entries.map((e) => e.at));
     this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
-    this.shapes = shapes.map((shape) => shape.map(bytesOf));
+    if (shapes.length > 32) throw new Error('at most 32 shapes');
+    this.shapeLen = Math.max(0, ...shapes.map((shape) => shape.length));
+    this.shapeMask = new Int32Array(this.shapeLen * 256);
+    this.shapeEnds = new Int32Array(this.shapeLen);
+    shapes.forEach((shape, i) => {
+      shape.forEach((set, k) => {
+        for (const c of bytesOf(set)) this.shapeMask[k * 256 + c]! |= 1 << i;
+      });
+      this.shapeEnds[shape.length - 1]! |= 1 << i;
+    });
+    this.allShapes = shapes.length === 32 ? -1 : (1 << shapes.length) - 1;
     this.hasShapes = shapes.length > 0;
     this.prefilter = new Prefilter(
       buildTables([
         ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
-        // A shape is found by the '\n' ending the line before it.
-        ...this.shapes.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1)]),
+        ...shapeStarts(shapes),
       ]),
     );
   }
@@ -161,11 +291,12 @@ export class Matcher {
 
   /** True when the line starting at buf[at] (and ending before `to`) begins with a shape. */
   shapeAt(buf: Uint8Array, at: number, to: number): boolean {
-    for (const shape of this.shapes) {
-      if (at + shape.length > to) continue;
-      let k = 0;
-      while (k < shape.length && shape[k]!.includes(buf[at + k]!)) k++;
-      if (k === shape.length) return true;
+    let live = this.allShapes;
+    const n = Math.min(this.shapeLen, to - at);
+    for (let k = 0; k < n; k++) {
+      live &= this.shapeMask[(k << 8) | buf[at + k]!]!;
+      if (live === 0) return false;
+      if ((live & this.shapeEnds[k]!) !== 0) return true;
     }
     return false;
   }
@@ -194,17 +325,27 @@ export class Matcher {
 }
 
 const DEFAULT_MATCHER = new Matcher(KEYWORDS, LINE_SHAPES);
+matchers.set((1 << LINE_FORMATS.length) - 1, DEFAULT_MATCHER);
 
 /** Offset of the first of KEYWORDS lying wholly in buf[from, to), or -1. */
 export function findKeyword(buf: Uint8Array, from: number, to: number): number {
   return DEFAULT_MATCHER.findKeyword(buf, from, to);
 }
 
+/** True when the line buf[start, end) holds one of KEYWORDS or starts with one of LINE_SHAPES. */
+export function isFlagged(buf: Uint8Array, start: number, end: number): boolean {
+  return DEFAULT_MATCHER.isFlagged(buf, start, end);
+}
+
 export interface LineSink {
   /** True while the sink needs every line (inside a block), not only flagged ones. */
   wantsEveryLine(): boolean;
-  /** One line: buf[start, end) without its '\n'; `truncated` when longer than LINE_KEEP. */
-  line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void;
+  /**
+   * One line: buf[start, end) without its '\n'; `truncated` when longer than
+   * LINE_KEEP. `flagged` is null for a whole line of a block, which is not
+   * searched (`isFlagged` answers, should the sink need it).
+   */
+  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void;
 }
 
 export class LineScanner {
@@ -221,12 +362,46 @@ export class LineScanner {
   /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
+  private m: Matcher;
+  /** No matcher was given: the first SNIFF_BYTES choose one (matcherFor), held here until then. */
+  private sniffing: boolean;
+  private sniffed: Buffer[] = [];
+  private sniffedLen = 0;
+
   constructor(
     private readonly sink: LineSink,
-    private readonly m: Matcher = DEFAULT_MATCHER,
-  ) {}
+    m?: Matcher,
+  ) {
+    this.m = m ?? DEFAULT_MATCHER;
+    this.sniffing = m === undefined;
+  }
 
   push(chunk: Buffer): void {
+    if (this.sniffing) {
+      if (this.sniffedLen === 0 && chunk.length >= SNIFF_BYTES) {
+        this.sniffing = false;
+        this.m = matcherFor(chunk.subarray(0, SNIFF_BYTES));
+      } else {
+        // The caller may reuse its buffer: what is held is copied.
+        this.sniffed.push(Buffer.from(chunk));
+        this.sniffedLen += chunk.length;
+        if (this.sniffedLen >= SNIFF_BYTES) this.endSniffing();
+        return;
+      }
+    }
+    this.scan(chunk);
+  }
+
+  private endSniffing(): void {
+    const held = this.sniffed.length === 1 ? (this.sniffed[0] as Buffer) : Buffer.concat(this.sniffed);
+    this.sniffed = [];
+    this.sniffedLen = 0;
+    this.sniffing = false;
+    this.m = matcherFor(held.subarray(0, SNIFF_BYTES));
+    if (held.length > 0) this.scan(held);
+  }
+
+  private scan(chunk: Buffer): void {
     let pos = 0;
     if (this.open) {
       const nl = chunk.indexOf(10);
@@ -247,6 +422,7 @@ export class LineScanner {
   }
 
   finish(): void {
+    if (this.sniffing) this.endSniffing();
     if (this.open) this.flushOpen();
   }
 
@@ -297,14 +473,14 @@ export class LineScanner {
     }
   }
 
-  /** `flagged` is null when not yet known; it only matters for truncated lines. */
+  /** `flagged` is null when not yet known (a line of a block); a truncated line is always searched. */
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
     if (end - start > LINE_KEEP) {
       const hit = flagged ?? this.m.isFlagged(buf, start, end);
       this.sink.line(buf, start, start + LINE_KEEP, hit, true);
       return;
     }
-    this.sink.line(buf, start, end, flagged ?? false, false);
+    this.sink.line(buf, start, end, flagged, false);
   }
 
   private absorb(buf: Buffer, start: number, end: number): void {
