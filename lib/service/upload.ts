@@ -33,6 +33,8 @@ export interface UploadDeps {
   objects: UploadObjects;
   states: UploadStates;
   config: UploadConfig;
+  /** Where lease times come from (tests move it by hand); the real clock by default. */
+  clock?: () => Date;
 }
 
 /** An HTTP answer: the status and JSON body. */
@@ -40,6 +42,8 @@ export interface Answer {
   status: number;
   body: Record<string, unknown>;
 }
+
+const systemClock = () => new Date();
 
 export const statusPath = (logId: string) => `/logs/uploads/${logId}`;
 export const completePath = (logId: string) => `/logs/uploads/${logId}/complete`;
@@ -100,7 +104,7 @@ export async function processUpload(deps: UploadDeps, logId: string, leaseMs: nu
   if (!state) return { kind: 'unknown' };
   if (state.phase === 'done' || state.phase === 'failed')
     return { kind: 'finished', answer: finalAnswer(state) };
-  const now = new Date();
+  const now = (deps.clock ?? systemClock)();
   if (state.phase === 'processing' && (state.leaseUntil ?? '') >= now.toISOString()) return { kind: 'busy' };
 
   const size = await deps.objects.size(logId);
