@@ -66,7 +66,7 @@ class ScrubbingSink implements LineSink {
     return this.inner.wantsEveryLine();
   }
 
-  line(buf: Buffer, start: number, end: number, flagged: boolean, truncated: boolean): void {
+  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void {
     const text = buf.toString('utf8', start, end);
     const clean = this.scrubber.line(text);
     if (clean === text) {
