@@ -398,6 +398,13 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     format,
   };
   if (level) event.severityText = level[0][1];
+  else if (obj.kind === 'Event' && (obj.type === 'Warning' || obj.type === 'Normal')) {
+    // A Kubernetes Event (`kubectl get events -o json`, event exporters): its
+    // `type` is the level, its `reason` (BackOff, FailedScheduling) what happened.
+    event.severity = obj.type === 'Warning' ? 'warning' : 'info';
+    event.severityText = obj.type;
+    if (!logger && typeof obj.reason === 'string') event.logger = obj.reason;
+  }
   if (time) event.time = time[0];
   if (logger) event.logger = logger[0];
   if (hasError(error)) event.error = error;

@@ -1,3 +1,4 @@
+import { eventFromObject } from '#lib/records/json';
 import { parseLine } from '#lib/records/line';
 
 const line = (o: unknown) => parseLine(JSON.stringify(o));
@@ -312,5 +313,28 @@ describe('JSON records of the structured loggers', () => {
     const arr = parseLine(`{"level":"error","msg":"arr","a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expect(String(arr.context.a).length).toBeLessThanOrEqual(512);
     expect(line({ level: 'info', msg: 'list', tags: ['a', 'b'] }).context.tags).toBe('["a","b"]');
+  });
+});
+
+describe('Kubernetes Events', () => {
+  it('read their type as the level and their reason as what happened', () => {
+    const event = (pod: string, reason: string) =>
+      eventFromObject({
+        kind: 'Event',
+        apiVersion: 'v1',
+        type: 'Warning',
+        reason,
+        message: `Back-off restarting failed container api in pod ${pod}`,
+        involvedObject: { kind: 'Pod', name: pod, namespace: 'shop' },
+        count: 7,
+      });
+    expect(event('api-7f9c-x2k', 'BackOff')).toMatchObject({
+      severity: 'warning',
+      severityText: 'Warning',
+      logger: 'BackOff',
+    });
+    expect(
+      eventFromObject({ kind: 'Event', type: 'Normal', reason: 'Pulled', message: 'pulled image' }).severity,
+    ).toBe('info');
   });
 });
