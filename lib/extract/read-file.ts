@@ -52,7 +52,7 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
     // Measured on 2 cores: the thread wins with a 1-minute load of 2.2 (this process's own runs included), loses at 3.3.
     const spare = loadavg()[0]! < availableParallelism() + 0.5;
     const threaded = hashThread ?? (spare && fstatSync(fd).size >= THREAD_FROM);
-    if (!threaded) return scan(fd, new Extractor(extractOpts));
+    if (!threaded) return scan(fd, new Extractor(extractOpts), false).x;
     const hasher = new Worker(HASHER, { eval: true, workerData: path });
     const hashed = new Promise<{ sha256: string; bytes: number }>((resolve, reject) => {
       hasher.once('message', resolve);
@@ -60,16 +60,20 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
       hasher.once('exit', (code) => reject(new Error(`hasher thread exited (${code})`)));
     });
     let x: Extraction;
+    let read: number;
+    let whole: boolean;
     try {
-      x = scan(fd, new Extractor({ ...extractOpts, hashRaw: false }));
+      // The hasher reads every byte: this thread may stop where the result is settled.
+      ({ x, read, whole } = scan(fd, new Extractor({ ...extractOpts, hashRaw: false }), true));
     } catch (err) {
       hashed.catch(() => {});
       await hasher.terminate();
       throw err;
     }
     const { sha256, bytes } = await hashed;
-    if (bytes !== x.bytes) throw new FileChangedError(`${path} changed while it was read`);
-    return { ...x, sha256 };
+    const changed = whole ? bytes !== read : bytes < read || bytes !== fstatSync(fd).size;
+    if (changed) throw new FileChangedError(`${path} changed while it was read`);
+    return { ...x, sha256, bytes };
   } finally {
     closeSync(fd);
   }
@@ -81,12 +85,19 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
  * so the scanner seldom has to join a line from pieces. A line longer than the
  * buffer goes in pieces, which the scanner handles.
  */
-function scan(fd: number, x: Extractor): Extraction {
+function scan(
+  fd: number,
+  x: Extractor,
+  stopWhenSettled: boolean,
+): { x: Extraction; read: number; whole: boolean } {
   const buf = Buffer.allocUnsafe(CHUNK);
   let kept = 0;
+  let read = 0;
   for (;;) {
+    if (stopWhenSettled && x.isSettled) return { x: x.finish(), read, whole: false };
     const n = readSync(fd, buf, kept, CHUNK - kept, null);
     if (n === 0) break;
+    read += n;
     const end = kept + n;
     const nl = buf.lastIndexOf(10, end - 1);
     if (nl < 0) {
@@ -99,5 +110,5 @@ function scan(fd: number, x: Extractor): Extraction {
     kept = end - nl - 1;
   }
   if (kept > 0) x.push(buf.subarray(0, kept));
-  return x.finish();
+  return { x: x.finish(), read, whole: true };
 }

@@ -142,6 +142,11 @@ export function matcherFor(sample: Uint8Array): Matcher {
   LINE_FORMATS.forEach((f, i) => {
     if (f.seen.test(text)) key |= 1 << i;
   });
+  return matcherOf(key);
+}
+
+/** The matcher of KEYWORDS and the shapes of the formats whose bits `key` holds, built once when first asked for. */
+function matcherOf(key: number): Matcher {
   let m = matchers.get(key);
   if (m === undefined) {
     m = new Matcher(
@@ -324,17 +329,17 @@ export class Matcher {
   }
 }
 
-const DEFAULT_MATCHER = new Matcher(KEYWORDS, LINE_SHAPES);
-matchers.set((1 << LINE_FORMATS.length) - 1, DEFAULT_MATCHER);
+/** KEYWORDS and every one of LINE_SHAPES; built on first use, as building one costs milliseconds at start-up. */
+const defaultMatcher = (): Matcher => matcherOf((1 << LINE_FORMATS.length) - 1);
 
 /** Offset of the first of KEYWORDS lying wholly in buf[from, to), or -1. */
 export function findKeyword(buf: Uint8Array, from: number, to: number): number {
-  return DEFAULT_MATCHER.findKeyword(buf, from, to);
+  return defaultMatcher().findKeyword(buf, from, to);
 }
 
 /** True when the line buf[start, end) holds one of KEYWORDS or starts with one of LINE_SHAPES. */
 export function isFlagged(buf: Uint8Array, start: number, end: number): boolean {
-  return DEFAULT_MATCHER.isFlagged(buf, start, end);
+  return defaultMatcher().isFlagged(buf, start, end);
 }
 
 export interface LineSink {
@@ -343,9 +348,17 @@ export interface LineSink {
   /**
    * One line: buf[start, end) without its '\n'; `truncated` when longer than
    * LINE_KEEP. `flagged` is null for a whole line of a block, which is not
-   * searched (`isFlagged` answers, should the sink need it).
+   * searched (`isFlagged` answers, should the sink need it). `text`, when
+   * given, is buf[start, end) decoded as UTF-8 already.
    */
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void;
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    text?: string,
+  ): void;
 }
 
 export class LineScanner {
@@ -362,7 +375,8 @@ export class LineScanner {
   /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
-  private m: Matcher;
+  /** Given, or chosen when sniffing ends: no line is scanned before. */
+  private m!: Matcher;
   /** No matcher was given: the first SNIFF_BYTES choose one (matcherFor), held here until then. */
   private sniffing: boolean;
   private sniffed: Buffer[] = [];
@@ -372,7 +386,7 @@ export class LineScanner {
     private readonly sink: LineSink,
     m?: Matcher,
   ) {
-    this.m = m ?? DEFAULT_MATCHER;
+    if (m !== undefined) this.m = m;
     this.sniffing = m === undefined;
   }
 
