@@ -83,12 +83,56 @@ const VALUE = `("[^"\\n]{0,512}"|'[^'\\n]{0,512}'|[^\\s,;&"'}\\]]{1,512})`;
  */
 function fieldRules(names: readonly string[], colonNames: readonly string[]): RegExp[] {
   return [
-    // First: what every rule of the set needs (a name), tested alone on most lines.
-    new RegExp(alternation([...names, ...colonNames]), 'i'),
     new RegExp(`((?:^|[^\\w-])(?:${alternation(names)})\\s{0,3}=\\s{0,3})${VALUE}`, 'gi'),
     new RegExp(`((?:^|[^\\w-])["'](?:${alternation(names)})["']\\s{0,3}:\\s{0,3})${VALUE}`, 'gi'),
     new RegExp(`((?:^|[^\\w-])(?:${alternation(colonNames)}):\\s{1,3})${VALUE}`, 'gi'),
   ];
+}
+
+/**
+ * Lower-case texts one of which every match of the rules holds: the field
+ * names (each `-`/`_` spelling), the header and scheme words, `://`, the
+ * starts of AWS key ids and JWTs. A text holding another is left out.
+ */
+function literalsOf(names: readonly string[]): string[] {
+  const spellings = (name: string): string[] => {
+    const at = name.search(/[-_]/);
+    if (at < 0) return [name];
+    return spellings(name.slice(at + 1)).flatMap((rest) => [
+      `${name.slice(0, at)}-${rest}`,
+      `${name.slice(0, at)}_${rest}`,
+    ]);
+  };
+  const all = [
+    ...new Set([
+      ...names.flatMap((n) => spellings(n.toLowerCase())),
+      ...['authorization', 'cookie', 'api-key', 'auth-token', 'bearer', 'basic', '://'],
+      ...['akia', 'asia', 'aida', 'aroa', 'eyj'],
+    ]),
+  ];
+  return all.filter((t) => !all.some((u) => u !== t && t.includes(u)));
+}
+
+/**
+ * True when `text` may hold a card number as CARD_CANDIDATE finds them: four
+ * digits, a space or dash and four more, or thirteen digits in a row.
+ */
+function mayHoldCard(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= 13) return true;
+      continue;
+    }
+    if (run >= 4 && (c === 32 || c === 45)) {
+      let k = 1;
+      while (k <= 4 && text.charCodeAt(i + k) >= 48 && text.charCodeAt(i + k) <= 57) k++;
+      if (k > 4) return true;
+    }
+    run = 0;
+  }
+  return false;
 }
 
 const HEADER_RULE =
@@ -129,12 +173,14 @@ function luhn(digits: string): boolean {
 
 export class Scrubber {
   private readonly fields: RegExp[];
+  private readonly literals: string[];
   private readonly patterns: readonly RegExp[];
   private inKey = false;
 
   constructor(options: ScrubOptions = defaults) {
     const extra = (options.fields ?? []).map((f) => f.toLowerCase());
     this.fields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+    this.literals = literalsOf([...SECRET_FIELDS, ...extra]);
     this.patterns = (options.patterns ?? []).map(
       (p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
     );
@@ -150,12 +196,13 @@ export class Scrubber {
       this.inKey = !PRIVATE_END.test(text);
       return text.replace(/-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----[\s\S]*/, REDACTED);
     }
-    return scrubText(text, this.fields, this.patterns);
+    return scrubText(text, this.fields, this.literals, this.patterns);
   }
 }
 
 let defaults: ScrubOptions = {};
 let defaultFields = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
+let defaultLiterals = literalsOf(SECRET_FIELDS);
 
 /**
  * The deployment's extra field names and patterns (SCRUB_FIELDS,
@@ -166,25 +213,27 @@ export function configureScrubbing(options: ScrubOptions): void {
   defaults = options;
   const extra = (options.fields ?? []).map((f) => f.toLowerCase());
   defaultFields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+  defaultLiterals = literalsOf([...SECRET_FIELDS, ...extra]);
 }
 
-/**
- * Text each rule below needs to match (the card rule: four digits and a
- * separator, or thirteen digits); a line without any is returned unread by the
- * rules, which is most lines. The field names are fields[0].
- */
-const MAY_HOLD_SECRET =
-  /authorization|cookie|api-key|auth-token|bearer|basic|:\/\/|AKIA|ASIA|AIDA|AROA|eyJ|\d{4}[ -]\d{4}|\d{13}/i;
-
-function scrubText(line: string, fields: readonly RegExp[], patterns: readonly RegExp[]): string {
+function scrubText(
+  line: string,
+  fields: readonly RegExp[],
+  literals: readonly string[],
+  patterns: readonly RegExp[],
+): string {
   const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
-  if (patterns.length === 0 && !MAY_HOLD_SECRET.test(head) && !fields[0]!.test(head)) return line;
+  // Most lines hold nothing any rule needs: a few substring searches rule them out.
+  if (patterns.length === 0 && !mayHoldCard(head)) {
+    const lower = head.toLowerCase();
+    if (!literals.some((t) => lower.includes(t))) return line;
+  }
   let s = head;
   if (/authorization|cookie|api-key|auth-token/i.test(s)) s = s.replace(HEADER_RULE, `$1$2${REDACTED}`);
   s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
   if (s.includes('://')) s = s.replace(URL_PASSWORD, `$1${REDACTED}`);
-  for (let i = 1; i < fields.length; i++) {
-    s = s.replace(fields[i]!, (_m, name: string, value: string) =>
+  for (const rule of fields) {
+    s = s.replace(rule, (_m, name: string, value: string) =>
       value.startsWith('<') ? `${name}${value}` : `${name}${REDACTED}`,
     );
   }
@@ -202,7 +251,7 @@ function scrubText(line: string, fields: readonly RegExp[], patterns: readonly R
 
 /** One line (or any text without private key blocks), scrubbed with the default rules. */
 export function scrubLine(line: string): string {
-  return scrubText(line, defaultFields, defaults.patterns ?? []);
+  return scrubText(line, defaultFields, defaultLiterals, defaults.patterns ?? []);
 }
 
 /** Text of several lines (a stack, a record's message), scrubbed line by line. */
