@@ -214,8 +214,13 @@ export class Matcher {
   readonly hasShapes: boolean;
   /** The longest distance from a fingerprint back to its keyword's start. */
   private readonly maxAt: number;
-  /** Keywords by the hash of their fingerprint (16 bits: small-integer keys). */
-  private readonly byWindow = new Map<number, Entry[]>();
+  /**
+   * Keywords by the 16-bit hash of their fingerprint: windowAt[hash] is the
+   * index of their list in windowLists, -1 for none (a table, not a Map: it is
+   * read for every candidate).
+   */
+  private readonly windowAt = new Int16Array(0x10000).fill(-1);
+  private readonly windowLists: Entry[][] = [];
   /**
    * Shapes as bit sets (one bit a shape): shapeMask[k * 256 + byte] holds the
    * shapes allowing that byte at position k, shapeEnds[k] those ending there,
@@ -247,9 +252,14 @@ export class Matcher {
       }
       return { kw: codes, at };
     });
+    const byWindow = new Map<number, Entry[]>();
     for (const e of entries) {
       const h = windowHash(e.kw, e.at);
-      this.byWindow.set(h, [...(this.byWindow.get(h) ?? []), e]);
+      byWindow.set(h, [...(byWindow.get(h) ?? []), e]);
+    }
+    for (const [h, list] of byWindow) {
+      this.windowAt[h] = this.windowLists.length;
+      this.windowLists.push(list);
     }
     this.maxAt = Math.max(0, ...entries.map((e) => e.at));
     this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
@@ -281,8 +291,9 @@ export class Matcher {
   /** The start of a whole keyword lying in buf[from, to) whose fingerprint is at buf[q], or -1. */
   keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
     if (q + FP > to) return -1;
-    const list = this.byWindow.get(windowHash(buf, q));
-    if (list === undefined) return -1;
+    const slot = this.windowAt[windowHash(buf, q)]!;
+    if (slot < 0) return -1;
+    const list = this.windowLists[slot]!;
     for (let i = 0; i < list.length; i++) {
       const { kw, at } = list[i]!;
       const start = q - at;
