@@ -96,7 +96,7 @@ describe('the Elasticsearch-compatible root', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
-  it('refuses template, ILM and health calls with a 404 naming the setting, and stores nothing', async () => {
+  it('refuses template, ILM and health calls with a 404 naming the setting that turns them off', async () => {
     const template = await request(stack.url, '/es/_index_template/filebeat-8.17.0', {
       method: 'PUT',
       body: JSON.stringify({ index_patterns: ['filebeat-*'] }),
@@ -235,5 +235,45 @@ describe("Debian's python3-elasticsearch 7.17", () => {
     const logId = logIdOf(Object.values(only!.answer.items[0]!)[0]!._id);
     expect(logId).toBeDefined();
     expect((await archived(logId!)).equals(Buffer.from(only!.body, 'base64'))).toBe(true);
+  }, 90_000);
+});
+
+describe('with bearer tokens configured', () => {
+  const TOKEN = 'es-ingest-token-0123456789';
+  const guarded = withStack({ env: { INGEST_TOKENS: TOKEN } });
+
+  it("the JS client's `auth: { bearer }` is let in, none is refused 401 with the product header", async () => {
+    const client = new Client({ node: `${guarded.url}/es`, auth: { bearer: TOKEN } });
+    const anonymous = new Client({ node: `${guarded.url}/es`, maxRetries: 0 });
+    try {
+      expect((await anonymous.info()).version.number).toMatch(/^8\./);
+      const operations = [
+        { create: { _index: 'guarded' } },
+        { log: { level: 'error' }, message: 'token vault handshake refused' },
+      ];
+      const refused = await anonymous.bulk({ operations }).then(
+        () => null,
+        (error: { meta?: { statusCode?: number; headers?: Record<string, string> } }) => error.meta,
+      );
+      expect([refused?.statusCode, refused?.headers?.['x-elastic-product']]).toEqual([401, 'Elasticsearch']);
+      expect((await client.bulk({ operations })).errors).toBe(false);
+      const found = (await request(guarded.url, '/?format=json')).body['reports'] as ListedReport[];
+      expect(
+        found.filter((r) => r.extract.includes('token vault handshake')).map((r) => r.occurrences),
+      ).toEqual([1]);
+    } finally {
+      await client.close();
+      await anonymous.close();
+    }
+  });
+
+  it("the Python client's `headers=` carries the token through helpers.bulk", async () => {
+    if (!hasPythonClient) throw new Error('python3-elasticsearch is not installed');
+    const { stdout } = await run(
+      PYTHON,
+      [join(__dirname, 'clients/es_py_bulk.py'), `${guarded.url}/es`, 'quota', TOKEN],
+      { timeout: 60_000 },
+    );
+    expect((JSON.parse(stdout) as { success: number }).success).toBe(4);
   }, 90_000);
 });

@@ -3,7 +3,7 @@
 # info() (the client's product check runs first), then helpers.bulk with two
 # records of one failure that differ in user, host, request id and time, one of
 # a second failure, and an info record.
-# Usage: /usr/bin/python3 es_py_bulk.py <base-url>/es <index>
+# Usage: /usr/bin/python3 es_py_bulk.py <base-url>/es <index> [bearer-token]
 # Prints one JSON object: the info answer, bulk's (success, errors), and each
 # _bulk request body the client sent with the answer it got.
 import base64
@@ -16,6 +16,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.connection import Urllib3HttpConnection
 
 url, index = sys.argv[1], sys.argv[2]
+token = sys.argv[3] if len(sys.argv) > 3 else None
 sent = []
 
 
@@ -69,7 +70,8 @@ records = [
     },
 ]
 
-es = Elasticsearch([url], connection_class=Recording)
+headers = {"Authorization": "Bearer " + token} if token else None
+es = Elasticsearch([url], connection_class=Recording, headers=headers)
 info = es.info()
 success, errors = helpers.bulk(es, ({"_index": index, "_source": r} for r in records))
 print(json.dumps({"info": info, "success": success, "errors": errors, "sent": sent}))
