@@ -4,11 +4,6 @@
  * (lib/es-compat.ts). Always JSON: only Elasticsearch clients come here.
  */
 import { openEdge } from '#lib/edge-open';
-import { ES_PRODUCT_HEADERS, esRootInfo } from '#lib/es-compat';
-import { json } from '#lib/http/respond';
+import { esRootReply } from '#lib/es-compat';
 
-export const handler = openEdge('esInfo', async (req) => {
-  const reply = json(200, esRootInfo(), ES_PRODUCT_HEADERS);
-  // Logstash's health check is a HEAD: the same headers, no body.
-  return req.method === 'HEAD' ? { ...reply, body: '' } : reply;
-});
+export const handler = openEdge('esInfo', async (req) => esRootReply(req.method));

@@ -18,6 +18,8 @@
  * stops the client asking, and never answers 2xx for something not stored.
  */
 
+import { json, type Reply } from './http/respond.ts';
+
 /** The bulk API dialect logsift speaks: 8.x (no `_type`; `create` for data streams). */
 export const ES_COMPAT_VERSION = '8.17.0';
 
@@ -121,6 +123,15 @@ export function unsupportedEsApi(method: string, path: string): { code: string; 
     code: 'es_api_not_supported',
     message: `${asked}: logsift speaks only the Elasticsearch bulk API (POST /es/_bulk, /es/{index}/_bulk) and the handshake (GET /es, GET /es/_license)`,
   };
+}
+
+/**
+ * The root's answer: JSON to GET, the same headers and no body to HEAD
+ * (Logstash's health check).
+ */
+export function esRootReply(method: string): Reply {
+  const reply = json(200, esRootInfo(), ES_PRODUCT_HEADERS);
+  return method === 'HEAD' ? { ...reply, body: '' } : reply;
 }
 
 /** A Lambda handler whose every answer — errors and refusals included — carries the product header. */
