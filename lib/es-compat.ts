@@ -10,7 +10,7 @@
  *   GET /es/_license  Logstash's output marks a node dead unless its license
  *                     `status` is `active`. Nothing here is licensed or
  *                     restricted, so the answer says so and names logsift as
- *                     issuer rather than inventing an Elastic licence.
+ *                     issuer rather than inventing an Elastic license.
  *
  * Everything else a client may call at start-up (index templates, ILM
  * policies, data streams, ingest pipelines, cluster health, node sniffing)
