@@ -13,7 +13,7 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 
 /** Bytes per read, in the worker as in the main thread's reader. */
 export const CHUNK = 128 * 1024;
@@ -60,6 +60,8 @@ export function coresSpare(): boolean {
  * the result (a usage error) is not held up; `ref` before awaiting it.
  */
 export function startHashJob(path: string): HashJob {
+  // Loaded here, not with the module: it costs some 15 ms of start-up, and most runs start no thread.
+  const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const worker = new Worker(HASHER, { eval: true, workerData: path });
   worker.unref();
   const result = new Promise<Hashed>((resolve, reject) => {
