@@ -90,11 +90,12 @@ function fieldRules(names: readonly string[], colonNames: readonly string[]): Re
 }
 
 /**
- * Lower-case texts one of which every match of the rules holds: the field
- * names (each `-`/`_` spelling), the header and scheme words, `://`, the
- * starts of AWS key ids and JWTs. A text holding another is left out.
+ * A test for the texts one of which every match of the rules holds: the
+ * field names (each `-`/`_` spelling), the header and scheme words, `://`, the
+ * starts of AWS key ids and JWTs; in either case, as the rules match. One
+ * regex of literals: a few times quicker than as many substring searches.
  */
-function literalsOf(names: readonly string[]): string[] {
+function literalsOf(names: readonly string[]): RegExp {
   const spellings = (name: string): string[] => {
     const at = name.search(/[-_]/);
     if (at < 0) return [name];
@@ -110,30 +111,12 @@ function literalsOf(names: readonly string[]): string[] {
       ...['akia', 'asia', 'aida', 'aroa', 'eyj'],
     ]),
   ];
-  return all.filter((t) => !all.some((u) => u !== t && t.includes(u)));
+  const needed = all.filter((t) => !all.some((u) => u !== t && t.includes(u)));
+  return new RegExp(needed.map(escapeRegExp).join('|'), 'i');
 }
 
-/**
- * True when `text` may hold a card number as CARD_CANDIDATE finds them: four
- * digits, a space or dash and four more, or thirteen digits in a row.
- */
-function mayHoldCard(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run >= 13) return true;
-      continue;
-    }
-    if (run >= 4 && (c === 32 || c === 45)) {
-      let k = 1;
-      while (k <= 4 && text.charCodeAt(i + k) >= 48 && text.charCodeAt(i + k) <= 57) k++;
-      if (k > 4) return true;
-    }
-    run = 0;
-  }
-  return false;
-}
+/** What CARD_CANDIDATE needs: four digits, then a space or dash and four more, or nine more. */
+const CARD_LIKE = /\d{4}(?:[ -]\d{4}|\d{9})/;
 
 const HEADER_RULE =
   /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(\s{0,3}[:=]\s{0,3})[^\n]{1,4096}/gi;
@@ -173,7 +156,7 @@ function luhn(digits: string): boolean {
 
 export class Scrubber {
   private readonly fields: RegExp[];
-  private readonly literals: string[];
+  private readonly literals: RegExp;
   private readonly patterns: readonly RegExp[];
   private inKey = false;
 
@@ -219,15 +202,12 @@ export function configureScrubbing(options: ScrubOptions): void {
 function scrubText(
   line: string,
   fields: readonly RegExp[],
-  literals: readonly string[],
+  literals: RegExp,
   patterns: readonly RegExp[],
 ): string {
   const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
-  // Most lines hold nothing any rule needs: a few substring searches rule them out.
-  if (patterns.length === 0 && !mayHoldCard(head)) {
-    const lower = head.toLowerCase();
-    if (!literals.some((t) => lower.includes(t))) return line;
-  }
+  // Most lines hold nothing any rule needs: two tests rule them out.
+  if (patterns.length === 0 && !literals.test(head) && !CARD_LIKE.test(head)) return line;
   let s = head;
   if (/authorization|cookie|api-key|auth-token/i.test(s)) s = s.replace(HEADER_RULE, `$1$2${REDACTED}`);
   s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
