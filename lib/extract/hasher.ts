@@ -8,8 +8,8 @@
  * it saves.
  *
  * A job may be started before the rest of the CLI is loaded (bin/logsift.cjs
- * loads this module alone first, see `startForArgv`): the hash is then the
- * shorter of the two paths. This module needs nothing but node's own modules.
+ * loads this module alone first, see `startForArgv`), so the hash gets a head
+ * start. This module needs nothing but node's own modules.
  */
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -69,12 +69,13 @@ export function startHashJob(path: string): HashJob {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`hasher thread exited (${code})`)));
   });
+  // A failure is the awaiting extraction's to report; a job nobody asked for fails quietly.
+  result.catch(() => {});
   return {
     path,
     result,
     ref: () => worker.ref(),
     stop: async () => {
-      result.catch(() => {});
       await worker.terminate();
     },
   };

@@ -46,6 +46,14 @@ describe('hash jobs', () => {
     await expect(extractFile(path, { hashJob: job })).rejects.toBeInstanceOf(FileChangedError);
   });
 
+  it('fails to whoever awaits it, and quietly when nobody does', async () => {
+    const job = startHashJob(join(dir, 'missing.log'));
+    job.ref();
+    await expect(job.result).rejects.toThrow(/ENOENT/);
+    startHashJob(join(dir, 'also-missing.log'));
+    await new Promise((done) => setTimeout(done, 200));
+  });
+
   it('is started early only for one file worth it of `extract`', () => {
     const small = join(dir, 'small.log');
     writeFileSync(small, log);
