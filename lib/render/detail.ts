@@ -85,14 +85,16 @@ ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Furth
 ${mergeSection(report, now)}
 ${history.length > 0 ? html`<section aria-labelledby="history-h"><h2 id="history-h">History</h2><ol class="timeline">${history}</ol></section>` : ''}
 ${
-  ghost
-    ? summaryForm(report.reportId, 'File a bug for this report', 'File bug', 'Describe what went wrong.')
-    : summaryForm(
-        report.reportId,
-        'Add a summary',
-        'Add summary',
-        'Another description of this failure; it is kept with the issue.',
-      )
+  report.mergedIntoId !== undefined
+    ? '' // a bug for a merged report is filed on the kept one (its notice links there)
+    : ghost
+      ? summaryForm(report.reportId, 'File a bug for this report', 'File bug', 'Describe what went wrong.')
+      : summaryForm(
+          report.reportId,
+          'Add a summary',
+          'Add summary',
+          'Another description of this failure; it is kept with the issue.',
+        )
 }`;
   return page(`Issue ${report.issueId}`, 'issues', body);
 }
