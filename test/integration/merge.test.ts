@@ -94,6 +94,11 @@ describe('merging reports over HTTP', () => {
     expect(own).toMatchObject({ reportId: merged.reportId, occurrences: 2 });
     expect((await report(kept.reportId)).occurrences).toBe(3);
     expect((await listed()).total).toBe(before.total);
+
+    // Once emptied, the kept report holds no trace of the merge: it can itself be merged the other way.
+    const reversed = await merge(kept.reportId, merged.reportId);
+    expect(reversed.status).toBe(200);
+    expect(reversed.body).toMatchObject({ kept: { reportId: merged.reportId, occurrences: 5 } });
   });
 
   it('answers bad requests with 4xx in the error shape', async () => {
