@@ -109,7 +109,7 @@ ${ruleNote(report)}
     report.status,
   )} ${regressedBadge(report)}
 <a href="${logHref(firstLogOf(report))}">First log</a>
-${report.status === 'Ghost' ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
+${report.status === 'Ghost' && report.mergedIntoId === undefined ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
 <div class="columns">

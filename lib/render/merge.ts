@@ -35,9 +35,9 @@ export function mergeSection(report: Report, now: Date): Html | '' {
   if (report.mergedIntoId !== undefined) return '';
   const sources = (report.mergedFrom ?? []).map(
     (source) =>
-      html`<li><a class="mono" href="${reportHref(source.reportId)}">${source.reportId}</a> <span class="muted small">${formatCount(
-        source.occurrences,
-      )} occurrences when merged · ${timeTag(source.at, now)}</span> ${unmergeButton(
+      html`<li><a class="mono" href="${reportHref(source.reportId)}">${source.reportId}</a> <span class="muted small">${formatCount(source.occurrences)} ${
+        source.occurrences === 1 ? 'occurrence' : 'occurrences'
+      } when merged · ${timeTag(source.at, now)}</span> ${unmergeButton(
         source.reportId,
         `Unmerge ${source.reportId}`,
       )}</li>`,
