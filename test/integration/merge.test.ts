@@ -101,8 +101,21 @@ describe('merging reports over HTTP', () => {
     expect(reversed.body).toMatchObject({ kept: { reportId: merged.reportId, occurrences: 5 } });
   });
 
+  it('adds a report once when the same merge is sent several times at once', async () => {
+    const kept = await post('2026-12-01 10:00:00 ERROR feed 3 not refreshed: upstream answered garbage\n');
+    const merged = await post('2026-12-01 10:00:00 ERROR feed 4 not parsed: upstream sent garbage\n');
+    await post('2026-12-01 10:00:00 ERROR feed 5 not parsed: upstream sent garbage\n');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => merge(merged.reportId, kept.reportId)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const shown = await report(kept.reportId);
+    expect(shown).toMatchObject({
+      occurrences: 3,
+      mergedFrom: [expect.objectContaining({ occurrences: 2 })],
+    });
+  });
+
   it('answers bad requests with 4xx in the error shape', async () => {
-    const a = await post(uploadFailed(3));
+    const a = await post('2026-12-01 10:00:00 ERROR export 8 aborted: archive volume detached\n');
     expect((await merge(a.reportId, a.reportId)).status).toBe(400);
     expect((await merge(a.reportId, '12')).body.error?.code).toBe('invalid_id');
     expect((await merge(a.reportId, '000999999')).status).toBe(404);
