@@ -14,7 +14,7 @@
  * level word (isFailureWithoutLevel).
  */
 import { createHash } from 'node:crypto';
-import type { ReportType } from '#lib/model';
+import type { ReportType, TagValues } from '#lib/model';
 import { severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
@@ -29,6 +29,18 @@ export interface EventFailure {
   fingerprint: string;
   /** What the report shows as its extract: the event as it was written, bounded. */
   text: string;
+  /** The context kept out of the signature that its report summarises (lib/model TAG_KEYS). */
+  tags?: TagValues;
+}
+
+/** The record's service, environment, host and logger, those it names; undefined when none. */
+export function tagValuesOf(event: LogEvent): TagValues | undefined {
+  let tags: TagValues | undefined;
+  if (event.service) (tags ??= {}).service = event.service;
+  if (event.environment) (tags ??= {}).environment = event.environment;
+  if (event.host) (tags ??= {}).host = event.host;
+  if (event.logger) (tags ??= {}).logger = event.logger;
+  return tags;
 }
 
 const TEXT_MAX_CHARS = 32 * 1024;
@@ -167,11 +179,13 @@ export function failureOfRecord(event: LogEvent): EventFailure | null {
   const text = [head, error !== '' && !stack.startsWith(error) ? error : '', stack]
     .filter((part) => part !== '')
     .join('\n');
+  const tags = tagValuesOf(event);
   return {
     type,
     signature,
     fingerprint: fingerprintOf(signature),
     text: text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
+    ...(tags ? { tags } : {}),
   };
 }
 
@@ -182,5 +196,6 @@ export function failureOfEntry(entry: CollectedEntry): EventFailure {
     signature: entry.signature,
     fingerprint: fingerprintOf(entry.signature),
     text: entry.text,
+    ...(entry.tags ? { tags: entry.tags } : {}),
   };
 }

@@ -8,10 +8,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
-import { type CollectedEntry, Collector } from './collect.ts';
+import { type CollectedEntry, Collector, type TagLists } from './collect.ts';
 import { fingerprintOf } from './event.ts';
 
-export type { CollectedEntry } from './collect.ts';
+export type { CollectedEntry, TagLists } from './collect.ts';
 export { fingerprintOf } from './event.ts';
 
 import { LineScanner, type LineSink } from './scan.ts';
@@ -31,6 +31,8 @@ export interface Extraction {
   sha256: string;
   /** Total raw bytes. */
   bytes: number;
+  /** The context values its failure records carried, at most TAG_DOCUMENT_VALUES per key; absent when none. */
+  tags?: TagLists;
 }
 
 export interface ExtractOptions {
@@ -66,15 +68,22 @@ class ScrubbingSink implements LineSink {
     return this.inner.wantsEveryLine();
   }
 
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void {
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    at?: number,
+  ): void {
     const text = buf.toString('utf8', start, end);
     const clean = this.scrubber.line(text);
     if (clean === text) {
-      this.inner.line(buf, start, end, flagged, truncated);
+      this.inner.line(buf, start, end, flagged, truncated, at);
       return;
     }
     const bytes = Buffer.from(clean, 'utf8');
-    this.inner.line(bytes, 0, bytes.length, flagged, truncated);
+    this.inner.line(bytes, 0, bytes.length, flagged, truncated, at);
   }
 }
 
@@ -119,6 +128,7 @@ export class Extractor {
       fingerprint: r.type === null ? null : fingerprintOf(r.signature),
       sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,
+      ...(r.tags ? { tags: r.tags } : {}),
     };
   }
 }

@@ -345,7 +345,14 @@ export interface LineSink {
    * LINE_KEEP. `flagged` is null for a whole line of a block, which is not
    * searched (`isFlagged` answers, should the sink need it).
    */
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void;
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    at?: number,
+  ): void;
 }
 
 export class LineScanner {
@@ -361,6 +368,9 @@ export class LineScanner {
   private overflowHit = false;
   /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
+  /** Offset in the whole input of the chunk being scanned, and of the line in progress. */
+  private base = 0;
+  private openAt = 0;
 
   private m: Matcher;
   /** No matcher was given: the first SNIFF_BYTES choose one (matcherFor), held here until then. */
@@ -402,6 +412,11 @@ export class LineScanner {
   }
 
   private scan(chunk: Buffer): void {
+    this.scanChunk(chunk);
+    this.base += chunk.length;
+  }
+
+  private scanChunk(chunk: Buffer): void {
     let pos = 0;
     if (this.open) {
       const nl = chunk.indexOf(10);
@@ -477,13 +492,14 @@ export class LineScanner {
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
     if (end - start > LINE_KEEP) {
       const hit = flagged ?? this.m.isFlagged(buf, start, end);
-      this.sink.line(buf, start, start + LINE_KEEP, hit, true);
+      this.sink.line(buf, start, start + LINE_KEEP, hit, true, this.base + start);
       return;
     }
-    this.sink.line(buf, start, end, flagged, false);
+    this.sink.line(buf, start, end, flagged, false, this.base + start);
   }
 
   private absorb(buf: Buffer, start: number, end: number): void {
+    if (!this.open) this.openAt = this.base + start;
     this.open = true;
     if (end <= start) return;
     let s = start;
@@ -520,6 +536,7 @@ export class LineScanner {
     this.overflow = false;
     this.overflowHit = false;
     this.tail = Buffer.alloc(0);
-    if (flagged || this.sink.wantsEveryLine()) this.sink.line(line, 0, line.length, flagged, truncated);
+    if (flagged || this.sink.wantsEveryLine())
+      this.sink.line(line, 0, line.length, flagged, truncated, this.openAt);
   }
 }

@@ -38,6 +38,7 @@ import { headlineOf } from '#lib/extract/title';
 import type { LogRecord, Report } from '#lib/model';
 import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
+import { documentTags, tagsOfNew } from './tags.ts';
 
 /** Further summaries an issue keeps beside its first: by count, and by bytes (a stored item is bounded). */
 export const SUMMARY_LIMITS: SummaryLimits = { maxEntries: MAX_EXTRA_SUMMARIES, maxBytes: SUMMARIES_BYTES };
@@ -145,7 +146,8 @@ async function countOrCreate(
     // A bug's summary is filed in the counting write itself: a retry after a
     // failure counts once, and the summary is never lost after the count.
     let counted: Report | null;
-    if (summary === undefined) counted = await stores.reports.countOccurrence(reportKey, at);
+    if (summary === undefined)
+      counted = await stores.reports.countOccurrence(reportKey, at, 1, documentTags(extraction.tags));
     else {
       const outcome = await stores.reports.countWithSummary(
         reportKey,
@@ -170,7 +172,10 @@ async function countOrCreate(
           : null;
       return { report: regressed ?? counted, isNew: false, regressed: regressed !== null };
     }
-    const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
+    const report = {
+      ...newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary),
+      ...tagsOfNew(documentTags(extraction.tags)),
+    };
     if (await stores.reports.create(report)) return { report, isNew: true };
   }
   throw new Error(`report ${reportKey} was neither countable nor creatable`);

@@ -10,7 +10,7 @@ import type {
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
 import { headlineOfReport } from '#lib/extract/title';
-import { firstLogOf, type LogRecord, type Report } from '#lib/model';
+import { firstLogOf, type LogRecord, type Report, tagPanel } from '#lib/model';
 import { paths } from '#lib/routes';
 import type { EventsResult } from './events.ts';
 import type { IngestResult } from './ingest.ts';
@@ -55,6 +55,7 @@ export function issueView(report: Report): IssueAnswer {
     firstSeen: report.firstSeen,
     lastSeen: report.lastSeen,
     regressed: report.regressed,
+    ...tagPanel(report),
     history: report.history,
     links: {
       self: paths.issue(report.issueId),
@@ -80,6 +81,7 @@ export function reportView(report: Report): ReportAnswer {
     extractTruncated: report.extractTruncated,
     firstLogSha256: report.logSha256,
     daily: report.daily,
+    ...tagPanel(report),
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),
