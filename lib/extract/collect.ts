@@ -523,7 +523,8 @@ export class Collector implements LineSink {
     for (const key of TAG_KEYS) {
       const value = tags[key];
       if (value === undefined) continue;
-      const list = (this.tagLists[key] ??= []);
+      const list = this.tagLists[key] ?? [];
+      this.tagLists[key] = list;
       if (list.length < TAG_DOCUMENT_VALUES && !list.includes(value)) list.push(value);
     }
   }

@@ -35,11 +35,12 @@ export interface EventFailure {
 
 /** The record's service, environment, host and logger, those it names; undefined when none. */
 export function tagValuesOf(event: LogEvent): TagValues | undefined {
-  let tags: TagValues | undefined;
-  if (event.service) (tags ??= {}).service = event.service;
-  if (event.environment) (tags ??= {}).environment = event.environment;
-  if (event.host) (tags ??= {}).host = event.host;
-  if (event.logger) (tags ??= {}).logger = event.logger;
+  if (!event.service && !event.environment && !event.host && !event.logger) return undefined;
+  const tags: TagValues = {};
+  if (event.service) tags.service = event.service;
+  if (event.environment) tags.environment = event.environment;
+  if (event.host) tags.host = event.host;
+  if (event.logger) tags.logger = event.logger;
   return tags;
 }
 
