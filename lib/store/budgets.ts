@@ -138,7 +138,7 @@ function tagsOverflow(report: Pick<Report, 'tags'>): boolean {
  */
 export function foldTags(
   report: Pick<Report, 'tags' | 'tagsOther'>,
-): Required<Pick<Report, 'tags' | 'tagsOther'>> {
+): { tags: Record<TagKey, Record<string, number>>; tagsOther: Record<TagKey, number> } {
   const tags: Record<TagKey, Record<string, number>> = { service: {}, environment: {}, host: {}, logger: {} };
   const tagsOther: Record<TagKey, number> = { service: 0, environment: 0, host: 0, logger: 0 };
   for (const key of TAG_KEYS) {

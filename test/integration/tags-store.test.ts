@@ -63,7 +63,7 @@ const query = (overrides: Partial<ListQuery>): ListQuery => ({
 });
 
 describe('report tags in DynamoDB', () => {
-  it('adds a request's tag counts in its counting write, values of any spelling as map keys', async () => {
+  it('adds the tag counts of a request in its counting write, values of any spelling as map keys', async () => {
     const created = report({ tags: { service: { billing: 1 } }, tagsOther: {} });
     expect(await store.create(created)).toBe(true);
     const counted = await store.countOccurrence(
