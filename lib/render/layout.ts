@@ -101,7 +101,7 @@ p code,dd code{overflow-wrap:anywhere;word-break:break-all}
 main{padding:.75rem}
 form.filters{gap:.5rem}
 form.filters>div{flex:1 1 9rem}
-form.filters select,form.filters input[type=search]{width:100%}
+form.filters select,form.filters input[type=search],form.filters input[type=text]{width:100%}
 .table-wrap{overflow:visible;border:0}
 table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td,table.cards caption{display:block}
 table.cards caption{padding:0 0 .5rem}

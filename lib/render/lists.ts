@@ -85,8 +85,8 @@ ${filtered(state) ? html`<div><a href="${base}">Clear filters</a></div>` : ''}
 
 /** The tag filters: a value from a report's tags panel (its links land here filled in). */
 function tagInputs(state: ListState): Html {
-  return html`<div><label for="f-service">Service</label><input id="f-service" name="service" value="${state.service ?? ''}" maxlength="100" placeholder="any"></div>
-<div><label for="f-environment">Environment</label><input id="f-environment" name="environment" value="${state.environment ?? ''}" maxlength="100" placeholder="any"></div>`;
+  return html`<div><label for="f-service">Service</label><input id="f-service" type="text" name="service" value="${state.service ?? ''}" maxlength="100" placeholder="any"></div>
+<div><label for="f-environment">Environment</label><input id="f-environment" type="text" name="environment" value="${state.environment ?? ''}" maxlength="100" placeholder="any"></div>`;
 }
 
 function pager(base: Base, state: ListState, nextCursor: string | null): Html | '' {

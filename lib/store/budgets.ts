@@ -136,9 +136,10 @@ function tagsOverflow(report: Pick<Report, 'tags'>): boolean {
  * Each key's TAG_TOP most frequent values kept, the rest added to `tagsOther`
  * (every key present, so a later write can add a value under it).
  */
-export function foldTags(
-  report: Pick<Report, 'tags' | 'tagsOther'>,
-): { tags: Record<TagKey, Record<string, number>>; tagsOther: Record<TagKey, number> } {
+export function foldTags(report: Pick<Report, 'tags' | 'tagsOther'>): {
+  tags: Record<TagKey, Record<string, number>>;
+  tagsOther: Record<TagKey, number>;
+} {
   const tags: Record<TagKey, Record<string, number>> = { service: {}, environment: {}, host: {}, logger: {} };
   const tagsOther: Record<TagKey, number> = { service: 0, environment: 0, host: 0, logger: 0 };
   for (const key of TAG_KEYS) {

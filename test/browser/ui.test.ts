@@ -283,4 +283,40 @@ describe('logsift in a browser', () => {
       await phone.close();
     }
   });
+
+  step('shows a tags panel on a report page whose values lead to the filtered list', async () => {
+    const records = ['pay-1', 'pay-2', 'pay-1'].map((hostname, i) =>
+      JSON.stringify({
+        level: 'error',
+        logger: 'billing.charges',
+        msg: `charge ${i} refused by the card network`,
+        service: 'billing',
+        env: 'production',
+        hostname,
+      }),
+    );
+    const sent = await fetch(`${stack.url}/logs`, {
+      method: 'POST',
+      body: `${records.join('\n')}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const { reports } = (await sent.json()) as { reports: Array<{ reportId: string }> };
+    expect(reports).toHaveLength(1);
+    await visit(`/logs/extracted/${reports[0]!.reportId}`);
+    const panel = page.locator('section#tags');
+    expect(await panel.isVisible()).toBe(true);
+    const host = page.locator('section[aria-label="Host"] li');
+    expect((await host.allInnerTexts()).map((t) => t.split(/\s+/))).toEqual([
+      ['pay-1', '2'],
+      ['pay-2', '1'],
+    ]);
+    expect(await page.locator('section[aria-label="Service"] li').innerText()).toMatch(/^billing\s+3$/);
+    await navigate('section[aria-label="Service"] a:has-text("billing")');
+    expect(page.url()).toBe(`${stack.url}/?service=billing`);
+    expect(await page.locator('#f-service').inputValue()).toBe('billing');
+    const listed = await rows();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(reports[0]!.reportId);
+    await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+  });
 });

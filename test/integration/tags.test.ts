@@ -221,6 +221,6 @@ describe('lists filtered by service and environment', () => {
     expect(await issues('&service=checkout')).toEqual([charge.issueId]);
     expect(await issues('&service=ledger')).toEqual([]);
     const html = await request(stack.url, '/issues?service=checkout', { headers: { accept: 'text/html' } });
-    expect(html.text).toContain('<input id="f-service" name="service" value="checkout"');
+    expect(html.text).toContain('<input id="f-service" type="text" name="service" value="checkout"');
   });
 });

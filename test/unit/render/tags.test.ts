@@ -51,8 +51,8 @@ describe('the list filters by service and environment', () => {
   it('fills the inputs from the query and keeps the filters on the next page', () => {
     const s = state({ service: 'billing', environment: 'production' });
     const html = renderReportList({ items: [tagged], nextCursor: 'abc' }, s, NOW);
-    expect(html).toContain('<input id="f-service" name="service" value="billing"');
-    expect(html).toContain('<input id="f-environment" name="environment" value="production"');
+    expect(html).toContain('<input id="f-service" type="text" name="service" value="billing"');
+    expect(html).toContain('<input id="f-environment" type="text" name="environment" value="production"');
     expect(hrefsOf(html, 'Next page')).toEqual(['/?service=billing&environment=production&cursor=abc']);
     expect(hrefsOf(html, 'Clear filters')).toEqual(['/']);
     const issues = renderIssueList({ items: [], nextCursor: null }, state({ service: 'billing' }), NOW);
