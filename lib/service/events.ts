@@ -7,7 +7,8 @@
  * The write order is ingest's (lib/service/ingest.ts), widened to several
  * reports: id, bytes, log record (pending, naming every report key and its
  * count), one write per distinct report (an `ADD n` for n occurrences of it in
- * the batch, or its creation), then the record settled with the report ids.
+ * the batch, with their tag counts, lib/service/tags.ts; or its creation),
+ * then the record settled with the report ids.
  * So a report never counts a log whose record is missing, and a failure
  * midway answers 503 having counted at most the reports before it: the
  * record names them, so an audit can see exactly what a crashed batch

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Report as ReportSchema } from '#lib/contracts/answers';
+import { type EventFailure, failureOfEntry } from '#lib/extract/event';
+import { Extractor } from '#lib/extract/index';
 import { type Report, tagPanel } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
-import { ingestRecords } from '#lib/service/events';
+import { ingestEvents, ingestRecords } from '#lib/service/events';
 import { TagTally } from '#lib/service/tags';
 import { reportView } from '#lib/service/views';
 import { foldTags, TAG_FOLD_AT, TAG_VALUE_BYTES, TAG_WRITE_VALUES, TAGS_BYTES } from '#lib/store/budgets';
@@ -171,6 +173,34 @@ describe('the tags of a report', () => {
       { value: 'batch-4', count: 1 },
       { value: 'batch-7', count: 1 },
     ]);
+  });
+
+  it('takes the host and tag of syslog lines in a text stream as its host and logger', async () => {
+    const h = harness();
+    const text = [
+      '<27>1 2026-12-01T08:00:01Z db-primary-01 postgres 4121 - - could not write block 5512 of temporary file: No space left on device',
+      '<30>1 2026-12-01T08:00:02Z db-primary-01 postgres 4121 - - checkpoint complete',
+      '<27>1 2026-12-01T08:00:03Z reporting-db postgres 977 - - could not write block 18 of temporary file: No space left on device',
+    ].join('\n');
+    const bytes = Buffer.from(`${text}\n`, 'utf8');
+    const failures: EventFailure[] = [];
+    const extractor = new Extractor({ onEntry: (entry) => failures.push(failureOfEntry(entry)) });
+    extractor.push(bytes);
+    const { sha256 } = extractor.finish();
+    const result = await ingestEvents(
+      h.stores,
+      { bytes, sha256, contentType: 'text/plain' },
+      3,
+      failures,
+      h.clock.now(),
+    );
+    expect(result.reports).toHaveLength(1);
+    const panel = tagPanel(result.reports[0]!.report);
+    expect(panel.tags.host).toEqual([
+      { value: 'db-primary-01', count: 1 },
+      { value: 'reporting-db', count: 1 },
+    ]);
+    expect(panel.tags.logger).toEqual([{ value: 'postgres', count: 2 }]);
   });
 
   it('answers the tags in the report JSON, as its schema describes them', async () => {
