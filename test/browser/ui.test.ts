@@ -254,35 +254,7 @@ describe('logsift in a browser', () => {
     expect(await page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
   });
 
-  step('reads well on a phone (390 px): no sideways page scroll, screenshots kept', async () => {
-    const phone = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
-    const small = await phone.newPage();
-    small.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    try {
-      mkdirSync(RESULTS, { recursive: true });
-      for (const [path, name] of [
-        ['/', 'phone-reports'],
-        ['/issues', 'phone-issues'],
-        [`/issues/${filed}`, 'phone-issue'],
-        [`/logs/extracted/${crash.reportId}`, 'phone-report'],
-      ] as const) {
-        expect((await small.goto(`${stack.url}${path}`))?.status()).toBe(200);
-        const width = await small.evaluate<number>('document.documentElement.scrollWidth');
-        expect({ path, width }).toEqual({ path, width: 390 });
-        await small.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
-      }
-    } finally {
-      await phone.close();
-    }
-  });
+  let tagged = '';
 
   step('shows a tags panel on a report page whose values lead to the filtered list', async () => {
     const records = ['pay-1', 'pay-2', 'pay-1'].map((hostname, i) =>
@@ -302,6 +274,7 @@ describe('logsift in a browser', () => {
     });
     const { reports } = (await sent.json()) as { reports: Array<{ reportId: string }> };
     expect(reports).toHaveLength(1);
+    tagged = reports[0]!.reportId;
     await visit(`/logs/extracted/${reports[0]!.reportId}`);
     const panel = page.locator('section#tags');
     expect(await panel.isVisible()).toBe(true);
@@ -318,5 +291,36 @@ describe('logsift in a browser', () => {
     expect(listed).toHaveLength(1);
     expect(listed[0]).toContain(reports[0]!.reportId);
     await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+  });
+
+  step('reads well on a phone (390 px): no sideways page scroll, screenshots kept', async () => {
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const small = await phone.newPage();
+    small.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    try {
+      mkdirSync(RESULTS, { recursive: true });
+      for (const [path, name] of [
+        ['/', 'phone-reports'],
+        ['/issues', 'phone-issues'],
+        [`/issues/${filed}`, 'phone-issue'],
+        [`/logs/extracted/${crash.reportId}`, 'phone-report'],
+        [`/logs/extracted/${tagged}`, 'phone-report-tags'],
+      ] as const) {
+        expect((await small.goto(`${stack.url}${path}`))?.status()).toBe(200);
+        const width = await small.evaluate<number>('document.documentElement.scrollWidth');
+        expect({ path, width }).toEqual({ path, width: 390 });
+        await small.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+      }
+    } finally {
+      await phone.close();
+    }
   });
 });
