@@ -154,6 +154,7 @@ async function countOrCreate(
         at,
         { summary, logId },
         SUMMARY_LIMITS,
+        documentTags(extraction.tags),
       );
       if (outcome.kind === 'full') {
         throw issueFull(outcome.report);

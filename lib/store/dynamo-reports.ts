@@ -246,13 +246,18 @@ export class DynamoReportStore implements ReportStore {
     return done !== null;
   }
 
-  countWithSummary(
+  async countWithSummary(
     reportKey: string,
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
-    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+    const tag = tagging(tags);
+    // Bugs are filed at a person's pace: one write to be sure a report stored before tags has their maps.
+    if (tag) await this.backfillTags(reportKey);
+    const entry = { summary: bug.summary, at, logId: bug.logId };
+    return this.writeSummary(reportKey, null, entry, limits, true, tag);
   }
 
   async create(report: Report): Promise<boolean> {
@@ -320,8 +325,15 @@ export class DynamoReportStore implements ReportStore {
     entry: SummaryEntry,
     limits: SummaryLimits,
     count: boolean,
+    tag: ReturnType<typeof tagging> = null,
   ): Promise<SummaryOutcome> {
-    const also = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const counted = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const also = {
+      ...counted,
+      set: tag && counted.set ? `${counted.set}, ${tag.set}` : counted.set,
+      names: { ...counted.names, ...tag?.names },
+      values: { ...counted.values, ...tag?.values },
+    };
     const andCount = also.set ? `, ${also.set} ${also.add}` : '';
     const sameReport = reportId === null ? '' : ' AND reportId = :reportId';
     const idValue = reportId === null ? {} : { ':reportId': reportId };

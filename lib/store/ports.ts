@@ -116,6 +116,8 @@ export interface ReportStore {
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    /** The context the bug's log carried, added in the same write (as countOccurrence does). */
+    tags?: TagDelta,
   ): Promise<SummaryOutcome>;
   /**
    * Create a report once; false when one with that key already exists. Parts

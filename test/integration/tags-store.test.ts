@@ -139,6 +139,41 @@ describe('report tags in DynamoDB', () => {
     ).toBeNull();
   });
 
+  it('counts the tags of a bug filed with its log in the filing write, on a report stored before tags too', async () => {
+    const legacy = report();
+    const { tags: _tags, tagsOther: _other, ...item } = { ...legacy, tags: undefined, tagsOther: undefined };
+    await emulators.ddb.send(
+      new PutCommand({
+        TableName: emulators.names.reportsTable,
+        Item: { ...item, pk: legacy.reportKey, listKey: 'report', summariesBytes: 0 },
+      }),
+    );
+    const limits = { maxEntries: 50, maxBytes: 65_536 };
+    const opened = await store.countWithSummary(
+      legacy.reportKey,
+      '2026-12-01T09:40:00.000Z',
+      { summary: 'Charges refused', logId: '000000777' },
+      limits,
+      delta([{ service: 'billing', host: 'pay-1' }]),
+    );
+    expect(opened.kind).toBe('filed');
+    const again = await store.countWithSummary(
+      legacy.reportKey,
+      '2026-12-01T09:41:00.000Z',
+      { summary: 'Seen again on pay-2', logId: '000000778' },
+      limits,
+      delta([{ service: 'billing', host: 'pay-2' }]),
+    );
+    if (again.kind !== 'filed') throw new Error(`not filed: ${again.kind}`);
+    expect(again.report).toMatchObject({ status: 'Open', occurrences: 3 });
+    const panel = tagPanel(again.report);
+    expect(panel.tags.service).toEqual([{ value: 'billing', count: 2 }]);
+    expect(panel.tags.host).toEqual([
+      { value: 'pay-1', count: 1 },
+      { value: 'pay-2', count: 1 },
+    ]);
+  });
+
   it('lists by service and environment, page by page, the cursor bound to the filter', async () => {
     const a = report({ tags: { service: { 'fleet-a': 1 }, environment: { prod: 1 } } });
     const b = report({ tags: { service: { 'fleet-b': 1 }, environment: { prod: 1 } } });

@@ -120,8 +120,10 @@ export class MemoryReportStore implements ReportStore {
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
-    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+    const entry = { summary: bug.summary, at, logId: bug.logId };
+    return this.writeSummary(reportKey, null, entry, limits, true, tags);
   }
 
   async create(report: Report): Promise<boolean> {
@@ -164,6 +166,7 @@ export class MemoryReportStore implements ReportStore {
     entry: SummaryEntry,
     limits: SummaryLimits,
     count: boolean,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
     await this.faults.enter('reports.summary');
     const report = this.reports.get(reportKey);
@@ -173,6 +176,7 @@ export class MemoryReportStore implements ReportStore {
       report.summary = entry.summary;
       report.history.push({ event: 'upgraded', at: entry.at });
       if (count) this.count(report, entry.at);
+      if (count && tags) addTags(report, tags);
       const filed = this.settle(report);
       await this.bump(statusDelta('Open', 1));
       return { kind: 'filed', report: filed };
@@ -184,6 +188,7 @@ export class MemoryReportStore implements ReportStore {
     report.summaries.push({ ...entry });
     report.history.push({ event: 'summary-added', at: entry.at });
     if (count) this.count(report, entry.at);
+    if (count && tags) addTags(report, tags);
     return { kind: 'filed', report: this.settle(report) };
   }
 

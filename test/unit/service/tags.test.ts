@@ -5,12 +5,13 @@ import { Extractor } from '#lib/extract/index';
 import { type Report, tagPanel } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import { ingestEvents, ingestRecords } from '#lib/service/events';
+import { ingestLog } from '#lib/service/ingest';
 import { TagTally } from '#lib/service/tags';
 import { reportView } from '#lib/service/views';
 import { foldTags, TAG_FOLD_AT, TAG_VALUE_BYTES, TAG_WRITE_VALUES, TAGS_BYTES } from '#lib/store/budgets';
 import { itemSize } from '#lib/store/item-size';
 import type { ListQuery, PageOf } from '#lib/store/ports';
-import { type Harness, harness, ingest, MINUTE } from './helpers.ts';
+import { extracted, type Harness, harness, ingest, MAX_EXTRACT_BYTES, MINUTE } from './helpers.ts';
 
 /** A refused charge as a JSON logger writes it, from one service instance. */
 function refused(where: { service?: string; environment?: string; host?: string }, order: number): LogEvent {
@@ -173,6 +174,28 @@ describe('the tags of a report', () => {
       { value: 'batch-4', count: 1 },
       { value: 'batch-7', count: 1 },
     ]);
+  });
+
+  it('counts the tags of a bug filed with its log, in the write that files it', async () => {
+    const h = harness();
+    const doc = (host: string) =>
+      `{"level":"error","msg":"ledger close failed: period locked","service":"ledger","hostname":"${host}"}\n`;
+    const first = await ingest(h, doc('batch-4'));
+    const { bytes, extraction } = extracted(doc('batch-9'));
+    const filed = await ingestLog(h.stores, bytes, extraction, h.clock.now(), {
+      maxExtractBytes: MAX_EXTRACT_BYTES,
+      summary: 'Ledger close fails while the period is locked',
+    });
+    expect(filed.report).toMatchObject({
+      reportKey: first.report!.reportKey,
+      status: 'Open',
+      occurrences: 2,
+    });
+    expect(tagPanel(filed.report!).tags.host).toEqual([
+      { value: 'batch-4', count: 1 },
+      { value: 'batch-9', count: 1 },
+    ]);
+    expect(h.faults.calls('reports.count')).toBe(1);
   });
 
   it('takes the host and tag of syslog lines in a text stream as its host and logger', async () => {
