@@ -5,6 +5,7 @@
  */
 
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
+import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
@@ -35,6 +36,8 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
+  fingerprintRules: FingerprintRule[];
 }
 
 export interface AuthTokens {
@@ -105,5 +108,6 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }

@@ -18,6 +18,7 @@ import type { ReportType, TagValues } from '#lib/model';
 import { severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
+import { ruleFor, ruleSignature } from './fingerprint-rules.ts';
 import { maskText } from './mask.ts';
 import { MAX_BLOCK_FRAMES } from './signature.ts';
 import { exceptionSignature, frameOf, isStackContinuation } from './stack.ts';
@@ -31,6 +32,8 @@ export interface EventFailure {
   text: string;
   /** The context kept out of the signature that its report summarises (lib/model TAG_KEYS). */
   tags?: TagValues;
+  /** A fingerprint rule took it: `signature` is the rule's, `entry` the failure's own (for its title). */
+  rule?: { fingerprint: string; entry: string };
 }
 
 /** The record's service, environment, host and logger, those it names; undefined when none. */
@@ -42,6 +45,13 @@ export function tagValuesOf(event: LogEvent): TagValues | undefined {
   if (event.host) tags.host = event.host;
   if (event.logger) tags.logger = event.logger;
   return tags;
+}
+
+/** The failure with `signature`, or with its fingerprint rule's signature when a rule takes it. */
+function grouped(type: ReportType, signature: string, text: string): EventFailure {
+  const rule = ruleFor([signature]);
+  const grouping = rule ? ruleSignature(rule.fingerprint) : signature;
+  return { type, signature: grouping, fingerprint: fingerprintOf(grouping), text, ...(rule ? { rule } : {}) };
 }
 
 const TEXT_MAX_CHARS = 32 * 1024;
@@ -181,22 +191,16 @@ export function failureOfRecord(event: LogEvent): EventFailure | null {
     .filter((part) => part !== '')
     .join('\n');
   const tags = tagValuesOf(event);
-  return {
+  const failure = grouped(
     type,
     signature,
-    fingerprint: fingerprintOf(signature),
-    text: text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
-    ...(tags ? { tags } : {}),
-  };
+    text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
+  );
+  return tags ? { ...failure, tags } : failure;
 }
 
 /** The failure a text body's entry is (every entry of a text body is one). */
 export function failureOfEntry(entry: CollectedEntry): EventFailure {
-  return {
-    type: entry.type,
-    signature: entry.signature,
-    fingerprint: fingerprintOf(entry.signature),
-    text: entry.text,
-    ...(entry.tags ? { tags: entry.tags } : {}),
-  };
+  const failure = grouped(entry.type, entry.signature, entry.text);
+  return entry.tags ? { ...failure, tags: entry.tags } : failure;
 }

@@ -12,11 +12,12 @@
  *   summaries          65,536   and at most 50 entries: a further summary is refused (409)
  *   history            16,384   at most 200 entries: the oldest but the first are dropped, historyDropped
  *   daily + monthly    16,384   the last 120 days by day; older days folded into months
- *   tags + tagsOther   16,384   per key (4) values of at most 100 bytes: folded to the top 10 once
+ *   tags + tagsOther   12,288   per key (4) values of at most 80 bytes: folded to the top 10 once
  *                               past 20, and a write adds at most 10 (+ other), so at most 30
  *   everything else     8,192   keys, ids, times, type, status, counters, index attributes
+ *   merged reports     16,384   at most 50 sources (key, id, count, time): a further merge is refused (409)
  *                     -------
- *                     294,720   of 409,600 (72 %)
+ *                     307,008   of 409,600 (75 %)
  */
 import {
   byCount,
@@ -40,13 +41,16 @@ export const COUNTS_BYTES = 16 * 1024;
 /** Days kept one by one in `daily`; earlier ones are folded into `monthly`. */
 export const DAILY_DAYS = 120;
 export const FIXED_BYTES = 8 * 1024;
-export const TAGS_BYTES = 16 * 1024;
+export const TAGS_BYTES = 12 * 1024;
 /** A tag value is cut to this many UTF-8 bytes. */
-export const TAG_VALUE_BYTES = 100;
+export const TAG_VALUE_BYTES = 80;
 /** Values per tag key stored before a fold (between folds new values still find room). */
 export const TAG_FOLD_AT = 20;
 /** Values per tag key one write may add; a request's further values are counted as other. */
 export const TAG_WRITE_VALUES = 10;
+/** Reports merged into one (lib/service/merge.ts), each about 200 bytes with its key in `mergedKeys`. */
+export const MAX_MERGED_SOURCES = 50;
+export const MERGED_BYTES = 16 * 1024;
 
 export const REPORT_ITEM_BUDGET =
   SIGNATURE_BYTES +
@@ -56,7 +60,8 @@ export const REPORT_ITEM_BUDGET =
   HISTORY_BYTES +
   COUNTS_BYTES +
   TAGS_BYTES +
-  FIXED_BYTES;
+  FIXED_BYTES +
+  MERGED_BYTES;
 
 if (REPORT_ITEM_BUDGET > MAX_ITEM_BYTES * 0.75) throw new Error('report item budgets exceed 75% of 400 KB');
 

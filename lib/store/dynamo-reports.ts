@@ -38,6 +38,7 @@ import { Conflict } from '#lib/errors';
 import {
   type HistoryEntry,
   type IssueStatus,
+  type MergedSource,
   type Report,
   type SummaryEntry,
   TAG_KEYS,
@@ -49,6 +50,7 @@ import {
   fitNewReport,
   fold,
   foldTags,
+  MAX_MERGED_SOURCES,
   needsFolding,
   REPORT_ITEM_BUDGET,
   summariesBytes,
@@ -195,7 +197,21 @@ function fromItem(item: Record<string, unknown>): Report {
     monthly: (item['monthly'] as Record<string, number> | undefined) ?? {},
     ...(item['tags'] ? { tags: item['tags'] as TagCounts } : {}),
     ...(item['tagsOther'] ? { tagsOther: item['tagsOther'] as Partial<Record<TagKey, number>> } : {}),
+    ...mergeFields(item),
   };
+}
+
+/** A report's merge pointer, its merged sources and its fingerprint rule, where it has them. */
+function mergeFields(item: Record<string, unknown>): Partial<Report> {
+  const fields: Partial<Report> = {};
+  if (typeof item['mergedInto'] === 'string') fields.mergedInto = item['mergedInto'];
+  if (typeof item['mergedIntoId'] === 'string') fields.mergedIntoId = item['mergedIntoId'];
+  const sources = item['mergedFrom'] as MergedSource[] | undefined;
+  if (Array.isArray(sources) && sources.length > 0) {
+    fields.mergedFrom = sources.map((s) => ({ ...s, occurrences: Number(s.occurrences) }));
+  }
+  if (typeof item['rule'] === 'string') fields.rule = item['rule'];
+  return fields;
 }
 
 /** The index attributes an item carries for its status (ghosts are in no issue list). */
@@ -221,26 +237,31 @@ export class DynamoReportStore implements ReportStore {
     for (let attempt = 0; ; attempt++) {
       const counted = await this.update('reports.count', {
         Key: { pk: reportKey },
-        ConditionExpression: tag
-          ? 'attribute_exists(pk) AND attribute_exists(tagsOther)'
-          : 'attribute_exists(pk)',
+        // A merged report counts nowhere itself: the caller follows mergedInto.
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(mergedInto)${
+          tag ? ' AND attribute_exists(tagsOther)' : ''
+        }`,
         UpdateExpression: `${count.add} SET ${count.set}${tag ? `, ${tag.set}` : ''}`,
         ExpressionAttributeNames: { ...count.names, ...tag?.names },
         ExpressionAttributeValues: { ...count.values, ...tag?.values },
       });
       if (counted || !tag || attempt > 0) return counted;
-      // No such report, or one stored before tags: that one gets its empty tags once, then counts.
+      // No such report, a merged one, or one stored before tags: that one gets its empty tags once, then counts.
       if (!(await this.backfillTags(reportKey))) return null;
     }
   }
 
-  /** Empty tag maps for a report stored before tags; false when there is no report under the key. */
+  /**
+   * Empty tag maps for a report stored before tags; false when there is no
+   * report under the key, or it has them already (a count raced this: the
+   * caller, which reads the report when a count fails, counts again).
+   */
   private async backfillTags(reportKey: string): Promise<boolean> {
     const empty = foldTags({});
     const done = await this.update('reports.backfill-tags', {
       Key: { pk: reportKey },
-      ConditionExpression: 'attribute_exists(reportId)',
-      UpdateExpression: 'SET tags = if_not_exists(tags, :tags), tagsOther = if_not_exists(tagsOther, :other)',
+      ConditionExpression: 'attribute_exists(reportId) AND attribute_not_exists(tagsOther)',
+      UpdateExpression: 'SET tags = if_not_exists(tags, :tags), tagsOther = :other',
       ExpressionAttributeValues: { ':tags': empty.tags, ':other': empty.tagsOther },
     });
     return done !== null;
@@ -341,7 +362,7 @@ export class DynamoReportStore implements ReportStore {
     for (let attempt = 0; attempt < 4; attempt++) {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
-        ConditionExpression: `#status = :ghost${sameReport}`,
+        ConditionExpression: `#status = :ghost AND attribute_not_exists(mergedInto)${sameReport}`,
         UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
@@ -379,6 +400,7 @@ export class DynamoReportStore implements ReportStore {
       const item = await this.getItem(reportKey);
       const current = item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
       if (!current || (reportId !== null && current.reportId !== reportId)) return { kind: 'missing' };
+      if (current.mergedInto !== undefined) return { kind: 'missing' };
       if (item && item['summariesBytes'] === undefined) {
         // stored before summaries were counted in bytes: count them once, then try again
         await this.backfillSummariesBytes(current);
@@ -469,7 +491,7 @@ export class DynamoReportStore implements ReportStore {
           return null;
         }),
     );
-    if (deleted) {
+    if (deleted && deleted.mergedInto === undefined) {
       await this.bumpTotals({ reports: -1, [`type${deleted.type}`]: -1, ...statusDelta(deleted.status, -1) });
     }
     for (const alias of [`report#${report.reportId}`, `issue#${report.issueId}`]) {
@@ -513,7 +535,7 @@ export class DynamoReportStore implements ReportStore {
         this.ddb.send(
           new ScanCommand({
             TableName: this.table,
-            ProjectionExpression: 'reportId, #type, #status',
+            ProjectionExpression: 'reportId, #type, #status, mergedInto',
             ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
             ExclusiveStartKey: startKey,
           }),
@@ -521,6 +543,7 @@ export class DynamoReportStore implements ReportStore {
       );
       for (const item of page.Items ?? []) {
         if (typeof item['reportId'] !== 'string') continue; // an alias or the totals item
+        if (typeof item['mergedInto'] === 'string') continue; // counted on the report it was merged into
         const report = item as Pick<Report, 'type' | 'status'>;
         for (const [name, delta] of Object.entries({
           reports: 1,
@@ -536,6 +559,115 @@ export class DynamoReportStore implements ReportStore {
       this.ddb.send(new PutCommand({ TableName: this.table, Item: { ...counts, pk: TOTALS_KEY } })),
     );
     return this.totals();
+  }
+
+  async markMerged(
+    reportKey: string,
+    target: Pick<Report, 'reportKey' | 'reportId'>,
+    at: string,
+  ): Promise<Report | null> {
+    // Out of the report list by losing its index attribute (a ghost is in no issue list).
+    const merged = await this.update('reports.merge', {
+      Key: { pk: reportKey },
+      ConditionExpression:
+        'attribute_exists(pk) AND #status = :ghost AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergedKeys)',
+      UpdateExpression:
+        'SET mergedInto = :target, mergedIntoId = :targetId, history = list_append(history, :event) REMOVE listKey',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':ghost': 'Ghost',
+        ':target': target.reportKey,
+        ':targetId': target.reportId,
+        ':event': [{ event: 'merged-into', at, reportId: target.reportId }],
+      },
+    });
+    if (merged) await this.bumpTotals({ reports: -1, [`type${merged.type}`]: -1 });
+    return merged;
+  }
+
+  addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null> {
+    // `mergedKeys` (a string set) makes "not merged twice" one condition; `mergedFrom` keeps the details.
+    return this.update('reports.merge-source', {
+      Key: { pk: reportKey },
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND NOT contains(mergedKeys, :source) AND (attribute_not_exists(mergedFrom) OR size(mergedFrom) < :max)',
+      UpdateExpression:
+        'SET mergedFrom = list_append(if_not_exists(mergedFrom, :none), :entry), history = list_append(history, :event) ADD occurrences :n, mergedKeys :sources',
+      ExpressionAttributeValues: {
+        ':source': source.reportKey,
+        ':sources': new Set([source.reportKey]),
+        ':max': MAX_MERGED_SOURCES,
+        ':none': [],
+        ':entry': [source],
+        ':n': source.occurrences,
+        ':event': [{ event: 'merged', at, reportId: source.reportId }],
+      },
+    });
+  }
+
+  async removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null> {
+    // A compare-and-set on the entry's place in the list: another unmerge in between moves it.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = await this.getByKey(reportKey);
+      if (!current) return null;
+      const index = (current.mergedFrom ?? []).findIndex((entry) => entry.reportKey === sourceKey);
+      if (index < 0) return current;
+      const source = current.mergedFrom![index]!;
+      const last = current.mergedFrom!.length === 1;
+      const removed = await this.update('reports.unmerge-source', {
+        Key: { pk: reportKey },
+        ConditionExpression: `mergedFrom[${index}].reportKey = :source`,
+        UpdateExpression: `REMOVE mergedFrom[${index}] DELETE mergedKeys :sources ADD occurrences :n SET history = list_append(history, :event)`,
+        ExpressionAttributeValues: {
+          ':source': sourceKey,
+          ':sources': new Set([sourceKey]),
+          ':n': -source.occurrences,
+          ':event': [{ event: 'unmerged', at, reportId: source.reportId }],
+        },
+      });
+      if (removed) {
+        // An emptied string set is removed by DynamoDB itself; the empty list is dropped here so the item reads as never merged.
+        if (last) await this.dropEmptyMergedFrom(reportKey);
+        return removed;
+      }
+    }
+    throw new Conflict('the report is changing too fast; try again');
+  }
+
+  async unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null> {
+    const current = await this.getByKey(reportKey);
+    const unmerged = await this.update('reports.unmerge', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'mergedInto = :target',
+      UpdateExpression:
+        'SET listKey = :list, history = list_append(history, :event) REMOVE mergedInto, mergedIntoId',
+      ExpressionAttributeValues: {
+        ':target': targetKey,
+        ':list': LIST_KEY,
+        ':event': [
+          { event: 'unmerged', at, ...(current?.mergedIntoId ? { reportId: current.mergedIntoId } : {}) },
+        ],
+      },
+    });
+    if (unmerged) await this.bumpTotals({ reports: 1, [`type${unmerged.type}`]: 1 });
+    return unmerged;
+  }
+
+  private async dropEmptyMergedFrom(reportKey: string): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: reportKey },
+          ConditionExpression: 'size(mergedFrom) = :zero',
+          UpdateExpression: 'REMOVE mergedFrom',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error))
+        await storageCall('reports.unmerge-source', () => Promise.reject(error));
+    }
   }
 
   private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {
