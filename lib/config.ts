@@ -4,6 +4,7 @@
  * get as far as answering a request.
  */
 
+import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
@@ -35,6 +36,10 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
+  alertsTable: string | undefined;
+  /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
+  alerts: AlertConfig;
 }
 
 export interface AuthTokens {
@@ -105,5 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    alertsTable: env['ALERTS_TABLE'] || undefined,
+    alerts: loadAlertConfig(env),
   };
 }
