@@ -14,7 +14,8 @@ export interface IssueAlerts {
 
 export async function recentAlerts(alerts: AlertStore | null): Promise<AlertDeliveryAnswer[]> {
   if (!alerts) return [];
-  return (await alerts.recent(ALERT_LIST_LIMIT)).map(deliveryView);
+  // A void delivery was for a change that never happened (a lost creation race): nothing to show.
+  return (await alerts.recent(ALERT_LIST_LIMIT)).filter((d) => d.state !== 'void').map(deliveryView);
 }
 
 /** One issue's deliveries (of its current report: a deleted and re-created one starts afresh) and mute. */

@@ -41,7 +41,28 @@ export class AlertTriggers implements AlertHooks {
   /** Before `reports.create(report)`: the new-report rules' deliveries. */
   creating(report: Report): Promise<void> {
     const rules = newReportRules(this.config.rules, report);
-    return this.guard('new', report, () => this.write(rules, 'new', report, 'created', report.firstSeen));
+    // By report id too: requests racing to create the report each write their own
+    // (a lost race's is voided), so the winner's is never one written for a loser's id.
+    return this.guard('new', report, () =>
+      this.write(rules, 'new', report, `created ${report.reportId}`, report.firstSeen),
+    );
+  }
+
+  /** A creation race lost: the deliveries `creating` wrote for this report id are void at once. */
+  lost(report: Report): Promise<void> {
+    const rules = newReportRules(this.config.rules, report);
+    return this.guard('new', report, async () => {
+      for (const rule of rules) {
+        const id = alertId(rule.name, report.reportKey, `created ${report.reportId}`);
+        for (const destination of rule.to) {
+          await this.store.settle(`${id}.${destination}`, 0, {
+            state: 'void',
+            at: report.firstSeen,
+            lastError: 'another request created the report first',
+          });
+        }
+      }
+    });
   }
 
   /** Before `reports.markRegressed` on a report counted while Closed. */

@@ -145,6 +145,7 @@ async function countOrCreate(
       await stores.alerts?.counted(report, count, new Date(at));
       return { report, counted: count, isNew: true };
     }
+    await stores.alerts?.lost(report);
   }
   throw new Error(`report ${failure.fingerprint} was neither countable nor creatable`);
 }

@@ -178,6 +178,7 @@ async function countOrCreate(
       await stores.alerts?.counted(report, 1, new Date(at));
       return { report, isNew: true };
     }
+    await stores.alerts?.lost(report);
   }
   throw new Error(`report ${reportKey} was neither countable nor creatable`);
 }

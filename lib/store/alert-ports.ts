@@ -111,6 +111,8 @@ export interface AlertStore {
 export interface AlertHooks {
   /** Before the report is created. */
   creating(report: Report): Promise<void>;
+  /** After `creating(report)` when the report was not created (another request created it first). */
+  lost(report: Report): Promise<void>;
   /** Before a report counted while Closed is marked regressed. */
   regressing(report: Report, at: string): Promise<void>;
   /** After `n` occurrences were counted (the report as the count returned it). */
