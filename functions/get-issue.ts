@@ -8,14 +8,16 @@ import { paths } from '#lib/routes';
 import { findIssue } from '#lib/service/issues';
 import { issueView } from '#lib/service/views';
 
-export const handler = edge('getIssue', async (req, { stores, alerts }) => {
+export const handler = edge('getIssue', async (req, { stores, alerts, config }) => {
   const report = await findIssue(stores, parseIssueId(req.params['issueId']));
   if (req.wantsJson) return json(200, issueView(report));
   const now = new Date();
-  const section = alerts
-    ? await alertsOfReport(alerts, report.reportKey, report.reportId).then((found) =>
-        alertsSection(found.deliveries, found.muted, now, paths.issueMute(report.issueId)),
-      )
-    : '';
+  // Without rules there is nothing to show or mute.
+  const section =
+    alerts && config.alerts.rules.length > 0
+      ? await alertsOfReport(alerts, report.reportKey, report.reportId).then((found) =>
+          alertsSection(found.deliveries, found.muted, now, paths.issueMute(report.issueId)),
+        )
+      : '';
   return html(200, renderIssue(report, now, section));
 });
