@@ -7,6 +7,7 @@
 export * from './alerts.ts';
 export * from './answers.ts';
 export * from './error.ts';
+export * from './es.ts';
 export * from './ids.ts';
 export * from './list-query.ts';
 export * from './params.ts';
