@@ -9,8 +9,9 @@
  * item failure: Lambda retries it as configured and then hands it to the
  * event source's on-failure destination, the dead-letter queue.
  */
-import type { AttributeValue, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { Notifier } from '#lib/alerts/notifier';
+import type { DynamoDBBatchResponse } from 'aws-lambda';
+import { Notifier, type Outcome } from '#lib/alerts/notifier';
+import { isStreamEvent, streamWork } from '#lib/alerts/stream';
 import { getApp } from '#lib/app';
 
 let notifier: Notifier | null | undefined;
@@ -25,28 +26,26 @@ function getNotifier(): Notifier | null {
   return notifier;
 }
 
-const DELIVERY_PREFIX = 'delivery#';
-const text = (value: AttributeValue | undefined) => value?.S;
-
-const isStream = (event: unknown): event is DynamoDBStreamEvent =>
-  Array.isArray((event as { Records?: unknown }).Records);
+/** A delivery written just before its report: waits this long for the report, a few times, before leaving it to the schedule. */
+const REPORT_WAIT_MS = 1_100;
+const REPORT_WAITS = 3;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function handler(
   event: unknown,
-): Promise<DynamoDBBatchResponse | { outcomes: Record<string, string> }> {
+): Promise<DynamoDBBatchResponse | { outcomes: Record<string, Outcome> }> {
   const run = getNotifier();
-  if (!isStream(event)) return { outcomes: run ? await run.runDue() : {} };
+  if (!isStreamEvent(event)) return { outcomes: run ? await run.runDue() : {} };
 
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  const fresh: string[] = [];
-  for (const record of event.Records) {
-    const pk = text(record.dynamodb?.Keys?.['pk']) ?? '';
-    if (!pk.startsWith(DELIVERY_PREFIX)) continue;
-    if (record.eventName === 'INSERT') fresh.push(pk.slice(DELIVERY_PREFIX.length));
-    else if (text(record.dynamodb?.NewImage?.['state']) === 'failing' && record.dynamodb?.SequenceNumber) {
-      batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber });
+  const { fresh, failing } = streamWork(event);
+  if (run && fresh.length > 0) {
+    let outcomes = await run.process(fresh);
+    for (let wait = 0; wait < REPORT_WAITS; wait++) {
+      const deferred = Object.keys(outcomes).filter((id) => outcomes[id] === 'deferred');
+      if (deferred.length === 0) break;
+      await sleep(REPORT_WAIT_MS);
+      outcomes = await run.process(deferred);
     }
   }
-  if (run && fresh.length > 0) await run.process(fresh);
-  return { batchItemFailures };
+  return { batchItemFailures: failing.map((itemIdentifier) => ({ itemIdentifier })) };
 }

@@ -7,6 +7,7 @@
  *
  *   PORT                          the port (required)
  *   LOGSIFT_LOCAL_CONCURRENCY     invocations at once (default 32)
+ *   LOGSIFT_LOCAL_SCHEDULE_MS     how often `schedule` functions run (default 1000; scripts/local-schedule.ts)
  */
 import { dirname, join } from 'node:path';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
