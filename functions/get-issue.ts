@@ -15,7 +15,7 @@ export const handler = edge('getIssue', async (req, { stores, alerts, config }) 
   // Without rules there is nothing to show or mute.
   const section =
     alerts && config.alerts.rules.length > 0
-      ? await alertsOfReport(alerts, report.reportKey, report.reportId).then((found) =>
+      ? await alertsOfReport(alerts, report.reportKey, report.reportId, report.issueId).then((found) =>
           alertsSection(found.deliveries, found.muted, now, paths.issueMute(report.issueId)),
         )
       : '';

@@ -97,7 +97,9 @@ export class Notifier {
     }
     const destination = config.destinations[delivery.destination];
     if (!destination) return settle('failing', `destination ${delivery.destination} is no longer configured`);
-    if ((await alerts.getMute(delivery.reportKey))?.muted) return settle('muted');
+    // A mute belongs to its issue: a report deleted and seen again is a new issue, not muted.
+    const mute = await alerts.getMute(delivery.reportKey);
+    if (mute?.muted && mute.issueId === report!.issueId) return settle('muted');
     if (delivery.attempts === 0) {
       const rule = config.rules.find((candidate) => candidate.name === delivery.rule);
       const interval = (rule?.minIntervalMinutes ?? 0) * 60_000;

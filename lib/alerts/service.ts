@@ -25,13 +25,14 @@ export async function alertsOfIssue(
   issueId: string,
 ): Promise<IssueAlerts> {
   const report = await findIssue(stores, issueId);
-  return alertsOfReport(alerts, report.reportKey, report.reportId);
+  return alertsOfReport(alerts, report.reportKey, report.reportId, report.issueId);
 }
 
 export async function alertsOfReport(
   alerts: AlertStore | null,
   reportKey: string,
   reportId: string,
+  issueId: string,
 ): Promise<IssueAlerts> {
   if (!alerts) return { deliveries: [], muted: false };
   const [deliveries, mute] = await Promise.all([
@@ -40,7 +41,7 @@ export async function alertsOfReport(
   ]);
   return {
     deliveries: deliveries.filter((d: Delivery) => d.reportId === reportId).map(deliveryView),
-    muted: mute?.muted === true,
+    muted: mute?.muted === true && mute.issueId === issueId,
   };
 }
 
