@@ -145,7 +145,7 @@ export function loadAlertConfig(env: Env): AlertConfig {
     delivery: {
       timeoutMs: integer(env, 'ALERT_TIMEOUT_MS', 5_000, 100, 60_000),
       maxAttempts: integer(env, 'ALERT_MAX_ATTEMPTS', 6, 1, 50),
-      baseDelayMs: integer(env, 'ALERT_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+      baseDelayMs: integer(env, 'ALERT_RETRY_BASE_MS', 60_000, 10, 3_600_000),
       maxDelayMs: integer(env, 'ALERT_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
     },
   };
