@@ -39,7 +39,7 @@ describe('alert configuration', () => {
     expect(config.delivery).toEqual({
       timeoutMs: 5_000,
       maxAttempts: 6,
-      baseDelayMs: 30_000,
+      baseDelayMs: 60_000,
       maxDelayMs: 3_600_000,
     });
   });
