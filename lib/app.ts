@@ -6,6 +6,7 @@
  */
 import { AlertTriggers } from './alerts/trigger.ts';
 import { type Config, loadConfig } from './config.ts';
+import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import type { UploadDeps } from './service/upload.ts';
 import type { AlertStore } from './store/alert-ports.ts';
@@ -34,6 +35,7 @@ export interface App {
 
 export function buildApp(config: Config): App {
   configureScrubbing(config.scrub);
+  configureFingerprintRules(config.fingerprintRules);
   const s3 = makeS3Client(config);
   const ddb = makeDynamoClient();
   const stores: Stores = {

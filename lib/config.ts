@@ -6,6 +6,7 @@
 
 import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
+import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
@@ -40,6 +41,8 @@ export interface Config {
   alertsTable: string | undefined;
   /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
   alerts: AlertConfig;
+  /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
+  fingerprintRules: FingerprintRule[];
 }
 
 export interface AuthTokens {
@@ -112,5 +115,6 @@ export function loadConfig(env: Env = process.env): Config {
     cursorSecret: env['CURSOR_SECRET'] || undefined,
     alertsTable: env['ALERTS_TABLE'] || undefined,
     alerts: loadAlertConfig(env),
+    fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }
