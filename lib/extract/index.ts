@@ -76,11 +76,11 @@ class ScrubbingSink implements LineSink {
     const text = buf.toString('utf8', start, end);
     const clean = this.scrubber.line(text);
     if (clean === text) {
-      this.inner.line(buf, start, end, flagged, truncated);
+      this.inner.line(buf, start, end, flagged, truncated, text);
       return;
     }
     const bytes = Buffer.from(clean, 'utf8');
-    this.inner.line(bytes, 0, bytes.length, flagged, truncated);
+    this.inner.line(bytes, 0, bytes.length, flagged, truncated, clean);
   }
 }
 
@@ -92,6 +92,7 @@ export class Extractor {
   private readonly scanner: LineScanner;
   private bytes = 0;
   private done = false;
+  private settled = false;
 
   constructor(opts: ExtractOptions = {}) {
     this.hash = opts.hashRaw === false ? null : createHash('sha256');
@@ -109,13 +110,21 @@ export class Extractor {
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.hash?.update(buf);
     this.bytes += buf.length;
+    if (this.settled) return;
     this.scanner.push(buf);
+    this.settled = this.collector.settled;
+  }
+
+  /** No byte pushed from now on can change the result but its hash and size (Collector.settled). */
+  get isSettled(): boolean {
+    return this.settled;
   }
 
   finish(): Extraction {
     if (this.done) throw new Error('Extractor.finish called twice');
     this.done = true;
-    this.scanner.finish();
+    // A settled collector's result is fixed; a line held open by the scanner cannot change it.
+    if (!this.settled) this.scanner.finish();
     const r = this.collector.finish();
     // A rule takes the whole document: its failure scenario is the rule's, whatever else it holds.
     const rule = r.type !== null && fingerprintRules().length > 0 ? ruleFor(this.collector.entries()) : null;
