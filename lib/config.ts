@@ -4,6 +4,7 @@
  * get as far as answering a request.
  */
 
+import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
 import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
@@ -36,6 +37,10 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
+  alertsTable: string | undefined;
+  /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
+  alerts: AlertConfig;
   /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
   fingerprintRules: FingerprintRule[];
 }
@@ -108,6 +113,8 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    alertsTable: env['ALERTS_TABLE'] || undefined,
+    alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }
