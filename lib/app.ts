@@ -7,7 +7,7 @@
 import { type Config, loadConfig } from './config.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import type { UploadDeps } from './service/upload.ts';
-import { makeDynamoClient, makeS3Client } from './store/clients.ts';
+import { type ClientHooks, makeDynamoClient, makeS3Client } from './store/clients.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
 import { DynamoLogIndex } from './store/dynamo-logs.ts';
@@ -27,10 +27,10 @@ export interface App {
   uploads: UploadDeps;
 }
 
-export function buildApp(config: Config): App {
+export function buildApp(config: Config, hooks: ClientHooks = {}): App {
   configureScrubbing(config.scrub);
-  const s3 = makeS3Client(config);
-  const ddb = makeDynamoClient();
+  const s3 = makeS3Client(config, hooks);
+  const ddb = makeDynamoClient(hooks);
   const stores: Stores = {
     archive: new S3LogArchive(s3, config.bucket),
     logs: new DynamoLogIndex(ddb, config.logsTable),

@@ -12,7 +12,13 @@ import { installFaults } from './faults.ts';
 /** Test-only (lib/store/faults.ts): unset everywhere but the fault tests. */
 const FAULTS_DIR = process.env.LOGSIFT_FAULTS;
 
-export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client {
+/** Extra middleware for a simulation's clients (scripts/bench-scale.ts meters them); none deployed. */
+export interface ClientHooks {
+  s3?: (client: S3Client) => void;
+  dynamo?: (client: DynamoDBClient) => void;
+}
+
+export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>, hooks: ClientHooks = {}): S3Client {
   const client = new S3Client({
     forcePathStyle: config.s3ForcePathStyle,
     // s3rver stores aws-chunked framing verbatim when checksums are streamed
@@ -21,12 +27,14 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client
     maxAttempts: 3,
   });
   installFaults(client, 's3', FAULTS_DIR);
+  hooks.s3?.(client);
   return client;
 }
 
-export function makeDynamoClient(): DynamoDBDocumentClient {
+export function makeDynamoClient(hooks: ClientHooks = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ maxAttempts: 3 });
   installFaults(client, 'dynamodb', FAULTS_DIR);
+  hooks.dynamo?.(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
