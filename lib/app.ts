@@ -35,7 +35,9 @@ export function buildApp(config: Config, hooks: ClientHooks = {}): App {
     archive: new S3LogArchive(s3, config.bucket),
     logs: new DynamoLogIndex(ddb, config.logsTable),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
-    reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret),
+    reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {
+      listShards: config.listShards,
+    }),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
   };
   return {

@@ -35,7 +35,13 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** Shards of each list index (lib/store/sharded-list.ts). */
+  listShards: number;
 }
+
+/** LIST_SHARDS unless set: 16 shards give each list 16 partition keys' write headroom. */
+export const DEFAULT_LIST_SHARDS = 16;
+export const MAX_LIST_SHARDS = 32;
 
 export interface AuthTokens {
   read: string[];
@@ -105,5 +111,6 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    listShards: integer(env, 'LIST_SHARDS', DEFAULT_LIST_SHARDS, 1, MAX_LIST_SHARDS),
   };
 }

@@ -28,8 +28,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
   ScanCommand,
   UpdateCommand,
   type UpdateCommandInput,
@@ -44,7 +42,7 @@ import {
   summariesBytes,
   summaryEntryBytes,
 } from './budgets.ts';
-import { CursorSealer, type KeyShape } from './cursor.ts';
+import { CursorSealer } from './cursor.ts';
 import { storageCall } from './errors.ts';
 import { itemSize } from './item-size.ts';
 import type {
@@ -57,6 +55,7 @@ import type {
   SummaryOutcome,
   Totals,
 } from './ports.ts';
+import { listSharded, shardOf, shardValue, shardValues } from './sharded-list.ts';
 
 const LIST_KEY = 'report';
 /** The item holding the counters behind `totals()`; in no index, so in no list. */
@@ -69,7 +68,7 @@ interface IndexSpec {
   name: string;
   partition: string;
   sortKey: string;
-  shape: KeyShape;
+  sortType: 'S' | 'N';
 }
 
 const REPORT_INDEXES: Record<ListQuery['sort'], IndexSpec> = {
@@ -81,7 +80,7 @@ const ISSUES_ALL = index('issues', 'issueList', 'issueId', 'S');
 const ISSUES_BY_STATUS = index('issuesByStatus', 'issueStatusKey', 'issueId', 'S');
 
 function index(name: string, partition: string, sortKey: string, sortType: 'S' | 'N'): IndexSpec {
-  return { name, partition, sortKey, shape: { pk: 'S', [partition]: 'S', [sortKey]: sortType } };
+  return { name, partition, sortKey, sortType };
 }
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
@@ -133,21 +132,24 @@ function fromItem(item: Record<string, unknown>): Report {
   };
 }
 
-/** The index attributes an item carries for its status (ghosts are in no issue list). */
-function issueListAttributes(status: IssueStatus): Record<string, string> {
-  return status === 'Ghost' ? {} : { issueList: ISSUE_LIST, issueStatusKey: status };
+export interface ReportStoreOptions {
+  /** Shards of each list index (LIST_SHARDS); 1 = the unsharded keys (`report`, `issue`, status). */
+  listShards?: number;
 }
 
 export class DynamoReportStore implements ReportStore {
   private readonly cursors: CursorSealer;
+  private readonly listShards: number;
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
     private readonly table: string,
     /** The per-deployment secret list cursors are signed with (CURSOR_SECRET). */
     cursorSecret: string | undefined = process.env['CURSOR_SECRET'],
+    options: ReportStoreOptions = {},
   ) {
     this.cursors = new CursorSealer(cursorSecret);
+    this.listShards = options.listShards ?? 1;
   }
 
   countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
@@ -176,9 +178,8 @@ export class DynamoReportStore implements ReportStore {
     const item = {
       ...fitted,
       pk: reportKey,
-      listKey: LIST_KEY,
       summariesBytes: summariesBytes(fitted.summaries),
-      ...issueListAttributes(report.status),
+      ...this.listAttributes(reportKey, report.status),
     };
     // The budgets make this unreachable; if they were ever wrong, say so rather than send it.
     const size = itemSize(item);
@@ -245,13 +246,14 @@ export class DynamoReportStore implements ReportStore {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
         ConditionExpression: `#status = :ghost${sameReport}`,
-        UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
+        UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :openKey, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
           ':ghost': 'Ghost',
           ':open': 'Open',
           ':summary': entry.summary,
-          ':issueList': ISSUE_LIST,
+          ':issueList': this.listAttributes(reportKey, 'Open')['issueList'],
+          ':openKey': this.listAttributes(reportKey, 'Open')['issueStatusKey'],
           ':event': [{ event: 'upgraded', at: entry.at }],
           ...idValue,
           ...also.values,
@@ -320,11 +322,12 @@ export class DynamoReportStore implements ReportStore {
       Key: { pk: reportKey },
       ConditionExpression: '#status = :closed',
       UpdateExpression:
-        'SET #status = :open, issueStatusKey = :open, regressed = :yes, history = list_append(history, :event)',
+        'SET #status = :open, issueStatusKey = :openKey, regressed = :yes, history = list_append(history, :event)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':closed': 'Closed',
         ':open': 'Open',
+        ':openKey': this.listAttributes(reportKey, 'Open')['issueStatusKey'],
         ':yes': true,
         ':event': [{ event: 'regressed', at }],
       },
@@ -339,12 +342,13 @@ export class DynamoReportStore implements ReportStore {
     const updated = await this.update('reports.status', {
       Key: { pk: reportKey },
       ConditionExpression: '#status = :current AND issueId = :issueId',
-      UpdateExpression: `SET #status = :status, issueStatusKey = :status, history = list_append(history, :event)${clearRegressed}`,
+      UpdateExpression: `SET #status = :status, issueStatusKey = :statusKey, history = list_append(history, :event)${clearRegressed}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':current': change.from,
         ':issueId': change.issueId,
         ':status': change.to,
+        ':statusKey': this.listAttributes(reportKey, change.to)['issueStatusKey'],
         ':event': [{ event: change.to === 'Closed' ? 'closed' : 'reopened', at }],
         ...(clearRegressed ? { ':no': false } : {}),
       },
@@ -441,75 +445,124 @@ export class DynamoReportStore implements ReportStore {
     return this.totals();
   }
 
-  private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {
-    const filters: string[] = [];
-    const names: Record<string, string> = { '#p': spec.partition };
-    const values: Record<string, unknown> = { ':p': partition };
-    if (query.type) {
-      filters.push('#type = :type');
-      names['#type'] = 'type';
-      values[':type'] = query.type;
-    }
-    if (query.q) {
-      // Names, not bare words: EXTRACT is one of DynamoDB's reserved words.
-      filters.push(
-        '(contains(#title, :q) OR contains(#summary, :q) OR contains(#extract, :q) OR contains(#signature, :q))',
+  /**
+   * Moves every report into its shard of each list for this store's shard
+   * count (after LIST_SHARDS changed), reading the whole table (a Scan: for
+   * `npm run recount`, never a request). Each move is conditional on the
+   * status it was computed for, so a concurrent change is never undone; its
+   * own write puts that report in the right shard anyway. Answers how many moved.
+   */
+  async reshardLists(): Promise<number> {
+    let moved = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall('reports.reshard', () =>
+        this.ddb.send(
+          new ScanCommand({
+            TableName: this.table,
+            ProjectionExpression: 'pk, reportId, #status, listKey, issueList, issueStatusKey',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
-      Object.assign(names, {
-        '#title': 'title',
-        '#summary': 'summary',
-        '#extract': 'extract',
-        '#signature': 'signature',
-      });
-      values[':q'] = query.q;
-    }
-    const filtered = filters.length > 0;
-    // The cursor is bound to this list: index, partition, order and filters.
-    const list = JSON.stringify([spec.name, partition, query.order, query.type ?? '', query.q ?? '']);
-    let startKey = query.cursor ? this.cursors.open(query.cursor, list, spec.shape) : undefined;
-    const items: Report[] = [];
-    let more = false;
-    for (let round = 0; round < (filtered ? MAX_FILTERED_QUERIES : 1); round++) {
-      const input: QueryCommandInput = {
-        TableName: this.table,
-        IndexName: spec.name,
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: query.order === 'asc',
-        Limit: filtered ? Math.max(query.limit * 2, 50) : query.limit,
-        ExclusiveStartKey: startKey,
-        FilterExpression: filtered ? filters.join(' AND ') : undefined,
-      };
-      const answer = await storageCall('reports.list', () => this.ddb.send(new QueryCommand(input)));
-      for (const item of answer.Items ?? []) items.push(fromItem(item));
-      startKey = answer.LastEvaluatedKey as Record<string, string | number> | undefined;
-      more = startKey !== undefined;
-      if (!more || items.length >= query.limit) break;
-    }
-    const page = items.slice(0, query.limit);
-    const last = page.at(-1);
-    const hasNext = last !== undefined && (more || items.length > query.limit);
-    return {
-      items: page,
-      nextCursor: hasNext && last ? this.cursors.seal(list, this.indexKey(spec, last)) : null,
-    };
+      for (const item of page.Items ?? []) {
+        if (typeof item['reportId'] !== 'string') continue; // an alias or a counter
+        const status = item['status'] as IssueStatus;
+        const wanted = this.listAttributes(String(item['pk']), status);
+        const names = ['listKey', 'issueList', 'issueStatusKey'] as const;
+        if (names.every((name) => item[name] === wanted[name])) continue;
+        const set = names.filter((name) => wanted[name] !== undefined);
+        const remove = names.filter((name) => wanted[name] === undefined && item[name] !== undefined);
+        try {
+          await this.ddb.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: { pk: item['pk'] },
+              ConditionExpression: '#status = :status',
+              UpdateExpression: [
+                `SET ${set.map((name) => `${name} = :${name}`).join(', ')}`,
+                remove.length > 0 ? `REMOVE ${remove.join(', ')}` : '',
+              ].join(' '),
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':status': status,
+                ...Object.fromEntries(set.map((name) => [`:${name}`, wanted[name]])),
+              },
+            }),
+          );
+          moved++;
+        } catch (error) {
+          if (!isConditionFailure(error)) await storageCall('reports.reshard', () => Promise.reject(error));
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return moved;
   }
 
-  private indexKey(spec: IndexSpec, report: Report): Record<string, string | number> {
-    const attributes: Record<string, string | number> = {
-      pk: report.reportKey,
-      listKey: LIST_KEY,
-      issueList: ISSUE_LIST,
-      issueStatusKey: report.status,
-      lastSeen: report.lastSeen,
-      firstSeen: report.firstSeen,
-      occurrences: report.occurrences,
-      issueId: report.issueId,
+  /**
+   * One page of a sharded list (lib/store/sharded-list.ts): the shards of
+   * `base` merged in the page's order. `predicate` narrows it on the full
+   * items, for filters the index does not carry; text search is one.
+   */
+  private async list(
+    spec: IndexSpec,
+    base: string,
+    query: ListQuery,
+    predicate?: (report: Report) => boolean,
+  ): Promise<PageOf<Report>> {
+    const q = query.q;
+    const matches = (report: Report) =>
+      (q === undefined ||
+        // Case-sensitive, as DynamoDB's contains() was when the index carried these.
+        [report.title ?? '', report.summary, report.extract, report.signature].some((text) =>
+          text.includes(q),
+        )) &&
+      (predicate === undefined || predicate(report));
+    const narrowed = q !== undefined || predicate !== undefined;
+    // The cursor is bound to this list: index, partition, shards, order and filters.
+    const listId = JSON.stringify([
+      spec.name,
+      base,
+      this.listShards,
+      query.order,
+      query.type ?? '',
+      query.q ?? '',
+      ...this.listFilterIds(query),
+    ]);
+    const page = await listSharded({
+      ddb: this.ddb,
+      table: this.table,
+      index: { name: spec.name, partition: spec.partition, sortKey: spec.sortKey, sortType: spec.sortType },
+      partitions: shardValues(base, this.listShards),
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor,
+      listId,
+      cursors: this.cursors,
+      type: query.type,
+      predicate: narrowed ? (item) => matches(fromItem(item)) : undefined,
+      maxRounds: MAX_FILTERED_QUERIES,
+    });
+    return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+  }
+
+  /** What further filters a list query carries, for its cursor's binding (none yet). */
+  private listFilterIds(_query: ListQuery): string[] {
+    return [];
+  }
+
+  /** The list-index attributes of a report item: which shard of each list it is in. */
+  private listAttributes(reportKey: string, status: IssueStatus): Record<string, string> {
+    const shard = shardOf(reportKey, this.listShards);
+    const listKey = shardValue(LIST_KEY, shard, this.listShards);
+    if (status === 'Ghost') return { listKey };
+    return {
+      listKey,
+      issueList: shardValue(ISSUE_LIST, shard, this.listShards),
+      issueStatusKey: shardValue(status, shard, this.listShards),
     };
-    const key: Record<string, string | number> = {};
-    for (const name of Object.keys(spec.shape)) key[name] = attributes[name]!;
-    return key;
   }
 
   private async update(
