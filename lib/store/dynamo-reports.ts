@@ -42,6 +42,13 @@ import {
   summariesBytes,
   summaryEntryBytes,
 } from './budgets.ts';
+import {
+  COUNTER_SHARDS,
+  CounterShards,
+  counterKey,
+  NOTHING_PENDING,
+  type Pending,
+} from './counter-shards.ts';
 import { CursorSealer } from './cursor.ts';
 import { storageCall } from './errors.ts';
 import { itemSize } from './item-size.ts';
@@ -61,6 +68,8 @@ const LIST_KEY = 'report';
 /** The item holding the counters behind `totals()`; in no index, so in no list. */
 const TOTALS_KEY = 'totals';
 const ISSUE_LIST = 'issue';
+/** A count this much older than its report's lastSeen is late, not hot: counted on the item. */
+const BACKDATED_MS = 60_000;
 /** Queries one filtered list page may take before answering a short page. */
 const MAX_FILTERED_QUERIES = 8;
 
@@ -135,11 +144,17 @@ function fromItem(item: Record<string, unknown>): Report {
 export interface ReportStoreOptions {
   /** Shards of each list index (LIST_SHARDS); 1 = the unsharded keys (`report`, `issue`, status). */
   listShards?: number;
+  /** Counter items per hot report (lib/store/counter-shards.ts). */
+  counterShards?: number;
 }
 
 export class DynamoReportStore implements ReportStore {
   private readonly cursors: CursorSealer;
   private readonly listShards: number;
+  private readonly counters: CounterShards;
+  private readonly folding = new Set<string>();
+  /** Reports this container marked as counted in counter items (the mark is written once). */
+  private readonly marked = new Set<string>();
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
@@ -150,17 +165,135 @@ export class DynamoReportStore implements ReportStore {
   ) {
     this.cursors = new CursorSealer(cursorSecret);
     this.listShards = options.listShards ?? 1;
+    this.counters = new CounterShards(ddb, table, options.counterShards ?? COUNTER_SHARDS);
   }
 
-  countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
-    const count = counting(at, n);
+  /**
+   * One conditional write on the report when its `lastSeen` is a second old
+   * or more (folding in whatever its counter items hold); otherwise, or when
+   * another count moved it first, the occurrences go to a counter item
+   * (lib/store/counter-shards.ts). So a report's item and its list entries
+   * move at most once a second however hot it is, and the count is exact.
+   * The answer's `occurrences` is then the report's as read plus this count:
+   * at least the true total, which reads (getByKey, lists) give exactly.
+   */
+  async countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
+    const item = await this.getItem(reportKey);
+    if (!item || typeof item['reportId'] !== 'string') return null;
+    const seen = String(item['lastSeen']);
+    const cutoff = new Date(Date.parse(at) - 1000).toISOString();
+    if (at < new Date(Date.parse(seen) - BACKDATED_MS).toISOString()) {
+      // Counted well before the report was last seen (a late or backdated
+      // log): on the item, lastSeen left as it is, no counters folded.
+      const count = counting(at, n);
+      return this.update('reports.count', {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: `${count.add} SET daily.#day = if_not_exists(daily.#day, :zero) + :one`,
+        ExpressionAttributeNames: count.names,
+        ExpressionAttributeValues: { ':one': n, ':zero': 0 },
+      });
+    }
+    // One fold at a time per container: the others would only lose its race.
+    if (seen <= cutoff && !this.folding.has(reportKey)) {
+      this.folding.add(reportKey);
+      try {
+        const folded = item['folded'] as Record<string, number> | undefined;
+        const pending = item['counters']
+          ? await this.counters.pending(reportKey, folded ?? {})
+          : NOTHING_PENDING;
+        const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending);
+        if (counted) return counted;
+      } finally {
+        this.folding.delete(reportKey);
+      }
+    }
+    // By report id too: a report made again under this key must be marked again.
+    const mark = `${reportKey}#${String(item['reportId'])}`;
+    if (item['counters'] === undefined && !this.marked.has(mark)) {
+      this.marked.add(mark);
+      await this.markCounted(reportKey);
+    }
+    await this.counters.add(reportKey, n, at);
+    const report = await this.withPending(item);
+    return { ...report, occurrences: report.occurrences + n };
+  }
+
+  /** The count and every pending counter in one write, while `lastSeen` is still `seen`. */
+  private countAndFold(
+    reportKey: string,
+    seen: string,
+    at: string,
+    n: number,
+    folded: Record<string, number> | undefined,
+    pending: Pending,
+  ): Promise<Report | null> {
+    const byDay: Record<string, number> = { ...pending.byDay };
+    byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {
+      ':total': n + pending.total,
+      ':at': at,
+      ':seen': seen,
+      ':zero': 0,
+    };
+    const sets = ['lastSeen = :at'];
+    Object.entries(byDay).forEach(([date, count], i) => {
+      names[`#d${i}`] = date;
+      values[`:d${i}`] = count;
+      sets.push(`daily.#d${i} = if_not_exists(daily.#d${i}, :zero) + :d${i}`);
+    });
+    if (folded === undefined) {
+      if (Object.keys(pending.ahead).length > 0) {
+        sets.push('folded = :folded');
+        values[':folded'] = pending.ahead;
+      }
+    } else {
+      Object.entries(pending.ahead).forEach(([shard, count], i) => {
+        names[`#f${i}`] = shard;
+        values[`:f${i}`] = count;
+        sets.push(`folded.#f${i} = :f${i}`);
+      });
+    }
     return this.update('reports.count', {
       Key: { pk: reportKey },
-      ConditionExpression: 'attribute_exists(pk)',
-      UpdateExpression: `${count.add} SET ${count.set}`,
-      ExpressionAttributeNames: count.names,
-      ExpressionAttributeValues: count.values,
+      // lastSeen moves with every write of `folded`, so this also proves `folded` is as read.
+      ConditionExpression: 'attribute_exists(pk) AND lastSeen = :seen',
+      UpdateExpression: `ADD occurrences :total SET ${sets.join(', ')}`,
+      ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+      ExpressionAttributeValues: values,
     });
+  }
+
+  /** Marks a report as counted in counter items too, once; readers then add what they hold. */
+  private async markCounted(reportKey: string): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: reportKey },
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(counters)',
+          UpdateExpression: 'SET counters = :shards',
+          ExpressionAttributeValues: { ':shards': this.counters.shards },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) await storageCall('reports.count-mark', () => Promise.reject(error));
+    }
+  }
+
+  /** The report of a stored item, with what its counter items hold beyond it. */
+  private async withPending(item: Record<string, unknown>): Promise<Report> {
+    const report = fromItem(item);
+    return item['counters'] === undefined ? report : this.addPending(report, item['folded']);
+  }
+
+  private async addPending(report: Report, folded: unknown): Promise<Report> {
+    const pending = await this.counters.pending(report.reportKey, (folded as Record<string, number>) ?? {});
+    if (pending.total === 0) return report;
+    const daily = { ...report.daily };
+    for (const [date, count] of Object.entries(pending.byDay)) daily[date] = (daily[date] ?? 0) + count;
+    return { ...report, occurrences: report.occurrences + pending.total, daily };
   }
 
   countWithSummary(
@@ -204,7 +337,7 @@ export class DynamoReportStore implements ReportStore {
 
   async getByKey(reportKey: string): Promise<Report | null> {
     const item = await this.getItem(reportKey);
-    return item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
+    return item && typeof item['reportId'] === 'string' ? this.withPending(item) : null;
   }
 
   getByReportId(reportId: string): Promise<Report | null> {
@@ -359,7 +492,7 @@ export class DynamoReportStore implements ReportStore {
 
   async delete(report: Report): Promise<void> {
     // The report first: once it is gone the aliases resolve to nothing.
-    const deleted = await storageCall('reports.delete', () =>
+    const old = await storageCall('reports.delete', () =>
       this.ddb
         .send(
           new DeleteCommand({
@@ -370,12 +503,23 @@ export class DynamoReportStore implements ReportStore {
             ReturnValues: 'ALL_OLD',
           }),
         )
-        .then((answer) => (answer.Attributes ? fromItem(answer.Attributes) : null))
+        .then((answer) => answer.Attributes ?? null)
         .catch((error) => {
           if (!isConditionFailure(error)) throw error;
           return null;
         }),
     );
+    const deleted = old ? fromItem(old) : null;
+    if (old?.['counters'] !== undefined) {
+      // A report made again under this key must not inherit these counts.
+      for (let shard = 0; shard < this.counters.shards; shard++) {
+        await storageCall('reports.delete-counter', () =>
+          this.ddb.send(
+            new DeleteCommand({ TableName: this.table, Key: { pk: counterKey(report.reportKey, shard) } }),
+          ),
+        );
+      }
+    }
     if (deleted) {
       await this.bumpTotals({ reports: -1, [`type${deleted.type}`]: -1, ...statusDelta(deleted.status, -1) });
     }
@@ -545,7 +689,8 @@ export class DynamoReportStore implements ReportStore {
       predicate: narrowed ? (item) => matches(fromItem(item)) : undefined,
       maxRounds: MAX_FILTERED_QUERIES,
     });
-    return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+    const items = await Promise.all(page.items.map((item) => this.withPending(item)));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** What further filters a list query carries, for its cursor's binding (none yet). */
@@ -569,17 +714,21 @@ export class DynamoReportStore implements ReportStore {
     operation: string,
     input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
   ): Promise<Report | null> {
-    let report: Report | null;
+    let attributes: Record<string, unknown> | undefined;
     try {
       const answer = await this.ddb.send(
         new UpdateCommand({ ...input, TableName: this.table, ReturnValues: 'ALL_NEW' }),
       );
-      report = answer.Attributes ? fromItem(answer.Attributes) : null;
+      attributes = answer.Attributes;
     } catch (error) {
       if (isConditionFailure(error)) return null;
       return storageCall(operation, () => Promise.reject(error));
     }
-    return report && needsFolding(report) ? this.refold(report) : report;
+    if (!attributes) return null;
+    const report = fromItem(attributes);
+    // Folded on the stored values: the refold's condition compares them.
+    const settled = needsFolding(report) ? await this.refold(report) : report;
+    return attributes['counters'] === undefined ? settled : this.addPending(settled, attributes['folded']);
   }
 
   /**

@@ -155,6 +155,13 @@ export class CapacityMeter {
     return rows.sort((a, b) => b.mean - a.mean);
   }
 
+  /** All WRU charged to one partition key of one target. */
+  unitsFor(target: Target, key: string): number {
+    let sum = 0;
+    for (const units of this.perKey.get(target)?.get(key)?.values() ?? []) sum += units;
+    return sum;
+  }
+
   /** WRU per target over `seconds` (the measured window only). */
   unitsIn(seconds: number[]): Map<Target, number> {
     const wanted = new Set(seconds);
@@ -196,12 +203,17 @@ export class CapacityMeter {
     return answer.Item ?? null;
   }
 
-  private chargeWrite(table: TableDef, before: Item | null, after: Item | null, failed: boolean): void {
-    const keyItem = (after ?? before)!;
-    const pk = String(unmarshall({ k: keyItem[table.hash]! })['k']);
+  private chargeWrite(
+    table: TableDef,
+    key: Item,
+    before: Item | null,
+    after: Item | null,
+    failed: boolean,
+  ): void {
+    const pk = String(unmarshall({ k: key[table.hash]! })['k']);
     const base = COUNTER_KEY.test(pk) ? `${table.name}:counters` : `${table.name}:base`;
     if (failed) {
-      this.charge(base, pk, writeUnits(sizeOf(before)));
+      this.charge(base, pk, writeUnits(sizeOf(before ?? key)));
       return;
     }
     this.charge(base, pk, writeUnits(Math.max(sizeOf(before), sizeOf(after))));
@@ -255,11 +267,11 @@ export class CapacityMeter {
             try {
               const answer = await next(args);
               const after = operation === 'DeleteItem' ? null : await this.read(table.name, key);
-              this.chargeWrite(table, before, after, false);
+              this.chargeWrite(table, key, before, after, false);
               return answer;
             } catch (error) {
               if ((error as Error).name === 'ConditionalCheckFailedException') {
-                this.chargeWrite(table, before ?? key, null, true);
+                this.chargeWrite(table, key, before, null, true);
               }
               throw error;
             }
