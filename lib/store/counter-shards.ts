@@ -56,12 +56,12 @@ export class CounterShards {
     );
   }
 
-  /** What the counter items hold beyond `folded` (the report's `folded` map), read strongly consistent. */
-  async pending(reportKey: string, folded: Record<string, number>): Promise<Pending> {
+  /** What the counter items hold beyond `folded` (the report's `folded` map). */
+  async pending(reportKey: string, folded: Record<string, number>, consistent = true): Promise<Pending> {
     const keys = Array.from({ length: this.shards }, (_, k) => ({ pk: counterKey(reportKey, k) }));
     const answer = await storageCall('reports.count-read', () =>
       this.ddb.send(
-        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }),
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: consistent } } }),
       ),
     );
     let items = answer.Responses?.[this.table] ?? [];
@@ -72,7 +72,9 @@ export class CounterShards {
       const again = unprocessed;
       const retry = await storageCall('reports.count-read', () =>
         this.ddb.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: again, ConsistentRead: true } } }),
+          new BatchGetCommand({
+            RequestItems: { [this.table]: { Keys: again, ConsistentRead: consistent } },
+          }),
         ),
       );
       items = [...items, ...(retry.Responses?.[this.table] ?? [])];

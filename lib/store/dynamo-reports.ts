@@ -199,8 +199,9 @@ export class DynamoReportStore implements ReportStore {
       this.folding.add(reportKey);
       try {
         const folded = item['folded'] as Record<string, number> | undefined;
+        // Eventually consistent is enough: a stale counter folds less now, the rest next time.
         const pending = item['counters']
-          ? await this.counters.pending(reportKey, folded ?? {})
+          ? await this.counters.pending(reportKey, folded ?? {}, false)
           : NOTHING_PENDING;
         const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending);
         if (counted) return counted;
@@ -215,7 +216,9 @@ export class DynamoReportStore implements ReportStore {
       await this.markCounted(reportKey);
     }
     await this.counters.add(reportKey, n, at);
-    const report = await this.withPending(item);
+    // Not the counters read back (16 reads a count): the answer may trail the
+    // exact total by the last second's counts, which reads give exactly.
+    const report = fromItem(item);
     return { ...report, occurrences: report.occurrences + n };
   }
 
@@ -255,14 +258,19 @@ export class DynamoReportStore implements ReportStore {
         sets.push(`folded.#f${i} = :f${i}`);
       });
     }
-    return this.update('reports.count', {
-      Key: { pk: reportKey },
-      // lastSeen moves with every write of `folded`, so this also proves `folded` is as read.
-      ConditionExpression: 'attribute_exists(pk) AND lastSeen = :seen',
-      UpdateExpression: `ADD occurrences :total SET ${sets.join(', ')}`,
-      ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
-      ExpressionAttributeValues: values,
-    });
+    return this.update(
+      'reports.count',
+      {
+        Key: { pk: reportKey },
+        // lastSeen moves with every write of `folded`, so this also proves `folded` is as read.
+        ConditionExpression: 'attribute_exists(pk) AND lastSeen = :seen',
+        UpdateExpression: `ADD occurrences :total SET ${sets.join(', ')}`,
+        ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+        ExpressionAttributeValues: values,
+      },
+      // Every counter was just folded in: nothing to read back.
+      false,
+    );
   }
 
   /** Marks a report as counted in counter items too, once; readers then add what they hold. */
@@ -713,6 +721,8 @@ export class DynamoReportStore implements ReportStore {
   private async update(
     operation: string,
     input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
+    /** Add what the report's counter items hold (false where they were just folded). */
+    withCounters = true,
   ): Promise<Report | null> {
     let attributes: Record<string, unknown> | undefined;
     try {
@@ -728,7 +738,9 @@ export class DynamoReportStore implements ReportStore {
     const report = fromItem(attributes);
     // Folded on the stored values: the refold's condition compares them.
     const settled = needsFolding(report) ? await this.refold(report) : report;
-    return attributes['counters'] === undefined ? settled : this.addPending(settled, attributes['folded']);
+    return attributes['counters'] === undefined || !withCounters
+      ? settled
+      : this.addPending(settled, attributes['folded']);
   }
 
   /**
