@@ -5,6 +5,7 @@
  * builds clients of its own.
  */
 import { type Config, loadConfig } from './config.ts';
+import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import type { UploadDeps } from './service/upload.ts';
 import { type ClientHooks, makeDynamoClient, makeS3Client } from './store/clients.ts';
@@ -29,6 +30,7 @@ export interface App {
 
 export function buildApp(config: Config, hooks: ClientHooks = {}): App {
   configureScrubbing(config.scrub);
+  configureFingerprintRules(config.fingerprintRules);
   const s3 = makeS3Client(config, hooks);
   const ddb = makeDynamoClient(hooks);
   const stores: Stores = {

@@ -5,6 +5,7 @@
  */
 
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
+import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
@@ -37,6 +38,8 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Shards of each list index (lib/store/sharded-list.ts). */
   listShards: number;
+  /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
+  fingerprintRules: FingerprintRule[];
 }
 
 /** LIST_SHARDS unless set: 16 shards give each list 16 partition keys' write headroom. */
@@ -112,5 +115,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
     listShards: integer(env, 'LIST_SHARDS', DEFAULT_LIST_SHARDS, 1, MAX_LIST_SHARDS),
+    fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }

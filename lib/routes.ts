@@ -12,7 +12,7 @@ import type * as Contracts from './contracts/index.ts';
 
 /** Who may call a route: `open` always; the others as lib/http/auth describes. */
 export type Access = 'open' | 'read' | 'ingest' | 'admin';
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
 /** `Idempotency-Key` answers are stored per scope (lib/service/idempotency). */
 export type IdempotencyScope = 'logs' | 'issues';
 
@@ -536,6 +536,118 @@ export const ROUTES = [
       503: 'Unavailable',
     },
   },
+  // The Elasticsearch-compatible root (lib/es-compat.ts): shippers are pointed at `/es`.
+  {
+    name: 'esInfo',
+    method: 'GET',
+    path: '/es',
+    handler: 'functions/es-info.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: 'Elasticsearch cluster root (the handshake of Elasticsearch clients)',
+    description:
+      "What Filebeat, Logstash, Vector and Elastic's clients ask before their first bulk request: `version.number` and the `X-Elastic-Product: Elasticsearch` header. Point them at `/es`; logsift's own `GET /` stays the report list.",
+    answers: { 200: { description: 'The cluster root.', json: 'EsInfo' } },
+  },
+  {
+    name: 'esInfoHead',
+    operationId: 'esInfoHead',
+    method: 'HEAD',
+    path: '/es',
+    handler: 'functions/es-info.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: "Elasticsearch cluster root, headers only (Logstash's health check)",
+    answers: { 200: { description: 'Up.' } },
+  },
+  {
+    name: 'esLicense',
+    method: 'GET',
+    path: '/es/_license',
+    handler: 'functions/es-license.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: 'Elasticsearch license (Logstash reads it before sending)',
+    description: 'Active and unrestricted, issued by logsift: nothing here is licensed by Elastic.',
+    answers: { 200: { description: 'The license.', json: 'EsLicense' } },
+  },
+  {
+    name: 'esBulk',
+    method: 'POST',
+    path: '/es/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    summary: 'Elasticsearch bulk API under the Elasticsearch-compatible root',
+    description: 'As POST /_bulk, for clients pointed at `/es`.',
+    request: { body: BULK_BODY },
+    answers: BULK_ANSWERS,
+  },
+  {
+    name: 'esBulkIndex',
+    method: 'POST',
+    path: '/es/{index}/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    operationId: 'esBulkToIndex',
+    summary: 'Elasticsearch bulk API to one index, under the Elasticsearch-compatible root',
+    description: 'As POST /{index}/_bulk, for clients pointed at `/es`.',
+    request: { params: 'IndexPath', body: BULK_BODY },
+    answers: BULK_ANSWERS,
+  },
+  {
+    name: 'mergeReport',
+    method: 'POST',
+    path: '/logs/extracted/{reportId}/merge',
+    handler: 'functions/merge-report.handler',
+    access: 'admin',
+    tag: 'reports',
+    summary: 'Merge a report into another',
+    description:
+      "From now on the report's failures count on `into`, which takes its occurrences too; the merged report leaves the lists and its page points to the kept one. Only a report whose issue is a ghost can be merged (409 otherwise: merge the other way round). Repeating it answers the same. A browser's form post is redirected to the kept report.",
+    request: {
+      params: 'ReportIdPath',
+      query: ['FormatQuery'],
+      body: {
+        content: {
+          'application/x-www-form-urlencoded': { schema: 'MergeForm', example: 'into=000000042' },
+          'multipart/form-data': { schema: 'MergeForm' },
+          'application/json': { schema: 'MergeForm', example: { into: '000000042' } },
+        },
+      },
+    },
+    answers: {
+      200: { description: 'Merged: both reports.', json: 'Merge' },
+      303: browserPost('To the kept report'),
+      400: 'BadRequest',
+      404: 'NotFound',
+      409: 'Conflict',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'unmergeReport',
+    method: 'POST',
+    path: '/logs/extracted/{reportId}/unmerge',
+    handler: 'functions/unmerge-report.handler',
+    access: 'admin',
+    tag: 'reports',
+    summary: 'Undo a merge',
+    description:
+      'The merged report counts its own failures again, from the count it had when merged; the kept report gives those back (what it counted of them while merged stays on it). A report merged nowhere is answered as it is.',
+    request: { params: 'ReportIdPath', query: ['FormatQuery'] },
+    answers: {
+      200: { description: 'Unmerged: the report, and the one it was merged into.', json: 'Merge' },
+      303: browserPost('To the report'),
+      400: 'BadRequest',
+      404: 'NotFound',
+      409: 'Conflict',
+      503: 'Unavailable',
+    },
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
@@ -547,6 +659,8 @@ export type RouteName = (typeof ROUTES)[number]['name'];
 export const NOT_FOUND = [
   { name: 'notFound', method: '*', path: '/{proxy+}', handler: 'functions/not-found.handler' },
   { name: 'notFound', method: '*', path: '/', handler: 'functions/not-found.handler' },
+  // Elasticsearch APIs logsift does not serve: 404 naming the client setting that stops the call.
+  { name: 'esNotSupported', method: '*', path: '/es/{proxy+}', handler: 'functions/es-unsupported.handler' },
 ] as const;
 
 const BY_NAME = new Map<string, RouteSpec>(ROUTES.map((r) => [r.name, r]));
@@ -558,7 +672,7 @@ export function route(name: RouteName): RouteSpec {
   return spec;
 }
 
-const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'PATCH', 'DELETE'];
+const METHOD_ORDER: readonly Method[] = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'];
 
 const segments = (path: string): string[] => path.split('/').slice(1);
 const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
@@ -640,6 +754,8 @@ export const paths = {
   report: (reportId: string) => fillPath(pathOf('getExtract'), { reportId }),
   issue: (issueId: string) => fillPath(pathOf('getIssue'), { issueId }),
   issueStatus: (issueId: string) => fillPath(pathOf('postIssueStatus'), { issueId }),
+  reportMerge: (reportId: string) => fillPath(pathOf('mergeReport'), { reportId }),
+  reportUnmerge: (reportId: string) => fillPath(pathOf('unmergeReport'), { reportId }),
   newIssue: (reportId?: string) =>
     reportId === undefined
       ? pathOf('newIssueForm')

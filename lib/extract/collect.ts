@@ -498,6 +498,11 @@ export class Collector implements LineSink {
     this.extractBytes += n;
   }
 
+  /** The distinct entries of the signature so far (a fingerprint rule reads each). */
+  entries(): string[] {
+    return this.sig.list();
+  }
+
   finish(): Collected {
     if (this.mode !== 'none') this.closeBlock();
     const type: ReportType | null = this.hasStack ? 'C' : this.hasError ? 'E' : this.hasWarning ? 'W' : null;

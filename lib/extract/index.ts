@@ -10,6 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
 import { type CollectedEntry, Collector } from './collect.ts';
 import { fingerprintOf } from './event.ts';
+import { fingerprintRules, ruleFor, ruleSignature } from './fingerprint-rules.ts';
 
 export type { CollectedEntry } from './collect.ts';
 export { fingerprintOf } from './event.ts';
@@ -31,6 +32,11 @@ export interface Extraction {
   sha256: string;
   /** Total raw bytes. */
   bytes: number;
+  /**
+   * A fingerprint rule took one of the failure entries (lib/extract/fingerprint-rules.ts):
+   * `signature` is the rule's, and `entry` the entry it took (what the report's title is read from).
+   */
+  rule?: { fingerprint: string; entry: string };
 }
 
 export interface ExtractOptions {
@@ -111,14 +117,18 @@ export class Extractor {
     this.done = true;
     this.scanner.finish();
     const r = this.collector.finish();
+    // A rule takes the whole document: its failure scenario is the rule's, whatever else it holds.
+    const rule = r.type !== null && fingerprintRules().length > 0 ? ruleFor(this.collector.entries()) : null;
+    const signature = rule ? ruleSignature(rule.fingerprint) : r.signature;
     return {
       type: r.type,
       extract: r.extract,
       extractTruncated: r.extractTruncated,
-      signature: r.signature,
-      fingerprint: r.type === null ? null : fingerprintOf(r.signature),
+      signature,
+      fingerprint: r.type === null ? null : fingerprintOf(signature),
       sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,
+      ...(rule ? { rule } : {}),
     };
   }
 }

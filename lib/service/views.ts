@@ -6,6 +6,7 @@ import type {
   IngestAnswer,
   IssueAnswer,
   LogAnswer,
+  MergeAnswer,
   ReportAnswer,
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
@@ -80,6 +81,13 @@ export function reportView(report: Report): ReportAnswer {
     extractTruncated: report.extractTruncated,
     firstLogSha256: report.logSha256,
     daily: report.daily,
+    mergedInto: report.mergedIntoId ?? null,
+    mergedFrom: (report.mergedFrom ?? []).map(({ reportId, occurrences, at }) => ({
+      reportId,
+      occurrences,
+      at,
+    })),
+    rule: report.rule ?? null,
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),
@@ -98,4 +106,8 @@ export function logView(log: LogRecord): LogAnswer {
     type: log.type,
     links: { raw: paths.log(log.logId), report: log.reportId ? paths.report(log.reportId) : null },
   };
+}
+
+export function mergeView(report: Report, kept: Report | null): MergeAnswer {
+  return { report: reportView(report), kept: kept ? reportView(kept) : null };
 }

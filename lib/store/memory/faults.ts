@@ -28,6 +28,7 @@ export type Operation =
   | 'reports.regress'
   | 'reports.status'
   | 'reports.delete'
+  | 'reports.merge'
   | 'reports.list'
   | 'reports.totals'
   | 'reports.totals-add'
