@@ -206,3 +206,30 @@ describe('sharded report lists', () => {
     ).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 });
+
+describe('resharding stored reports', () => {
+  it('moves reports stored unsharded into their shards, after which the sharded lists show them all', async () => {
+    const definition = { ...readServiceDefinition(), service: 'logsift-reshard' };
+    const third = await createResources({
+      s3Endpoint: emulators.s3Endpoint,
+      dynamoEndpoint: emulators.dynamoEndpoint,
+      definition,
+    });
+    const table = third.env['REPORTS_TABLE']!;
+    const before = new DynamoReportStore(emulators.ddb, table, 'list-secret', { listShards: 1 });
+    for (const r of created.slice(0, 12)) await before.create(r);
+    const after = new DynamoReportStore(emulators.ddb, table, 'list-secret', { listShards: 16 });
+    const query = { sort: 'lastSeen' as const, order: 'desc' as const, limit: 50 };
+    expect((await after.listReports(query)).items).toHaveLength(0);
+    const issuesBefore = (await everyPage((q) => before.listIssues(q), query)).flat();
+
+    expect(await after.reshardLists()).toBe(12);
+    expect((await everyPage((q) => after.listReports(q), query)).flat()).toEqual(
+      (await everyPage((q) => stores.one.listReports(q), query))
+        .flat()
+        .filter((id) => created.slice(0, 12).some((r) => r.reportId === id)),
+    );
+    expect((await everyPage((q) => after.listIssues(q), query)).flat()).toEqual(issuesBefore);
+    expect(await after.reshardLists()).toBe(0);
+  });
+});
