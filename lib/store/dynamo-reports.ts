@@ -228,8 +228,8 @@ export class DynamoReportStore implements ReportStore {
     // By report id too: a report made again under this key must be marked again.
     const mark = `${reportKey}#${String(item['reportId'])}`;
     if (item['counters'] === undefined && !this.marked.has(mark)) {
-      this.marked.add(mark);
       await this.markCounted(reportKey);
+      this.marked.add(mark);
     }
     await this.counters.add(reportKey, n, at);
     // Not the counters read back (16 reads a count): the answer may trail the
