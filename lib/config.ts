@@ -4,6 +4,7 @@
  * get as far as answering a request.
  */
 
+import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
 import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
@@ -38,6 +39,10 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Shards of each list index (lib/store/sharded-list.ts). */
   listShards: number;
+  /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
+  alertsTable: string | undefined;
+  /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
+  alerts: AlertConfig;
   /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
   fingerprintRules: FingerprintRule[];
 }
@@ -115,6 +120,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
     listShards: integer(env, 'LIST_SHARDS', DEFAULT_LIST_SHARDS, 1, MAX_LIST_SHARDS),
+    alertsTable: env['ALERTS_TABLE'] || undefined,
+    alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }

@@ -7,9 +7,11 @@
  *
  *   PORT                          the port (required)
  *   LOGSIFT_LOCAL_CONCURRENCY     invocations at once (default 32)
+ *   LOGSIFT_LOCAL_SCHEDULE_MS     how often `schedule` functions run (default 1000; scripts/local-schedule.ts)
  */
 import { dirname, join } from 'node:path';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
+import { startLocalSchedules } from './local-schedule.ts';
 import { resolveEnvironment } from './serverless-env.ts';
 import { readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
   server.listen(port, '127.0.0.1', () => {
     process.stdout.write(`gateway listening on ${port} (${routes.length} routes)\n`);
   });
+  const schedules = await startLocalSchedules(doc, ROOT);
   const stop = () => {
+    schedules.stop();
     server.close();
     server.closeAllConnections();
     process.exit(0);

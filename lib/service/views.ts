@@ -11,7 +11,7 @@ import type {
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
 import { headlineOfReport } from '#lib/extract/title';
-import { firstLogOf, type LogRecord, type Report } from '#lib/model';
+import { firstLogOf, type LogRecord, type Report, tagPanel } from '#lib/model';
 import { paths } from '#lib/routes';
 import type { EventsResult } from './events.ts';
 import type { IngestResult } from './ingest.ts';
@@ -56,6 +56,7 @@ export function issueView(report: Report): IssueAnswer {
     firstSeen: report.firstSeen,
     lastSeen: report.lastSeen,
     regressed: report.regressed,
+    ...tagPanel(report),
     history: report.history,
     links: {
       self: paths.issue(report.issueId),
@@ -81,6 +82,7 @@ export function reportView(report: Report): ReportAnswer {
     extractTruncated: report.extractTruncated,
     firstLogSha256: report.logSha256,
     daily: report.daily,
+    ...tagPanel(report),
     mergedInto: report.mergedIntoId ?? null,
     mergedFrom: (report.mergedFrom ?? []).map(({ reportId, occurrences, at }) => ({
       reportId,

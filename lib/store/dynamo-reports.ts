@@ -33,10 +33,21 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '#lib/errors';
-import type { HistoryEntry, IssueStatus, MergedSource, Report, SummaryEntry } from '#lib/model';
+import {
+  type HistoryEntry,
+  type IssueStatus,
+  type MergedSource,
+  type Report,
+  type SummaryEntry,
+  TAG_KEYS,
+  type TagCounts,
+  type TagDelta,
+  type TagKey,
+} from '#lib/model';
 import {
   fitNewReport,
   fold,
+  foldTags,
   MAX_MERGED_SOURCES,
   needsFolding,
   REPORT_ITEM_BUDGET,
@@ -107,6 +118,53 @@ function counting(at: string, n = 1) {
   };
 }
 
+/**
+ * The parts of a count's update that add a request's tag counts, folded into
+ * that same write; null without tags. Every key exists as a map on a report
+ * created with tags (foldTags), so each value is one nested SET.
+ */
+function tagging(delta: TagDelta | undefined) {
+  if (!delta) return null;
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  let v = 0;
+  TAG_KEYS.forEach((key, k) => {
+    const counts = Object.entries(delta.values[key] ?? {});
+    const other = delta.other[key] ?? 0;
+    if (counts.length > 0 || other > 0) names[`#tk${k}`] = key;
+    for (const [value, n] of counts) {
+      names[`#tv${v}`] = value;
+      values[`:tc${v}`] = n;
+      sets.push(`tags.#tk${k}.#tv${v} = if_not_exists(tags.#tk${k}.#tv${v}, :zero) + :tc${v}`);
+      v++;
+    }
+    if (other > 0) {
+      values[`:to${k}`] = other;
+      sets.push(`tagsOther.#tk${k} = if_not_exists(tagsOther.#tk${k}, :zero) + :to${k}`);
+    }
+  });
+  return sets.length === 0 ? null : { set: sets.join(', '), names, values };
+}
+
+/**
+ * The list's tag filters (`service=`, `environment=`): a report whose tags hold
+ * that value, i.e. among its top values (lib/store/budgets.ts TAG_TOP). Run on
+ * the page's full items, as `q` is (the list indexes project no tags).
+ */
+function tagPredicate(query: ListQuery): ((report: Report) => boolean) | null {
+  const wanted = (['service', 'environment'] as const).filter((key) => query[key] !== undefined);
+  if (wanted.length === 0) return null;
+  return (report) => wanted.every((key) => report.tags?.[key]?.[query[key] as string] !== undefined);
+}
+
+/** What binds a cursor to the tag filters; nothing without them, so older cursors still open. */
+function tagFilterKey(query: ListQuery): string[] {
+  return query.service === undefined && query.environment === undefined
+    ? []
+    : [query.service ?? '', query.environment ?? ''];
+}
+
 /** The totals counter a status moves (ghosts are counted in no issue total). */
 function statusDelta(status: IssueStatus, delta: number): Record<string, number> {
   return status === 'Ghost' ? {} : { [`status${status}`]: delta };
@@ -139,6 +197,8 @@ function fromItem(item: Record<string, unknown>): Report {
     regressed: item['regressed'] === true,
     daily: (item['daily'] as Record<string, number> | undefined) ?? {},
     monthly: (item['monthly'] as Record<string, number> | undefined) ?? {},
+    ...(item['tags'] ? { tags: item['tags'] as TagCounts } : {}),
+    ...(item['tagsOther'] ? { tagsOther: item['tagsOther'] as Partial<Record<TagKey, number>> } : {}),
     ...mergeFields(item),
   };
 }
@@ -192,8 +252,14 @@ export class DynamoReportStore implements ReportStore {
    * The answer's `occurrences` is then the report's as read plus this count:
    * at least the true total, which reads (getByKey, lists) give exactly.
    */
-  async countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
-    const item = await this.getItem(reportKey);
+  async countOccurrence(reportKey: string, at: string, n = 1, tags?: TagDelta): Promise<Report | null> {
+    const tag = tagging(tags);
+    let item = await this.getItem(reportKey);
+    if (tag && item && typeof item['reportId'] === 'string' && item['tagsOther'] === undefined) {
+      // A report stored before tags gets its empty tag maps once, then counts.
+      await this.backfillTags(reportKey);
+      item = await this.getItem(reportKey);
+    }
     // A merged report counts nowhere itself: the caller follows mergedInto.
     if (!item || typeof item['reportId'] !== 'string' || item['mergedInto'] !== undefined) return null;
     const seen = String(item['lastSeen']);
@@ -205,9 +271,9 @@ export class DynamoReportStore implements ReportStore {
       return this.update('reports.count', {
         Key: { pk: reportKey },
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
-        UpdateExpression: `${count.add} SET daily.#day = if_not_exists(daily.#day, :zero) + :one`,
-        ExpressionAttributeNames: count.names,
-        ExpressionAttributeValues: { ':one': n, ':zero': 0 },
+        UpdateExpression: `${count.add} SET daily.#day = if_not_exists(daily.#day, :zero) + :one${tag ? `, ${tag.set}` : ''}`,
+        ExpressionAttributeNames: { ...count.names, ...tag?.names },
+        ExpressionAttributeValues: { ':one': n, ':zero': 0, ...tag?.values },
       });
     }
     // One fold at a time per container: the others would only lose its race.
@@ -219,7 +285,7 @@ export class DynamoReportStore implements ReportStore {
         const pending = item['counters']
           ? await this.counters.pending(reportKey, folded ?? {}, false)
           : NOTHING_PENDING;
-        const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending);
+        const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending, tag);
         if (counted) return counted;
       } finally {
         this.folding.delete(reportKey);
@@ -232,6 +298,9 @@ export class DynamoReportStore implements ReportStore {
       this.marked.add(mark);
     }
     await this.counters.add(reportKey, n, at);
+    // Tag counts are not sharded: they go on the item, which moves no list index
+    // (tags are not projected) — the next ceiling for a hot, tagged report.
+    if (tag) await this.addTags(reportKey, tag);
     // Not the counters read back (16 reads a count): the answer may trail the
     // exact total by the last second's counts, which reads give exactly.
     const report = fromItem(item);
@@ -246,6 +315,7 @@ export class DynamoReportStore implements ReportStore {
     n: number,
     folded: Record<string, number> | undefined,
     pending: Pending,
+    tag: ReturnType<typeof tagging> = null,
   ): Promise<Report | null> {
     const byDay: Record<string, number> = { ...pending.byDay };
     byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
@@ -256,7 +326,9 @@ export class DynamoReportStore implements ReportStore {
       ':seen': seen,
       ':zero': 0,
     };
-    const sets = ['lastSeen = :at'];
+    const sets = ['lastSeen = :at', ...(tag ? [tag.set] : [])];
+    Object.assign(names, tag?.names);
+    Object.assign(values, tag?.values);
     Object.entries(byDay).forEach(([date, count], i) => {
       names[`#d${i}`] = date;
       values[`:d${i}`] = count;
@@ -285,6 +357,35 @@ export class DynamoReportStore implements ReportStore {
         ExpressionAttributeValues: values,
       },
       // Every counter was just folded in: nothing to read back.
+      false,
+    );
+  }
+
+  /**
+   * Empty tag maps for a report stored before tags; false when there is no
+   * report under the key, or it has them already.
+   */
+  private async backfillTags(reportKey: string): Promise<boolean> {
+    const empty = foldTags({});
+    const done = await this.update('reports.backfill-tags', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'attribute_exists(reportId) AND attribute_not_exists(tagsOther)',
+      UpdateExpression: 'SET tags = if_not_exists(tags, :tags), tagsOther = :other',
+      ExpressionAttributeValues: { ':tags': empty.tags, ':other': empty.tagsOther },
+    });
+    return done !== null;
+  }
+
+  private async addTags(reportKey: string, tag: NonNullable<ReturnType<typeof tagging>>): Promise<void> {
+    await this.update(
+      'reports.count-tags',
+      {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(tagsOther)',
+        UpdateExpression: `SET ${tag.set}`,
+        ExpressionAttributeNames: tag.names,
+        ExpressionAttributeValues: { ...tag.values, ':zero': 0 },
+      },
       false,
     );
   }
@@ -320,13 +421,18 @@ export class DynamoReportStore implements ReportStore {
     return { ...report, occurrences: report.occurrences + pending.total, daily };
   }
 
-  countWithSummary(
+  async countWithSummary(
     reportKey: string,
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
-    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+    const tag = tagging(tags);
+    // Bugs are filed at a person's pace: one write to be sure a report stored before tags has their maps.
+    if (tag) await this.backfillTags(reportKey);
+    const entry = { summary: bug.summary, at, logId: bug.logId };
+    return this.writeSummary(reportKey, null, entry, limits, true, tag);
   }
 
   async create(report: Report): Promise<boolean> {
@@ -393,8 +499,15 @@ export class DynamoReportStore implements ReportStore {
     entry: SummaryEntry,
     limits: SummaryLimits,
     count: boolean,
+    tag: ReturnType<typeof tagging> = null,
   ): Promise<SummaryOutcome> {
-    const also = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const counted = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const also = {
+      ...counted,
+      set: tag && counted.set ? `${counted.set}, ${tag.set}` : counted.set,
+      names: { ...counted.names, ...tag?.names },
+      values: { ...counted.values, ...tag?.values },
+    };
     const andCount = also.set ? `, ${also.set} ${also.add}` : '';
     const sameReport = reportId === null ? '' : ' AND reportId = :reportId';
     const idValue = reportId === null ? {} : { ':reportId': reportId };
@@ -794,14 +907,16 @@ export class DynamoReportStore implements ReportStore {
     predicate?: (report: Report) => boolean,
   ): Promise<PageOf<Report>> {
     const q = query.q;
+    const tagged = tagPredicate(query);
     const matches = (report: Report) =>
+      (tagged === null || tagged(report)) &&
       (q === undefined ||
         // Case-sensitive, as DynamoDB's contains() was when the index carried these.
         [report.title ?? '', report.summary, report.extract, report.signature].some((text) =>
           text.includes(q),
         )) &&
       (predicate === undefined || predicate(report));
-    const narrowed = q !== undefined || predicate !== undefined;
+    const narrowed = q !== undefined || predicate !== undefined || tagged !== null;
     // The cursor is bound to this list: index, partition, shards, order and filters.
     const listId = JSON.stringify([
       spec.name,
@@ -830,9 +945,9 @@ export class DynamoReportStore implements ReportStore {
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** What further filters a list query carries, for its cursor's binding (none yet). */
-  private listFilterIds(_query: ListQuery): string[] {
-    return [];
+  /** What further filters a list query carries, for its cursor's binding. */
+  private listFilterIds(query: ListQuery): string[] {
+    return tagFilterKey(query);
   }
 
   /** The list-index attributes of a report item: which shard of each list it is in. */
@@ -887,8 +1002,10 @@ export class DynamoReportStore implements ReportStore {
           Key: { pk: report.reportKey },
           ConditionExpression: 'occurrences = :occurrences AND size(history) = :length',
           UpdateExpression:
-            'SET daily = :daily, monthly = :monthly, history = :history, historyDropped = :dropped',
+            'SET daily = :daily, monthly = :monthly, history = :history, historyDropped = :dropped, tags = :tags, tagsOther = :tagsOther',
           ExpressionAttributeValues: {
+            ':tags': folded.tags,
+            ':tagsOther': folded.tagsOther,
             ':occurrences': report.occurrences,
             ':length': report.history.length,
             ':daily': folded.daily,
