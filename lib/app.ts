@@ -10,7 +10,7 @@ import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import type { UploadDeps } from './service/upload.ts';
 import type { AlertStore } from './store/alert-ports.ts';
-import { makeDynamoClient, makeS3Client } from './store/clients.ts';
+import { type ClientHooks, makeDynamoClient, makeS3Client } from './store/clients.ts';
 import { DynamoAlertStore } from './store/dynamo-alerts.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
@@ -33,16 +33,18 @@ export interface App {
   alerts: AlertStore | null;
 }
 
-export function buildApp(config: Config): App {
+export function buildApp(config: Config, hooks: ClientHooks = {}): App {
   configureScrubbing(config.scrub);
   configureFingerprintRules(config.fingerprintRules);
-  const s3 = makeS3Client(config);
-  const ddb = makeDynamoClient();
+  const s3 = makeS3Client(config, hooks);
+  const ddb = makeDynamoClient(hooks);
   const stores: Stores = {
     archive: new S3LogArchive(s3, config.bucket),
     logs: new DynamoLogIndex(ddb, config.logsTable),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
-    reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret),
+    reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {
+      listShards: config.listShards,
+    }),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
   };
   const alerts = config.alertsTable ? new DynamoAlertStore(ddb, config.alertsTable) : null;

@@ -37,6 +37,8 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** Shards of each list index (lib/store/sharded-list.ts). */
+  listShards: number;
   /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
   alertsTable: string | undefined;
   /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
@@ -44,6 +46,10 @@ export interface Config {
   /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
   fingerprintRules: FingerprintRule[];
 }
+
+/** LIST_SHARDS unless set: 16 shards give each list 16 partition keys' write headroom. */
+export const DEFAULT_LIST_SHARDS = 16;
+export const MAX_LIST_SHARDS = 32;
 
 export interface AuthTokens {
   read: string[];
@@ -113,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    listShards: integer(env, 'LIST_SHARDS', DEFAULT_LIST_SHARDS, 1, MAX_LIST_SHARDS),
     alertsTable: env['ALERTS_TABLE'] || undefined,
     alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),

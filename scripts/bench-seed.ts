@@ -4,6 +4,7 @@
  * not re-mapped here), then written 25 at a time with BatchWriteItem.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_LIST_SHARDS } from '../lib/config.ts';
 import type { IssueStatus, Report, ReportType } from '../lib/model.ts';
 import { DynamoReportStore } from '../lib/store/dynamo-reports.ts';
 
@@ -16,7 +17,10 @@ export async function itemsOf(table: string, report: Report): Promise<Record<str
       return {};
     },
   } as unknown as DynamoDBDocumentClient;
-  if (!(await new DynamoReportStore(capture, table).create(report))) throw new Error('create refused');
+  // In the shards the benchmarked stack lists (it reads LIST_SHARDS the same way).
+  const listShards = Number(process.env['LIST_SHARDS'] || DEFAULT_LIST_SHARDS);
+  const store = new DynamoReportStore(capture, table, 'seed', { listShards });
+  if (!(await store.create(report))) throw new Error('create refused');
   return items;
 }
 

@@ -23,7 +23,10 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_LIST_SHARDS } from '#lib/config';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
+import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import { signatureCheck } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
@@ -412,6 +415,31 @@ function cursorSecret(dataDir: string | undefined): string {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Moves every stored report into its shard of each list for the LIST_SHARDS the gateway will read. */
+async function reshardLocal(
+  dynamoEndpoint: string,
+  resources: LocalResources,
+  env: Record<string, string> | undefined,
+): Promise<void> {
+  const table = resources.env['REPORTS_TABLE'];
+  if (!table) return;
+  const raw = env?.['LIST_SHARDS'] ?? process.env['LIST_SHARDS'];
+  const listShards = raw ? Number(raw) : DEFAULT_LIST_SHARDS;
+  const client = dynamoClient(dynamoEndpoint);
+  try {
+    const store = new DynamoReportStore(DynamoDBDocumentClient.from(client), table, 'reshard', {
+      listShards,
+    });
+    const moved = await store.reshardLists();
+    if (moved > 0)
+      console.log(
+        `logsift: ${moved} stored reports moved into their list shards (LIST_SHARDS=${listShards})`,
+      );
+  } finally {
+    client.destroy();
+  }
+}
+
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   // A bad rule list stops the start with its message, before any emulator runs.
   parseFingerprintRules(opts.env?.['FINGERPRINT_RULES'] ?? process.env['FINGERPRINT_RULES']);
@@ -424,6 +452,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   let resources: LocalResources;
   try {
     resources = await createResources({ ...emulators, credentials });
+    // A DATA_DIR from before the lists were sharded, or under another LIST_SHARDS, lists again.
+    if (opts.dataDir && !opts.endpoints) await reshardLocal(emulators.dynamoEndpoint, resources, opts.env);
   } catch (error) {
     await emulators.stop();
     throw error;

@@ -2,7 +2,9 @@
  * `npm run recount`: set the lists' totals (reports by type, issues by
  * status) from a count of the reports themselves. For a data dir from before
  * the totals existed, or after a crash left one off by one (see
- * lib/store/dynamo-reports.ts). Run it while the service is idle.
+ * lib/store/dynamo-reports.ts). It first moves every report into its shard of
+ * each list for LIST_SHARDS (default 16), for data stored before the lists
+ * were sharded or under another shard count. Run it while the service is idle.
  *
  * Locally it opens DATA_DIR (default .data/): stop `npm start` first, whose
  * emulators hold it. With REPORTS_TABLE set it counts that table instead, with
@@ -12,16 +14,33 @@
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_LIST_SHARDS, MAX_LIST_SHARDS } from '#lib/config';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import type { Totals } from '#lib/store/ports';
 import { createResources, dynamoClient, REPO_ROOT, startEmulators } from './local-stack.ts';
 
 async function recount(client: DynamoDBClient, table: string): Promise<Totals> {
   try {
-    return await new DynamoReportStore(DynamoDBDocumentClient.from(client), table).recountTotals();
+    const listShards = loadListShards();
+    const store = new DynamoReportStore(DynamoDBDocumentClient.from(client), table, undefined, {
+      listShards,
+    });
+    const moved = await store.reshardLists();
+    if (moved > 0) console.log(`${moved} reports moved into their shards of ${listShards}`);
+    return await store.recountTotals();
   } finally {
     client.destroy();
   }
+}
+
+function loadListShards(): number {
+  const raw = process.env['LIST_SHARDS'];
+  if (raw === undefined || raw === '') return DEFAULT_LIST_SHARDS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_LIST_SHARDS) {
+    throw new Error(`LIST_SHARDS must be an integer from 1 to ${MAX_LIST_SHARDS}, got "${raw}"`);
+  }
+  return value;
 }
 
 async function main(): Promise<Totals> {

@@ -13,7 +13,13 @@ import { installFaults } from './faults.ts';
 /** Test-only (lib/store/faults.ts): unset everywhere but the fault tests. */
 const FAULTS_DIR = process.env.LOGSIFT_FAULTS;
 
-export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client {
+/** Extra middleware for a simulation's clients (scripts/bench-scale.ts meters them); none deployed. */
+export interface ClientHooks {
+  s3?: (client: S3Client) => void;
+  dynamo?: (client: DynamoDBClient) => void;
+}
+
+export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>, hooks: ClientHooks = {}): S3Client {
   const client = new S3Client({
     forcePathStyle: config.s3ForcePathStyle,
     // s3rver stores aws-chunked framing verbatim when checksums are streamed
@@ -24,14 +30,17 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client
     cacheMiddleware: true,
   });
   installFaults(client, 's3', FAULTS_DIR);
+  hooks.s3?.(client);
   return client;
 }
 
-export function makeDynamoClient(): DynamoDBDocumentClient {
+export function makeDynamoClient(hooks: ClientHooks = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ maxAttempts: 3 });
   const cached = new DynamoDBClient({ maxAttempts: 3, cacheMiddleware: true });
   installFaults(client, 'dynamodb', FAULTS_DIR);
   installFaults(cached, 'dynamodb', FAULTS_DIR);
+  hooks.dynamo?.(client);
+  hooks.dynamo?.(cached);
   return cachedDocumentClient(client, cached, {
     marshallOptions: { removeUndefinedValues: true },
   });

@@ -15,9 +15,16 @@ import { Invalid } from '#lib/errors';
 
 export type KeyShape = Record<string, 'S' | 'N'>;
 export type Key = Record<string, string | number>;
+/**
+ * Where each shard of a sharded list stands: resume after `[pk, sort]` (the
+ * last entry taken from it), `'start'` (nothing taken yet) or `'done'`.
+ */
+export type ShardPosition = [string, string | number] | 'start' | 'done';
 
 const MAX_CURSOR_LENGTH = 2048;
 const MAX_STRING = 512;
+/** Room per shard in a sharded cursor: a 64-character key and a timestamp, base64-encoded. */
+const SHARD_POSITION_LENGTH = 160;
 
 let processKey: Buffer | undefined;
 
@@ -53,19 +60,7 @@ export class CursorSealer {
   }
 
   open(cursor: string, list: string, shape: KeyShape): Key {
-    if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(cursor)) {
-      throw invalid();
-    }
-    const [payload, signature] = cursor.split('.') as [string, string];
-    const expected = this.mac(list, payload);
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    } catch {
-      throw invalid();
-    }
+    const parsed = this.verified(cursor, list, MAX_CURSOR_LENGTH);
     // Signed by us, so well-formed unless the key leaked; checked all the same.
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
     const key = parsed as Record<string, unknown>;
@@ -80,5 +75,45 @@ export class CursorSealer {
       if (!ok) throw invalid();
     }
     return key as Key;
+  }
+
+  /** A sharded list's cursor: one position per shard, in shard order (compact: no partition values). */
+  sealShards(list: string, positions: ShardPosition[]): string {
+    const payload = Buffer.from(JSON.stringify(positions), 'utf8').toString('base64url');
+    return `${payload}.${this.mac(list, payload).toString('base64url')}`;
+  }
+
+  /** The positions of `shards` shards whose sort key is of type `sortType`; invalid_cursor otherwise. */
+  openShards(cursor: string, list: string, shards: number, sortType: 'S' | 'N'): ShardPosition[] {
+    const parsed = this.verified(cursor, list, MAX_CURSOR_LENGTH + shards * SHARD_POSITION_LENGTH);
+    if (!Array.isArray(parsed) || parsed.length !== shards) throw invalid();
+    for (const position of parsed as unknown[]) {
+      if (position === 'start' || position === 'done') continue;
+      if (!Array.isArray(position) || position.length !== 2) throw invalid();
+      const [pk, sort] = position as unknown[];
+      const pkOk = typeof pk === 'string' && pk !== '' && pk.length <= MAX_STRING;
+      const sortOk =
+        sortType === 'S'
+          ? typeof sort === 'string' && sort !== '' && sort.length <= MAX_STRING
+          : typeof sort === 'number' && Number.isSafeInteger(sort) && sort >= 0;
+      if (!pkOk || !sortOk) throw invalid();
+    }
+    return parsed as ShardPosition[];
+  }
+
+  /** The payload of a cursor this deployment signed for `list`; invalid_cursor for anything else. */
+  private verified(cursor: string, list: string, maxLength: number): unknown {
+    if (cursor.length > maxLength || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(cursor)) {
+      throw invalid();
+    }
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const expected = this.mac(list, payload);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+    try {
+      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw invalid();
+    }
   }
 }

@@ -28,8 +28,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
   ScanCommand,
   UpdateCommand,
   type UpdateCommandInput,
@@ -56,7 +54,14 @@ import {
   summariesBytes,
   summaryEntryBytes,
 } from './budgets.ts';
-import { CursorSealer, type KeyShape } from './cursor.ts';
+import {
+  COUNTER_SHARDS,
+  CounterShards,
+  counterKey,
+  NOTHING_PENDING,
+  type Pending,
+} from './counter-shards.ts';
+import { CursorSealer } from './cursor.ts';
 import { storageCall } from './errors.ts';
 import { itemSize } from './item-size.ts';
 import type {
@@ -69,11 +74,14 @@ import type {
   SummaryOutcome,
   Totals,
 } from './ports.ts';
+import { listSharded, shardOf, shardValue, shardValues } from './sharded-list.ts';
 
 const LIST_KEY = 'report';
 /** The item holding the counters behind `totals()`; in no index, so in no list. */
 const TOTALS_KEY = 'totals';
 const ISSUE_LIST = 'issue';
+/** A count this much older than its report's lastSeen is late, not hot: counted on the item. */
+const BACKDATED_MS = 60_000;
 /** Queries one filtered list page may take before answering a short page. */
 const MAX_FILTERED_QUERIES = 8;
 
@@ -81,7 +89,7 @@ interface IndexSpec {
   name: string;
   partition: string;
   sortKey: string;
-  shape: KeyShape;
+  sortType: 'S' | 'N';
 }
 
 const REPORT_INDEXES: Record<ListQuery['sort'], IndexSpec> = {
@@ -93,7 +101,7 @@ const ISSUES_ALL = index('issues', 'issueList', 'issueId', 'S');
 const ISSUES_BY_STATUS = index('issuesByStatus', 'issueStatusKey', 'issueId', 'S');
 
 function index(name: string, partition: string, sortKey: string, sortType: 'S' | 'N'): IndexSpec {
-  return { name, partition, sortKey, shape: { pk: 'S', [partition]: 'S', [sortKey]: sortType } };
+  return { name, partition, sortKey, sortType };
 }
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
@@ -141,19 +149,13 @@ function tagging(delta: TagDelta | undefined) {
 
 /**
  * The list's tag filters (`service=`, `environment=`): a report whose tags hold
- * that value, i.e. among its top values (lib/store/budgets.ts TAG_TOP). A
- * filter on the index's items, as `q` is: it reads what it skips.
+ * that value, i.e. among its top values (lib/store/budgets.ts TAG_TOP). Run on
+ * the page's full items, as `q` is (the list indexes project no tags).
  */
-function tagFilter(query: ListQuery) {
+function tagPredicate(query: ListQuery): ((report: Report) => boolean) | null {
   const wanted = (['service', 'environment'] as const).filter((key) => query[key] !== undefined);
   if (wanted.length === 0) return null;
-  const names: Record<string, string> = { '#tags': 'tags' };
-  const parts = wanted.map((key, i) => {
-    names[`#fk${i}`] = key;
-    names[`#fv${i}`] = query[key] as string;
-    return `attribute_exists(#tags.#fk${i}.#fv${i})`;
-  });
-  return { expression: parts.join(' AND '), names };
+  return (report) => wanted.every((key) => report.tags?.[key]?.[query[key] as string] !== undefined);
 }
 
 /** What binds a cursor to the tag filters; nothing without them, so older cursors still open. */
@@ -214,47 +216,154 @@ function mergeFields(item: Record<string, unknown>): Partial<Report> {
   return fields;
 }
 
-/** The index attributes an item carries for its status (ghosts are in no issue list). */
-function issueListAttributes(status: IssueStatus): Record<string, string> {
-  return status === 'Ghost' ? {} : { issueList: ISSUE_LIST, issueStatusKey: status };
+export interface ReportStoreOptions {
+  /** Shards of each list index (LIST_SHARDS); 1 = the unsharded keys (`report`, `issue`, status). */
+  listShards?: number;
+  /** Counter items per hot report (lib/store/counter-shards.ts). */
+  counterShards?: number;
 }
 
 export class DynamoReportStore implements ReportStore {
   private readonly cursors: CursorSealer;
+  private readonly listShards: number;
+  private readonly counters: CounterShards;
+  private readonly folding = new Set<string>();
+  /** Reports this container marked as counted in counter items (the mark is written once). */
+  private readonly marked = new Set<string>();
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
     private readonly table: string,
     /** The per-deployment secret list cursors are signed with (CURSOR_SECRET). */
     cursorSecret: string | undefined = process.env['CURSOR_SECRET'],
+    options: ReportStoreOptions = {},
   ) {
     this.cursors = new CursorSealer(cursorSecret);
+    this.listShards = options.listShards ?? 1;
+    this.counters = new CounterShards(ddb, table, options.counterShards ?? COUNTER_SHARDS);
   }
 
+  /**
+   * One conditional write on the report when its `lastSeen` is a second old
+   * or more (folding in whatever its counter items hold); otherwise, or when
+   * another count moved it first, the occurrences go to a counter item
+   * (lib/store/counter-shards.ts). So a report's item and its list entries
+   * move at most once a second however hot it is, and the count is exact.
+   * The answer's `occurrences` is then the report's as read plus this count:
+   * at least the true total, which reads (getByKey, lists) give exactly.
+   */
   async countOccurrence(reportKey: string, at: string, n = 1, tags?: TagDelta): Promise<Report | null> {
-    const count = counting(at, n);
     const tag = tagging(tags);
-    for (let attempt = 0; ; attempt++) {
-      const counted = await this.update('reports.count', {
-        Key: { pk: reportKey },
-        // A merged report counts nowhere itself: the caller follows mergedInto.
-        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(mergedInto)${
-          tag ? ' AND attribute_exists(tagsOther)' : ''
-        }`,
-        UpdateExpression: `${count.add} SET ${count.set}${tag ? `, ${tag.set}` : ''}`,
-        ExpressionAttributeNames: { ...count.names, ...tag?.names },
-        ExpressionAttributeValues: { ...count.values, ...tag?.values },
-      });
-      if (counted || !tag || attempt > 0) return counted;
-      // No such report, a merged one, or one stored before tags: that one gets its empty tags once, then counts.
-      if (!(await this.backfillTags(reportKey))) return null;
+    let item = await this.getItem(reportKey);
+    if (tag && item && typeof item['reportId'] === 'string' && item['tagsOther'] === undefined) {
+      // A report stored before tags gets its empty tag maps once, then counts.
+      await this.backfillTags(reportKey);
+      item = await this.getItem(reportKey);
     }
+    // A merged report counts nowhere itself: the caller follows mergedInto.
+    if (!item || typeof item['reportId'] !== 'string' || item['mergedInto'] !== undefined) return null;
+    const seen = String(item['lastSeen']);
+    const cutoff = new Date(Date.parse(at) - 1000).toISOString();
+    if (at < new Date(Date.parse(seen) - BACKDATED_MS).toISOString()) {
+      // Counted well before the report was last seen (a late or backdated
+      // log): on the item, lastSeen left as it is, no counters folded.
+      const count = counting(at, n);
+      return this.update('reports.count', {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
+        UpdateExpression: `${count.add} SET daily.#day = if_not_exists(daily.#day, :zero) + :one${tag ? `, ${tag.set}` : ''}`,
+        ExpressionAttributeNames: { ...count.names, ...tag?.names },
+        ExpressionAttributeValues: { ':one': n, ':zero': 0, ...tag?.values },
+      });
+    }
+    // One fold at a time per container: the others would only lose its race.
+    if (seen <= cutoff && !this.folding.has(reportKey)) {
+      this.folding.add(reportKey);
+      try {
+        const folded = item['folded'] as Record<string, number> | undefined;
+        // Eventually consistent is enough: a stale counter folds less now, the rest next time.
+        const pending = item['counters']
+          ? await this.counters.pending(reportKey, folded ?? {}, false)
+          : NOTHING_PENDING;
+        const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending, tag);
+        if (counted) return counted;
+      } finally {
+        this.folding.delete(reportKey);
+      }
+    }
+    // By report id too: a report made again under this key must be marked again.
+    const mark = `${reportKey}#${String(item['reportId'])}`;
+    if (item['counters'] === undefined && !this.marked.has(mark)) {
+      await this.markCounted(reportKey);
+      this.marked.add(mark);
+    }
+    await this.counters.add(reportKey, n, at);
+    // Tag counts are not sharded: they go on the item, which moves no list index
+    // (tags are not projected) — the next ceiling for a hot, tagged report.
+    if (tag) await this.addTags(reportKey, tag);
+    // Not the counters read back (16 reads a count): the answer may trail the
+    // exact total by the last second's counts, which reads give exactly.
+    const report = fromItem(item);
+    return { ...report, occurrences: report.occurrences + n };
+  }
+
+  /** The count and every pending counter in one write, while `lastSeen` is still `seen`. */
+  private countAndFold(
+    reportKey: string,
+    seen: string,
+    at: string,
+    n: number,
+    folded: Record<string, number> | undefined,
+    pending: Pending,
+    tag: ReturnType<typeof tagging> = null,
+  ): Promise<Report | null> {
+    const byDay: Record<string, number> = { ...pending.byDay };
+    byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {
+      ':total': n + pending.total,
+      ':at': at,
+      ':seen': seen,
+      ':zero': 0,
+    };
+    const sets = ['lastSeen = :at', ...(tag ? [tag.set] : [])];
+    Object.assign(names, tag?.names);
+    Object.assign(values, tag?.values);
+    Object.entries(byDay).forEach(([date, count], i) => {
+      names[`#d${i}`] = date;
+      values[`:d${i}`] = count;
+      sets.push(`daily.#d${i} = if_not_exists(daily.#d${i}, :zero) + :d${i}`);
+    });
+    if (folded === undefined) {
+      if (Object.keys(pending.ahead).length > 0) {
+        sets.push('folded = :folded');
+        values[':folded'] = pending.ahead;
+      }
+    } else {
+      Object.entries(pending.ahead).forEach(([shard, count], i) => {
+        names[`#f${i}`] = shard;
+        values[`:f${i}`] = count;
+        sets.push(`folded.#f${i} = :f${i}`);
+      });
+    }
+    return this.update(
+      'reports.count',
+      {
+        Key: { pk: reportKey },
+        // lastSeen moves with every write of `folded`, so this also proves `folded` is as read.
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND lastSeen = :seen',
+        UpdateExpression: `ADD occurrences :total SET ${sets.join(', ')}`,
+        ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+        ExpressionAttributeValues: values,
+      },
+      // Every counter was just folded in: nothing to read back.
+      false,
+    );
   }
 
   /**
    * Empty tag maps for a report stored before tags; false when there is no
-   * report under the key, or it has them already (a count raced this: the
-   * caller, which reads the report when a count fails, counts again).
+   * report under the key, or it has them already.
    */
   private async backfillTags(reportKey: string): Promise<boolean> {
     const empty = foldTags({});
@@ -265,6 +374,51 @@ export class DynamoReportStore implements ReportStore {
       ExpressionAttributeValues: { ':tags': empty.tags, ':other': empty.tagsOther },
     });
     return done !== null;
+  }
+
+  private async addTags(reportKey: string, tag: NonNullable<ReturnType<typeof tagging>>): Promise<void> {
+    await this.update(
+      'reports.count-tags',
+      {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(tagsOther)',
+        UpdateExpression: `SET ${tag.set}`,
+        ExpressionAttributeNames: tag.names,
+        ExpressionAttributeValues: { ...tag.values, ':zero': 0 },
+      },
+      false,
+    );
+  }
+
+  /** Marks a report as counted in counter items too, once; readers then add what they hold. */
+  private async markCounted(reportKey: string): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: reportKey },
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(counters)',
+          UpdateExpression: 'SET counters = :shards',
+          ExpressionAttributeValues: { ':shards': this.counters.shards },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) await storageCall('reports.count-mark', () => Promise.reject(error));
+    }
+  }
+
+  /** The report of a stored item, with what its counter items hold beyond it. */
+  private async withPending(item: Record<string, unknown>): Promise<Report> {
+    const report = fromItem(item);
+    return item['counters'] === undefined ? report : this.addPending(report, item['folded']);
+  }
+
+  private async addPending(report: Report, folded: unknown): Promise<Report> {
+    const pending = await this.counters.pending(report.reportKey, (folded as Record<string, number>) ?? {});
+    if (pending.total === 0) return report;
+    const daily = { ...report.daily };
+    for (const [date, count] of Object.entries(pending.byDay)) daily[date] = (daily[date] ?? 0) + count;
+    return { ...report, occurrences: report.occurrences + pending.total, daily };
   }
 
   async countWithSummary(
@@ -287,9 +441,8 @@ export class DynamoReportStore implements ReportStore {
     const item = {
       ...fitted,
       pk: reportKey,
-      listKey: LIST_KEY,
       summariesBytes: summariesBytes(fitted.summaries),
-      ...issueListAttributes(report.status),
+      ...this.listAttributes(reportKey, report.status),
     };
     // The budgets make this unreachable; if they were ever wrong, say so rather than send it.
     const size = itemSize(item);
@@ -314,7 +467,7 @@ export class DynamoReportStore implements ReportStore {
 
   async getByKey(reportKey: string): Promise<Report | null> {
     const item = await this.getItem(reportKey);
-    return item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
+    return item && typeof item['reportId'] === 'string' ? this.withPending(item) : null;
   }
 
   getByReportId(reportId: string): Promise<Report | null> {
@@ -363,13 +516,14 @@ export class DynamoReportStore implements ReportStore {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
         ConditionExpression: `#status = :ghost AND attribute_not_exists(mergedInto)${sameReport}`,
-        UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
+        UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :openKey, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
           ':ghost': 'Ghost',
           ':open': 'Open',
           ':summary': entry.summary,
-          ':issueList': ISSUE_LIST,
+          ':issueList': this.listAttributes(reportKey, 'Open')['issueList'],
+          ':openKey': this.listAttributes(reportKey, 'Open')['issueStatusKey'],
           ':event': [{ event: 'upgraded', at: entry.at }],
           ...idValue,
           ...also.values,
@@ -439,11 +593,12 @@ export class DynamoReportStore implements ReportStore {
       Key: { pk: reportKey },
       ConditionExpression: '#status = :closed',
       UpdateExpression:
-        'SET #status = :open, issueStatusKey = :open, regressed = :yes, history = list_append(history, :event)',
+        'SET #status = :open, issueStatusKey = :openKey, regressed = :yes, history = list_append(history, :event)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':closed': 'Closed',
         ':open': 'Open',
+        ':openKey': this.listAttributes(reportKey, 'Open')['issueStatusKey'],
         ':yes': true,
         ':event': [{ event: 'regressed', at }],
       },
@@ -458,12 +613,13 @@ export class DynamoReportStore implements ReportStore {
     const updated = await this.update('reports.status', {
       Key: { pk: reportKey },
       ConditionExpression: '#status = :current AND issueId = :issueId',
-      UpdateExpression: `SET #status = :status, issueStatusKey = :status, history = list_append(history, :event)${clearRegressed}`,
+      UpdateExpression: `SET #status = :status, issueStatusKey = :statusKey, history = list_append(history, :event)${clearRegressed}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':current': change.from,
         ':issueId': change.issueId,
         ':status': change.to,
+        ':statusKey': this.listAttributes(reportKey, change.to)['issueStatusKey'],
         ':event': [{ event: change.to === 'Closed' ? 'closed' : 'reopened', at }],
         ...(clearRegressed ? { ':no': false } : {}),
       },
@@ -474,7 +630,7 @@ export class DynamoReportStore implements ReportStore {
 
   async delete(report: Report): Promise<void> {
     // The report first: once it is gone the aliases resolve to nothing.
-    const deleted = await storageCall('reports.delete', () =>
+    const old = await storageCall('reports.delete', () =>
       this.ddb
         .send(
           new DeleteCommand({
@@ -485,12 +641,23 @@ export class DynamoReportStore implements ReportStore {
             ReturnValues: 'ALL_OLD',
           }),
         )
-        .then((answer) => (answer.Attributes ? fromItem(answer.Attributes) : null))
+        .then((answer) => answer.Attributes ?? null)
         .catch((error) => {
           if (!isConditionFailure(error)) throw error;
           return null;
         }),
     );
+    const deleted = old ? fromItem(old) : null;
+    if (old?.['counters'] !== undefined) {
+      // A report made again under this key must not inherit these counts.
+      for (let shard = 0; shard < this.counters.shards; shard++) {
+        await storageCall('reports.delete-counter', () =>
+          this.ddb.send(
+            new DeleteCommand({ TableName: this.table, Key: { pk: counterKey(report.reportKey, shard) } }),
+          ),
+        );
+      }
+    }
     if (deleted && deleted.mergedInto === undefined) {
       await this.bumpTotals({ reports: -1, [`type${deleted.type}`]: -1, ...statusDelta(deleted.status, -1) });
     }
@@ -643,7 +810,7 @@ export class DynamoReportStore implements ReportStore {
         'SET listKey = :list, history = list_append(history, :event) REMOVE mergedInto, mergedIntoId',
       ExpressionAttributeValues: {
         ':target': targetKey,
-        ':list': LIST_KEY,
+        ':list': this.listAttributes(reportKey, 'Ghost')['listKey'],
         ':event': [
           { event: 'unmerged', at, ...(current?.mergedIntoId ? { reportId: current.mergedIntoId } : {}) },
         ],
@@ -670,104 +837,154 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {
-    const filters: string[] = [];
-    const names: Record<string, string> = { '#p': spec.partition };
-    const values: Record<string, unknown> = { ':p': partition };
-    if (query.type) {
-      filters.push('#type = :type');
-      names['#type'] = 'type';
-      values[':type'] = query.type;
-    }
-    if (query.q) {
-      // Names, not bare words: EXTRACT is one of DynamoDB's reserved words.
-      filters.push(
-        '(contains(#title, :q) OR contains(#summary, :q) OR contains(#extract, :q) OR contains(#signature, :q))',
+  /**
+   * Moves every report into its shard of each list for this store's shard
+   * count (after LIST_SHARDS changed), reading the whole table (a Scan: for
+   * `npm run recount`, never a request). Each move is conditional on the
+   * status it was computed for, so a concurrent change is never undone; its
+   * own write puts that report in the right shard anyway. Answers how many moved.
+   */
+  async reshardLists(): Promise<number> {
+    let moved = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall('reports.reshard', () =>
+        this.ddb.send(
+          new ScanCommand({
+            TableName: this.table,
+            ProjectionExpression: 'pk, reportId, #status, listKey, issueList, issueStatusKey, mergedInto',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
-      Object.assign(names, {
-        '#title': 'title',
-        '#summary': 'summary',
-        '#extract': 'extract',
-        '#signature': 'signature',
-      });
-      values[':q'] = query.q;
-    }
-    const tagged = tagFilter(query);
-    if (tagged) {
-      filters.push(tagged.expression);
-      Object.assign(names, tagged.names);
-    }
-    const filtered = filters.length > 0;
-    // The cursor is bound to this list: index, partition, order and filters.
-    const list = JSON.stringify([
+      for (const item of page.Items ?? []) {
+        if (typeof item['reportId'] !== 'string') continue; // an alias or a counter
+        const status = item['status'] as IssueStatus;
+        const wanted = this.listAttributes(String(item['pk']), status);
+        // A merged report is in no report list (markMerged removed its listKey).
+        if (item['mergedInto'] !== undefined) delete wanted['listKey'];
+        const names = ['listKey', 'issueList', 'issueStatusKey'] as const;
+        if (names.every((name) => item[name] === wanted[name])) continue;
+        const set = names.filter((name) => wanted[name] !== undefined);
+        const remove = names.filter((name) => wanted[name] === undefined && item[name] !== undefined);
+        try {
+          await this.ddb.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: { pk: item['pk'] },
+              ConditionExpression: '#status = :status',
+              UpdateExpression: [
+                set.length > 0 ? `SET ${set.map((name) => `${name} = :${name}`).join(', ')}` : '',
+                remove.length > 0 ? `REMOVE ${remove.join(', ')}` : '',
+              ].join(' '),
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':status': status,
+                ...Object.fromEntries(set.map((name) => [`:${name}`, wanted[name]])),
+              },
+            }),
+          );
+          moved++;
+        } catch (error) {
+          if (!isConditionFailure(error)) await storageCall('reports.reshard', () => Promise.reject(error));
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return moved;
+  }
+
+  /**
+   * One page of a sharded list (lib/store/sharded-list.ts): the shards of
+   * `base` merged in the page's order. `predicate` narrows it on the full
+   * items, for filters the index does not carry; text search is one.
+   */
+  private async list(
+    spec: IndexSpec,
+    base: string,
+    query: ListQuery,
+    predicate?: (report: Report) => boolean,
+  ): Promise<PageOf<Report>> {
+    const q = query.q;
+    const tagged = tagPredicate(query);
+    const matches = (report: Report) =>
+      (tagged === null || tagged(report)) &&
+      (q === undefined ||
+        // Case-sensitive, as DynamoDB's contains() was when the index carried these.
+        [report.title ?? '', report.summary, report.extract, report.signature].some((text) =>
+          text.includes(q),
+        )) &&
+      (predicate === undefined || predicate(report));
+    const narrowed = q !== undefined || predicate !== undefined || tagged !== null;
+    // The cursor is bound to this list: index, partition, shards, order and filters.
+    const listId = JSON.stringify([
       spec.name,
-      partition,
+      base,
+      this.listShards,
       query.order,
       query.type ?? '',
       query.q ?? '',
-      ...tagFilterKey(query),
+      ...this.listFilterIds(query),
     ]);
-    let startKey = query.cursor ? this.cursors.open(query.cursor, list, spec.shape) : undefined;
-    const items: Report[] = [];
-    let more = false;
-    for (let round = 0; round < (filtered ? MAX_FILTERED_QUERIES : 1); round++) {
-      const input: QueryCommandInput = {
-        TableName: this.table,
-        IndexName: spec.name,
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: query.order === 'asc',
-        Limit: filtered ? Math.max(query.limit * 2, 50) : query.limit,
-        ExclusiveStartKey: startKey,
-        FilterExpression: filtered ? filters.join(' AND ') : undefined,
-      };
-      const answer = await storageCall('reports.list', () => this.ddb.send(new QueryCommand(input)));
-      for (const item of answer.Items ?? []) items.push(fromItem(item));
-      startKey = answer.LastEvaluatedKey as Record<string, string | number> | undefined;
-      more = startKey !== undefined;
-      if (!more || items.length >= query.limit) break;
-    }
-    const page = items.slice(0, query.limit);
-    const last = page.at(-1);
-    const hasNext = last !== undefined && (more || items.length > query.limit);
-    return {
-      items: page,
-      nextCursor: hasNext && last ? this.cursors.seal(list, this.indexKey(spec, last)) : null,
-    };
+    const page = await listSharded({
+      ddb: this.ddb,
+      table: this.table,
+      index: { name: spec.name, partition: spec.partition, sortKey: spec.sortKey, sortType: spec.sortType },
+      partitions: shardValues(base, this.listShards),
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor,
+      listId,
+      cursors: this.cursors,
+      type: query.type,
+      predicate: narrowed ? (item) => matches(fromItem(item)) : undefined,
+      maxRounds: MAX_FILTERED_QUERIES,
+    });
+    const items = await Promise.all(page.items.map((item) => this.withPending(item)));
+    return { items, nextCursor: page.nextCursor };
   }
 
-  private indexKey(spec: IndexSpec, report: Report): Record<string, string | number> {
-    const attributes: Record<string, string | number> = {
-      pk: report.reportKey,
-      listKey: LIST_KEY,
-      issueList: ISSUE_LIST,
-      issueStatusKey: report.status,
-      lastSeen: report.lastSeen,
-      firstSeen: report.firstSeen,
-      occurrences: report.occurrences,
-      issueId: report.issueId,
+  /** What further filters a list query carries, for its cursor's binding. */
+  private listFilterIds(query: ListQuery): string[] {
+    return tagFilterKey(query);
+  }
+
+  /** The list-index attributes of a report item: which shard of each list it is in. */
+  private listAttributes(reportKey: string, status: IssueStatus): Record<string, string> {
+    const shard = shardOf(reportKey, this.listShards);
+    const listKey = shardValue(LIST_KEY, shard, this.listShards);
+    if (status === 'Ghost') return { listKey };
+    return {
+      listKey,
+      issueList: shardValue(ISSUE_LIST, shard, this.listShards),
+      issueStatusKey: shardValue(status, shard, this.listShards),
     };
-    const key: Record<string, string | number> = {};
-    for (const name of Object.keys(spec.shape)) key[name] = attributes[name]!;
-    return key;
   }
 
   private async update(
     operation: string,
     input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
+    /** Add what the report's counter items hold (false where they were just folded). */
+    withCounters = true,
   ): Promise<Report | null> {
-    let report: Report | null;
+    let attributes: Record<string, unknown> | undefined;
     try {
       const answer = await this.ddb.send(
         new UpdateCommand({ ...input, TableName: this.table, ReturnValues: 'ALL_NEW' }),
       );
-      report = answer.Attributes ? fromItem(answer.Attributes) : null;
+      attributes = answer.Attributes;
     } catch (error) {
       if (isConditionFailure(error)) return null;
       return storageCall(operation, () => Promise.reject(error));
     }
-    return report && needsFolding(report) ? this.refold(report) : report;
+    if (!attributes) return null;
+    const report = fromItem(attributes);
+    // Folded on the stored values: the refold's condition compares them.
+    const settled = needsFolding(report) ? await this.refold(report) : report;
+    return attributes['counters'] === undefined || !withCounters
+      ? settled
+      : this.addPending(settled, attributes['folded']);
   }
 
   /**

@@ -207,3 +207,40 @@ describe('serverless package', () => {
     expect(notifyEnv['ALERTS_TABLE']).toEqual({ Ref: 'AlertsTable' });
   });
 });
+
+describe('serverless package: the sharded lists (docs/SCALING.md)', () => {
+  const reportIndexes = () =>
+    (resources.ReportsTable?.Properties.GlobalSecondaryIndexes ?? []) as Array<{
+      IndexName: string;
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }>;
+
+  it('projects only the keys and type into every list index, so a count writes small entries', () => {
+    const indexes = reportIndexes();
+    expect(indexes.map((i) => i.IndexName).sort()).toEqual(
+      ['issues', 'issuesByStatus', 'reportsByFirstSeen', 'reportsByLastSeen', 'reportsByOccurrences'].sort(),
+    );
+    for (const index of indexes) {
+      expect(index.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['type'] });
+    }
+  });
+
+  it('gives every function the list shard count, 16 unless the deploying shell says otherwise', () => {
+    for (const [, fn] of ownLambdas()) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables['LIST_SHARDS']).toBe(process.env['LIST_SHARDS'] ?? '16');
+    }
+  });
+
+  it('lets the functions read a page of reports by key (BatchGetItem) on the reports table only', () => {
+    const policies = resources.IamRoleLambdaExecution?.Properties.Policies as {
+      PolicyDocument: { Statement: Statement[] };
+    }[];
+    const batch = policies
+      .flatMap((p) => p.PolicyDocument.Statement)
+      .filter((s) => [s.Action].flat().includes('dynamodb:BatchGetItem'));
+    expect(batch).toHaveLength(1);
+    expect(JSON.stringify(batch[0]!.Resource)).toContain('ReportsTable');
+    expect(JSON.stringify(batch[0]!.Resource)).not.toMatch(/LogsTable|MetaTable|\*/);
+  });
+});

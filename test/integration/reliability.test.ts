@@ -61,8 +61,12 @@ describe('parallel submissions', () => {
     const logIds = answers.map((answer) => String(answer.body['logId']));
     expect(new Set(logIds).size).toBe(200);
     const counts = answers.map((answer) => Number(answer.body['occurrences'])).sort((a, b) => a - b);
-    // every answer saw its own atomic increment
-    expect(counts).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // A report counted faster than once a second counts on counter items
+    // (docs/SCALING.md): an answer then says the stored count plus its own,
+    // never more than the total; the report itself reads exactly 200.
+    expect(counts[0]).toBe(1);
+    for (const count of counts) expect(count).toBeGreaterThanOrEqual(1);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(200);
 
     const reportId = String([...reportIds][0]);
     const report = await send(`/logs/extracted/${reportId}?format=json`);

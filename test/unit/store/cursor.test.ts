@@ -70,3 +70,54 @@ describe('sealed cursors', () => {
     warn.mockRestore();
   });
 });
+
+describe('sealed cursors of sharded lists', () => {
+  const sealer = new CursorSealer('a per-deployment secret');
+  const sharded = '["reportsByLastSeen","report",16,"desc","",""]';
+  const pk = 'f'.repeat(64);
+  const positions = Array.from({ length: 16 }, (_, i) =>
+    i % 3 === 0
+      ? ('done' as const)
+      : i % 3 === 1
+        ? ('start' as const)
+        : ([pk, `2026-11-0${1 + (i % 9)}T00:00:00.000Z`] as [string, string]),
+  );
+
+  it('round-trips every shard position for the same list, within a URL-sized cursor', () => {
+    const cursor = sealer.sealShards(sharded, positions);
+    expect(sealer.openShards(cursor, sharded, 16, 'S')).toEqual(positions);
+    const full = sealer.sealShards(
+      sharded,
+      positions.map(() => [pk, '2026-11-01T00:00:00.000Z']),
+    );
+    expect(full.length).toBeLessThan(4096);
+    expect(sealer.openShards(full, sharded, 16, 'S')).toHaveLength(16);
+  });
+
+  it('refuses another list, another shard count, a wrong sort type or an edited position', () => {
+    const cursor = sealer.sealShards(sharded, positions);
+    expect(refused(() => sealer.openShards(cursor, sharded.replace('desc', 'asc'), 16, 'S'))).toBe(
+      'invalid_cursor',
+    );
+    expect(refused(() => sealer.openShards(cursor, sharded, 8, 'S'))).toBe('invalid_cursor');
+    expect(refused(() => sealer.openShards(cursor, sharded, 16, 'N'))).toBe('invalid_cursor');
+    const [, signature] = cursor.split('.');
+    expect(
+      refused(() =>
+        sealer.openShards(
+          forge(
+            positions.map(() => 'start'),
+            signature,
+          ),
+          sharded,
+          16,
+          'S',
+        ),
+      ),
+    ).toBe('invalid_cursor');
+    // A well-signed payload that is no position list is refused all the same.
+    expect(refused(() => sealer.openShards(sealer.seal(sharded, { pk: 'x' }), sharded, 16, 'S'))).toBe(
+      'invalid_cursor',
+    );
+  });
+});

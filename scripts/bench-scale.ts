@@ -1,0 +1,297 @@
+/**
+ * `npm run bench:scale` — what logsift would cost and where it would throttle
+ * on AWS, by simulation (AWS is not reachable here). The in-process service
+ * (lib/app.ts's composition, several "containers") takes stream batches
+ * against dynalite and s3rver in simulated time: `--rate` failure events per
+ * simulated second for `--seconds`, in requests of `--batch` events, each
+ * event drawn from a Zipf mix of `--reports` distinct failures whose hottest
+ * takes `--hot` of the traffic. Every DynamoDB and S3 call goes through the
+ * capacity meter (lib/store/wcu-meter.ts), which charges write units per
+ * partition key per simulated second to the base table, each GSI of
+ * serverless.yml, and the counter items.
+ *
+ * It prints, per target, the hottest partition key's WRU/s; the projected
+ * ceiling (the event rate at which that key reaches 1,000 WRU/s, the
+ * per-partition-key limit, assuming its load grows with the rate); and the
+ * cost per million events at the list prices below.
+ *
+ *   npm run bench:scale -- --rate 1000 --seconds 5 --batch 1
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import { buildApp } from '#lib/app';
+import { loadConfig } from '#lib/config';
+import { eventFromObject, type LogEvent } from '#lib/records/index';
+import { ingestRecords } from '#lib/service/events';
+import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
+import {
+  createResources,
+  dynamoClient,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  readServiceDefinition,
+  startEmulators,
+} from './local-stack.ts';
+
+/** us-east-1 list prices (November 2026), as docs/SCALING.md states them. */
+export const PRICES = {
+  wru: 0.625 / 1e6,
+  rru: 0.125 / 1e6,
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+  apiRequest: 1.0 / 1e6,
+  lambdaRequest: 0.2 / 1e6,
+  /** 512 MB arm64 at ~100 ms billed per request. */
+  lambdaCompute: 0.5 * 0.1 * 0.0000133334,
+};
+
+/** The per-partition-key write limit of DynamoDB (base table and each GSI alike). */
+const PARTITION_WRU = 1000;
+
+interface Options {
+  rate: number;
+  seconds: number;
+  batch: number;
+  reports: number;
+  hot: number;
+  containers: number;
+  concurrency: number;
+  seed: number;
+}
+
+function options(argv: string[]): Options {
+  const read = (name: string, fallback: number) => {
+    const at = argv.indexOf(`--${name}`);
+    if (at < 0) return fallback;
+    const value = Number(argv[at + 1]);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+    return value;
+  };
+  return {
+    rate: read('rate', 1000),
+    seconds: read('seconds', 5),
+    batch: read('batch', 1),
+    reports: read('reports', 1000),
+    hot: read('hot', 0.2),
+    containers: read('containers', 4),
+    concurrency: read('concurrency', 16),
+    seed: read('seed', 17),
+  };
+}
+
+/** A small seeded PRNG (mulberry32), so two runs draw the same events. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Zipf weights over n ranks with the exponent that gives rank 1 the share `hot`. */
+function zipf(n: number, hot: number): number[] {
+  const share = (s: number) => {
+    let sum = 0;
+    for (let i = 1; i <= n; i++) sum += i ** -s;
+    return 1 / sum;
+  };
+  let [lo, hi] = [0, 4];
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (share(mid) < hot) lo = mid;
+    else hi = mid;
+  }
+  const s = (lo + hi) / 2;
+  const weights = Array.from({ length: n }, (_, i) => (i + 1) ** -s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let cumulative = 0;
+  return weights.map((w) => {
+    cumulative += w / total;
+    return cumulative;
+  });
+}
+
+function pick(cumulative: number[], r: number): number {
+  let [lo, hi] = [0, cumulative.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Failure k of the mix: its own logger (so its own fingerprint) and a stack of a realistic size. */
+function failureRecord(k: number, at: string, rand: () => number): Record<string, unknown> {
+  const frames = Array.from(
+    { length: 14 },
+    (_, f) => `    at handler${f} (/srv/app/src/module${k % 37}/step${f}.js:${10 + f}:${3 + (f % 5)})`,
+  );
+  return {
+    level: 'error',
+    time: at,
+    logger: `bench.component${k}`,
+    msg: `request ${Math.floor(rand() * 1e9)} failed after ${Math.floor(rand() * 900)} ms`,
+    requestId: randomBytes(8).toString('hex'),
+    error: {
+      type: 'UpstreamError',
+      message: `upstream answered 503 for shard ${k % 11}`,
+      stack: [`UpstreamError: upstream answered 503 for shard ${k % 11}`, ...frames].join('\n'),
+    },
+  };
+}
+
+async function pool<T>(tasks: Array<() => Promise<T>>, width: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return results;
+}
+
+const money = (value: number) => `$${value.toFixed(2)}`;
+const fmt = (value: number, digits = 1) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const emulators = await startEmulators();
+  const definition = readServiceDefinition();
+  const local = await createResources({
+    s3Endpoint: emulators.s3Endpoint,
+    dynamoEndpoint: emulators.dynamoEndpoint,
+    definition,
+  });
+  Object.assign(process.env, local.env, {
+    AWS_ENDPOINT_URL_S3: emulators.s3Endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    LOGSIFT_S3_FORCE_PATH_STYLE: '1',
+    CURSOR_SECRET: process.env['CURSOR_SECRET'] ?? 'bench-scale',
+  });
+
+  const tables: TableDef[] = Object.entries(local.tables).map(([logicalId, name]) =>
+    tableDef(
+      name,
+      definition.resources[logicalId]!.Properties as unknown as {
+        KeySchema: { AttributeName: string; KeyType: string }[];
+        GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
+      },
+    ),
+  );
+  const raw = dynamoClient(emulators.dynamoEndpoint);
+  const meter = new CapacityMeter(tables, raw);
+  const config = loadConfig();
+  const containers = Array.from({ length: opts.containers }, () =>
+    buildApp(config, { dynamo: (client) => meter.install(client), s3: (client) => meter.installS3(client) }),
+  );
+
+  const rand = prng(opts.seed);
+  const mix = zipf(opts.reports, opts.hot);
+  const start = Date.parse('2026-12-01T00:00:00Z');
+  let requests = 0;
+  const send = (second: number, offsetMs: number, kinds: number[]) => async () => {
+    const now = new Date(start + second * 1000 + offsetMs);
+    const objects = kinds.map((k) => failureRecord(k, now.toISOString(), rand));
+    const bytes = Buffer.from(`${objects.map((o) => JSON.stringify(o)).join('\n')}\n`, 'utf8');
+    const records: LogEvent[] = objects.map((o) => eventFromObject(o));
+    const app = containers[requests++ % containers.length]!;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await ingestRecords(app.stores, { bytes, sha256, contentType: 'application/x-ndjson' }, records, now);
+  };
+
+  // Every report exists before the measured window: it measures counting, not creation.
+  meter.second = -1;
+  await pool(
+    Array.from({ length: opts.reports }, (_, k) => send(-1, k % 1000, [k])),
+    opts.concurrency,
+  );
+  meter.reset();
+  requests = 0;
+
+  const perSecond = Math.round(opts.rate / opts.batch);
+  const began = Date.now();
+  for (let second = 0; second < opts.seconds; second++) {
+    meter.second = second;
+    const tasks = Array.from({ length: perSecond }, (_, i) => {
+      const kinds = Array.from({ length: opts.batch }, () => pick(mix, rand()));
+      return send(second, Math.floor((i * 1000) / perSecond), kinds);
+    });
+    await pool(tasks, opts.concurrency);
+  }
+  const wallSeconds = (Date.now() - began) / 1000;
+
+  const window = Array.from({ length: opts.seconds }, (_, s) => s);
+  const events = perSecond * opts.batch * opts.seconds;
+  const simulatedRate = events / opts.seconds;
+  const hottest = meter.hottest(window);
+  const units = meter.unitsIn(window);
+  const totalWru = [...units.values()].reduce((a, b) => a + b, 0);
+
+  const lines: string[] = [];
+  lines.push(
+    `bench:scale — ${fmt(simulatedRate, 0)} events/s simulated for ${opts.seconds} s, batch ${opts.batch}, ` +
+      `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers ` +
+      `(${fmt(wallSeconds)} s wall)`,
+  );
+  lines.push('');
+  lines.push(
+    'target                                   WRU/event  hottest key                 mean WRU/s  peak WRU/s  ceiling events/s',
+  );
+  let ceiling = Number.POSITIVE_INFINITY;
+  for (const row of hottest) {
+    const perEvent = (units.get(row.target) ?? 0) / events;
+    const projected = row.mean > 0 ? (simulatedRate * PARTITION_WRU) / row.mean : Number.POSITIVE_INFINITY;
+    ceiling = Math.min(ceiling, projected);
+    const key = row.key.length > 26 ? `${row.key.slice(0, 23)}...` : row.key;
+    lines.push(
+      `${row.target.padEnd(40)} ${fmt(perEvent, 3).padStart(9)}  ${key.padEnd(26)} ${fmt(row.mean).padStart(11)} ${fmt(row.peak).padStart(11)}  ${fmt(projected, 0).padStart(16)}`,
+    );
+  }
+  const perMillion = (count: number) => (count / events) * 1e6;
+  const dynamoWrites = perMillion(totalWru) * PRICES.wru;
+  const dynamoReads = perMillion(meter.rru) * PRICES.rru;
+  const s3 = perMillion(meter.s3Put) * PRICES.s3Put + perMillion(meter.s3Get) * PRICES.s3Get;
+  const requestsPerMillion = perMillion(perSecond * opts.seconds);
+  const edge = requestsPerMillion * (PRICES.apiRequest + PRICES.lambdaRequest + PRICES.lambdaCompute);
+  lines.push('');
+  lines.push(
+    `projected AWS ceiling: ${fmt(ceiling, 0)} events/s (hottest partition key at ${PARTITION_WRU} WRU/s)`,
+  );
+  lines.push(
+    `per million events: DynamoDB writes ${fmt(perMillion(totalWru), 0)} WRU = ${money(dynamoWrites)}, ` +
+      `reads ${fmt(perMillion(meter.rru), 0)} RRU = ${money(dynamoReads)}, ` +
+      `S3 ${fmt(perMillion(meter.s3Put), 0)} PUT + ${fmt(perMillion(meter.s3Get), 0)} GET = ${money(s3)}`,
+  );
+  lines.push(
+    `  storage calls ${money(dynamoWrites + dynamoReads + s3)}; with API Gateway + Lambda ` +
+      `(${fmt(requestsPerMillion, 0)} requests) ${money(dynamoWrites + dynamoReads + s3 + edge)}`,
+  );
+  lines.push(
+    `prices: WRU $0.625/M, RRU $0.125/M, S3 PUT $0.005/1k, GET $0.0004/1k, HTTP API $1/M, ` +
+      'Lambda $0.20/M + 0.05 GB-s ($0.0000133334/GB-s)',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  raw.destroy();
+  await emulators.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

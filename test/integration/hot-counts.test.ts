@@ -1,0 +1,140 @@
+/**
+ * A hot report against dynalite: counts arriving faster than one item takes
+ * are exact (counter items folded in on read and by the next count a second
+ * later), and the report's item — with its list-index entries — moves at
+ * most once a second, as the capacity meter sees it through the SDK.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Report } from '#lib/model';
+import { DynamoReportStore } from '#lib/store/dynamo-reports';
+import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, readServiceDefinition } from '../../scripts/local-stack.ts';
+import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
+
+let emulators: TestEmulators;
+let meter: CapacityMeter;
+let metered: DynamoDBDocumentClient;
+let table: string;
+
+beforeAll(async () => {
+  emulators = await startEmulatorsForTest();
+  table = emulators.names.reportsTable;
+  const definition = readServiceDefinition();
+  const tables: TableDef[] = [
+    tableDef(
+      table,
+      definition.resources['ReportsTable']!.Properties as unknown as Parameters<typeof tableDef>[1],
+    ),
+  ];
+  meter = new CapacityMeter(tables, emulators.dynamo);
+  const client = new DynamoDBClient({
+    endpoint: emulators.dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  meter.install(client);
+  metered = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}, 60_000);
+
+afterAll(async () => {
+  metered?.destroy();
+  await emulators?.stop();
+});
+
+const base = Date.UTC(2026, 10, 5, 12, 0, 0);
+const at = (ms: number) => new Date(base + ms).toISOString();
+
+function report(key: string): Report {
+  return {
+    reportKey: key,
+    reportId: '300000001',
+    issueId: '300001',
+    type: 'E',
+    occurrences: 1,
+    firstSeen: at(0),
+    lastSeen: at(0),
+    extract: 'ERROR hot path',
+    extractTruncated: false,
+    signature: 'error|hot path',
+    signatureTruncated: false,
+    logSha256: 'b'.repeat(64),
+    status: 'Ghost',
+    summary: '',
+    summaries: [],
+    history: [{ event: 'created', at: at(0) }],
+    historyDropped: 0,
+    regressed: false,
+    daily: { [at(0).slice(0, 10)]: 1 },
+    monthly: {},
+  };
+}
+
+const stored = async (key: string) =>
+  (await emulators.ddb.send(new GetCommand({ TableName: table, Key: { pk: key }, ConsistentRead: true })))
+    .Item!;
+
+describe('a hot report', () => {
+  it('counts 900 concurrent occurrences over three seconds exactly, moving its item at most once a second', async () => {
+    // Several containers, each with its own store, as Lambda would run them.
+    const containers = Array.from({ length: 4 }, () => new DynamoReportStore(metered, table, 'hot'));
+    const key = 'hot-report-key';
+    expect(await containers[0]!.create(report(key))).toBe(true);
+    meter.reset();
+
+    let sent = 0;
+    const counts = Array.from({ length: 900 }, (_, i) => {
+      const n = 1 + (i % 3);
+      sent += n;
+      // 300 a second, within seconds 1, 2 and 3 after creation
+      return () =>
+        containers[i % 4]!.countOccurrence(key, at(1000 + Math.floor(i / 300) * 1000 + (i % 300)), n);
+    });
+    const answers = await Promise.all(counts.map((count) => count()));
+    expect(answers.every((answer) => answer !== null && answer.reportId === '300000001')).toBe(true);
+
+    const read = await containers[1]!.getByKey(key);
+    expect(read!.occurrences).toBe(1 + sent);
+    expect(read!.daily[at(0).slice(0, 10)]).toBe(1 + sent);
+    expect((await containers[2]!.getByReportId('300000001'))!.occurrences).toBe(1 + sent);
+
+    // The item itself took a few writes, not 900: most went to the counter items.
+    const item = await stored(key);
+    expect(Number(item['occurrences'])).toBeLessThan(1 + sent);
+    const lastSeenMoves = meter.unitsFor(`${table}:reportsByLastSeen`, 'report');
+    // Each move of lastSeen is a delete and a put of a small entry (1 WRU each): at most one per second counted in.
+    expect(lastSeenMoves).toBeLessThanOrEqual(2 * 3);
+    expect(lastSeenMoves).toBeGreaterThan(0);
+
+    // A count a second later folds every counter into the item.
+    const later = await containers[3]!.countOccurrence(key, at(10_000));
+    expect(later!.occurrences).toBe(2 + sent);
+    expect(Number((await stored(key))['occurrences'])).toBe(2 + sent);
+    expect((await containers[0]!.getByKey(key))!.occurrences).toBe(2 + sent);
+  }, 120_000);
+
+  it('counts a cold report on its item at once, with no counter items', async () => {
+    const store = new DynamoReportStore(metered, table, 'hot');
+    const key = 'cold-report-key';
+    await store.create({ ...report(key), reportId: '300000002', issueId: '300002' });
+    for (let i = 1; i <= 3; i++) await store.countOccurrence(key, at(i * 5000));
+    const item = await stored(key);
+    expect(Number(item['occurrences'])).toBe(4);
+    expect(item['counters']).toBeUndefined();
+    expect(item['lastSeen']).toBe(at(15_000));
+  });
+
+  it('drops its counter items with it, so a report made again under its key starts from its own count', async () => {
+    const store = new DynamoReportStore(metered, table, 'hot');
+    const key = 'deleted-hot-key';
+    const first = { ...report(key), reportId: '300000003', issueId: '300003' };
+    await store.create(first);
+    await Promise.all(Array.from({ length: 20 }, () => store.countOccurrence(key, at(0))));
+    expect((await store.getByKey(key))!.occurrences).toBe(21);
+    await store.delete(first);
+    await store.create({ ...report(key), reportId: '300000004', issueId: '300004' });
+    expect((await store.getByKey(key))!.occurrences).toBe(1);
+    await store.countOccurrence(key, at(0));
+    expect((await store.getByKey(key))!.occurrences).toBe(2);
+  });
+});
