@@ -6,6 +6,7 @@
  */
 import { type Config, loadConfig } from './config.ts';
 import { configureScrubbing } from './extract/scrub.ts';
+import { configureLifecycle } from './service/lifecycle.ts';
 import type { UploadDeps } from './service/upload.ts';
 import { makeDynamoClient, makeS3Client } from './store/clients.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
@@ -29,11 +30,12 @@ export interface App {
 
 export function buildApp(config: Config): App {
   configureScrubbing(config.scrub);
+  configureLifecycle(config.lifecycle);
   const s3 = makeS3Client(config);
   const ddb = makeDynamoClient();
   const stores: Stores = {
-    archive: new S3LogArchive(s3, config.bucket),
-    logs: new DynamoLogIndex(ddb, config.logsTable),
+    archive: new S3LogArchive(s3, config.bucket, ddb, config.metaTable),
+    logs: new DynamoLogIndex(ddb, config.logsTable, { days: config.lifecycle.retentionDays }),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),

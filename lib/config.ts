@@ -35,6 +35,19 @@ export interface Config {
    * undefined = a per-process key, with a warning (tests, a one-process run).
    */
   cursorSecret: string | undefined;
+  /** Data lifecycle (README, Data): how long logs are kept, and what the archive keeps. */
+  lifecycle: LifecycleConfig;
+}
+
+export type ArchiveMode = 'raw' | 'scrubbed';
+
+export interface LifecycleConfig {
+  /** RETENTION_DAYS: log records and their bytes are deleted this long after receipt; 0 = kept forever. */
+  retentionDays: number;
+  /** KEEP_SAMPLES: each report's first N logs are kept past retention (0 = none). */
+  keepSamples: number;
+  /** ARCHIVE_MODE: `raw` keeps the bytes as received, `scrubbed` a copy with secrets masked. */
+  archiveMode: ArchiveMode;
 }
 
 export interface AuthTokens {
@@ -85,6 +98,13 @@ function flag(env: Env, name: string): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
+function archiveMode(env: Env): ArchiveMode {
+  const raw = (env['ARCHIVE_MODE'] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'raw') return 'raw';
+  if (raw === 'scrubbed') return 'scrubbed';
+  throw new Error(`logsift: ARCHIVE_MODE must be raw or scrubbed, got "${env['ARCHIVE_MODE']}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     bucket: required(env, 'LOGSIFT_BUCKET'),
@@ -105,5 +125,10 @@ export function loadConfig(env: Env = process.env): Config {
       admin: tokens(env, 'ADMIN_TOKENS'),
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
+    lifecycle: {
+      retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36_500),
+      keepSamples: integer(env, 'KEEP_SAMPLES', 0, 0, 100),
+      archiveMode: archiveMode(env),
+    },
   };
 }

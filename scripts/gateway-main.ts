@@ -7,6 +7,11 @@
  *
  *   PORT                          the port (required)
  *   LOGSIFT_LOCAL_CONCURRENCY     invocations at once (default 32)
+ *   LOCAL_SCHEDULE_SECONDS        run scheduled functions (the sweeper) this
+ *                                 often instead of at their `rate` (tests)
+ *
+ * Functions with a `schedule` event (the sweeper) run in this process too, on
+ * their rate, as EventBridge would invoke them: the first run at start-up.
  */
 import { dirname, join } from 'node:path';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
@@ -44,6 +49,17 @@ async function main(): Promise<void> {
     }
   }
 
+  for (const [name, fn] of Object.entries(doc.functions ?? {})) {
+    const schedule = (fn.events ?? []).find((event) => event.schedule && event.schedule.enabled !== false);
+    if (!schedule?.schedule) continue;
+    const every = Number(process.env.LOCAL_SCHEDULE_SECONDS) || rateSeconds(schedule.schedule.rate);
+    const dot = fn.handler.lastIndexOf('.');
+    const module = (await import(join(ROOT, `${fn.handler.slice(0, dot)}.ts`))) as Record<string, unknown>;
+    const run = module[fn.handler.slice(dot + 1)];
+    if (typeof run !== 'function') throw new Error(`gateway: ${fn.handler} is not a function`);
+    runEvery(name, every, run as (event: unknown) => Promise<unknown>);
+  }
+
   const concurrency = Number(process.env.LOGSIFT_LOCAL_CONCURRENCY || 32);
   const server = createGateway({ routes, handlers, concurrency });
   server.listen(port, '127.0.0.1', () => {
@@ -56,6 +72,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Seconds of an EventBridge `rate(N unit)` expression. */
+export function rateSeconds(rate: string): number {
+  const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(rate.trim());
+  if (!match) throw new Error(`gateway: schedule ${rate} is not a rate(N unit) expression`);
+  const unit = { minute: 60, hour: 3600, day: 86_400 }[match[2]!.replace(/s$/, '') as 'minute'];
+  return Number(match[1]) * unit;
+}
+
+/** One run at a time, never overlapping: the next starts `seconds` after the last one ended. */
+function runEvery(name: string, seconds: number, run: (event: unknown) => Promise<unknown>): void {
+  const tick = async () => {
+    try {
+      await run({ source: 'local.schedule', 'detail-type': 'Scheduled Event', detail: {} });
+    } catch (error) {
+      process.stderr.write(
+        `gateway: scheduled ${name} failed: ${error instanceof Error ? error.message : error}\n`,
+      );
+    }
+    setTimeout(tick, seconds * 1000).unref();
+  };
+  void tick();
 }
 
 main().catch((error: unknown) => {

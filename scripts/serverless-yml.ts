@@ -49,7 +49,7 @@ export interface CfnResource {
 export interface ServerlessFunction {
   handler: string;
   timeout?: number;
-  events?: { httpApi?: { method: string; path: string } }[];
+  events?: { httpApi?: { method: string; path: string }; schedule?: { rate: string; enabled?: boolean } }[];
 }
 
 /** The parts of serverless.yml read here. */

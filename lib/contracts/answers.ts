@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { href, IssueId, IssueStatus, isoTime, LogId, orNull, ReportType, Sha256 } from './ids.ts';
+import { LogsDeleted } from './lifecycle.ts';
 
 export const Ingest = z
   .strictObject({
@@ -178,7 +179,13 @@ export const UploadWaiting = z
   .meta({ id: 'UploadWaiting' });
 
 export const Deleted = z
-  .strictObject({ deleted: z.literal(true), issueId: IssueId, reportId: LogId })
+  .strictObject({
+    deleted: z.literal(true),
+    issueId: IssueId,
+    reportId: LogId,
+    /** With `?logs=delete` only (lib/contracts/lifecycle.ts). */
+    logs: LogsDeleted.optional(),
+  })
   .meta({ id: 'Deleted' });
 
 export type IngestAnswer = z.infer<typeof Ingest>;
