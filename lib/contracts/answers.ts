@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { href, IssueId, IssueStatus, isoTime, LogId, orNull, ReportType, Sha256 } from './ids.ts';
-import { LogsDeleted } from './lifecycle.ts';
+import { FirstLogState, LogsDeleted } from './lifecycle.ts';
 
 export const Ingest = z
   .strictObject({
@@ -99,7 +99,9 @@ export const Report = z
     daily: z.record(z.string(), z.number().int().min(1)).meta({
       description: "Occurrences per UTC day ('YYYY-MM-DD' keys), for the sparkline.",
     }),
-    links: z.strictObject({ self: href(), issue: href(), firstLog: href() }),
+    /** Absent where the answer was built without looking (lib/service/lifecycle.ts firstLogState). */
+    firstLog: FirstLogState.optional(),
+    links: z.strictObject({ self: href(), issue: href(), firstLog: orNull(href()) }),
   })
   .meta({ id: 'Report' });
 
@@ -126,7 +128,8 @@ export const Issue = z
         at: isoTime('When it happened.'),
       }),
     ),
-    links: z.strictObject({ self: href(), report: href(), firstLog: href() }),
+    firstLog: FirstLogState.optional(),
+    links: z.strictObject({ self: href(), report: href(), firstLog: orNull(href()) }),
   })
   .meta({ id: 'Issue' });
 

@@ -1,6 +1,6 @@
 /** The data lifecycle's shapes: deleting a log on request, and a report's logs with it (README, Data). */
 import { z } from 'zod';
-import { LogId } from './ids.ts';
+import { isoTime, LogId } from './ids.ts';
 
 export const LogDeletion = z
   .strictObject({
@@ -43,3 +43,16 @@ export const LogsDeleted = z
 
 export type LogDeletionAnswer = z.infer<typeof LogDeletion>;
 export type LogsDeletedAnswer = z.infer<typeof LogsDeleted>;
+
+/** Whether a report's first log can still be read (README, Data: retention). */
+export const FirstLogState = z
+  .strictObject({
+    state: z.enum(['kept', 'expired', 'deleted']).meta({
+      description:
+        '`kept`: readable at links.firstLog; `expired`: removed after RETENTION_DAYS; `deleted`: removed on request (or with no record of it). The report keeps its counts either way.',
+    }),
+    expiredAt: isoTime('With `expired`: when the first log passed retention.').optional(),
+  })
+  .meta({ id: 'FirstLogState' });
+
+export type FirstLogStateAnswer = z.infer<typeof FirstLogState>;

@@ -13,8 +13,9 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { LifecycleConfig } from '#lib/config';
+import type { FirstLogStateAnswer } from '#lib/contracts/lifecycle';
 import { Scrubber } from '#lib/extract/scrub';
-import type { LogRecord } from '#lib/model';
+import { firstLogOf, type LogRecord, type Report } from '#lib/model';
 import type { BlobRelease, Stores } from '#lib/store/ports';
 
 /** What deleting one log removed (LogDeletion in lib/contracts). */
@@ -41,6 +42,24 @@ function deletionOf(log: LogRecord, release: BlobRelease): LogDeletion {
   return release.deleted
     ? { logId: log.logId, record: 'deleted', blob: 'deleted' }
     : { logId: log.logId, record: 'deleted', blob: 'kept', sharedWith: release.refs };
+}
+
+/**
+ * Whether `report`'s first log can still be read: kept, expired (its record
+ * is gone, or reads as gone, past the retention of `retentionDays`), or
+ * deleted on request. A report's first log was received at its firstSeen.
+ */
+export async function firstLogState(
+  stores: Stores,
+  report: Report,
+  retentionDays: number,
+  now: Date,
+): Promise<FirstLogStateAnswer> {
+  if (await stores.logs.get(firstLogOf(report))) return { state: 'kept' };
+  const expiry = Date.parse(report.firstSeen) + retentionDays * 86_400_000;
+  if (retentionDays > 0 && expiry <= now.getTime())
+    return { state: 'expired', expiredAt: new Date(expiry).toISOString() };
+  return { state: 'deleted' };
 }
 
 export interface SweepResult {

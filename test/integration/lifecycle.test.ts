@@ -330,5 +330,10 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     }
     expect(await recordOf(old.logId)).toBeUndefined();
     expect(await blobObjects(s3, names().bucket, sha)).toEqual([]);
+    // The report stays, and no longer links to a log that is gone.
+    const report = await request(stack.url, `/logs/extracted/${old.reportId}`);
+    expect(report.status).toBe(200);
+    expect((report.body['links'] as Record<string, unknown>)['firstLog']).toBeNull();
+    expect((report.body['firstLog'] as Record<string, unknown>)['state']).not.toBe('kept');
   }, 30_000);
 });

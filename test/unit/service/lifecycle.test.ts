@@ -5,7 +5,7 @@
  * deletion on request, kept samples and the scrubbed archive.
  */
 import { deleteIssueWithLogs } from '#lib/service/issues';
-import { configureLifecycle, deleteLog, sweepExpired } from '#lib/service/lifecycle';
+import { configureLifecycle, deleteLog, firstLogState, sweepExpired } from '#lib/service/lifecycle';
 import { ManualClock, memoryStores } from '#lib/store/memory/index';
 import { DAY, extracted, type Harness, ingest, paymentLog, quietLog } from './helpers.ts';
 
@@ -74,7 +74,11 @@ describe('retention', () => {
       blobs: 3,
       more: true,
     });
-    expect(await sweepExpired(h.stores, h.clock.now(), { batch: 2 })).toEqual({ logs: 2, blobs: 2, more: false });
+    expect(await sweepExpired(h.stores, h.clock.now(), { batch: 2 })).toEqual({
+      logs: 2,
+      blobs: 2,
+      more: false,
+    });
   });
 });
 
@@ -130,7 +134,11 @@ describe('deletion on request', () => {
   it('deletes a log and its unshared bytes, and says so', async () => {
     const h = retained();
     const { log, report } = await ingest(h, paymentLog(4411));
-    expect(await deleteLog(h.stores, log.logId)).toEqual({ logId: log.logId, record: 'deleted', blob: 'deleted' });
+    expect(await deleteLog(h.stores, log.logId)).toEqual({
+      logId: log.logId,
+      record: 'deleted',
+      blob: 'deleted',
+    });
     expect(h.stores.logs.all()).toEqual([]);
     expect(h.stores.archive.blobCount).toBe(0);
     expect(await deleteLog(h.stores, log.logId)).toBeNull();
@@ -168,6 +176,26 @@ describe('deletion on request', () => {
     expect(h.stores.archive.blobCount).toBe(2);
     expect(await h.stores.reports.getByReportId(a1.report!.reportId)).toBeNull();
     expect(await h.stores.reports.getByReportId(other.report!.reportId)).not.toBeNull();
+  });
+});
+
+describe("a report's first log", () => {
+  it('is kept, then expired at firstSeen plus retention, or deleted on request', async () => {
+    const h = retained();
+    const { report } = await ingest(h, paymentLog(4411));
+    expect(await firstLogState(h.stores, report!, RETENTION_DAYS, h.clock.now())).toEqual({ state: 'kept' });
+    h.clock.advance((RETENTION_DAYS + 2) * DAY);
+    // Before any sweep too: an expired record reads as absent.
+    expect(await firstLogState(h.stores, report!, RETENTION_DAYS, h.clock.now())).toEqual({
+      state: 'expired',
+      expiredAt: '2027-03-01T08:00:00.000Z',
+    });
+
+    const other = await ingest(h, 'ERROR queue consumer stalled\n');
+    await deleteLog(h.stores, other.log.logId);
+    expect(await firstLogState(h.stores, other.report!, RETENTION_DAYS, h.clock.now())).toEqual({
+      state: 'deleted',
+    });
   });
 });
 
@@ -213,9 +241,15 @@ describe('ARCHIVE_MODE=scrubbed', () => {
       Buffer.from(' password=tops3cret failed\nINFO déjà vu\n'),
     ]);
     const { ingestLog, extract } = await import('#lib/service/ingest');
-    const result = await ingestLog(h.stores, latin1, extract(latin1, { maxExtractBytes: 32_768 }), h.clock.now(), {
-      maxExtractBytes: 32_768,
-    });
+    const result = await ingestLog(
+      h.stores,
+      latin1,
+      extract(latin1, { maxExtractBytes: 32_768 }),
+      h.clock.now(),
+      {
+        maxExtractBytes: 32_768,
+      },
+    );
     const stored = await h.stores.archive.getBlob(result.log.sha256);
     expect(stored).toEqual(
       Buffer.concat([
