@@ -16,7 +16,7 @@
 import { dirname, join } from 'node:path';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
 import { resolveEnvironment } from './serverless-env.ts';
-import { readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
+import { rateSeconds, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
 const ROOT = dirname(SERVERLESS_YML);
 
@@ -72,14 +72,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-}
-
-/** Seconds of an EventBridge `rate(N unit)` expression. */
-export function rateSeconds(rate: string): number {
-  const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(rate.trim());
-  if (!match) throw new Error(`gateway: schedule ${rate} is not a rate(N unit) expression`);
-  const unit = { minute: 60, hour: 3600, day: 86_400 }[match[2]!.replace(/s$/, '') as 'minute'];
-  return Number(match[1]) * unit;
 }
 
 /** One run at a time, never overlapping: the next starts `seconds` after the last one ended. */

@@ -6,6 +6,7 @@
  */
 import { deleteIssueWithLogs } from '#lib/service/issues';
 import { configureLifecycle, deleteLog, firstLogState, sweepExpired } from '#lib/service/lifecycle';
+import { createUpload, processUpload } from '#lib/service/upload';
 import { ManualClock, memoryStores } from '#lib/store/memory/index';
 import { DAY, extracted, type Harness, ingest, paymentLog, quietLog } from './helpers.ts';
 
@@ -258,5 +259,33 @@ describe('ARCHIVE_MODE=scrubbed', () => {
         Buffer.from(' password=<redacted> failed\nINFO déjà vu\n'),
       ]),
     );
+  });
+
+  it('stages a streamed upload scrubbed, however its chunks cut the lines', async () => {
+    configureLifecycle({ archiveMode: 'scrubbed', keepSamples: 0 });
+    const h = retained();
+    const deps = {
+      stores: h.stores,
+      objects: h.objects,
+      states: h.states,
+      config: { maxUploadBytes: 1 << 24, maxExtractBytes: 32_768, uploadUrlSeconds: 3600 },
+      clock: h.clock.now,
+    };
+    const quiet = Array.from({ length: 4000 }, (_, i) => `INFO request ${i} served`).join('\n');
+    const text = `${quiet}\nERROR upstream call failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl\n${quiet}\n`;
+    const created = await createUpload(deps, h.clock.now());
+    h.objects.receive(String(created.body['uploadUrl']), Buffer.from(text));
+    const settled = await processUpload(deps, String(created.body['logId']), 60_000);
+    expect(settled.kind).toBe('finished');
+
+    const log = await h.stores.logs.get(String(created.body['logId']));
+    const stored = (await h.stores.archive.getBlob(log!.sha256))!.toString('utf8');
+    expect(stored).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+    expect(stored).toContain('Authorization: <redacted>');
+    expect(stored.length).toBe(log!.bytes);
+    expect(stored.split('\n')).toHaveLength(text.split('\n').length);
+    // The same scrubbed bytes, posted, land on the same blob.
+    const again = await ingest(h, text);
+    expect(again.log.sha256).toBe(log!.sha256);
   });
 });
