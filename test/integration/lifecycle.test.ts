@@ -6,8 +6,9 @@
  * deletion on request and the launcher's scheduled sweeper — with every store
  * read directly to see that deleted means gone.
  */
+import { gunzipSync } from 'node:zlib';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { extract, type IngestResult, ingestLog } from '#lib/service/ingest';
 import { sweepExpired } from '#lib/service/lifecycle';
@@ -336,4 +337,37 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     expect((report.body['links'] as Record<string, unknown>)['firstLog']).toBeNull();
     expect((report.body['firstLog'] as Record<string, unknown>)['state']).not.toBe('kept');
   }, 30_000);
+});
+
+describe('ARCHIVE_MODE=scrubbed, over HTTP', () => {
+  const stack = withStack({ env: { ARCHIVE_MODE: 'scrubbed' } });
+
+  it('archives and serves the scrubbed copy only: the secret is not in S3', async () => {
+    const text = 'INFO connecting\nERROR login failed for admin password=Tr0ub4dor-and-3 at db-7\n';
+    const posted = await request(stack.url, '/logs', { method: 'POST', body: logForm(text) });
+    expect(posted.status).toBe(201);
+    const logId = String(posted.body['logId']);
+
+    const served = await request(stack.url, `/logs/${logId}?format=text`, {
+      headers: { accept: 'text/plain' },
+    });
+    expect(served.text).toBe('INFO connecting\nERROR login failed for admin password=<redacted> at db-7\n');
+
+    const s3 = s3Client(stack.s3Endpoint);
+    try {
+      const listed = await s3.send(
+        new ListObjectsV2Command({ Bucket: stack.env['LOGSIFT_BUCKET']!, Prefix: 'blobs/' }),
+      );
+      expect(listed.KeyCount).toBeGreaterThan(0);
+      for (const object of listed.Contents ?? []) {
+        const got = await s3.send(
+          new GetObjectCommand({ Bucket: stack.env['LOGSIFT_BUCKET']!, Key: object.Key! }),
+        );
+        const bytes = gunzipSync(Buffer.from(await got.Body!.transformToByteArray())).toString('utf8');
+        expect(bytes).not.toContain('Tr0ub4dor');
+      }
+    } finally {
+      s3.destroy();
+    }
+  });
 });
