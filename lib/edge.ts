@@ -30,6 +30,9 @@ function guardFor(scope: string, store: IdempotencyStore): IdempotencyGuard {
   };
 }
 
+/** Methods that change nothing, so may be open whatever tokens are configured. */
+const SAFE = new Set(['GET', 'HEAD']);
+
 const tokensConfigured = (app: App) => {
   const { read, ingest, admin } = app.config.auth;
   return read.length + ingest.length + admin.length > 0;
@@ -37,7 +40,7 @@ const tokensConfigured = (app: App) => {
 
 /** A handler for `spec` over `app` (tests hand in their own spec and app). */
 export function edgeFor(spec: RouteSpec, app: App, logic: RouteLogic) {
-  if (spec.access === 'open' && spec.method !== 'GET' && tokensConfigured(app)) {
+  if (spec.access === 'open' && !SAFE.has(spec.method) && tokensConfigured(app)) {
     throw new Error(
       `logsift: route ${spec.name} (${spec.method} ${spec.path}) changes data but is open while bearer tokens are configured; give it an access level in lib/routes.ts`,
     );

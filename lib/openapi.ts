@@ -162,7 +162,7 @@ function buildDocument() {
     }
     const req = request(spec);
     registry.registerPath({
-      method: spec.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete',
+      method: spec.method.toLowerCase() as 'get' | 'head' | 'post' | 'patch' | 'delete',
       path: spec.path,
       operationId: spec.operationId ?? spec.name,
       summary: spec.summary,

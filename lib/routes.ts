@@ -12,7 +12,7 @@ import type * as Contracts from './contracts/index.ts';
 
 /** Who may call a route: `open` always; the others as lib/http/auth describes. */
 export type Access = 'open' | 'read' | 'ingest' | 'admin';
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
 /** `Idempotency-Key` answers are stored per scope (lib/service/idempotency). */
 export type IdempotencyScope = 'logs' | 'issues';
 
@@ -560,6 +560,66 @@ export const ROUTES = [
       503: 'Unavailable',
     },
   },
+  // The Elasticsearch-compatible root (lib/es-compat.ts): shippers are pointed at `/es`.
+  {
+    name: 'esInfo',
+    method: 'GET',
+    path: '/es',
+    handler: 'functions/es-info.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: 'Elasticsearch cluster root (the handshake of Elasticsearch clients)',
+    description:
+      "What Filebeat, Logstash, Vector and Elastic's clients ask before their first bulk request: `version.number` and the `X-Elastic-Product: Elasticsearch` header. Point them at `/es`; logsift's own `GET /` stays the report list.",
+    answers: { 200: { description: 'The cluster root.', json: 'EsInfo' } },
+  },
+  {
+    name: 'esInfoHead',
+    operationId: 'esInfoHead',
+    method: 'HEAD',
+    path: '/es',
+    handler: 'functions/es-info.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: "Elasticsearch cluster root, headers only (Logstash's health check)",
+    answers: { 200: { description: 'Up.' } },
+  },
+  {
+    name: 'esLicense',
+    method: 'GET',
+    path: '/es/_license',
+    handler: 'functions/es-license.handler',
+    access: 'open',
+    tag: 'meta',
+    summary: 'Elasticsearch license (Logstash reads it before sending)',
+    description: 'Active and unrestricted, issued by logsift: nothing here is licensed by Elastic.',
+    answers: { 200: { description: 'The license.', json: 'EsLicense' } },
+  },
+  {
+    name: 'esBulk',
+    method: 'POST',
+    path: '/es/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    summary: 'Elasticsearch bulk API under the Elasticsearch-compatible root',
+    description: 'As POST /_bulk, for clients pointed at `/es`.',
+    request: { body: BULK_BODY },
+    answers: BULK_ANSWERS,
+  },
+  {
+    name: 'esBulkIndex',
+    method: 'POST',
+    path: '/es/{index}/_bulk',
+    handler: 'functions/ingest-bulk.handler',
+    access: 'ingest',
+    tag: 'logs',
+    operationId: 'esBulkToIndex',
+    summary: 'Elasticsearch bulk API to one index, under the Elasticsearch-compatible root',
+    description: 'As POST /{index}/_bulk, for clients pointed at `/es`.',
+    request: { params: 'IndexPath', body: BULK_BODY },
+    answers: BULK_ANSWERS,
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
@@ -571,6 +631,8 @@ export type RouteName = (typeof ROUTES)[number]['name'];
 export const NOT_FOUND = [
   { name: 'notFound', method: '*', path: '/{proxy+}', handler: 'functions/not-found.handler' },
   { name: 'notFound', method: '*', path: '/', handler: 'functions/not-found.handler' },
+  // Elasticsearch APIs logsift does not serve: 404 naming the client setting that stops the call.
+  { name: 'esNotSupported', method: '*', path: '/es/{proxy+}', handler: 'functions/es-unsupported.handler' },
 ] as const;
 
 const BY_NAME = new Map<string, RouteSpec>(ROUTES.map((r) => [r.name, r]));
@@ -582,7 +644,7 @@ export function route(name: RouteName): RouteSpec {
   return spec;
 }
 
-const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'PATCH', 'DELETE'];
+const METHOD_ORDER: readonly Method[] = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'];
 
 const segments = (path: string): string[] => path.split('/').slice(1);
 const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');

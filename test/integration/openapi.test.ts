@@ -214,8 +214,9 @@ async function call(method: string, path: string, init: RequestInit = {}): Promi
         problems: [],
       });
       // The document's own keys are OpenAPI's ('application/json', '$ref'), not logsift's fields.
-      // Nor are a foreign protocol's (the Elasticsearch bulk answer's `_index`, `_id`).
-      if (template !== '/openapi.json' && !template?.endsWith('/_bulk')) {
+      // Nor are a foreign protocol's (the Elasticsearch bulk answer's `_index`, `_id`; the /es handshake's).
+      const foreign = template?.endsWith('/_bulk') || template === '/es' || template?.startsWith('/es/');
+      if (template !== '/openapi.json' && !foreign) {
         expect({ where, nonCamel: nonCamelKeys(body) }).toEqual({ where, nonCamel: [] });
       }
     }
@@ -271,13 +272,16 @@ describe('real answers match the document', () => {
     expect(proto.status).toBe(200);
     expect(proto.headers.get('content-type')).toBe('application/x-protobuf');
     const bulk = `{"index":{"_index":"contract"}}\n${JSON.stringify({ message: 'contract bulk failure', log: { level: 'error' } })}\n`;
-    for (const path of ['/_bulk', '/contract/_bulk']) {
+    for (const path of ['/_bulk', '/contract/_bulk', '/es/_bulk', '/es/contract/_bulk']) {
       const answer = await call('POST', path, {
         body: bulk,
         headers: { 'content-type': 'application/x-ndjson' },
       });
       expect([answer.status, (answer.body as Obj)['errors']]).toEqual([200, false]);
     }
+    const es = await call('GET', '/es');
+    expect([es.status, es.headers.get('x-elastic-product')]).toEqual([200, 'Elasticsearch']);
+    expect((await call('GET', '/es/_license')).status).toBe(200);
     const loki = {
       streams: [{ stream: { level: 'error' }, values: [[`${Date.now()}000000`, 'contract loki failure']] }],
     };

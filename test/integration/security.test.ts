@@ -56,10 +56,14 @@ let issueId: string;
 
 beforeAll(async () => {
   const log = await send('/logs', { method: 'POST', body: form({}, 'ERROR sigma baseline failure\n') });
+  expect({ status: log.status, body: log.body }).toEqual({
+    status: 201,
+    body: expect.objectContaining({ reportId: expect.any(String) }),
+  });
   reportId = String(log.body['reportId']);
   issueId = String(log.body['issueId']);
   const bug = await send('/issues', { method: 'POST', body: form({ reportId, summary: 'baseline' }) });
-  expect(bug.status).toBe(201);
+  expect({ status: bug.status, body: bug.body }).toEqual({ status: 201, body: expect.anything() });
 }, 60_000);
 
 const json = (body: string) => ({ body, headers: { 'content-type': 'application/json' } });
