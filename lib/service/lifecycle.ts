@@ -94,25 +94,25 @@ export async function sweepExpired(
   const maxLogs = options.maxLogs ?? 5000;
   const result: SweepResult = { logs: 0, blobs: 0, more: false };
   let seen = 0;
-  while (seen < maxLogs) {
-    const ids = await stores.logs.expired(now, Math.min(batch, maxLogs - seen));
-    if (ids.length === 0) return result;
-    seen += ids.length;
-    const deletions = await eachAtMost(ids, options.concurrency ?? 8, (logId) =>
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await stores.logs.expired(now, Math.min(batch, maxLogs - seen), cursor);
+    seen += page.ids.length;
+    const deletions = await eachAtMost(page.ids, options.concurrency ?? 8, (logId) =>
       deleteLog(stores, logId, { expiredBy: now }),
     );
-    let progressed = false;
     for (const deletion of deletions) {
       if (!deletion) continue;
-      progressed = true;
       result.logs += 1;
       if (deletion.blob === 'deleted') result.blobs += 1;
     }
-    // An index lagging behind deletes it already made: nothing left this run can remove.
-    if (!progressed) return result;
+    if (page.cursor === null) return result;
+    if (seen >= maxLogs) {
+      result.more = true;
+      return result;
+    }
+    cursor = page.cursor;
   }
-  result.more = (await stores.logs.expired(now, 1)).length > 0;
-  return result;
 }
 
 /** What deleting a report's logs removed. */
@@ -129,19 +129,18 @@ export interface ReportLogsDeletion {
  */
 export async function deleteReportLogs(stores: Stores, reportKey: string): Promise<ReportLogsDeletion> {
   const result: ReportLogsDeletion = { logs: 0, blobs: 0, blobsKept: 0 };
+  let cursor: string | undefined;
   for (;;) {
-    const ids = await stores.logs.ofReport(reportKey, 100);
-    if (ids.length === 0) return result;
-    const deletions = await eachAtMost(ids, 8, (logId) => deleteLog(stores, logId));
-    let progressed = false;
+    const page = await stores.logs.ofReport(reportKey, 100, cursor);
+    const deletions = await eachAtMost(page.ids, 8, (logId) => deleteLog(stores, logId));
     for (const deletion of deletions) {
       if (!deletion) continue;
-      progressed = true;
       result.logs += 1;
       if (deletion.blob === 'deleted') result.blobs += 1;
       else result.blobsKept += 1;
     }
-    if (!progressed) return result;
+    if (page.cursor === null) return result;
+    cursor = page.cursor;
   }
 }
 

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { LogRecord } from '#lib/model';
 import { storageCall } from './errors.ts';
-import type { LogIndex } from './ports.ts';
+import type { IdPage, LogIndex } from './ports.ts';
 import { expiryOf, FOREVER, isExpired, type Retention, TTL_GRACE_SECONDS } from './retention.ts';
 
 export const EXPIRY_INDEX = 'logsByExpiry';
@@ -84,10 +84,11 @@ export class DynamoLogIndex implements LogIndex {
     }
   }
 
-  async expired(now: Date, limit: number): Promise<string[]> {
+  async expired(now: Date, limit: number, cursor?: string): Promise<IdPage> {
     const ids: string[] = [];
     const cutoff = Math.floor(now.getTime() / 1000);
-    for (let shard = 0; shard < EXPIRY_SHARDS && ids.length < limit; shard++) {
+    let { shard, key } = cursor ? (JSON.parse(cursor) as ExpiryCursor) : { shard: 0, key: undefined };
+    while (shard < EXPIRY_SHARDS) {
       const answer = await storageCall('logs.expired', () =>
         this.ddb.send(
           new QueryCommand({
@@ -96,15 +97,19 @@ export class DynamoLogIndex implements LogIndex {
             KeyConditionExpression: 'expiryShard = :shard AND expiresAt <= :now',
             ExpressionAttributeValues: { ':shard': String(shard), ':now': cutoff },
             Limit: limit - ids.length,
+            ...(key ? { ExclusiveStartKey: key } : {}),
           }),
         ),
       );
       for (const item of answer.Items ?? []) ids.push(String(item['logId']));
+      key = answer.LastEvaluatedKey;
+      if (!key) shard += 1;
+      if (ids.length >= limit) break;
     }
-    return ids;
+    return { ids, cursor: shard < EXPIRY_SHARDS ? JSON.stringify({ shard, key }) : null };
   }
 
-  async ofReport(reportKey: string, limit: number): Promise<string[]> {
+  async ofReport(reportKey: string, limit: number, cursor?: string): Promise<IdPage> {
     const answer = await storageCall('logs.of-report', () =>
       this.ddb.send(
         new QueryCommand({
@@ -113,11 +118,19 @@ export class DynamoLogIndex implements LogIndex {
           KeyConditionExpression: 'reportKey = :key',
           ExpressionAttributeValues: { ':key': reportKey },
           Limit: limit,
+          ...(cursor ? { ExclusiveStartKey: { reportKey, logId: cursor } } : {}),
         }),
       ),
     );
-    return (answer.Items ?? []).map((item) => String(item['logId']));
+    const ids = (answer.Items ?? []).map((item) => String(item['logId']));
+    return { ids, cursor: answer.LastEvaluatedKey ? String(answer.LastEvaluatedKey['logId']) : null };
   }
+}
+
+/** Where an expiry scan stands: the shard, and the index key to go on from in it. */
+interface ExpiryCursor {
+  shard: number;
+  key?: Record<string, unknown>;
 }
 
 function recordOf(item: Record<string, unknown>): LogRecord {

@@ -50,10 +50,19 @@ export interface LogIndex {
    * it releases its blob.
    */
   remove(logId: string, options?: { expiredBy?: Date }): Promise<LogRecord | null>;
-  /** Ids of up to `limit` records expired by `now` (an index read: may lag a write). */
-  expired(now: Date, limit: number): Promise<string[]>;
-  /** Ids of up to `limit` records whose report is `reportKey` (an index read: may lag a write). */
-  ofReport(reportKey: string, limit: number): Promise<string[]>;
+  /**
+   * Ids of up to `limit` records expired by `now`, from `cursor` on (an index
+   * read: it may lag a write, so an id may already be gone).
+   */
+  expired(now: Date, limit: number, cursor?: string): Promise<IdPage>;
+  /** Ids of up to `limit` records whose report is `reportKey`, from `cursor` on (an index read, as above). */
+  ofReport(reportKey: string, limit: number, cursor?: string): Promise<IdPage>;
+}
+
+/** One page of record ids; `cursor` null after the last. */
+export interface IdPage {
+  ids: string[];
+  cursor: string | null;
 }
 
 export interface IdAllocator {

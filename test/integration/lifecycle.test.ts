@@ -183,13 +183,28 @@ describe('retention and the sweeper against dynalite and s3rver', () => {
     const first = await ingest(stores, indexLog(7001), clock.now());
     clock.advance(DAY);
     const second = await ingest(stores, indexLog(7002), clock.now());
-    expect((await stores.logs.ofReport(first.log.reportKey!, 10)).sort()).toEqual(
-      [first.log.logId, second.log.logId].sort(),
-    );
+    expect((await stores.logs.ofReport(first.log.reportKey!, 10)).ids).toEqual([
+      first.log.logId,
+      second.log.logId,
+    ]);
+    // Page by page, each id once.
+    const one = await stores.logs.ofReport(first.log.reportKey!, 1);
+    expect(one.ids).toEqual([first.log.logId]);
+    const two = await stores.logs.ofReport(first.log.reportKey!, 1, one.cursor!);
+    expect(two.ids).toEqual([second.log.logId]);
+    expect((await stores.logs.ofReport(first.log.reportKey!, 1, two.cursor ?? undefined)).ids).toEqual([]);
+
     clock.advance((RETENTION_DAYS - 1) * DAY + 1000);
-    const expired = await stores.logs.expired(clock.now(), 1000);
+    const expired: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stores.logs.expired(clock.now(), 2, cursor);
+      expired.push(...page.ids);
+      cursor = page.cursor ?? undefined;
+    } while (cursor);
     expect(expired).toContain(first.log.logId);
     expect(expired).not.toContain(second.log.logId);
+    expect(new Set(expired).size).toBe(expired.length);
     // A record not yet expired is never removed as expired, whatever the index said.
     expect(await stores.logs.remove(second.log.logId, { expiredBy: clock.now() })).toBeNull();
     expect(await stores.logs.get(second.log.logId)).not.toBeNull();

@@ -1,7 +1,7 @@
 /** Log records and id counters in memory, as lib/store/dynamo-logs.ts and dynamo-ids.ts keep them. */
 import { formatId, ISSUE_ID_DIGITS, LOG_ID_DIGITS, type LogRecord } from '#lib/model';
 import { StorageError } from '#lib/store/errors';
-import type { IdAllocator, LogIndex } from '#lib/store/ports';
+import type { IdAllocator, IdPage, LogIndex } from '#lib/store/ports';
 import { expiryOf, FOREVER, isExpired, type Retention } from '#lib/store/retention';
 import { type Clock, systemClock } from './clock.ts';
 import type { Faults } from './faults.ts';
@@ -42,20 +42,24 @@ export class MemoryLogIndex implements LogIndex {
     return structuredClone(log);
   }
 
-  async expired(now: Date, limit: number): Promise<string[]> {
+  async expired(now: Date, limit: number, cursor?: string): Promise<IdPage> {
     await this.faults.enter('logs.expired');
-    return [...this.records.values()]
-      .filter((log) => isExpired(log, now))
-      .slice(0, limit)
-      .map((log) => log.logId);
+    return this.page((log) => isExpired(log, now), limit, cursor);
   }
 
-  async ofReport(reportKey: string, limit: number): Promise<string[]> {
+  async ofReport(reportKey: string, limit: number, cursor?: string): Promise<IdPage> {
     await this.faults.enter('logs.of-report');
-    return [...this.records.values()]
-      .filter((log) => log.reportKey === reportKey)
-      .slice(0, limit)
-      .map((log) => log.logId);
+    return this.page((log) => log.reportKey === reportKey, limit, cursor);
+  }
+
+  /** As an index query: in id order, after the cursor (the last id of the page before). */
+  private page(matches: (log: LogRecord) => boolean, limit: number, cursor?: string): IdPage {
+    const ids = [...this.records.values()]
+      .filter((log) => matches(log) && (cursor === undefined || log.logId > cursor))
+      .map((log) => log.logId)
+      .sort();
+    const page = ids.slice(0, limit);
+    return { ids: page, cursor: ids.length > limit ? page[page.length - 1]! : null };
   }
 
   /** Every record, in id order (what an audit of the table would read). */

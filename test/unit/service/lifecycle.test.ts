@@ -180,6 +180,34 @@ describe('deletion on request', () => {
   });
 });
 
+describe('many logs', () => {
+  it("deletes all of a report's logs, page after page", async () => {
+    const h = retained();
+    let issueId = '';
+    for (let order = 0; order < 230; order++)
+      issueId = (await ingest(h, paymentLog(10_000 + order))).report!.issueId;
+    const { logs } = await deleteIssueWithLogs(h.stores, issueId);
+    expect(logs).toEqual({ deleted: 230, blobsDeleted: 230, blobsKept: 0 });
+    expect(h.stores.logs.all()).toEqual([]);
+  });
+
+  it('sweeps page after page, beside another sweeper that took some first', async () => {
+    const h = retained();
+    const ids: string[] = [];
+    for (let order = 0; order < 25; order++)
+      ids.push((await ingest(h, paymentLog(20_000 + order))).log.logId);
+    h.clock.advance((RETENTION_DAYS + 1) * DAY);
+    // Another sweeper took the first ten already.
+    for (const id of ids.slice(0, 10)) await deleteLog(h.stores, id);
+    expect(await sweepExpired(h.stores, h.clock.now(), { batch: 10 })).toEqual({
+      logs: 15,
+      blobs: 15,
+      more: false,
+    });
+    expect(h.stores.logs.all()).toEqual([]);
+  });
+});
+
 describe("a report's first log", () => {
   it('is kept, then expired at firstSeen plus retention, or deleted on request', async () => {
     const h = retained();
