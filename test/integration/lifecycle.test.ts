@@ -341,7 +341,10 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     );
     expect((await request(stack.url, `/logs/${old.logId}`)).status).toBe(404);
     const deadline = Date.now() + 20_000;
-    while ((await recordOf(old.logId)) !== undefined && Date.now() < deadline) {
+    // The record goes first, then the bytes: wait for both.
+    const gone = async () =>
+      (await recordOf(old.logId)) === undefined && (await blobObjects(s3, names().bucket, sha)).length === 0;
+    while (!(await gone()) && Date.now() < deadline) {
       await new Promise((done) => setTimeout(done, 250));
     }
     expect(await recordOf(old.logId)).toBeUndefined();
