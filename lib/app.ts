@@ -5,6 +5,7 @@
  * builds clients of its own.
  */
 import { type Config, loadConfig } from './config.ts';
+import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import { configureLifecycle } from './service/lifecycle.ts';
 import type { UploadDeps } from './service/upload.ts';
@@ -31,6 +32,7 @@ export interface App {
 export function buildApp(config: Config): App {
   configureScrubbing(config.scrub);
   configureLifecycle(config.lifecycle);
+  configureFingerprintRules(config.fingerprintRules);
   const s3 = makeS3Client(config);
   const ddb = makeDynamoClient();
   const stores: Stores = {

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { failureOfEntry } from '#lib/extract/event';
+import type { HashJob } from '#lib/extract/hasher';
 import type { Extraction } from '#lib/extract/index';
 import { extractFile } from '#lib/extract/read-file';
 import { headlineOf } from '#lib/extract/title';
@@ -23,9 +24,10 @@ const USAGE = `usage: logsift extract [--json] FILE...
 
 class UsageError extends Error {}
 
-export async function main(argv: string[]): Promise<number> {
+/** `hashJobs`: hashes bin/logsift.cjs started before loading the CLI (lib/extract/hasher.ts startForArgv). */
+export async function main(argv: string[], hashJobs: readonly HashJob[] = []): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, hashJobs);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`logsift: ${err.message}\n${USAGE}`);
@@ -41,7 +43,7 @@ async function readable(file: string): Promise<void> {
   if (!info.isFile()) throw new UsageError(`cannot read '${file}': not a regular file`);
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], hashJobs: readonly HashJob[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
@@ -65,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
   }
   for (const file of files) await readable(file);
   for (const file of files) {
-    const x = await extractFile(file);
+    const x = await extractFile(file, { hashJob: hashJobs.find((job) => job.path === file) });
     const headline = x.type === null ? { title: null, culprit: null } : headlineOf(x.signature);
     if (json) process.stdout.write(`${JSON.stringify({ file, ...headline, ...x })}\n`);
     else

@@ -5,6 +5,7 @@
  */
 
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
+import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
@@ -37,6 +38,8 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Data lifecycle (README, Data): how long logs are kept, and what the archive keeps. */
   lifecycle: LifecycleConfig;
+  /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
+  fingerprintRules: FingerprintRule[];
 }
 
 export type ArchiveMode = 'raw' | 'scrubbed';
@@ -130,5 +133,6 @@ export function loadConfig(env: Env = process.env): Config {
       keepSamples: integer(env, 'KEEP_SAMPLES', 0, 0, 100),
       archiveMode: archiveMode(env),
     },
+    fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }

@@ -66,10 +66,32 @@ export interface SummaryEntry {
   logId: string | null;
 }
 
-export type HistoryEvent = 'created' | 'upgraded' | 'closed' | 'reopened' | 'regressed' | 'summary-added';
+export type HistoryEvent =
+  | 'created'
+  | 'upgraded'
+  | 'closed'
+  | 'reopened'
+  | 'regressed'
+  | 'summary-added'
+  // A user's correction of the grouping (lib/service/merge.ts): on the kept report
+  // `merged`/`unmerged` name the other one, on the merged report `merged-into`/`unmerged` the kept one.
+  | 'merged'
+  | 'merged-into'
+  | 'unmerged';
 
 export interface HistoryEntry {
   event: HistoryEvent;
+  at: string;
+  /** The other report of a merge or unmerge. */
+  reportId?: string;
+}
+
+/** A report merged into another, as the kept report remembers it (lib/service/merge.ts). */
+export interface MergedSource {
+  reportKey: string;
+  reportId: string;
+  /** The merged report's occurrences when it was merged: added to the kept one then, taken back by unmerge. */
+  occurrences: number;
   at: string;
 }
 
@@ -125,4 +147,14 @@ export interface Report {
   daily: Record<string, number>;
   /** Occurrences of days folded out of `daily`, 'YYYY-MM' -> count. */
   monthly?: Record<string, number>;
+  /**
+   * Merged by a user into the report with this key (and id): its signature
+   * counts there, and it is in no list, until it is unmerged.
+   */
+  mergedInto?: string;
+  mergedIntoId?: string;
+  /** The reports merged into this one. */
+  mergedFrom?: MergedSource[];
+  /** The fingerprint rule (configuration, lib/extract/fingerprint-rules.ts) that grouped this report. */
+  rule?: string;
 }

@@ -620,6 +620,58 @@ export const ROUTES = [
     request: { params: 'IndexPath', body: BULK_BODY },
     answers: BULK_ANSWERS,
   },
+  {
+    name: 'mergeReport',
+    method: 'POST',
+    path: '/logs/extracted/{reportId}/merge',
+    handler: 'functions/merge-report.handler',
+    access: 'admin',
+    tag: 'reports',
+    summary: 'Merge a report into another',
+    description:
+      "From now on the report's failures count on `into`, which takes its occurrences too; the merged report leaves the lists and its page points to the kept one. Only a report whose issue is a ghost can be merged (409 otherwise: merge the other way round). Repeating it answers the same. A browser's form post is redirected to the kept report.",
+    request: {
+      params: 'ReportIdPath',
+      query: ['FormatQuery'],
+      body: {
+        content: {
+          'application/x-www-form-urlencoded': { schema: 'MergeForm', example: 'into=000000042' },
+          'multipart/form-data': { schema: 'MergeForm' },
+          'application/json': { schema: 'MergeForm', example: { into: '000000042' } },
+        },
+      },
+    },
+    answers: {
+      200: { description: 'Merged: both reports.', json: 'Merge' },
+      303: browserPost('To the kept report'),
+      400: 'BadRequest',
+      404: 'NotFound',
+      409: 'Conflict',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'unmergeReport',
+    method: 'POST',
+    path: '/logs/extracted/{reportId}/unmerge',
+    handler: 'functions/unmerge-report.handler',
+    access: 'admin',
+    tag: 'reports',
+    summary: 'Undo a merge',
+    description:
+      'The merged report counts its own failures again, from the count it had when merged; the kept report gives those back (what it counted of them while merged stays on it). A report merged nowhere is answered as it is.',
+    request: { params: 'ReportIdPath', query: ['FormatQuery'] },
+    answers: {
+      200: { description: 'Unmerged: the report, and the one it was merged into.', json: 'Merge' },
+      303: browserPost('To the report'),
+      400: 'BadRequest',
+      404: 'NotFound',
+      409: 'Conflict',
+      503: 'Unavailable',
+    },
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
@@ -726,6 +778,8 @@ export const paths = {
   report: (reportId: string) => fillPath(pathOf('getExtract'), { reportId }),
   issue: (issueId: string) => fillPath(pathOf('getIssue'), { issueId }),
   issueStatus: (issueId: string) => fillPath(pathOf('postIssueStatus'), { issueId }),
+  reportMerge: (reportId: string) => fillPath(pathOf('mergeReport'), { reportId }),
+  reportUnmerge: (reportId: string) => fillPath(pathOf('unmergeReport'), { reportId }),
   newIssue: (reportId?: string) =>
     reportId === undefined
       ? pathOf('newIssueForm')

@@ -181,7 +181,8 @@ function realisticChunks(seed0) {
     [
       4,
       () =>
-        `<${r(192)}>1 ${iso()} ${host()} ${pick(['app', 'billing', 'auth'])} ${r(65536)} ${pick(['ID47', 'req', '-'])} [meta seq="${r(1e6)}" region="${pick(['eu-west-1', 'us-east-2'])}"] request handled in ${ms()} ms`,
+        // PRI = facility * 8 + severity: user, daemon, auth, authpriv, local0, local7 at notice, info or debug.
+        `<${pick([1, 3, 4, 10, 16, 23]) * 8 + pick([5, 6, 6, 6, 7])}>1 ${iso()} ${host()} ${pick(['app', 'billing', 'auth'])} ${r(65536)} ${pick(['ID47', 'req', '-'])} [meta seq="${r(1e6)}" region="${pick(['eu-west-1', 'us-east-2'])}"] request handled in ${ms()} ms`,
     ],
     [
       3,
@@ -348,6 +349,13 @@ function realisticChunks(seed0) {
     [
       2,
       () => `time=${iso(t(), 0)} level=warn msg="slow disk" device=/dev/nvme${r(4)}n1 latency=${r(900)}ms`,
+      null,
+    ],
+    [
+      2,
+      // The same RFC 5424 writer at error or warning: the level is only in the PRI.
+      () =>
+        `<${pick([1, 3, 16]) * 8 + pick([3, 4])}>1 ${iso()} ${host()} ${pick(['app', 'billing'])} ${r(65536)} req [meta seq="${r(1e6)}"] upstream ${ip4()}:${r(65536)} unreachable, request dropped after ${ms()} ms`,
       null,
     ],
     [1, () => `panic: runtime error: invalid memory address or nil pointer dereference`, 'go'],

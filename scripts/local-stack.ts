@@ -23,6 +23,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { signatureCheck } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
@@ -412,6 +413,8 @@ function cursorSecret(dataDir: string | undefined): string {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  // A bad rule list stops the start with its message, before any emulator runs.
+  parseFingerprintRules(opts.env?.['FINGERPRINT_RULES'] ?? process.env['FINGERPRINT_RULES']);
   const port = await freePort(opts.port ?? 0);
   const emulators: Emulators = opts.endpoints
     ? { ...opts.endpoints, stop: async () => {} }

@@ -99,6 +99,22 @@ export const Report = z
     daily: z.record(z.string(), z.number().int().min(1)).meta({
       description: "Occurrences per UTC day ('YYYY-MM-DD' keys), for the sparkline.",
     }),
+    mergedInto: orNull(LogId).meta({
+      description:
+        'Merged by a user into this report: its failures count there and it is in no list, until unmerged.',
+    }),
+    mergedFrom: z
+      .array(
+        z.strictObject({
+          reportId: LogId,
+          occurrences: z.number().int().min(0).meta({ description: 'Its occurrences when it was merged.' }),
+          at: isoTime('When it was merged.'),
+        }),
+      )
+      .meta({ description: 'The reports merged into this one.' }),
+    rule: orNull(z.string()).meta({
+      description: 'The fingerprint rule (configuration) that grouped this report; null when none did.',
+    }),
     /** Absent where the answer was built without looking (lib/service/lifecycle.ts firstLogState). */
     firstLog: FirstLogState.optional(),
     links: z.strictObject({ self: href(), issue: href(), firstLog: orNull(href()) }),
@@ -124,8 +140,19 @@ export const Issue = z
     regressed: z.boolean().meta({ description: 'Seen again after it was closed.' }),
     history: z.array(
       z.strictObject({
-        event: z.enum(['created', 'upgraded', 'closed', 'reopened', 'regressed', 'summary-added']),
+        event: z.enum([
+          'created',
+          'upgraded',
+          'closed',
+          'reopened',
+          'regressed',
+          'summary-added',
+          'merged',
+          'merged-into',
+          'unmerged',
+        ]),
         at: isoTime('When it happened.'),
+        reportId: LogId.optional().meta({ description: 'The other report of a merge or unmerge.' }),
       }),
     ),
     firstLog: FirstLogState.optional(),
@@ -181,6 +208,17 @@ export const UploadWaiting = z
   })
   .meta({ id: 'UploadWaiting' });
 
+export const Merge = z
+  .strictObject({
+    report: Report,
+    kept: Report.nullable(),
+  })
+  .meta({
+    id: 'Merge',
+    description:
+      '`report` is the report merged (or unmerged); `kept` the one it is merged into (for an unmerge: the one it was merged into, null if it is gone).',
+  });
+
 export const Deleted = z
   .strictObject({
     deleted: z.literal(true),
@@ -196,6 +234,7 @@ export type StreamIngestAnswer = z.infer<typeof StreamIngest>;
 export type IssueAnswer = z.infer<typeof Issue>;
 export type ReportAnswer = z.infer<typeof Report>;
 export type LogAnswer = z.infer<typeof Log>;
+export type MergeAnswer = z.infer<typeof Merge>;
 
 /** The answer of GET /openapi.json: checked in full against the OpenAPI 3.1 meta-schema by its own test. */
 export const OpenApiBody = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

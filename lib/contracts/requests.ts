@@ -26,6 +26,13 @@ export const IssueForm = z
   })
   .meta({ id: 'IssueForm', description: 'Either `file` or `reportId` (not both), always with `summary`.' });
 
+export const MergeForm = z
+  .object({ into: LogId.meta({ description: 'The report to keep: 9 digits.' }) })
+  .meta({
+    id: 'MergeForm',
+    description: "The report whose failures this one's should count on from now on.",
+  });
+
 export const LogForm = z.object({ file: z.string().meta({ format: 'binary' }) });
 
 export const LogRecordIn = z

@@ -197,9 +197,33 @@ export class Collector implements LineSink {
     return this.mode !== 'none';
   }
 
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void {
+  /**
+   * True when no further line can change what `finish` returns: the signature
+   * holds its MAX_ENTRIES entries, the extract is cut, a stack made the log a
+   * crash (the most severe type) and no entry sink counts entries. A big log
+   * of many failures gets here in its first megabytes; the rest of its lines
+   * need not be read.
+   */
+  get settled(): boolean {
+    return this.onEntry === undefined && this.hasStack && this.extractTruncated && this.sig.full;
+  }
+
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    decoded?: string,
+  ): void {
     const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
-    const text = buf.toString('utf8', start, e);
+    // The '\r' is one byte and one character: dropping either gives the same text.
+    const text =
+      decoded === undefined
+        ? buf.toString('utf8', start, e)
+        : e < end
+          ? decoded.slice(0, decoded.length - 1)
+          : decoded;
     this.raw = text;
     let record: LogEvent | null | undefined;
     if (this.mode !== 'none') {
@@ -496,6 +520,11 @@ export class Collector implements LineSink {
     }
     this.extractParts.push(text);
     this.extractBytes += n;
+  }
+
+  /** The distinct entries of the signature so far (a fingerprint rule reads each). */
+  entries(): string[] {
+    return this.sig.list();
   }
 
   finish(): Collected {

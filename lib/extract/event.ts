@@ -18,6 +18,7 @@ import type { ReportType } from '#lib/model';
 import { severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
+import { ruleFor, ruleSignature } from './fingerprint-rules.ts';
 import { maskText } from './mask.ts';
 import { MAX_BLOCK_FRAMES } from './signature.ts';
 import { exceptionSignature, frameOf, isStackContinuation } from './stack.ts';
@@ -29,6 +30,15 @@ export interface EventFailure {
   fingerprint: string;
   /** What the report shows as its extract: the event as it was written, bounded. */
   text: string;
+  /** A fingerprint rule took it: `signature` is the rule's, `entry` the failure's own (for its title). */
+  rule?: { fingerprint: string; entry: string };
+}
+
+/** The failure with `signature`, or with its fingerprint rule's signature when a rule takes it. */
+function grouped(type: ReportType, signature: string, text: string): EventFailure {
+  const rule = ruleFor([signature]);
+  const grouping = rule ? ruleSignature(rule.fingerprint) : signature;
+  return { type, signature: grouping, fingerprint: fingerprintOf(grouping), text, ...(rule ? { rule } : {}) };
 }
 
 const TEXT_MAX_CHARS = 32 * 1024;
@@ -167,20 +177,10 @@ export function failureOfRecord(event: LogEvent): EventFailure | null {
   const text = [head, error !== '' && !stack.startsWith(error) ? error : '', stack]
     .filter((part) => part !== '')
     .join('\n');
-  return {
-    type,
-    signature,
-    fingerprint: fingerprintOf(signature),
-    text: text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
-  };
+  return grouped(type, signature, text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text);
 }
 
 /** The failure a text body's entry is (every entry of a text body is one). */
 export function failureOfEntry(entry: CollectedEntry): EventFailure {
-  return {
-    type: entry.type,
-    signature: entry.signature,
-    fingerprint: fingerprintOf(entry.signature),
-    text: entry.text,
-  };
+  return grouped(entry.type, entry.signature, entry.text);
 }

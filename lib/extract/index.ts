@@ -10,6 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
 import { type CollectedEntry, Collector } from './collect.ts';
 import { fingerprintOf } from './event.ts';
+import { fingerprintRules, ruleFor, ruleSignature } from './fingerprint-rules.ts';
 
 export type { CollectedEntry } from './collect.ts';
 export { fingerprintOf } from './event.ts';
@@ -31,6 +32,11 @@ export interface Extraction {
   sha256: string;
   /** Total raw bytes. */
   bytes: number;
+  /**
+   * A fingerprint rule took one of the failure entries (lib/extract/fingerprint-rules.ts):
+   * `signature` is the rule's, and `entry` the entry it took (what the report's title is read from).
+   */
+  rule?: { fingerprint: string; entry: string };
 }
 
 export interface ExtractOptions {
@@ -70,11 +76,11 @@ class ScrubbingSink implements LineSink {
     const text = buf.toString('utf8', start, end);
     const clean = this.scrubber.line(text);
     if (clean === text) {
-      this.inner.line(buf, start, end, flagged, truncated);
+      this.inner.line(buf, start, end, flagged, truncated, text);
       return;
     }
     const bytes = Buffer.from(clean, 'utf8');
-    this.inner.line(bytes, 0, bytes.length, flagged, truncated);
+    this.inner.line(bytes, 0, bytes.length, flagged, truncated, clean);
   }
 }
 
@@ -86,6 +92,7 @@ export class Extractor {
   private readonly scanner: LineScanner;
   private bytes = 0;
   private done = false;
+  private settled = false;
 
   constructor(opts: ExtractOptions = {}) {
     this.hash = opts.hashRaw === false ? null : createHash('sha256');
@@ -103,22 +110,34 @@ export class Extractor {
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.hash?.update(buf);
     this.bytes += buf.length;
+    if (this.settled) return;
     this.scanner.push(buf);
+    this.settled = this.collector.settled;
+  }
+
+  /** No byte pushed from now on can change the result but its hash and size (Collector.settled). */
+  get isSettled(): boolean {
+    return this.settled;
   }
 
   finish(): Extraction {
     if (this.done) throw new Error('Extractor.finish called twice');
     this.done = true;
-    this.scanner.finish();
+    // A settled collector's result is fixed; a line held open by the scanner cannot change it.
+    if (!this.settled) this.scanner.finish();
     const r = this.collector.finish();
+    // A rule takes the whole document: its failure scenario is the rule's, whatever else it holds.
+    const rule = r.type !== null && fingerprintRules().length > 0 ? ruleFor(this.collector.entries()) : null;
+    const signature = rule ? ruleSignature(rule.fingerprint) : r.signature;
     return {
       type: r.type,
       extract: r.extract,
       extractTruncated: r.extractTruncated,
-      signature: r.signature,
-      fingerprint: r.type === null ? null : fingerprintOf(r.signature),
+      signature,
+      fingerprint: r.type === null ? null : fingerprintOf(signature),
       sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,
+      ...(rule ? { rule } : {}),
     };
   }
 }

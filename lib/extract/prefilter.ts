@@ -87,6 +87,9 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
     return n;
   };
   const none = new Uint16Array(FP);
+  // What each bucket lets through now: recomputed only for the bucket a pattern joins.
+  const current = new Float64Array(BUCKETS);
+  for (let k = 0; k < BUCKETS; k++) current[k] = cost(k, none, none);
   for (const p of patterns) {
     if (p.length !== FP) throw new Error(`a pattern needs ${FP} byte sets`);
     const pLo = new Uint16Array(FP);
@@ -103,7 +106,7 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
     let bestGrowth = Number.POSITIVE_INFINITY;
     for (let k = 0; k < BUCKETS; k++) {
       const empty = loSets[k * FP] === 0;
-      const growth = cost(k, pLo, pHi) - (empty ? 0 : cost(k, none, none));
+      const growth = cost(k, pLo, pHi) - (empty ? 0 : current[k]!);
       if (growth < bestGrowth) {
         bestGrowth = growth;
         best = k;
@@ -113,6 +116,7 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
       loSets[best * FP + j]! |= pLo[j]!;
       hiSets[best * FP + j]! |= pHi[j]!;
     }
+    current[best] = cost(best, none, none);
   }
   const lo = new Uint8Array(FP * 16);
   const hi = new Uint8Array(FP * 16);

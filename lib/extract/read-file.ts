@@ -7,69 +7,47 @@
  * which makes reading several times cheaper than with 1 MB chunks, and no
  * line is split between two chunks unless it is longer than one.
  *
- * The SHA-256 of the raw bytes costs about as much CPU as the scan; for a large
- * file, and unless the cores are busy, a worker thread reads the file a second time
- * (from the page cache) and hashes it, while this thread scans. Otherwise the
- * thread's start-up (some 30-60 ms of CPU) would cost more than it saves. Both
- * readers count the bytes: a file that changed in between is an error.
+ * The SHA-256 of the raw bytes may be computed on a second thread
+ * (hasher.ts), which reads the file itself; both readers count the bytes: a
+ * file that changed in between is an error. This thread then stops reading
+ * where the result is settled (Extractor.isSettled).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { CHUNK, coresSpare, type HashJob, startHashJob, THREAD_FROM } from './hasher.ts';
 import { type Extraction, type ExtractOptions, Extractor } from './index.ts';
-
-const CHUNK = 128 * 1024;
-/** Below this size the hasher thread's start-up costs more than the hashing it takes over. */
-const THREAD_FROM = 32 * 1024 * 1024;
-
-const HASHER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
-const hash = createHash('sha256');
-const buf = Buffer.allocUnsafe(${CHUNK});
-const fd = openSync(workerData, 'r');
-let bytes = 0;
-try {
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
-} finally {
-  closeSync(fd);
-}
-parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
-`;
 
 export interface FileOptions extends ExtractOptions {
   /** Hash on a worker thread; default: for files of THREAD_FROM bytes or more, unless the cores are busy. */
   hashThread?: boolean;
+  /** This file's hash job, already started (hasher.ts startForArgv); implies hashThread. */
+  hashJob?: HashJob;
 }
 
 export class FileChangedError extends Error {}
 
 export async function extractFile(path: string, opts: FileOptions = {}): Promise<Extraction> {
-  const { hashThread, ...extractOpts } = opts;
+  const { hashThread, hashJob, ...extractOpts } = opts;
   const fd = openSync(path, 'r');
   try {
-    // Measured on 2 cores: the thread wins with a 1-minute load of 2.2 (this process's own runs included), loses at 3.3.
-    const spare = loadavg()[0]! < availableParallelism() + 0.5;
-    const threaded = hashThread ?? (spare && fstatSync(fd).size >= THREAD_FROM);
-    if (!threaded) return scan(fd, new Extractor(extractOpts));
-    const hasher = new Worker(HASHER, { eval: true, workerData: path });
-    const hashed = new Promise<{ sha256: string; bytes: number }>((resolve, reject) => {
-      hasher.once('message', resolve);
-      hasher.once('error', reject);
-      hasher.once('exit', (code) => reject(new Error(`hasher thread exited (${code})`)));
-    });
+    const threaded =
+      hashJob !== undefined || (hashThread ?? (fstatSync(fd).size >= THREAD_FROM && coresSpare()));
+    if (!threaded) return scan(fd, new Extractor(extractOpts), false).x;
+    const job = hashJob ?? startHashJob(path);
+    job.ref();
     let x: Extraction;
+    let read: number;
+    let whole: boolean;
     try {
-      x = scan(fd, new Extractor({ ...extractOpts, hashRaw: false }));
+      // The hasher reads every byte: this thread may stop where the result is settled.
+      ({ x, read, whole } = scan(fd, new Extractor({ ...extractOpts, hashRaw: false }), true));
     } catch (err) {
-      hashed.catch(() => {});
-      await hasher.terminate();
+      await job.stop();
       throw err;
     }
-    const { sha256, bytes } = await hashed;
-    if (bytes !== x.bytes) throw new FileChangedError(`${path} changed while it was read`);
-    return { ...x, sha256 };
+    const { sha256, bytes } = await job.result;
+    const changed = whole ? bytes !== read : bytes < read || bytes !== fstatSync(fd).size;
+    if (changed) throw new FileChangedError(`${path} changed while it was read`);
+    return { ...x, sha256, bytes };
   } finally {
     closeSync(fd);
   }
@@ -81,12 +59,19 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
  * so the scanner seldom has to join a line from pieces. A line longer than the
  * buffer goes in pieces, which the scanner handles.
  */
-function scan(fd: number, x: Extractor): Extraction {
+function scan(
+  fd: number,
+  x: Extractor,
+  stopWhenSettled: boolean,
+): { x: Extraction; read: number; whole: boolean } {
   const buf = Buffer.allocUnsafe(CHUNK);
   let kept = 0;
+  let read = 0;
   for (;;) {
+    if (stopWhenSettled && x.isSettled) return { x: x.finish(), read, whole: false };
     const n = readSync(fd, buf, kept, CHUNK - kept, null);
     if (n === 0) break;
+    read += n;
     const end = kept + n;
     const nl = buf.lastIndexOf(10, end - 1);
     if (nl < 0) {
@@ -99,5 +84,5 @@ function scan(fd: number, x: Extractor): Extraction {
     kept = end - nl - 1;
   }
   if (kept > 0) x.push(buf.subarray(0, kept));
-  return x.finish();
+  return { x: x.finish(), read, whole: true };
 }

@@ -142,6 +142,11 @@ export function matcherFor(sample: Uint8Array): Matcher {
   LINE_FORMATS.forEach((f, i) => {
     if (f.seen.test(text)) key |= 1 << i;
   });
+  return matcherOf(key);
+}
+
+/** The matcher of KEYWORDS and the shapes of the formats whose bits `key` holds, built once when first asked for. */
+function matcherOf(key: number): Matcher {
   let m = matchers.get(key);
   if (m === undefined) {
     m = new Matcher(
@@ -209,8 +214,13 @@ export class Matcher {
   readonly hasShapes: boolean;
   /** The longest distance from a fingerprint back to its keyword's start. */
   private readonly maxAt: number;
-  /** Keywords by the hash of their fingerprint (16 bits: small-integer keys). */
-  private readonly byWindow = new Map<number, Entry[]>();
+  /**
+   * Keywords by the 16-bit hash of their fingerprint: windowAt[hash] is the
+   * index of their list in windowLists, -1 for none (a table, not a Map: it is
+   * read for every candidate).
+   */
+  private readonly windowAt = new Int16Array(0x10000).fill(-1);
+  private readonly windowLists: Entry[][] = [];
   /**
    * Shapes as bit sets (one bit a shape): shapeMask[k * 256 + byte] holds the
    * shapes allowing that byte at position k, shapeEnds[k] those ending there,
@@ -242,9 +252,14 @@ export class Matcher {
       }
       return { kw: codes, at };
     });
+    const byWindow = new Map<number, Entry[]>();
     for (const e of entries) {
       const h = windowHash(e.kw, e.at);
-      this.byWindow.set(h, [...(this.byWindow.get(h) ?? []), e]);
+      byWindow.set(h, [...(byWindow.get(h) ?? []), e]);
+    }
+    for (const [h, list] of byWindow) {
+      this.windowAt[h] = this.windowLists.length;
+      this.windowLists.push(list);
     }
     this.maxAt = Math.max(0, ...entries.map((e) => e.at));
     this.seam = Math.max(FP, ...keywords.map((kw) => kw.length)) - 1;
@@ -276,8 +291,9 @@ export class Matcher {
   /** The start of a whole keyword lying in buf[from, to) whose fingerprint is at buf[q], or -1. */
   keywordAt(buf: Uint8Array, q: number, from: number, to: number): number {
     if (q + FP > to) return -1;
-    const list = this.byWindow.get(windowHash(buf, q));
-    if (list === undefined) return -1;
+    const slot = this.windowAt[windowHash(buf, q)]!;
+    if (slot < 0) return -1;
+    const list = this.windowLists[slot]!;
     for (let i = 0; i < list.length; i++) {
       const { kw, at } = list[i]!;
       const start = q - at;
@@ -324,17 +340,17 @@ export class Matcher {
   }
 }
 
-const DEFAULT_MATCHER = new Matcher(KEYWORDS, LINE_SHAPES);
-matchers.set((1 << LINE_FORMATS.length) - 1, DEFAULT_MATCHER);
+/** KEYWORDS and every one of LINE_SHAPES; built on first use, as building one costs milliseconds at start-up. */
+const defaultMatcher = (): Matcher => matcherOf((1 << LINE_FORMATS.length) - 1);
 
 /** Offset of the first of KEYWORDS lying wholly in buf[from, to), or -1. */
 export function findKeyword(buf: Uint8Array, from: number, to: number): number {
-  return DEFAULT_MATCHER.findKeyword(buf, from, to);
+  return defaultMatcher().findKeyword(buf, from, to);
 }
 
 /** True when the line buf[start, end) holds one of KEYWORDS or starts with one of LINE_SHAPES. */
 export function isFlagged(buf: Uint8Array, start: number, end: number): boolean {
-  return DEFAULT_MATCHER.isFlagged(buf, start, end);
+  return defaultMatcher().isFlagged(buf, start, end);
 }
 
 export interface LineSink {
@@ -343,9 +359,17 @@ export interface LineSink {
   /**
    * One line: buf[start, end) without its '\n'; `truncated` when longer than
    * LINE_KEEP. `flagged` is null for a whole line of a block, which is not
-   * searched (`isFlagged` answers, should the sink need it).
+   * searched (`isFlagged` answers, should the sink need it). `text`, when
+   * given, is buf[start, end) decoded as UTF-8 already.
    */
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void;
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    text?: string,
+  ): void;
 }
 
 export class LineScanner {
@@ -362,7 +386,8 @@ export class LineScanner {
   /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
 
-  private m: Matcher;
+  /** Given, or chosen when sniffing ends: no line is scanned before. */
+  private m!: Matcher;
   /** No matcher was given: the first SNIFF_BYTES choose one (matcherFor), held here until then. */
   private sniffing: boolean;
   private sniffed: Buffer[] = [];
@@ -372,7 +397,7 @@ export class LineScanner {
     private readonly sink: LineSink,
     m?: Matcher,
   ) {
-    this.m = m ?? DEFAULT_MATCHER;
+    if (m !== undefined) this.m = m;
     this.sniffing = m === undefined;
   }
 

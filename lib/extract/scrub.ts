@@ -89,6 +89,35 @@ function fieldRules(names: readonly string[], colonNames: readonly string[]): Re
   ];
 }
 
+/**
+ * A test for the texts one of which every match of the rules holds: the
+ * field names (each `-`/`_` spelling), the header and scheme words, `://`, the
+ * starts of AWS key ids and JWTs; in either case, as the rules match. One
+ * regex of literals: a few times quicker than as many substring searches.
+ */
+function literalsOf(names: readonly string[]): RegExp {
+  const spellings = (name: string): string[] => {
+    const at = name.search(/[-_]/);
+    if (at < 0) return [name];
+    return spellings(name.slice(at + 1)).flatMap((rest) => [
+      `${name.slice(0, at)}-${rest}`,
+      `${name.slice(0, at)}_${rest}`,
+    ]);
+  };
+  const all = [
+    ...new Set([
+      ...names.flatMap((n) => spellings(n.toLowerCase())),
+      ...['authorization', 'cookie', 'api-key', 'auth-token', 'bearer', 'basic', '://'],
+      ...['akia', 'asia', 'aida', 'aroa', 'eyj'],
+    ]),
+  ];
+  const needed = all.filter((t) => !all.some((u) => u !== t && t.includes(u)));
+  return new RegExp(needed.map(escapeRegExp).join('|'), 'i');
+}
+
+/** What CARD_CANDIDATE needs: four digits, then a space or dash and four more, or nine more. */
+const CARD_LIKE = /\d{4}(?:[ -]\d{4}|\d{9})/;
+
 const HEADER_RULE =
   /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(\s{0,3}[:=]\s{0,3})[^\n]{1,4096}/gi;
 /** An HTTP auth scheme's credential: a run with a digit or base64's `=`, `+`, `/` in it (not `basic validation`). */
@@ -127,12 +156,14 @@ function luhn(digits: string): boolean {
 
 export class Scrubber {
   private readonly fields: RegExp[];
+  private readonly literals: RegExp;
   private readonly patterns: readonly RegExp[];
   private inKey = false;
 
   constructor(options: ScrubOptions = defaults) {
     const extra = (options.fields ?? []).map((f) => f.toLowerCase());
     this.fields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+    this.literals = literalsOf([...SECRET_FIELDS, ...extra]);
     this.patterns = (options.patterns ?? []).map(
       (p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
     );
@@ -148,12 +179,13 @@ export class Scrubber {
       this.inKey = !PRIVATE_END.test(text);
       return text.replace(/-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----[\s\S]*/, REDACTED);
     }
-    return scrubText(text, this.fields, this.patterns);
+    return scrubText(text, this.fields, this.literals, this.patterns);
   }
 }
 
 let defaults: ScrubOptions = {};
 let defaultFields = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
+let defaultLiterals = literalsOf(SECRET_FIELDS);
 
 /**
  * The deployment's extra field names and patterns (SCRUB_FIELDS,
@@ -164,10 +196,18 @@ export function configureScrubbing(options: ScrubOptions): void {
   defaults = options;
   const extra = (options.fields ?? []).map((f) => f.toLowerCase());
   defaultFields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
+  defaultLiterals = literalsOf([...SECRET_FIELDS, ...extra]);
 }
 
-function scrubText(line: string, fields: readonly RegExp[], patterns: readonly RegExp[]): string {
+function scrubText(
+  line: string,
+  fields: readonly RegExp[],
+  literals: RegExp,
+  patterns: readonly RegExp[],
+): string {
   const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
+  // Most lines hold nothing any rule needs: two tests rule them out.
+  if (patterns.length === 0 && !literals.test(head) && !CARD_LIKE.test(head)) return line;
   let s = head;
   if (/authorization|cookie|api-key|auth-token/i.test(s)) s = s.replace(HEADER_RULE, `$1$2${REDACTED}`);
   s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
@@ -191,7 +231,7 @@ function scrubText(line: string, fields: readonly RegExp[], patterns: readonly R
 
 /** One line (or any text without private key blocks), scrubbed with the default rules. */
 export function scrubLine(line: string): string {
-  return scrubText(line, defaultFields, defaults.patterns ?? []);
+  return scrubText(line, defaultFields, defaultLiterals, defaults.patterns ?? []);
 }
 
 /** Text of several lines (a stack, a record's message), scrubbed line by line. */

@@ -40,6 +40,11 @@ export class SignatureSet {
   text(): string {
     return [...this.entries].sort().join('\n');
   }
+
+  /** The entries, sorted as in text(). */
+  list(): string[] {
+    return [...this.entries].sort();
+  }
 }
 
 /** One call stack being read: its head (exception or title), chain lines and frames. */

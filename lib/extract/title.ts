@@ -33,7 +33,7 @@ const cut = (text: string) =>
   text.length > TITLE_MAX_CHARS ? `${text.slice(0, TITLE_MAX_CHARS - 1)}…` : text;
 
 /** A frame line of a signature, as stack.ts reduced it, told as `function (file)`. */
-function frameName(line: string): string {
+export function frameName(line: string): string {
   const frame = line.trim();
   const py = /^py (\S+) (.+)$/.exec(frame);
   if (py) return `${py[2]} (${py[1]})`;

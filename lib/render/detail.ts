@@ -5,6 +5,7 @@ import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
 import { issueHref, issueStatusHref, logHref, newIssueHref, reportHref } from './links.ts';
+import { mergedNotice, mergeSection, ruleNote } from './merge.ts';
 import { headline, regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
 import { sparkline } from './sparkline.ts';
 
@@ -15,6 +16,9 @@ const EVENTS: Record<HistoryEvent, string> = {
   reopened: 'Reopened',
   regressed: 'Seen again after closing (regressed)',
   'summary-added': 'Summary added',
+  merged: 'Report merged into this one',
+  'merged-into': 'Merged into another report',
+  unmerged: 'Unmerged',
 };
 
 /** A link to the first log, or, once it is gone, what happened to it (never a link that answers 404). */
@@ -67,12 +71,15 @@ export function renderIssue(report: Report, now: Date, firstLog?: FirstLogStateA
   );
   const history = (report.history ?? []).map(
     (h) =>
-      html`<li>${Object.hasOwn(EVENTS, h.event) ? EVENTS[h.event] : h.event} <span class="muted small">${timeTag(h.at, now)} · ${absoluteTime(h.at)}</span></li>`,
+      html`<li>${Object.hasOwn(EVENTS, h.event) ? EVENTS[h.event] : h.event}${
+        h.reportId ? html` (report <a class="mono" href="${reportHref(h.reportId)}">${h.reportId}</a>)` : ''
+      } <span class="muted small">${timeTag(h.at, now)} · ${absoluteTime(h.at)}</span></li>`,
   );
   const body = html`<h1><span>Issue <span class="mono">${report.issueId}</span></span> ${statusBadge(
     report.status,
   )} ${regressedBadge(report)}</h1>
 <p class="headline">${headline(report)}</p>
+${mergedNotice(report)}
 ${summary}
 <div class="actions">
 <a href="${reportHref(report.reportId)}">Report <span class="mono">${report.reportId}</span></a>
@@ -87,16 +94,19 @@ ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Furth
       ? html`<p class="note">The extract was cut short.${firstLogGone(firstLog) ? '' : html` <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.`}</p>`
       : ''
   }</section>
+${mergeSection(report, now)}
 ${history.length > 0 ? html`<section aria-labelledby="history-h"><h2 id="history-h">History</h2><ol class="timeline">${history}</ol></section>` : ''}
 ${
-  ghost
-    ? summaryForm(report.reportId, 'File a bug for this report', 'File bug', 'Describe what went wrong.')
-    : summaryForm(
-        report.reportId,
-        'Add a summary',
-        'Add summary',
-        'Another description of this failure; it is kept with the issue.',
-      )
+  report.mergedIntoId !== undefined
+    ? '' // a bug for a merged report is filed on the kept one (its notice links there)
+    : ghost
+      ? summaryForm(report.reportId, 'File a bug for this report', 'File bug', 'Describe what went wrong.')
+      : summaryForm(
+          report.reportId,
+          'Add a summary',
+          'Add summary',
+          'Another description of this failure; it is kept with the issue.',
+        )
 }`;
   return page(`Issue ${report.issueId}`, 'issues', body);
 }
@@ -104,12 +114,14 @@ ${
 export function renderReport(report: Report, now: Date, firstLog?: FirstLogStateAnswer): string {
   const body = html`<h1><span>Report <span class="mono">${report.reportId}</span></span> ${typeBadge(report.type)}</h1>
 <p class="headline">${headline(report)}</p>
+${mergedNotice(report)}
+${ruleNote(report)}
 <div class="actions">
 <a href="${issueHref(report.issueId)}">Issue <span class="mono">${report.issueId}</span></a> ${statusBadge(
     report.status,
   )} ${regressedBadge(report)}
 ${firstLogLink(report, firstLog)}
-${report.status === 'Ghost' ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
+${report.status === 'Ghost' && report.mergedIntoId === undefined ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
 <div class="columns">
@@ -126,6 +138,7 @@ ${facts(report, now)}
 <p class="small">Fingerprint (SHA-256 of the signature): <code>${report.reportKey}</code></p>
 </section>
 </div>
-${activity(report, now)}`;
+${activity(report, now)}
+${mergeSection(report, now)}`;
   return page(`Report ${report.reportId}`, 'reports', body);
 }

@@ -24,6 +24,7 @@ import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
 import { archivedCopy, isSample } from './lifecycle.ts';
+import { countFollowingMerge } from './merge.ts';
 
 /** Distinct reports one log record links; past it all are still counted, the first this many linked. */
 export const MAX_LINKED_REPORTS = 1000;
@@ -129,12 +130,15 @@ async function countOrCreate(
   at: string,
 ): Promise<CountedReport> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const counted = await stores.reports.countOccurrence(failure.fingerprint, at, count);
+    // A report merged into another counts there (lib/service/merge.ts).
+    const counted = await countFollowingMerge(stores, failure.fingerprint, at, (key) =>
+      stores.reports.countOccurrence(key, at, count),
+    );
     if (counted) {
       // Counted is committed: a failed reopen must not fail the batch (a retry would count again).
       const regressed =
         counted.status === 'Closed'
-          ? await stores.reports.markRegressed(failure.fingerprint, at).catch((error: unknown) => {
+          ? await stores.reports.markRegressed(counted.reportKey, at).catch((error: unknown) => {
               console.error(`events: report ${failure.fingerprint} counted but not reopened`, error);
               return null;
             })
@@ -168,7 +172,8 @@ function newReport(
     extract: failure.text,
     extractTruncated: false,
     signature: failure.signature,
-    ...headlineOf(failure.signature),
+    ...headlineOf(failure.rule?.entry ?? failure.signature),
+    ...(failure.rule ? { rule: failure.rule.fingerprint } : {}),
     logSha256: sha256,
     firstLogId: logId,
     status: 'Ghost',

@@ -39,6 +39,7 @@ import type { LogRecord, Report } from '#lib/model';
 import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
 import { archivedCopy, isSample } from './lifecycle.ts';
+import { countFollowingMerge } from './merge.ts';
 
 /** Further summaries an issue keeps beside its first: by count, and by bytes (a stored item is bounded). */
 export const SUMMARY_LIMITS: SummaryLimits = { maxEntries: MAX_EXTRA_SUMMARIES, maxBytes: SUMMARIES_BYTES };
@@ -155,26 +156,19 @@ async function countOrCreate(
   for (let attempt = 0; attempt < 3; attempt++) {
     // A bug's summary is filed in the counting write itself: a retry after a
     // failure counts once, and the summary is never lost after the count.
-    let counted: Report | null;
-    if (summary === undefined) counted = await stores.reports.countOccurrence(reportKey, at);
-    else {
-      const outcome = await stores.reports.countWithSummary(
-        reportKey,
-        at,
-        { summary, logId },
-        SUMMARY_LIMITS,
-      );
-      if (outcome.kind === 'full') {
-        throw issueFull(outcome.report);
-      }
-      counted = outcome.kind === 'filed' ? outcome.report : null;
-    }
+    // A report merged into another counts there (lib/service/merge.ts).
+    const counted = await countFollowingMerge(stores, reportKey, at, async (key) => {
+      if (summary === undefined) return stores.reports.countOccurrence(key, at);
+      const outcome = await stores.reports.countWithSummary(key, at, { summary, logId }, SUMMARY_LIMITS);
+      if (outcome.kind === 'full') throw issueFull(outcome.report);
+      return outcome.kind === 'filed' ? outcome.report : null;
+    });
     if (counted) {
       // Counted is committed: a failed reopen must not fail the request (a retry
       // would count again); the next occurrence reopens it.
       const regressed =
         counted.status === 'Closed'
-          ? await stores.reports.markRegressed(reportKey, at).catch((error: unknown) => {
+          ? await stores.reports.markRegressed(counted.reportKey, at).catch((error: unknown) => {
               console.error(`ingest: report ${reportKey} counted but not reopened`, error);
               return null;
             })
@@ -206,7 +200,8 @@ function newReport(
     extract: extraction.extract,
     extractTruncated: extraction.extractTruncated,
     signature: extraction.signature,
-    ...headlineOf(extraction.signature),
+    ...headlineOf(extraction.rule?.entry ?? extraction.signature),
+    ...(extraction.rule ? { rule: extraction.rule.fingerprint } : {}),
     logSha256: extraction.sha256,
     status: opened ? 'Open' : 'Ghost',
     summary: summary ?? '',

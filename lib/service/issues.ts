@@ -73,6 +73,12 @@ export async function fileBugForReport(
 ): Promise<FiledBug> {
   const report = await stores.reports.getByReportId(reportId);
   if (!report) throw new NotFound(`no report ${reportId}`);
+  if (report.mergedIntoId !== undefined) {
+    throw new Conflict(
+      `report ${reportId} is merged into report ${report.mergedIntoId}; file the bug there`,
+      'report_merged',
+    );
+  }
   const entry: SummaryEntry = { summary, at: now.toISOString(), logId: null };
   const outcome = await stores.reports.fileSummary(report.reportKey, reportId, entry, SUMMARY_LIMITS);
   if (outcome.kind === 'missing') throw new NotFound(`no report ${reportId}`);
@@ -115,6 +121,13 @@ export async function changeStatus(
 /** Delete the issue and its report; the archived logs stay. */
 export async function deleteIssue(stores: Stores, issueId: string): Promise<Report> {
   const report = await findIssue(stores, issueId);
+  // Either side of a merge: deleting it would leave the other pointing at nothing.
+  if (report.mergedInto !== undefined || (report.mergedFrom ?? []).length > 0) {
+    throw new Conflict(
+      `report ${report.reportId} is part of a merge; unmerge it (or the reports merged into it) first`,
+      'report_merged',
+    );
+  }
   await stores.reports.delete(report);
   return report;
 }

@@ -6,6 +6,7 @@ import type {
   IngestAnswer,
   IssueAnswer,
   LogAnswer,
+  MergeAnswer,
   ReportAnswer,
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
@@ -88,6 +89,13 @@ export function reportView(report: Report, firstLog?: FirstLogStateAnswer): Repo
     firstLogSha256: report.logSha256,
     daily: report.daily,
     ...(firstLog ? { firstLog } : {}),
+    mergedInto: report.mergedIntoId ?? null,
+    mergedFrom: (report.mergedFrom ?? []).map(({ reportId, occurrences, at }) => ({
+      reportId,
+      occurrences,
+      at,
+    })),
+    rule: report.rule ?? null,
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),
@@ -106,4 +114,8 @@ export function logView(log: LogRecord): LogAnswer {
     type: log.type,
     links: { raw: paths.log(log.logId), report: log.reportId ? paths.report(log.reportId) : null },
   };
+}
+
+export function mergeView(report: Report, kept: Report | null): MergeAnswer {
+  return { report: reportView(report), kept: kept ? reportView(kept) : null };
 }

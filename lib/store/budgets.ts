@@ -13,8 +13,9 @@
  *   history            16,384   at most 200 entries: the oldest but the first are dropped, historyDropped
  *   daily + monthly    16,384   the last 120 days by day; older days folded into months
  *   everything else     8,192   keys, ids, times, type, status, counters, index attributes
+ *   merged reports     16,384   at most 50 sources (key, id, count, time): a further merge is refused (409)
  *                     -------
- *                     278,336   of 409,600 (68 %)
+ *                     294,720   of 409,600 (72 %)
  */
 import type { HistoryEntry, Report, SummaryEntry } from '#lib/model';
 import { itemSize, MAX_ITEM_BYTES, valueSize } from './item-size.ts';
@@ -30,6 +31,9 @@ export const COUNTS_BYTES = 16 * 1024;
 /** Days kept one by one in `daily`; earlier ones are folded into `monthly`. */
 export const DAILY_DAYS = 120;
 export const FIXED_BYTES = 8 * 1024;
+/** Reports merged into one (lib/service/merge.ts), each about 200 bytes with its key in `mergedKeys`. */
+export const MAX_MERGED_SOURCES = 50;
+export const MERGED_BYTES = 16 * 1024;
 
 export const REPORT_ITEM_BUDGET =
   SIGNATURE_BYTES +
@@ -38,7 +42,8 @@ export const REPORT_ITEM_BUDGET =
   SUMMARIES_BYTES +
   HISTORY_BYTES +
   COUNTS_BYTES +
-  FIXED_BYTES;
+  FIXED_BYTES +
+  MERGED_BYTES;
 
 if (REPORT_ITEM_BUDGET > MAX_ITEM_BYTES * 0.75) throw new Error('report item budgets exceed 75% of 400 KB');
 

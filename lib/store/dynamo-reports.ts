@@ -35,10 +35,11 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '#lib/errors';
-import type { HistoryEntry, IssueStatus, Report, SummaryEntry } from '#lib/model';
+import type { HistoryEntry, IssueStatus, MergedSource, Report, SummaryEntry } from '#lib/model';
 import {
   fitNewReport,
   fold,
+  MAX_MERGED_SOURCES,
   needsFolding,
   REPORT_ITEM_BUDGET,
   summariesBytes,
@@ -130,7 +131,21 @@ function fromItem(item: Record<string, unknown>): Report {
     regressed: item['regressed'] === true,
     daily: (item['daily'] as Record<string, number> | undefined) ?? {},
     monthly: (item['monthly'] as Record<string, number> | undefined) ?? {},
+    ...mergeFields(item),
   };
+}
+
+/** A report's merge pointer, its merged sources and its fingerprint rule, where it has them. */
+function mergeFields(item: Record<string, unknown>): Partial<Report> {
+  const fields: Partial<Report> = {};
+  if (typeof item['mergedInto'] === 'string') fields.mergedInto = item['mergedInto'];
+  if (typeof item['mergedIntoId'] === 'string') fields.mergedIntoId = item['mergedIntoId'];
+  const sources = item['mergedFrom'] as MergedSource[] | undefined;
+  if (Array.isArray(sources) && sources.length > 0) {
+    fields.mergedFrom = sources.map((s) => ({ ...s, occurrences: Number(s.occurrences) }));
+  }
+  if (typeof item['rule'] === 'string') fields.rule = item['rule'];
+  return fields;
 }
 
 /** The index attributes an item carries for its status (ghosts are in no issue list). */
@@ -154,7 +169,8 @@ export class DynamoReportStore implements ReportStore {
     const count = counting(at, n);
     return this.update('reports.count', {
       Key: { pk: reportKey },
-      ConditionExpression: 'attribute_exists(pk)',
+      // A merged report counts nowhere itself: the caller follows mergedInto.
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
       UpdateExpression: `${count.add} SET ${count.set}`,
       ExpressionAttributeNames: count.names,
       ExpressionAttributeValues: count.values,
@@ -244,7 +260,7 @@ export class DynamoReportStore implements ReportStore {
     for (let attempt = 0; attempt < 4; attempt++) {
       const upgraded = await this.update('reports.upgrade', {
         Key: { pk: reportKey },
-        ConditionExpression: `#status = :ghost${sameReport}`,
+        ConditionExpression: `#status = :ghost AND attribute_not_exists(mergedInto)${sameReport}`,
         UpdateExpression: `SET #status = :open, summary = :summary, issueList = :issueList, issueStatusKey = :open, history = list_append(history, :event)${andCount}`,
         ExpressionAttributeNames: { '#status': 'status', ...also.names },
         ExpressionAttributeValues: {
@@ -282,6 +298,7 @@ export class DynamoReportStore implements ReportStore {
       const item = await this.getItem(reportKey);
       const current = item && typeof item['reportId'] === 'string' ? fromItem(item) : null;
       if (!current || (reportId !== null && current.reportId !== reportId)) return { kind: 'missing' };
+      if (current.mergedInto !== undefined) return { kind: 'missing' };
       if (item && item['summariesBytes'] === undefined) {
         // stored before summaries were counted in bytes: count them once, then try again
         await this.backfillSummariesBytes(current);
@@ -372,7 +389,7 @@ export class DynamoReportStore implements ReportStore {
           return null;
         }),
     );
-    if (deleted) {
+    if (deleted && deleted.mergedInto === undefined) {
       await this.bumpTotals({ reports: -1, [`type${deleted.type}`]: -1, ...statusDelta(deleted.status, -1) });
     }
     for (const alias of [`report#${report.reportId}`, `issue#${report.issueId}`]) {
@@ -416,7 +433,7 @@ export class DynamoReportStore implements ReportStore {
         this.ddb.send(
           new ScanCommand({
             TableName: this.table,
-            ProjectionExpression: 'reportId, #type, #status',
+            ProjectionExpression: 'reportId, #type, #status, mergedInto',
             ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
             ExclusiveStartKey: startKey,
           }),
@@ -424,6 +441,7 @@ export class DynamoReportStore implements ReportStore {
       );
       for (const item of page.Items ?? []) {
         if (typeof item['reportId'] !== 'string') continue; // an alias or the totals item
+        if (typeof item['mergedInto'] === 'string') continue; // counted on the report it was merged into
         const report = item as Pick<Report, 'type' | 'status'>;
         for (const [name, delta] of Object.entries({
           reports: 1,
@@ -439,6 +457,115 @@ export class DynamoReportStore implements ReportStore {
       this.ddb.send(new PutCommand({ TableName: this.table, Item: { ...counts, pk: TOTALS_KEY } })),
     );
     return this.totals();
+  }
+
+  async markMerged(
+    reportKey: string,
+    target: Pick<Report, 'reportKey' | 'reportId'>,
+    at: string,
+  ): Promise<Report | null> {
+    // Out of the report list by losing its index attribute (a ghost is in no issue list).
+    const merged = await this.update('reports.merge', {
+      Key: { pk: reportKey },
+      ConditionExpression:
+        'attribute_exists(pk) AND #status = :ghost AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergedKeys)',
+      UpdateExpression:
+        'SET mergedInto = :target, mergedIntoId = :targetId, history = list_append(history, :event) REMOVE listKey',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':ghost': 'Ghost',
+        ':target': target.reportKey,
+        ':targetId': target.reportId,
+        ':event': [{ event: 'merged-into', at, reportId: target.reportId }],
+      },
+    });
+    if (merged) await this.bumpTotals({ reports: -1, [`type${merged.type}`]: -1 });
+    return merged;
+  }
+
+  addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null> {
+    // `mergedKeys` (a string set) makes "not merged twice" one condition; `mergedFrom` keeps the details.
+    return this.update('reports.merge-source', {
+      Key: { pk: reportKey },
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND NOT contains(mergedKeys, :source) AND (attribute_not_exists(mergedFrom) OR size(mergedFrom) < :max)',
+      UpdateExpression:
+        'SET mergedFrom = list_append(if_not_exists(mergedFrom, :none), :entry), history = list_append(history, :event) ADD occurrences :n, mergedKeys :sources',
+      ExpressionAttributeValues: {
+        ':source': source.reportKey,
+        ':sources': new Set([source.reportKey]),
+        ':max': MAX_MERGED_SOURCES,
+        ':none': [],
+        ':entry': [source],
+        ':n': source.occurrences,
+        ':event': [{ event: 'merged', at, reportId: source.reportId }],
+      },
+    });
+  }
+
+  async removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null> {
+    // A compare-and-set on the entry's place in the list: another unmerge in between moves it.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = await this.getByKey(reportKey);
+      if (!current) return null;
+      const index = (current.mergedFrom ?? []).findIndex((entry) => entry.reportKey === sourceKey);
+      if (index < 0) return current;
+      const source = current.mergedFrom![index]!;
+      const last = current.mergedFrom!.length === 1;
+      const removed = await this.update('reports.unmerge-source', {
+        Key: { pk: reportKey },
+        ConditionExpression: `mergedFrom[${index}].reportKey = :source`,
+        UpdateExpression: `REMOVE mergedFrom[${index}] DELETE mergedKeys :sources ADD occurrences :n SET history = list_append(history, :event)`,
+        ExpressionAttributeValues: {
+          ':source': sourceKey,
+          ':sources': new Set([sourceKey]),
+          ':n': -source.occurrences,
+          ':event': [{ event: 'unmerged', at, reportId: source.reportId }],
+        },
+      });
+      if (removed) {
+        // An emptied string set is removed by DynamoDB itself; the empty list is dropped here so the item reads as never merged.
+        if (last) await this.dropEmptyMergedFrom(reportKey);
+        return removed;
+      }
+    }
+    throw new Conflict('the report is changing too fast; try again');
+  }
+
+  async unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null> {
+    const current = await this.getByKey(reportKey);
+    const unmerged = await this.update('reports.unmerge', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'mergedInto = :target',
+      UpdateExpression:
+        'SET listKey = :list, history = list_append(history, :event) REMOVE mergedInto, mergedIntoId',
+      ExpressionAttributeValues: {
+        ':target': targetKey,
+        ':list': LIST_KEY,
+        ':event': [
+          { event: 'unmerged', at, ...(current?.mergedIntoId ? { reportId: current.mergedIntoId } : {}) },
+        ],
+      },
+    });
+    if (unmerged) await this.bumpTotals({ reports: 1, [`type${unmerged.type}`]: 1 });
+    return unmerged;
+  }
+
+  private async dropEmptyMergedFrom(reportKey: string): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: reportKey },
+          ConditionExpression: 'size(mergedFrom) = :zero',
+          UpdateExpression: 'REMOVE mergedFrom',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error))
+        await storageCall('reports.unmerge-source', () => Promise.reject(error));
+    }
   }
 
   private async list(spec: IndexSpec, partition: string, query: ListQuery): Promise<PageOf<Report>> {

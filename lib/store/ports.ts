@@ -3,7 +3,7 @@
  * these only; lib/store/s3-archive.ts and lib/store/dynamo-*.ts implement them.
  */
 import type { Readable } from 'node:stream';
-import type { IssueStatus, LogRecord, Report, ReportType, SummaryEntry } from '#lib/model';
+import type { IssueStatus, LogRecord, MergedSource, Report, ReportType, SummaryEntry } from '#lib/model';
 
 /**
  * Raw log bytes, content-addressed: identical logs are stored once. Every log
@@ -169,6 +169,35 @@ export interface ReportStore {
   listReports(query: ListQuery): Promise<PageOf<Report>>;
   listIssues(query: ListQuery): Promise<PageOf<Report>>;
   totals(): Promise<Totals>;
+
+  // Merges (lib/service/merge.ts): each step one conditional write on one item.
+  // A merged report is counted in no total and listed nowhere; countOccurrence
+  // and the summary writes refuse it (null / missing), so a caller reads it and
+  // follows `mergedInto`.
+  /**
+   * Point the report at `target`: applied only while it is a ghost, merged
+   * nowhere and has nothing merged into it; null otherwise. Its occurrences
+   * stop moving from then on.
+   */
+  markMerged(
+    reportKey: string,
+    target: Pick<Report, 'reportKey' | 'reportId'>,
+    at: string,
+  ): Promise<Report | null>;
+  /**
+   * Record `source` on the kept report and add its occurrences there: applied
+   * only while the kept report exists, is merged nowhere and does not hold
+   * `source` yet; null otherwise.
+   */
+  addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null>;
+  /**
+   * Forget `sourceKey` on the kept report and take back the occurrences it
+   * brought; the report as it is now (null when no report has that key),
+   * unchanged when it did not hold the source.
+   */
+  removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null>;
+  /** Undo markMerged: applied only while the report is merged into `targetKey`; null otherwise. */
+  unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null>;
 }
 
 /** An answer kept for an Idempotency-Key, replayed to retries. */

@@ -652,6 +652,61 @@ describe('real answers match the document', () => {
     expect([known.status, (known.body as Obj)['reportId']]).toEqual([200, (done.body as Obj)['reportId']]);
   }, 60_000);
 
+  it('merges a report into another and unmerges it, in JSON and from a form, and their errors', async () => {
+    const post = async () =>
+      (await call('POST', '/logs', { body: failingLog(), headers: { 'content-type': 'text/plain' } }))
+        .body as Obj;
+    const [kept, merged, other] = [await post(), await post(), await post()];
+    const json = { 'content-type': 'application/json', ...JSON_ACCEPT };
+    const into = (id: string) => JSON.stringify({ into: id });
+    const done = await call('POST', `/logs/extracted/${merged['reportId']}/merge`, {
+      body: into(kept['reportId']),
+      headers: json,
+    });
+    expect((done.body as Obj)['report']['mergedInto']).toBe(kept['reportId']);
+    expect((done.body as Obj)['kept']['mergedFrom']).toHaveLength(1);
+    const undone = await call('POST', `/logs/extracted/${merged['reportId']}/unmerge`, {
+      headers: JSON_ACCEPT,
+    });
+    expect((undone.body as Obj)['report']['mergedInto']).toBeNull();
+
+    const form = { 'content-type': 'application/x-www-form-urlencoded', ...BROWSER };
+    const viaForm = await call('POST', `/logs/extracted/${other['reportId']}/merge`, {
+      body: `into=${kept['reportId']}`,
+      headers: form,
+    });
+    expect([viaForm.status, viaForm.headers.get('location')]).toEqual([
+      303,
+      `/logs/extracted/${kept['reportId']}`,
+    ]);
+    const unmergedForm = await call('POST', `/logs/extracted/${other['reportId']}/unmerge`, {
+      headers: BROWSER,
+    });
+    expect(unmergedForm.status).toBe(303);
+
+    const mergeOf = (id: string, body: string) =>
+      call('POST', `/logs/extracted/${id}/merge`, { body, headers: json });
+    expect((await mergeOf(kept['reportId'], into(kept['reportId']))).status).toBe(400);
+    expect((await mergeOf('12', into(kept['reportId']))).status).toBe(400);
+    expect((await mergeOf(kept['reportId'], into('000999999'))).status).toBe(404);
+    expect((await call('POST', '/logs/extracted/000999999/unmerge', { headers: JSON_ACCEPT })).status).toBe(
+      404,
+    );
+    await call('POST', `/logs/extracted/${merged['reportId']}/merge`, {
+      body: into(kept['reportId']),
+      headers: json,
+    });
+    expect((await mergeOf(other['reportId'], into(merged['reportId']))).status).toBe(409);
+    expect(
+      (
+        await call('POST', `/logs/extracted/${kept['reportId']}/merge`, {
+          body: 'into=000000001',
+          headers: { 'content-type': 'application/vnd.unknown', ...JSON_ACCEPT },
+        })
+      ).status,
+    ).toBe(415);
+  });
+
   it('exercised every success answer the document promises', () => {
     const promised = operations().flatMap(([path, method, op]) =>
       Object.keys(op.responses)

@@ -35,6 +35,7 @@ export type Operation =
   | 'reports.regress'
   | 'reports.status'
   | 'reports.delete'
+  | 'reports.merge'
   | 'reports.list'
   | 'reports.totals'
   | 'reports.totals-add'

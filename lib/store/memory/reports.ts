@@ -12,7 +12,7 @@
  * with the same CursorSealer, bound to the same list and filters.
  */
 import { randomBytes } from 'node:crypto';
-import type { IssueStatus, Report, ReportType, SummaryEntry } from '#lib/model';
+import type { IssueStatus, MergedSource, Report, ReportType, SummaryEntry } from '#lib/model';
 import { fitNewReport, fold, needsFolding, summariesBytes, summaryEntryBytes } from '#lib/store/budgets';
 import { CursorSealer, type Key, type KeyShape } from '#lib/store/cursor';
 import type {
@@ -76,7 +76,7 @@ export class MemoryReportStore implements ReportStore {
   async countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
     await this.faults.enter('reports.count');
     const report = this.reports.get(reportKey);
-    if (!report) return null;
+    if (!report || report.mergedInto !== undefined) return null;
     this.count(report, at, n);
     return this.settle(report);
   }
@@ -134,6 +134,7 @@ export class MemoryReportStore implements ReportStore {
     await this.faults.enter('reports.summary');
     const report = this.reports.get(reportKey);
     if (!report || (reportId !== null && report.reportId !== reportId)) return { kind: 'missing' };
+    if (report.mergedInto !== undefined) return { kind: 'missing' };
     if (report.status === 'Ghost') {
       report.status = 'Open';
       report.summary = entry.summary;
@@ -190,7 +191,8 @@ export class MemoryReportStore implements ReportStore {
   async listReports(query: ListQuery): Promise<PageOf<Report>> {
     await this.faults.enter('reports.list');
     const spec = { ...REPORT_LISTS[query.sort], partition: 'report' };
-    return this.list(spec, [...this.reports.values()], query);
+    const listed = [...this.reports.values()].filter((report) => report.mergedInto === undefined);
+    return this.list(spec, listed, query);
   }
 
   async listIssues(query: ListQuery): Promise<PageOf<Report>> {
@@ -224,11 +226,65 @@ export class MemoryReportStore implements ReportStore {
   counted(): Totals {
     const totals: Totals = { reports: 0, byType: { C: 0, E: 0, W: 0 }, issues: { Open: 0, Closed: 0 } };
     for (const report of this.reports.values()) {
+      if (report.mergedInto !== undefined) continue;
       totals.reports += 1;
       totals.byType[report.type] += 1;
       if (report.status !== 'Ghost') totals.issues[report.status] += 1;
     }
     return totals;
+  }
+
+  async markMerged(
+    reportKey: string,
+    target: Pick<Report, 'reportKey' | 'reportId'>,
+    at: string,
+  ): Promise<Report | null> {
+    await this.faults.enter('reports.merge');
+    const report = this.reports.get(reportKey);
+    if (report?.status !== 'Ghost' || report.mergedInto !== undefined) return null;
+    if ((report.mergedFrom ?? []).length > 0) return null;
+    report.mergedInto = target.reportKey;
+    report.mergedIntoId = target.reportId;
+    report.history.push({ event: 'merged-into', at, reportId: target.reportId });
+    const merged = this.settle(report);
+    await this.bump({ reports: -1, [`type${report.type}`]: -1 });
+    return merged;
+  }
+
+  async addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null> {
+    await this.faults.enter('reports.merge');
+    const report = this.reports.get(reportKey);
+    if (!report || report.mergedInto !== undefined) return null;
+    if ((report.mergedFrom ?? []).some((entry) => entry.reportKey === source.reportKey)) return null;
+    report.mergedFrom = [...(report.mergedFrom ?? []), { ...source }];
+    report.occurrences += source.occurrences;
+    report.history.push({ event: 'merged', at, reportId: source.reportId });
+    return this.settle(report);
+  }
+
+  async removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null> {
+    await this.faults.enter('reports.merge');
+    const report = this.reports.get(reportKey);
+    if (!report) return null;
+    const source = (report.mergedFrom ?? []).find((entry) => entry.reportKey === sourceKey);
+    if (!source) return structuredClone(report);
+    report.mergedFrom = (report.mergedFrom ?? []).filter((entry) => entry !== source);
+    report.occurrences -= source.occurrences;
+    report.history.push({ event: 'unmerged', at, reportId: source.reportId });
+    return this.settle(report);
+  }
+
+  async unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null> {
+    await this.faults.enter('reports.merge');
+    const report = this.reports.get(reportKey);
+    if (!report || report.mergedInto !== targetKey) return null;
+    const keptId = report.mergedIntoId;
+    delete report.mergedInto;
+    delete report.mergedIntoId;
+    report.history.push({ event: 'unmerged', at, ...(keptId ? { reportId: keptId } : {}) });
+    const unmerged = this.settle(report);
+    await this.bump({ reports: 1, [`type${report.type}`]: 1 });
+    return unmerged;
   }
 
   private list(spec: ListSpec, candidates: Report[], query: ListQuery): PageOf<Report> {

@@ -159,3 +159,24 @@ describe('scrubbing in extraction', () => {
     expect(`${failure?.text}\n${failure?.signature}`).not.toMatch(/hunter2|sk_live_123456789/);
   });
 });
+
+describe('scrubbing whatever the spelling', () => {
+  it.each([
+    ['PassWord=hunter2 rejected', 'hunter2'],
+    ['config: API-KEY: k-19af03bd77', 'k-19af03bd77'],
+    ['header X-Api-Key=k-19af03bd77 sent', 'k-19af03bd77'],
+    ['{"Private-Key": "pk-0a9b8c7d"}', 'pk-0a9b8c7d'],
+    ['SECRETACCESSKEY=Zq8vR2mXk9LbT4nWc7Yp', 'Zq8vR2mXk9LbT4nWc7Yp'],
+    ['retry with BEARER 9f8e7d6c5b4a39281706', '9f8e7d6c5b4a39281706'],
+    ['amex on file: 3782 822463 10005', '3782 822463 10005'],
+    ['POSTGRES://app:s3cr3t-pw@db.internal/app', 's3cr3t-pw'],
+  ])('%s', (line, secret) => {
+    expect(scrubLine(line)).not.toContain(secret);
+  });
+
+  it('finds an extra field name in either spelling of its separators', () => {
+    const scrubber = new Scrubber({ fields: ['db_pass'] });
+    expect(scrubber.line('connect db-pass=xyzzy42 failed')).not.toContain('xyzzy42');
+    expect(scrubber.line('connect DB_PASS: "xyzzy42" failed')).not.toContain('xyzzy42');
+  });
+});
