@@ -133,7 +133,8 @@ export async function deleteIssue(stores: Stores, issueId: string): Promise<Repo
 }
 
 /**
- * Delete the issue, its report and the report's logs (lib/service/lifecycle):
+ * Delete the issue, its report and the report's logs, those of reports merged
+ * into it included (lib/service/lifecycle):
  * the logs first, so a failure midway leaves the report to delete them by,
  * and the same request can be repeated.
  */
@@ -142,7 +143,15 @@ export async function deleteIssueWithLogs(
   issueId: string,
 ): Promise<{ report: Report; logs: LogsDeletedAnswer }> {
   const report = await findIssue(stores, issueId);
-  const removed = await deleteReportLogs(stores, report.reportKey);
+  // The logs of reports merged into it counted on it too; their records name their own report.
+  const keys = [report.reportKey, ...(report.mergedFrom ?? []).map((source) => source.reportKey)];
+  const removed = { logs: 0, blobs: 0, blobsKept: 0 };
+  for (const key of keys) {
+    const part = await deleteReportLogs(stores, key);
+    removed.logs += part.logs;
+    removed.blobs += part.blobs;
+    removed.blobsKept += part.blobsKept;
+  }
   await stores.reports.delete(report);
   return {
     report,

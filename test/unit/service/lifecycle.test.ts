@@ -6,6 +6,7 @@
  */
 import { deleteIssueWithLogs } from '#lib/service/issues';
 import { configureLifecycle, deleteLog, firstLogState, sweepExpired } from '#lib/service/lifecycle';
+import { mergeReport } from '#lib/service/merge';
 import { createUpload, processUpload } from '#lib/service/upload';
 import { ManualClock, memoryStores } from '#lib/store/memory/index';
 import { DAY, extracted, type Harness, ingest, paymentLog, quietLog } from './helpers.ts';
@@ -225,6 +226,22 @@ describe("a report's first log", () => {
     expect(await firstLogState(h.stores, other.report!, RETENTION_DAYS, h.clock.now())).toEqual({
       state: 'deleted',
     });
+  });
+});
+
+describe('deleting a report with its logs after a merge', () => {
+  it('deletes the logs of the reports merged into it too', async () => {
+    const h = retained();
+    const kept = await ingest(h, paymentLog(4411));
+    const merged = await ingest(h, 'ERROR disk /srv full\n');
+    await mergeReport(h.stores, merged.report!.reportId, kept.report!.reportId, h.clock.now());
+    const after = await ingest(h, 'ERROR disk /srv full\n');
+    const quiet = await ingest(h, quietLog);
+
+    const { logs } = await deleteIssueWithLogs(h.stores, kept.report!.issueId);
+    expect(logs).toMatchObject({ deleted: 3 });
+    expect(h.stores.logs.all().map((l) => l.logId)).toEqual([quiet.log.logId]);
+    expect(await h.stores.logs.get(after.log.logId)).toBeNull();
   });
 });
 
