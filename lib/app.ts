@@ -4,12 +4,15 @@
  * every request it serves. The upload adapters are part of it, so no route
  * builds clients of its own.
  */
+import { AlertTriggers } from './alerts/trigger.ts';
 import { type Config, loadConfig } from './config.ts';
 import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
 import { configureLifecycle } from './service/lifecycle.ts';
 import type { UploadDeps } from './service/upload.ts';
+import type { AlertStore } from './store/alert-ports.ts';
 import { makeDynamoClient, makeS3Client } from './store/clients.ts';
+import { DynamoAlertStore } from './store/dynamo-alerts.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
 import { DynamoLogIndex } from './store/dynamo-logs.ts';
@@ -27,6 +30,8 @@ export interface App {
   stores: Stores;
   /** The presigned-upload routes and the S3-event processor (lib/service/upload). */
   uploads: UploadDeps;
+  /** The alerts table (lib/alerts): the notifier, /alerts, mutes; null without ALERTS_TABLE. */
+  alerts: AlertStore | null;
 }
 
 export function buildApp(config: Config): App {
@@ -42,9 +47,12 @@ export function buildApp(config: Config): App {
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
   };
+  const alerts = config.alertsTable ? new DynamoAlertStore(ddb, config.alertsTable) : null;
+  if (alerts && config.alerts.rules.length > 0) stores.alerts = new AlertTriggers(alerts, config.alerts);
   return {
     config,
     stores,
+    alerts,
     uploads: {
       stores,
       objects: new S3UploadObjects(s3, config.bucket),

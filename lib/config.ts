@@ -4,6 +4,7 @@
  * get as far as answering a request.
  */
 
+import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
 import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
 
@@ -38,6 +39,10 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Data lifecycle (README, Data): how long logs are kept, and what the archive keeps. */
   lifecycle: LifecycleConfig;
+  /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
+  alertsTable: string | undefined;
+  /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
+  alerts: AlertConfig;
   /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
   fingerprintRules: FingerprintRule[];
 }
@@ -133,6 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
       keepSamples: integer(env, 'KEEP_SAMPLES', 0, 0, 100),
       archiveMode: archiveMode(env),
     },
+    alertsTable: env['ALERTS_TABLE'] || undefined,
+    alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
   };
 }

@@ -203,6 +203,7 @@ function buildDocument() {
       { name: 'reports', description: 'Unique failures extracted from logs.' },
       { name: 'issues', description: 'Bug tickets, one per report.' },
       { name: 'meta', description: 'This description.' },
+      { name: 'alerts', description: 'Alerts on new, regressed and surging failures, and their deliveries.' },
     ],
   });
   // No webhooks: an empty object would only say so.

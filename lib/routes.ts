@@ -59,7 +59,7 @@ export interface RouteSpec {
   idempotency?: IdempotencyScope;
   /** OpenAPI operationId where it differs from `name`. */
   operationId?: string;
-  tag: 'logs' | 'reports' | 'issues' | 'meta';
+  tag: 'logs' | 'reports' | 'issues' | 'meta' | 'alerts';
   summary: string;
   description?: string;
   request?: {
@@ -672,6 +672,55 @@ export const ROUTES = [
       503: 'Unavailable',
     },
   },
+  // Alerts (lib/alerts; README, Alerts): the deliveries, and a mute per issue.
+  {
+    name: 'listAlerts',
+    method: 'GET',
+    path: '/alerts',
+    handler: 'functions/list-alerts.handler',
+    access: 'read',
+    tag: 'alerts',
+    summary: 'Recent alert deliveries and their status',
+    description:
+      "The latest 100 deliveries, newest first (with `issueId`, that issue's, and whether it is muted). Destinations are named, never shown as URLs.",
+    request: { query: ['AlertListQuery', 'FormatQuery'] },
+    answers: {
+      200: { description: 'The deliveries.', json: 'AlertList', html: true },
+      400: 'BadRequest',
+      404: 'NotFound',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'muteIssue',
+    method: 'POST',
+    path: '/issues/{issueId}/mute',
+    handler: 'functions/mute-issue.handler',
+    access: 'admin',
+    tag: 'alerts',
+    summary: "Mute or unmute an issue's alerts",
+    description:
+      'While muted, alerts raised for the issue are recorded as `muted` and not sent. A browser form post is answered with a redirect to the issue.',
+    request: {
+      params: 'IssueIdPath',
+      body: {
+        content: {
+          'application/x-www-form-urlencoded': { schema: 'MuteForm', example: 'muted=true' },
+          'multipart/form-data': { schema: 'MuteForm' },
+          'application/json': { schema: 'MuteForm', example: { muted: 'true' } },
+        },
+      },
+    },
+    answers: {
+      200: { description: 'The mute as it now stands.', json: 'MuteAnswer' },
+      303: browserPost('Back to the issue'),
+      400: 'BadRequest',
+      404: 'NotFound',
+      413: 'TooLarge',
+      415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
@@ -786,4 +835,6 @@ export const paths = {
       : `${pathOf('newIssueForm')}?reportId=${encodeURIComponent(reportId)}`,
   upload: (logId: string) => fillPath(pathOf('getUpload'), { logId }),
   uploadComplete: (logId: string) => fillPath(pathOf('completeUpload'), { logId }),
+  alerts: () => pathOf('listAlerts'),
+  issueMute: (issueId: string) => fillPath(pathOf('muteIssue'), { issueId }),
 } as const;

@@ -7,16 +7,13 @@
  *
  *   PORT                          the port (required)
  *   LOGSIFT_LOCAL_CONCURRENCY     invocations at once (default 32)
- *   LOCAL_SCHEDULE_SECONDS        run scheduled functions (the sweeper) this
- *                                 often instead of at their `rate` (tests)
- *
- * Functions with a `schedule` event (the sweeper) run in this process too, on
- * their rate, as EventBridge would invoke them: the first run at start-up.
+ *   LOGSIFT_LOCAL_SCHEDULE_MS     how often `schedule` functions run (default 1000; scripts/local-schedule.ts)
  */
 import { dirname, join } from 'node:path';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
+import { startLocalSchedules } from './local-schedule.ts';
 import { resolveEnvironment } from './serverless-env.ts';
-import { rateSeconds, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
+import { readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
 const ROOT = dirname(SERVERLESS_YML);
 
@@ -49,44 +46,20 @@ async function main(): Promise<void> {
     }
   }
 
-  for (const [name, fn] of Object.entries(doc.functions ?? {})) {
-    const schedule = (fn.events ?? []).find((event) => event.schedule && event.schedule.enabled !== false);
-    if (!schedule?.schedule) continue;
-    const every = Number(process.env.LOCAL_SCHEDULE_SECONDS) || rateSeconds(schedule.schedule.rate);
-    const dot = fn.handler.lastIndexOf('.');
-    const module = (await import(join(ROOT, `${fn.handler.slice(0, dot)}.ts`))) as Record<string, unknown>;
-    const run = module[fn.handler.slice(dot + 1)];
-    if (typeof run !== 'function') throw new Error(`gateway: ${fn.handler} is not a function`);
-    runEvery(name, every, run as (event: unknown) => Promise<unknown>);
-  }
-
   const concurrency = Number(process.env.LOGSIFT_LOCAL_CONCURRENCY || 32);
   const server = createGateway({ routes, handlers, concurrency });
   server.listen(port, '127.0.0.1', () => {
     process.stdout.write(`gateway listening on ${port} (${routes.length} routes)\n`);
   });
+  const schedules = await startLocalSchedules(doc, ROOT);
   const stop = () => {
+    schedules.stop();
     server.close();
     server.closeAllConnections();
     process.exit(0);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-}
-
-/** One run at a time, never overlapping: the next starts `seconds` after the last one ended. */
-function runEvery(name: string, seconds: number, run: (event: unknown) => Promise<unknown>): void {
-  const tick = async () => {
-    try {
-      await run({ source: 'local.schedule', 'detail-type': 'Scheduled Event', detail: {} });
-    } catch (error) {
-      process.stderr.write(
-        `gateway: scheduled ${name} failed: ${error instanceof Error ? error.message : error}\n`,
-      );
-    }
-    setTimeout(tick, seconds * 1000).unref();
-  };
-  void tick();
 }
 
 main().catch((error: unknown) => {

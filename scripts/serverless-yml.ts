@@ -49,7 +49,7 @@ export interface CfnResource {
 export interface ServerlessFunction {
   handler: string;
   timeout?: number;
-  events?: { httpApi?: { method: string; path: string }; schedule?: { rate: string; enabled?: boolean } }[];
+  events?: { httpApi?: { method: string; path: string } }[];
 }
 
 /** The parts of serverless.yml read here. */
@@ -62,12 +62,4 @@ export interface ServerlessYml {
 
 export function readServerlessYml(path = SERVERLESS_YML): ServerlessYml {
   return parseYaml(readFileSync(path, 'utf8'), { customTags: CFN_TAGS }) as ServerlessYml;
-}
-
-/** Seconds of an EventBridge `rate(N unit)` expression. */
-export function rateSeconds(rate: string): number {
-  const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(rate.trim());
-  if (!match) throw new Error(`serverless.yml: schedule ${rate} is not a rate(N unit) expression`);
-  const unit = { minute: 60, hour: 3600, day: 86_400 }[match[2]!.replace(/s$/, '') as 'minute'];
-  return Number(match[1]) * unit;
 }

@@ -3,6 +3,8 @@
  * types, the OpenAPI components (lib/openapi.ts) and the contract test's
  * validation all come from these definitions.
  */
+
+export * from './alerts.ts';
 export * from './answers.ts';
 export * from './error.ts';
 export * from './es.ts';

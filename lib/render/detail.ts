@@ -56,7 +56,13 @@ function statusControl(report: Report): Html | '' {
 </form>`;
 }
 
-export function renderIssue(report: Report, now: Date, firstLog?: FirstLogStateAnswer): string {
+/** `alerts`: the alerts section (lib/render/alerts.ts), when alerts are configured; `firstLog`: what became of the first log. */
+export function renderIssue(
+  report: Report,
+  now: Date,
+  alerts: Html | '' = '',
+  firstLog?: FirstLogStateAnswer,
+): string {
   const ghost = report.status === 'Ghost';
   const summary = ghost
     ? html`<p class="muted">Nobody has filed this failure as a bug yet: this is the issue record kept for report <a class="mono" href="${reportHref(report.reportId)}">${report.reportId}</a>.</p>`
@@ -88,6 +94,7 @@ ${statusControl(report)}
 </div>
 ${facts(report, now)}
 ${activity(report, now)}
+${alerts}
 ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Further summaries</h2><ol>${more}</ol></section>` : ''}
 <section aria-labelledby="extract-h"><h2 id="extract-h">Failure lines</h2><pre tabindex="0">${report.extract}</pre>${
     report.extractTruncated

@@ -3,6 +3,8 @@
  * records to strings, no I/O. Every value is escaped; the pages run under
  * `CONTENT_SECURITY_POLICY` with no script.
  */
+
+export { alertsSection, renderAlertList } from './alerts.ts';
 export { renderIssue, renderReport } from './detail.ts';
 export { relativeTime } from './format.ts';
 export { renderError, renderNewIssueForm } from './forms.ts';

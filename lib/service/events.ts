@@ -135,6 +135,8 @@ async function countOrCreate(
       stores.reports.countOccurrence(key, at, count),
     );
     if (counted) {
+      await stores.alerts?.counted(counted, count, new Date(at));
+      if (counted.status === 'Closed') await stores.alerts?.regressing(counted, at);
       // Counted is committed: a failed reopen must not fail the batch (a retry would count again).
       const regressed =
         counted.status === 'Closed'
@@ -147,7 +149,12 @@ async function countOrCreate(
     }
     const [reportId, issueId] = [await stores.ids.nextLogId(), await stores.ids.nextIssueId()];
     const report = newReport(failure, count, reportId, issueId, logId, sha256, at);
-    if (await stores.reports.create(report)) return { report, counted: count, isNew: true };
+    await stores.alerts?.creating(report);
+    if (await stores.reports.create(report)) {
+      await stores.alerts?.counted(report, count, new Date(at));
+      return { report, counted: count, isNew: true };
+    }
+    await stores.alerts?.lost(report);
   }
   throw new Error(`report ${failure.fingerprint} was neither countable nor creatable`);
 }

@@ -164,6 +164,8 @@ async function countOrCreate(
       return outcome.kind === 'filed' ? outcome.report : null;
     });
     if (counted) {
+      await stores.alerts?.counted(counted, 1, new Date(at));
+      if (counted.status === 'Closed') await stores.alerts?.regressing(counted, at);
       // Counted is committed: a failed reopen must not fail the request (a retry
       // would count again); the next occurrence reopens it.
       const regressed =
@@ -176,7 +178,12 @@ async function countOrCreate(
       return { report: regressed ?? counted, isNew: false, regressed: regressed !== null };
     }
     const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
-    if (await stores.reports.create(report)) return { report, isNew: true };
+    await stores.alerts?.creating(report);
+    if (await stores.reports.create(report)) {
+      await stores.alerts?.counted(report, 1, new Date(at));
+      return { report, isNew: true };
+    }
+    await stores.alerts?.lost(report);
   }
   throw new Error(`report ${reportKey} was neither countable nor creatable`);
 }

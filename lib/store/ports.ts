@@ -4,6 +4,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { IssueStatus, LogRecord, MergedSource, Report, ReportType, SummaryEntry } from '#lib/model';
+import type { AlertHooks } from './alert-ports.ts';
+
+export type { AlertHooks, AlertStore, Delivery } from './alert-ports.ts';
 
 /**
  * Raw log bytes, content-addressed: identical logs are stored once. Every log
@@ -242,6 +245,8 @@ export interface Stores {
   ids: IdAllocator;
   reports: ReportStore;
   idempotency: IdempotencyStore;
+  /** The alert triggers (lib/alerts/trigger.ts); absent when no alert rules are configured. */
+  alerts?: AlertHooks;
 }
 
 /** Logs sent straight to S3 through a presigned URL (too big for the API path), by log id. */

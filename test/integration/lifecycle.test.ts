@@ -212,7 +212,7 @@ describe('retention and the sweeper against dynalite and s3rver', () => {
 });
 
 describe('deletion on request and the scheduled sweeper, over HTTP', () => {
-  const stack = withStack({ env: { LOCAL_SCHEDULE_SECONDS: '1' } });
+  const stack = withStack();
   let s3: S3Client;
   let dynamo: ReturnType<typeof dynamoClient>;
   const names = () => ({

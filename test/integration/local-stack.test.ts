@@ -41,8 +41,10 @@ describe('the resources', () => {
   });
   afterAll(() => local?.stop());
 
-  it('reads the bucket and the three tables from serverless.yml', () => {
+  it('reads the bucket and the four tables from serverless.yml', () => {
     expect(declared.map(([id, r]) => `${id}:${r.Type}`).sort()).toEqual([
+      'AlertsDeadLetterQueue:AWS::SQS::Queue',
+      'AlertsTable:AWS::DynamoDB::Table',
       'ArchiveBucket:AWS::S3::Bucket',
       'CursorSecret:AWS::SecretsManager::Secret',
       'LogsTable:AWS::DynamoDB::Table',
@@ -57,6 +59,7 @@ describe('the resources', () => {
       LOGS_TABLE: 'logsift-LogsTable',
       REPORTS_TABLE: 'logsift-ReportsTable',
       META_TABLE: 'logsift-MetaTable',
+      ALERTS_TABLE: 'logsift-AlertsTable',
     });
   });
 

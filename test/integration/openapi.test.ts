@@ -707,6 +707,37 @@ describe('real answers match the document', () => {
     ).toBe(415);
   });
 
+  it('the alert routes: the deliveries list and an issue mute, as JSON and for a browser', async () => {
+    const filed = await call('POST', '/issues', {
+      body: logForm(failingLog(), { summary: 'alert contract' }),
+      headers: JSON_ACCEPT,
+    });
+    const issueId = (filed.body as Obj)['issueId'];
+    const listed = await call('GET', '/alerts', { headers: JSON_ACCEPT });
+    expect(listed.status).toBe(200);
+    expect((await call('GET', '/alerts', { headers: BROWSER })).status).toBe(200);
+    const one = await call('GET', `/alerts?issueId=${issueId}`, { headers: JSON_ACCEPT });
+    expect([one.status, (one.body as Obj)['muted']]).toEqual([200, false]);
+    const muted = await call('POST', `/issues/${issueId}/mute`, {
+      body: JSON.stringify({ muted: 'true' }),
+      headers: { ...JSON_ACCEPT, 'content-type': 'application/json' },
+    });
+    expect([muted.status, (muted.body as Obj)['muted']]).toEqual([200, true]);
+    const back = await call('POST', `/issues/${issueId}/mute`, {
+      body: 'muted=false',
+      headers: { ...BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(back.status).toBe(303);
+    expect(
+      (
+        await call('POST', `/issues/${issueId}/mute`, {
+          body: 'muted=maybe',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
   it('exercised every success answer the document promises', () => {
     const promised = operations().flatMap(([path, method, op]) =>
       Object.keys(op.responses)

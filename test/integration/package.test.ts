@@ -39,7 +39,8 @@ beforeAll(async () => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>
-        !/^(AWS_|LOGSIFT_|LOGS_TABLE$|REPORTS_TABLE$|META_TABLE$|PORT$)/.test(name) && name !== 'IS_OFFLINE',
+        !/^(AWS_|LOGSIFT_|LOGS_TABLE$|REPORTS_TABLE$|META_TABLE$|ALERTS_TABLE$|PORT$)/.test(name) &&
+        name !== 'IS_OFFLINE',
     ),
   );
   try {
@@ -112,7 +113,7 @@ describe('serverless package', () => {
       ofType('AWS::DynamoDB::Table')
         .map(([id]) => id)
         .sort(),
-    ).toEqual(['LogsTable', 'MetaTable', 'ReportsTable']);
+    ).toEqual(['AlertsTable', 'LogsTable', 'MetaTable', 'ReportsTable']);
   });
 
   it('grants S3 and DynamoDB actions only on those resources, never on *', () => {
@@ -211,5 +212,45 @@ describe('serverless package', () => {
     const queries = statements.filter((s) => [s.Action].flat().includes('dynamodb:Query'));
     const queryable = JSON.stringify(queries.map((s) => s.Resource));
     expect(queryable).toMatch(/LogsTable.*\/index\/\*/);
+  });
+
+  it('feeds the alert notifier from the alerts table stream, dead-lettering to its queue, and on a schedule', () => {
+    const notify = ownLambdas().find(([, r]) => String(r.Properties.FunctionName).endsWith('-notify'));
+    expect(notify).toBeDefined();
+    const [notifyId] = notify!;
+    const table = resources['AlertsTable']!;
+    expect(table.Properties['StreamSpecification']).toEqual({ StreamViewType: 'NEW_IMAGE' });
+
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties);
+    const stream = mappings.find((m) => JSON.stringify(m['EventSourceArn']).includes('AlertsTable'));
+    expect(stream).toBeDefined();
+    expect(JSON.stringify(stream!['FunctionName'])).toContain(notifyId);
+    expect(stream!['EventSourceArn']).toEqual({ 'Fn::GetAtt': ['AlertsTable', 'StreamArn'] });
+    expect(stream).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'LATEST',
+    });
+    expect(JSON.stringify(stream!['DestinationConfig'])).toContain('AlertsDeadLetterQueue');
+    expect(JSON.stringify(stream!['FilterCriteria'])).toContain('delivery#');
+    expect(resources['AlertsDeadLetterQueue']?.Type).toBe('AWS::SQS::Queue');
+
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    const schedule = rules.find((r) => JSON.stringify(r['Targets']).includes(notifyId));
+    expect(schedule?.['ScheduleExpression']).toBe('rate(1 minute)');
+
+    const role = resources.IamRoleLambdaExecution;
+    const policies = role?.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[];
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    const grants = (action: string) =>
+      statements.filter((st) => [st.Action].flat().includes(action)).map((st) => JSON.stringify(st.Resource));
+    expect(grants('dynamodb:GetRecords').join()).toContain('AlertsTable');
+    expect(grants('dynamodb:GetRecords').join()).toContain('StreamArn');
+    expect(grants('sqs:SendMessage').join()).toContain('AlertsDeadLetterQueue');
+    expect(grants('dynamodb:Query').join()).toContain('AlertsTable');
+    // The rules hold webhook secrets: they arrive by the deploying shell or SSM, never as a literal.
+    const notifyEnv = (notify![1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(notifyEnv['ALERTS_TABLE']).toEqual({ Ref: 'AlertsTable' });
   });
 });

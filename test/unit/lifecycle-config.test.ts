@@ -1,5 +1,4 @@
 import { loadConfig } from '#lib/config';
-import { rateSeconds } from '../../scripts/serverless-yml.ts';
 import { lifecycleStatus, scrubStatus } from '../../scripts/start.ts';
 
 const ENV = { LOGSIFT_BUCKET: 'b', LOGS_TABLE: 'l', REPORTS_TABLE: 'r', META_TABLE: 'm' };
@@ -26,7 +25,7 @@ describe('the lifecycle settings', () => {
 
   it('prints retention and archive mode at start-up', () => {
     expect(lifecycleStatus({})).toBe(
-      'retention: logs and their bytes deleted 90 days after receipt (RETENTION_DAYS); the sweeper runs hourly; archive: raw bytes as received (ARCHIVE_MODE=raw)',
+      'retention: logs and their bytes deleted 90 days after receipt (RETENTION_DAYS); the sweeper runs hourly on AWS, every LOGSIFT_LOCAL_SCHEDULE_MS here; archive: raw bytes as received (ARCHIVE_MODE=raw)',
     );
     expect(lifecycleStatus({ RETENTION_DAYS: '0', ARCHIVE_MODE: 'scrubbed' })).toBe(
       'retention: logs kept forever (RETENTION_DAYS=0); archive: scrubbed copies (ARCHIVE_MODE=scrubbed)',
@@ -36,11 +35,5 @@ describe('the lifecycle settings', () => {
     );
     expect(scrubStatus({ ARCHIVE_MODE: 'scrubbed' })).toMatch(/the archive keeps scrubbed copies only/);
     expect(scrubStatus({})).toMatch(/warning: the raw archive/);
-  });
-
-  it("reads the sweeper's EventBridge rate for the local schedule", () => {
-    expect(rateSeconds('rate(1 hour)')).toBe(3600);
-    expect(rateSeconds('rate(5 minutes)')).toBe(300);
-    expect(() => rateSeconds('cron(0 * * * ? *)')).toThrow(/rate/);
   });
 });
