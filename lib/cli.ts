@@ -3,6 +3,7 @@
  * service uses. `main` returns the exit code instead of exiting, so it can be
  * called from tests and from bin/logsift.cjs alike.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { failureOfEntry } from '#lib/extract/event';
 import type { HashJob } from '#lib/extract/hasher';
@@ -17,8 +18,9 @@ const USAGE = `usage: logsift extract [--json] FILE...
                     size, signature and extract of each local log file, read as
                     a document (one report for the run's failure scenario)
   summarize FILE    the file's distinct failures as a stream would count them
-                    (each failure event on its own report): count, type, title
-                    and culprit, most frequent first
+                    (each failure event on its own report): count, type, title,
+                    culprit and the first and last line it was seen on, most
+                    frequent first
   --json            one JSON object per file (extract) or per failure (summarize)
 `;
 
@@ -84,37 +86,106 @@ interface Counted {
   culprit: string | null;
   fingerprint: string;
   count: number;
+  /** 1-based line numbers of the first line of its first and of its last occurrence. */
+  firstLine: number;
+  lastLine: number;
 }
 
-/** One streaming pass (the extractor's), each failure entry counted on its fingerprint. */
+/**
+ * The extractor's streaming pass, each failure entry counted on its
+ * fingerprint with the byte offsets of its first and last occurrence; then
+ * those offsets are turned into line numbers by a count of the newlines
+ * before them (the scanner skips ordinary lines without counting them).
+ */
 async function summarize(file: string, json: boolean): Promise<void> {
-  const counts = new Map<string, Counted>();
+  const counts = new Map<string, Counted & { firstAt: number; lastAt: number }>();
   await extractFile(file, {
     onEntry: (entry) => {
       const failure = failureOfEntry(entry);
+      const at = entry.at ?? 0;
       const seen = counts.get(failure.fingerprint);
-      if (seen) seen.count++;
-      else
+      if (seen) {
+        seen.count++;
+        seen.lastAt = at;
+      } else
         counts.set(failure.fingerprint, {
           type: failure.type,
           ...headlineOf(failure.signature),
           fingerprint: failure.fingerprint,
           count: 1,
+          firstLine: 0,
+          lastLine: 0,
+          firstAt: at,
+          lastAt: at,
         });
     },
   });
-  const rows = [...counts.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+  const lines = lineNumbersAt(
+    file,
+    [...counts.values()].flatMap((c) => [c.firstAt, c.lastAt]),
+  );
+  const rows: Counted[] = [...counts.values()]
+    .map(({ firstAt, lastAt, ...row }) => ({
+      ...row,
+      firstLine: lines.get(firstAt) ?? 0,
+      lastLine: lines.get(lastAt) ?? 0,
+    }))
+    .sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
   if (json) {
     for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
     return;
   }
   const width = Math.max(5, ...rows.map((r) => String(r.count).length));
+  const span = Math.max(5, ...rows.map((r) => `${r.firstLine}-${r.lastLine}`.length));
   process.stdout.write(`${rows.length} distinct failures\n`);
   for (const r of rows) {
+    const where = r.firstLine === r.lastLine ? String(r.firstLine) : `${r.firstLine}-${r.lastLine}`;
     process.stdout.write(
-      `${String(r.count).padStart(width)}  ${r.type}  ${r.title}${r.culprit ? `  (${r.culprit})` : ''}\n`,
+      `${String(r.count).padStart(width)}  ${r.type}  ${`line ${where}`.padEnd(span + 5)}  ${r.title}${
+        r.culprit ? `  (${r.culprit})` : ''
+      }\n`,
     );
   }
+}
+
+const COUNT_CHUNK = 128 * 1024;
+
+/** Newlines in buf[from, to). */
+function newlines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let p = buf.indexOf(10, from); p >= 0 && p < to; p = buf.indexOf(10, p + 1)) n++;
+  return n;
+}
+
+/** The 1-based line number of each byte offset (a line's start), reading the file up to the last. */
+function lineNumbersAt(file: string, offsets: number[]): Map<number, number> {
+  const wanted = [...new Set(offsets)].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  if (wanted.length === 0) return lines;
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.allocUnsafe(COUNT_CHUNK);
+  let base = 0;
+  let before = 0;
+  let i = 0;
+  try {
+    while (i < wanted.length) {
+      const n = readSync(fd, chunk, 0, COUNT_CHUNK, null);
+      if (n === 0) break;
+      const buf = chunk.subarray(0, n);
+      let p = 0;
+      for (; i < wanted.length && wanted[i]! < base + n; i++) {
+        const stop = wanted[i]! - base;
+        before += newlines(buf, p, stop);
+        p = stop;
+        lines.set(wanted[i]!, before + 1);
+      }
+      before += newlines(buf, p, n);
+      base += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
 }
 
 function formatText(x: Extraction, title: string | null, culprit: string | null): string {

@@ -147,6 +147,10 @@ export interface Report {
   daily: Record<string, number>;
   /** Occurrences of days folded out of `daily`, 'YYYY-MM' -> count. */
   monthly?: Record<string, number>;
+  /** The context its occurrences carried, top values per key (lib/service/tags.ts); absent before tags. */
+  tags?: TagCounts;
+  /** Occurrences whose value was folded out of `tags`, per key. */
+  tagsOther?: Partial<Record<TagKey, number>>;
   /**
    * Merged by a user into the report with this key (and id): its signature
    * counts there, and it is in no list, until it is unmerged.
@@ -157,4 +161,55 @@ export interface Report {
   mergedFrom?: MergedSource[];
   /** The fingerprint rule (configuration, lib/extract/fingerprint-rules.ts) that grouped this report. */
   rule?: string;
+}
+
+/**
+ * The context kept out of a signature but summarised on its report, as
+ * Sentry's tags panel does: which services, environments, hosts and loggers
+ * a failure was seen in.
+ */
+export const TAG_KEYS = ['service', 'environment', 'host', 'logger'] as const;
+export type TagKey = (typeof TAG_KEYS)[number];
+/** Per key: occurrences per value. */
+export type TagCounts = Partial<Record<TagKey, Record<string, number>>>;
+/** One occurrence's (or one document's) value per key. */
+export type TagValues = Partial<Record<TagKey, string>>;
+/** What one write adds to a report's tags: counts per value, and counts folded into `tagsOther`. */
+export interface TagDelta {
+  values: TagCounts;
+  other: Partial<Record<TagKey, number>>;
+}
+/** Values per tag key a report shows (and keeps after a fold, lib/store/budgets.ts). */
+export const TAG_TOP = 10;
+
+/** The most frequent first; ties by value, so a fold is deterministic. */
+export function byCount(counts: Record<string, number>): Array<[string, number]> {
+  return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface TagCount {
+  value: string;
+  count: number;
+}
+
+/** A report's tags panel: each key's top values, most frequent first, and the occurrences folded away. */
+export interface TagPanel {
+  tags: Record<TagKey, TagCount[]>;
+  tagsOther: Record<TagKey, number>;
+}
+
+export function tagPanel(report: Pick<Report, 'tags' | 'tagsOther'>): TagPanel {
+  const panel: TagPanel = {
+    tags: { service: [], environment: [], host: [], logger: [] },
+    tagsOther: { service: 0, environment: 0, host: 0, logger: 0 },
+  };
+  for (const key of TAG_KEYS) {
+    let other = report.tagsOther?.[key] ?? 0;
+    byCount(report.tags?.[key] ?? {}).forEach(([value, count], i) => {
+      if (i < TAG_TOP) panel.tags[key].push({ value, count });
+      else other += count;
+    });
+    panel.tagsOther[key] = other;
+  }
+  return panel;
 }

@@ -80,6 +80,28 @@ const Culprit = orNull(z.string()).meta({
   description: 'Where: the top in-app stack frame, or the logger or component; null when neither is known.',
 });
 
+const TagValues = z
+  .array(z.strictObject({ value: z.string(), count: z.number().int().min(1) }))
+  .meta({ description: 'The most frequent values first (at most 10).' });
+
+/** The tags panel (Sentry's): context kept out of the signature, summarised from the occurrences. */
+export const Tags = z
+  .strictObject({ service: TagValues, environment: TagValues, host: TagValues, logger: TagValues })
+  .meta({
+    id: 'Tags',
+    description:
+      'Top values of service, environment, host and logger seen with the occurrences, each with its count.',
+  });
+
+export const TagsOther = z
+  .strictObject({
+    service: z.number().int().min(0),
+    environment: z.number().int().min(0),
+    host: z.number().int().min(0),
+    logger: z.number().int().min(0),
+  })
+  .meta({ id: 'TagsOther', description: 'Per key, occurrences of values beyond the top ones (other).' });
+
 export const Report = z
   .strictObject({
     reportId: LogId,
@@ -99,6 +121,8 @@ export const Report = z
     daily: z.record(z.string(), z.number().int().min(1)).meta({
       description: "Occurrences per UTC day ('YYYY-MM-DD' keys), for the sparkline.",
     }),
+    tags: Tags,
+    tagsOther: TagsOther,
     mergedInto: orNull(LogId).meta({
       description:
         'Merged by a user into this report: its failures count there and it is in no list, until unmerged.',
@@ -138,6 +162,8 @@ export const Issue = z
     firstSeen: isoTime('First occurrence.'),
     lastSeen: isoTime('Latest occurrence.'),
     regressed: z.boolean().meta({ description: 'Seen again after it was closed.' }),
+    tags: Tags,
+    tagsOther: TagsOther,
     history: z.array(
       z.strictObject({
         event: z.enum([

@@ -1,5 +1,5 @@
 /**
- * The list query (`?sort=&order=&limit=&cursor=&type=&status=&q=`) of GET /
+ * The list query (`?sort=&order=&limit=&cursor=&type=&status=&q=&service=&environment=`) of GET /
  * and GET /issues: one schema parses it and documents it. Values are
  * case-insensitive where they are words; `all` (or nothing) means no filter.
  */
@@ -10,6 +10,7 @@ export type ReportSort = (typeof SORTS)[number];
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 export const MAX_QUERY_TEXT = 200;
+export const MAX_TAG_TEXT = 100;
 
 /** What a list asks storage for, once parsed. */
 export interface ListQuery {
@@ -22,6 +23,9 @@ export interface ListQuery {
   status?: 'Open' | 'Closed';
   /** Case-sensitive substring of summary, extract or signature. */
   q?: string;
+  /** Only reports seen with this service, or this environment (among their top tag values). */
+  service?: string;
+  environment?: string;
 }
 
 /** '' is no filter; `all` is a word (any case), a report type a letter (any case). */
@@ -31,6 +35,19 @@ const cased = (to: 'upper' | 'lower') => (value: unknown) => {
   return to === 'upper' ? value.toUpperCase() : value.toLowerCase();
 };
 const described = (description: string) => ({ description, param: { description } });
+
+/** A tag filter: the exact value, as the report's tags panel shows it. */
+function tagParam(name: 'service' | 'environment') {
+  return z
+    .string()
+    .transform((v) => v.trim())
+    .pipe(z.string().max(MAX_TAG_TEXT, { error: `"${name}" is longer than ${MAX_TAG_TEXT} characters` }))
+    .optional()
+    .meta({
+      ...described(`Only reports seen with this ${name} (exactly; among the top values of their tags).`),
+      maxLength: MAX_TAG_TEXT,
+    });
+}
 
 const limitMessage = `"limit" must be a whole number from 1 to ${MAX_LIMIT}`;
 
@@ -89,13 +106,15 @@ export const ListParams = z.object({
       ...described('Text in the summary, extract or signature (case-sensitive).'),
       maxLength: MAX_QUERY_TEXT,
     }),
+  service: tagParam('service'),
+  environment: tagParam('environment'),
 });
 
 /** The query, or the message of the first parameter that is wrong. */
 export function readListQuery(raw: Record<string, string>): { query: ListQuery } | { problem: string } {
   const parsed = ListParams.safeParse(raw);
   if (!parsed.success) return { problem: parsed.error.issues[0]?.message ?? 'invalid list query' };
-  const { sort, order, limit, cursor, type, status, q } = parsed.data;
+  const { sort, order, limit, cursor, type, status, q, service, environment } = parsed.data;
   const query: ListQuery = {
     sort: sort ?? 'lastSeen',
     order: order ?? 'desc',
@@ -105,5 +124,7 @@ export function readListQuery(raw: Record<string, string>): { query: ListQuery }
   if (type && type !== 'all') query.type = type;
   if (status && status !== 'all') query.status = status === 'open' ? 'Open' : 'Closed';
   if (q) query.q = q;
+  if (service) query.service = service;
+  if (environment) query.environment = environment;
   return { query };
 }

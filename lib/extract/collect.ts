@@ -21,10 +21,10 @@
  * may open a trace, its following lines of the same format read by their
  * messages (logcat prints a crash one frame a line).
  */
-import type { ReportType } from '#lib/model';
+import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
 import { parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
-import { isFailureWithoutLevel, type RecordSignature, recordSignature } from './event.ts';
+import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
 import { maskLine } from './mask.ts';
 import { isFlagged, type LineSink } from './scan.ts';
 import { SignatureSet, StackBlock } from './signature.ts';
@@ -130,7 +130,14 @@ export interface Collected {
   extract: string;
   extractTruncated: boolean;
   signature: string;
+  /** The context values of its failure records (lib/model TAG_KEYS); absent when none carried any. */
+  tags?: TagLists;
 }
+
+/** Distinct values per tag key, in the order first seen. */
+export type TagLists = Partial<Record<TagKey, string[]>>;
+/** Distinct values per key a document keeps (a document is one occurrence: a few suffice). */
+export const TAG_DOCUMENT_VALUES = 10;
 
 /**
  * One failure entry as it closes (a failure line, or a stack block): the unit
@@ -142,6 +149,10 @@ export interface CollectedEntry {
   signature: string;
   /** Its raw lines ('\n'-joined, bounded). */
   text: string;
+  /** Offset of its first line in the input, when the scanner gave one. */
+  at?: number;
+  /** The context of the record that opened it. */
+  tags?: TagValues;
 }
 
 /** An entry's raw lines kept for its report's extract: the first of them, within this budget. */
@@ -187,6 +198,10 @@ export class Collector implements LineSink {
   private entryLines: string[] = [];
   private entryChars = 0;
   private entrySeverity: Severity = Severity.None;
+  private entryAt: number | undefined;
+  private entryTags: TagValues | undefined;
+  private lineAt: number | undefined;
+  private tagLists: TagLists | undefined;
 
   constructor(
     private readonly maxExtractBytes: number,
@@ -215,7 +230,9 @@ export class Collector implements LineSink {
     flagged: boolean | null,
     truncated: boolean,
     decoded?: string,
+    at?: number,
   ): void {
+    this.lineAt = at;
     const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
     // The '\r' is one byte and one character: dropping either gives the same text.
     const text =
@@ -426,12 +443,14 @@ export class Collector implements LineSink {
     else if (failure.type === 'E') this.hasError = true;
     else this.hasWarning = true;
     this.keep(text);
+    this.noteTags(record);
     if (failure.type === 'C' || record.format === 'json') {
       // The record holds all of its failure, its stack included.
       this.sig.add(failure.signature);
       this.emitEntry(failure.type, failure.signature);
       this.entryLines = [];
       this.entryChars = 0;
+      this.entryTags = undefined;
       return;
     }
     this.entrySeverity = failure.type === 'W' ? Severity.Warning : Severity.Error;
@@ -487,6 +506,7 @@ export class Collector implements LineSink {
     }
     this.entryLines = [];
     this.entryChars = 0;
+    this.entryTags = undefined;
     this.entrySeverity = Severity.None;
     this.mode = 'none';
     this.goroutines = 0;
@@ -503,10 +523,32 @@ export class Collector implements LineSink {
 
   private emitEntry(type: ReportType, signature: string): void {
     if (!this.onEntry || signature === '') return;
-    this.onEntry({ type, signature, text: this.entryLines.join('\n') });
+    this.onEntry({
+      type,
+      signature,
+      text: this.entryLines.join('\n'),
+      ...(this.entryAt !== undefined ? { at: this.entryAt } : {}),
+      ...(this.entryTags ? { tags: this.entryTags } : {}),
+    });
+  }
+
+  /** A failure record's context: its entry's tags, and the document's (bounded per key). */
+  private noteTags(record: LogEvent): void {
+    const tags = tagValuesOf(record);
+    if (tags === undefined) return;
+    this.entryTags = tags;
+    this.tagLists ??= {};
+    for (const key of TAG_KEYS) {
+      const value = tags[key];
+      if (value === undefined) continue;
+      const list = this.tagLists[key] ?? [];
+      this.tagLists[key] = list;
+      if (list.length < TAG_DOCUMENT_VALUES && !list.includes(value)) list.push(value);
+    }
   }
 
   private keep(text: string): void {
+    if (this.onEntry && this.entryLines.length === 0) this.entryAt = this.lineAt;
     if (this.onEntry && this.entryLines.length < ENTRY_MAX_LINES && this.entryChars < ENTRY_MAX_CHARS) {
       const part = text.length > ENTRY_MAX_CHARS ? text.slice(0, ENTRY_MAX_CHARS) : text;
       this.entryLines.push(part);
@@ -535,6 +577,7 @@ export class Collector implements LineSink {
       extract: this.extractParts.join('\n'),
       extractTruncated: this.extractTruncated,
       signature: this.sig.text(),
+      ...(this.tagLists ? { tags: this.tagLists } : {}),
     };
   }
 }

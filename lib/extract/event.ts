@@ -14,7 +14,7 @@
  * level word (isFailureWithoutLevel).
  */
 import { createHash } from 'node:crypto';
-import type { ReportType } from '#lib/model';
+import type { ReportType, TagValues } from '#lib/model';
 import { severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
@@ -30,8 +30,21 @@ export interface EventFailure {
   fingerprint: string;
   /** What the report shows as its extract: the event as it was written, bounded. */
   text: string;
+  /** The context kept out of the signature that its report summarises (lib/model TAG_KEYS). */
+  tags?: TagValues;
   /** A fingerprint rule took it: `signature` is the rule's, `entry` the failure's own (for its title). */
   rule?: { fingerprint: string; entry: string };
+}
+
+/** The record's service, environment, host and logger, those it names; undefined when none. */
+export function tagValuesOf(event: LogEvent): TagValues | undefined {
+  if (!event.service && !event.environment && !event.host && !event.logger) return undefined;
+  const tags: TagValues = {};
+  if (event.service) tags.service = event.service;
+  if (event.environment) tags.environment = event.environment;
+  if (event.host) tags.host = event.host;
+  if (event.logger) tags.logger = event.logger;
+  return tags;
 }
 
 /** The failure with `signature`, or with its fingerprint rule's signature when a rule takes it. */
@@ -177,10 +190,17 @@ export function failureOfRecord(event: LogEvent): EventFailure | null {
   const text = [head, error !== '' && !stack.startsWith(error) ? error : '', stack]
     .filter((part) => part !== '')
     .join('\n');
-  return grouped(type, signature, text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text);
+  const tags = tagValuesOf(event);
+  const failure = grouped(
+    type,
+    signature,
+    text.length > TEXT_MAX_CHARS ? text.slice(0, TEXT_MAX_CHARS) : text,
+  );
+  return tags ? { ...failure, tags } : failure;
 }
 
 /** The failure a text body's entry is (every entry of a text body is one). */
 export function failureOfEntry(entry: CollectedEntry): EventFailure {
-  return grouped(entry.type, entry.signature, entry.text);
+  const failure = grouped(entry.type, entry.signature, entry.text);
+  return entry.tags ? { ...failure, tags: entry.tags } : failure;
 }

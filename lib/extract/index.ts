@@ -8,11 +8,11 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { ReportType } from '#lib/model';
-import { type CollectedEntry, Collector } from './collect.ts';
+import { type CollectedEntry, Collector, type TagLists } from './collect.ts';
 import { fingerprintOf } from './event.ts';
 import { fingerprintRules, ruleFor, ruleSignature } from './fingerprint-rules.ts';
 
-export type { CollectedEntry } from './collect.ts';
+export type { CollectedEntry, TagLists } from './collect.ts';
 export { fingerprintOf } from './event.ts';
 
 import { LineScanner, type LineSink } from './scan.ts';
@@ -32,6 +32,8 @@ export interface Extraction {
   sha256: string;
   /** Total raw bytes. */
   bytes: number;
+  /** The context values its failure records carried, at most TAG_DOCUMENT_VALUES per key; absent when none. */
+  tags?: TagLists;
   /**
    * A fingerprint rule took one of the failure entries (lib/extract/fingerprint-rules.ts):
    * `signature` is the rule's, and `entry` the entry it took (what the report's title is read from).
@@ -72,15 +74,23 @@ class ScrubbingSink implements LineSink {
     return this.inner.wantsEveryLine();
   }
 
-  line(buf: Buffer, start: number, end: number, flagged: boolean | null, truncated: boolean): void {
+  line(
+    buf: Buffer,
+    start: number,
+    end: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    _text?: string,
+    at?: number,
+  ): void {
     const text = buf.toString('utf8', start, end);
     const clean = this.scrubber.line(text);
     if (clean === text) {
-      this.inner.line(buf, start, end, flagged, truncated, text);
+      this.inner.line(buf, start, end, flagged, truncated, text, at);
       return;
     }
     const bytes = Buffer.from(clean, 'utf8');
-    this.inner.line(bytes, 0, bytes.length, flagged, truncated, clean);
+    this.inner.line(bytes, 0, bytes.length, flagged, truncated, clean, at);
   }
 }
 
@@ -137,6 +147,7 @@ export class Extractor {
       fingerprint: r.type === null ? null : fingerprintOf(signature),
       sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,
+      ...(r.tags ? { tags: r.tags } : {}),
       ...(rule ? { rule } : {}),
     };
   }

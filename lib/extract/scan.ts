@@ -360,7 +360,8 @@ export interface LineSink {
    * One line: buf[start, end) without its '\n'; `truncated` when longer than
    * LINE_KEEP. `flagged` is null for a whole line of a block, which is not
    * searched (`isFlagged` answers, should the sink need it). `text`, when
-   * given, is buf[start, end) decoded as UTF-8 already.
+   * given, is buf[start, end) decoded as UTF-8 already; `at` is the line's
+   * offset in the whole input.
    */
   line(
     buf: Buffer,
@@ -369,6 +370,7 @@ export interface LineSink {
     flagged: boolean | null,
     truncated: boolean,
     text?: string,
+    at?: number,
   ): void;
 }
 
@@ -385,6 +387,9 @@ export class LineScanner {
   private overflowHit = false;
   /** The last `seam` bytes of the line in progress, for keywords split between chunks. */
   private tail: Buffer = Buffer.alloc(0);
+  /** Offset in the whole input of the chunk being scanned, and of the line in progress. */
+  private base = 0;
+  private openAt = 0;
 
   /** Given, or chosen when sniffing ends: no line is scanned before. */
   private m!: Matcher;
@@ -427,6 +432,11 @@ export class LineScanner {
   }
 
   private scan(chunk: Buffer): void {
+    this.scanChunk(chunk);
+    this.base += chunk.length;
+  }
+
+  private scanChunk(chunk: Buffer): void {
     let pos = 0;
     if (this.open) {
       const nl = chunk.indexOf(10);
@@ -502,13 +512,14 @@ export class LineScanner {
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
     if (end - start > LINE_KEEP) {
       const hit = flagged ?? this.m.isFlagged(buf, start, end);
-      this.sink.line(buf, start, start + LINE_KEEP, hit, true);
+      this.sink.line(buf, start, start + LINE_KEEP, hit, true, undefined, this.base + start);
       return;
     }
-    this.sink.line(buf, start, end, flagged, false);
+    this.sink.line(buf, start, end, flagged, false, undefined, this.base + start);
   }
 
   private absorb(buf: Buffer, start: number, end: number): void {
+    if (!this.open) this.openAt = this.base + start;
     this.open = true;
     if (end <= start) return;
     let s = start;
@@ -545,6 +556,7 @@ export class LineScanner {
     this.overflow = false;
     this.overflowHit = false;
     this.tail = Buffer.alloc(0);
-    if (flagged || this.sink.wantsEveryLine()) this.sink.line(line, 0, line.length, flagged, truncated);
+    if (flagged || this.sink.wantsEveryLine())
+      this.sink.line(line, 0, line.length, flagged, truncated, undefined, this.openAt);
   }
 }

@@ -7,6 +7,8 @@ export function listState(query: ListQuery): ListState {
   if (query.type) state.type = query.type;
   if (query.status) state.status = query.status === 'Open' ? 'open' : 'closed';
   if (query.q) state.q = query.q;
+  if (query.service) state.service = query.service;
+  if (query.environment) state.environment = query.environment;
   if (query.cursor) state.cursor = query.cursor;
   return state;
 }

@@ -1,10 +1,18 @@
 /** GET /issues/{issueId} and GET /logs/extracted/{reportId}: one failure, in full. */
 import type { FirstLogStateAnswer } from '#lib/contracts/lifecycle';
-import { firstLogOf, type HistoryEvent, type Report } from '#lib/model';
+import { firstLogOf, type HistoryEvent, type Report, TAG_KEYS, type TagKey, tagPanel } from '#lib/model';
 import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
-import { issueHref, issueStatusHref, logHref, newIssueHref, reportHref } from './links.ts';
+import {
+  DEFAULTS,
+  issueHref,
+  issueStatusHref,
+  listHref,
+  logHref,
+  newIssueHref,
+  reportHref,
+} from './links.ts';
 import { mergedNotice, mergeSection, ruleNote } from './merge.ts';
 import { headline, regressedBadge, statusBadge, summaryForm, typeBadge, typeName } from './parts.ts';
 import { sparkline } from './sparkline.ts';
@@ -39,6 +47,44 @@ function facts(report: Report, now: Date): Html {
 <dt>First seen</dt><dd>${timeTag(report.firstSeen, now, true)}</dd>
 <dt>Last seen</dt><dd>${timeTag(report.lastSeen, now, true)}</dd>
 </dl>`;
+}
+
+const TAG_NAMES: Record<TagKey, string> = {
+  service: 'Service',
+  environment: 'Environment',
+  host: 'Host',
+  logger: 'Logger',
+};
+
+/**
+ * The tags panel: the top values of each context key seen with the
+ * occurrences. A service or environment links to the list filtered by it
+ * (`list`: the report list from a report, the issue list from an issue).
+ */
+function tagsSection(report: Report, list: '/' | '/issues'): Html {
+  const panel = tagPanel(report);
+  const keys = TAG_KEYS.filter((key) => panel.tags[key].length > 0 || panel.tagsOther[key] > 0);
+  const body =
+    keys.length === 0
+      ? html`<p class="muted">No occurrence named a service, environment, host or logger.</p>`
+      : html`<div class="tags">${keys.map((key) => {
+          const rows = panel.tags[key].map(({ value, count }) => {
+            const label =
+              key === 'service' || key === 'environment'
+                ? html`<a href="${listHref(list, { ...DEFAULTS }, { [key]: value })}">${value}</a>`
+                : html`<span>${value}</span>`;
+            return html`<li>${label} <span class="num">${formatCount(count)}</span></li>`;
+          });
+          const other = panel.tagsOther[key];
+          return html`<section aria-label="${TAG_NAMES[key]}"><h3>${TAG_NAMES[key]}</h3><ol>${rows}${
+            other > 0
+              ? html`<li><span class="muted">other values</span> <span class="num">${formatCount(other)}</span></li>`
+              : ''
+          }</ol></section>`;
+        })}</div>`;
+  return html`<section aria-labelledby="tags-h" id="tags"><h2 id="tags-h">Tags</h2>
+<p class="hint">The context of the occurrences, kept out of the signature: the most frequent values and their counts.</p>
+${body}</section>`;
 }
 
 function activity(report: Report, now: Date): Html {
@@ -93,6 +139,7 @@ ${firstLogLink(report, firstLog)}
 ${statusControl(report)}
 </div>
 ${facts(report, now)}
+${tagsSection(report, '/issues')}
 ${activity(report, now)}
 ${alerts}
 ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Further summaries</h2><ol>${more}</ol></section>` : ''}
@@ -131,6 +178,7 @@ ${firstLogLink(report, firstLog)}
 ${report.status === 'Ghost' && report.mergedIntoId === undefined ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
+${tagsSection(report, '/')}
 <div class="columns">
 <section aria-labelledby="extract-h"><h2 id="extract-h">Extract</h2>
 <p class="hint">The failure lines of the first log, as received.</p>

@@ -86,6 +86,10 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .columns{display:grid;grid-template-columns:1fr;gap:1rem}
 @media (min-width:60rem){.columns{grid-template-columns:1fr 1fr}}
 .columns>section{min-width:0}
+.tags{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.5rem 1.5rem}
+.tags h3{font-size:1rem;margin:.25rem 0}
+.tags ol{list-style:none;margin:0;padding:0}
+.tags li{display:flex;justify-content:space-between;gap:.5rem;overflow-wrap:anywhere}
 .summary{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.05rem}
 ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid #d0d7de}
 ol.timeline li{padding:0 0 .5rem 1rem}
@@ -97,7 +101,7 @@ p code,dd code{overflow-wrap:anywhere;word-break:break-all}
 main{padding:.75rem}
 form.filters{gap:.5rem}
 form.filters>div{flex:1 1 9rem}
-form.filters select,form.filters input[type=search]{width:100%}
+form.filters select,form.filters input[type=search],form.filters input[type=text]{width:100%}
 .table-wrap{overflow:visible;border:0}
 table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td,table.cards caption{display:block}
 table.cards caption{padding:0 0 .5rem}

@@ -27,6 +27,8 @@ export function listHref(base: '/' | '/issues', state: ListState, overrides: Lis
   if (s.type) params.push(['type', s.type]);
   if (s.status) params.push(['status', s.status]);
   if (s.q) params.push(['q', s.q]);
+  if (s.service) params.push(['service', s.service]);
+  if (s.environment) params.push(['environment', s.environment]);
   if (s.cursor) params.push(['cursor', s.cursor]);
   return params.length === 0 ? base : `${base}?${params.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
 }

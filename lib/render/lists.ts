@@ -13,7 +13,7 @@ const TYPES: readonly ReportType[] = ['C', 'E', 'W'];
 const SUMMARY_PREVIEW = 160;
 
 function filtered(state: ListState): boolean {
-  return Boolean(state.type || state.status || state.q);
+  return Boolean(state.type || state.status || state.q || state.service || state.environment);
 }
 
 /** A column header that sorts by `sort`; on the current column it flips the order. */
@@ -76,10 +76,17 @@ ${keep}${withStatus ? sort : ''}${status}
     TYPES.map((t) => option(t, `${t} — ${typeName(t)}`, state.type === t)),
   ]}</select></div>
 <div><label for="f-q">Search</label><input id="f-q" type="search" name="q" value="${state.q ?? ''}" maxlength="200" placeholder="text in the failure or summary"></div>
+${tagInputs(state)}
 ${withStatus ? '' : sort}${order}
 <div><button type="submit">Apply</button></div>
 ${filtered(state) ? html`<div><a href="${base}">Clear filters</a></div>` : ''}
 </form>`;
+}
+
+/** The tag filters: a value from a report's tags panel (its links land here filled in). */
+function tagInputs(state: ListState): Html {
+  return html`<div><label for="f-service">Service</label><input id="f-service" type="text" name="service" value="${state.service ?? ''}" maxlength="100" placeholder="any"></div>
+<div><label for="f-environment">Environment</label><input id="f-environment" type="text" name="environment" value="${state.environment ?? ''}" maxlength="100" placeholder="any"></div>`;
 }
 
 function pager(base: Base, state: ListState, nextCursor: string | null): Html | '' {

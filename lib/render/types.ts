@@ -10,6 +10,8 @@ export interface ListState {
   type?: ReportType;
   status?: 'open' | 'closed';
   q?: string;
+  service?: string;
+  environment?: string;
   /** Current page cursor (opaque). */
   cursor?: string;
 }

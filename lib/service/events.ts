@@ -7,7 +7,8 @@
  * The write order is ingest's (lib/service/ingest.ts), widened to several
  * reports: id, bytes, log record (pending, naming every report key and its
  * count), one write per distinct report (an `ADD n` for n occurrences of it in
- * the batch, or its creation), then the record settled with the report ids.
+ * the batch, with their tag counts, lib/service/tags.ts; or its creation),
+ * then the record settled with the report ids.
  * So a report never counts a log whose record is missing, and a failure
  * midway answers 503 having counted at most the reports before it: the
  * record names them, so an audit can see exactly what a crashed batch
@@ -16,15 +17,16 @@
  * A report first seen in a stream takes its own id from the 9-digit id space
  * (one batch can create several), not its first log's id as a document's does.
  */
-import { type EventFailure, failureOfEntry, failureOfRecord } from '#lib/extract/event';
+import { type EventFailure, failureOfEntry, failureOfRecord, tagValuesOf } from '#lib/extract/event';
 import { Extractor } from '#lib/extract/index';
 import { scrubLine, scrubLines } from '#lib/extract/scrub';
 import { headlineOf } from '#lib/extract/title';
-import type { LogEventCount, LogRecord, Report, ReportType } from '#lib/model';
+import type { LogEventCount, LogRecord, Report, ReportType, TagDelta } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
 import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
+import { TagTally, tagsOfNew } from './tags.ts';
 
 /** Distinct reports one log record links; past it all are still counted, the first this many linked. */
 export const MAX_LINKED_REPORTS = 1000;
@@ -54,13 +56,23 @@ export interface EventsResult {
 
 const SEVERITY: Record<ReportType, number> = { C: 3, E: 2, W: 1 };
 
-/** The failures grouped by report, in the order first seen, with their counts. */
-function byReport(failures: EventFailure[]): Array<{ failure: EventFailure; count: number }> {
-  const groups = new Map<string, { failure: EventFailure; count: number }>();
+interface ReportGroup {
+  failure: EventFailure;
+  count: number;
+  tags: TagTally;
+}
+
+/** The failures grouped by report, in the order first seen, with their counts and tags. */
+function byReport(failures: EventFailure[]): ReportGroup[] {
+  const groups = new Map<string, ReportGroup>();
   for (const failure of failures) {
-    const group = groups.get(failure.fingerprint);
+    let group = groups.get(failure.fingerprint);
     if (group) group.count++;
-    else groups.set(failure.fingerprint, { failure, count: 1 });
+    else {
+      group = { failure, count: 1, tags: new TagTally() };
+      groups.set(failure.fingerprint, group);
+    }
+    group.tags.add(failure.tags);
   }
   return [...groups.values()];
 }
@@ -99,8 +111,8 @@ export async function ingestEvents(
   if (groups.length === 0) return { log: pending, events, reports: [] };
 
   const reports: CountedReport[] = [];
-  for (const { failure, count } of groups) {
-    reports.push(await countOrCreate(stores, failure, count, logId, stored.sha256, at));
+  for (const { failure, count, tags } of groups) {
+    reports.push(await countOrCreate(stores, failure, count, tags.delta(), logId, stored.sha256, at));
   }
   const settled: LogRecord = {
     ...pending,
@@ -125,6 +137,7 @@ async function countOrCreate(
   stores: Stores,
   failure: EventFailure,
   count: number,
+  tags: TagDelta | undefined,
   logId: string,
   sha256: string,
   at: string,
@@ -132,7 +145,7 @@ async function countOrCreate(
   for (let attempt = 0; attempt < 3; attempt++) {
     // A report merged into another counts there (lib/service/merge.ts).
     const counted = await countFollowingMerge(stores, failure.fingerprint, at, (key) =>
-      stores.reports.countOccurrence(key, at, count),
+      stores.reports.countOccurrence(key, at, count, tags),
     );
     if (counted) {
       await stores.alerts?.counted(counted, count, new Date(at));
@@ -148,7 +161,7 @@ async function countOrCreate(
       return { report: regressed ?? counted, counted: count, isNew: false, regressed: regressed !== null };
     }
     const [reportId, issueId] = [await stores.ids.nextLogId(), await stores.ids.nextIssueId()];
-    const report = newReport(failure, count, reportId, issueId, logId, sha256, at);
+    const report = { ...newReport(failure, count, reportId, issueId, logId, sha256, at), ...tagsOfNew(tags) };
     await stores.alerts?.creating(report);
     if (await stores.reports.create(report)) {
       await stores.alerts?.counted(report, count, new Date(at));
@@ -233,9 +246,12 @@ export function failuresOf(records: LogEvent[]): EventFailure[] {
     const failure = failureOfRecord(record);
     if (failure) failures.push(failure);
     else if (record.message.includes('\n')) {
+      // An entry of the text is the record's: the record's context is its own.
+      const outer = tagValuesOf(record);
       const extractor = new Extractor({
         hashRaw: false,
-        onEntry: (entry) => failures.push(failureOfEntry(entry)),
+        onEntry: (entry) =>
+          failures.push(failureOfEntry(entry.tags || !outer ? entry : { ...entry, tags: outer })),
       });
       extractor.push(Buffer.from(record.message, 'utf8'));
       extractor.finish();

@@ -40,6 +40,7 @@ import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
 import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
+import { documentTags, tagsOfNew } from './tags.ts';
 
 /** Further summaries an issue keeps beside its first: by count, and by bytes (a stored item is bounded). */
 export const SUMMARY_LIMITS: SummaryLimits = { maxEntries: MAX_EXTRA_SUMMARIES, maxBytes: SUMMARIES_BYTES };
@@ -157,9 +158,16 @@ async function countOrCreate(
     // A bug's summary is filed in the counting write itself: a retry after a
     // failure counts once, and the summary is never lost after the count.
     // A report merged into another counts there (lib/service/merge.ts).
+    const tags = documentTags(extraction.tags);
     const counted = await countFollowingMerge(stores, reportKey, at, async (key) => {
-      if (summary === undefined) return stores.reports.countOccurrence(key, at);
-      const outcome = await stores.reports.countWithSummary(key, at, { summary, logId }, SUMMARY_LIMITS);
+      if (summary === undefined) return stores.reports.countOccurrence(key, at, 1, tags);
+      const outcome = await stores.reports.countWithSummary(
+        key,
+        at,
+        { summary, logId },
+        SUMMARY_LIMITS,
+        tags,
+      );
       if (outcome.kind === 'full') throw issueFull(outcome.report);
       return outcome.kind === 'filed' ? outcome.report : null;
     });
@@ -177,7 +185,10 @@ async function countOrCreate(
           : null;
       return { report: regressed ?? counted, isNew: false, regressed: regressed !== null };
     }
-    const report = newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary);
+    const report = {
+      ...newReport(extraction, logId, await stores.ids.nextIssueId(), at, summary),
+      ...tagsOfNew(documentTags(extraction.tags)),
+    };
     await stores.alerts?.creating(report);
     if (await stores.reports.create(report)) {
       await stores.alerts?.counted(report, 1, new Date(at));

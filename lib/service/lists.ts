@@ -6,12 +6,15 @@
  */
 import type { ListQuery, Totals } from '#lib/store/ports';
 
+/** A tag filter narrows a list as text search does: the counters do not follow it. */
+const byTag = (query: ListQuery) => query.service !== undefined || query.environment !== undefined;
+
 export function reportTotal(totals: Totals, query: ListQuery): number | null {
-  if (query.q) return null;
+  if (query.q || byTag(query)) return null;
   return query.type ? totals.byType[query.type] : totals.reports;
 }
 
 export function issueTotal(totals: Totals, query: ListQuery): number | null {
-  if (query.q || query.type) return null;
+  if (query.q || query.type || byTag(query)) return null;
   return query.status ? totals.issues[query.status] : totals.issues.Open + totals.issues.Closed;
 }

@@ -12,7 +12,7 @@ import type {
 } from '#lib/contracts/answers';
 import type { FirstLogStateAnswer } from '#lib/contracts/lifecycle';
 import { headlineOfReport } from '#lib/extract/title';
-import { firstLogOf, type LogRecord, type Report } from '#lib/model';
+import { firstLogOf, type LogRecord, type Report, tagPanel } from '#lib/model';
 import { paths } from '#lib/routes';
 import type { EventsResult } from './events.ts';
 import type { IngestResult } from './ingest.ts';
@@ -62,6 +62,7 @@ export function issueView(report: Report, firstLog?: FirstLogStateAnswer): Issue
     firstSeen: report.firstSeen,
     lastSeen: report.lastSeen,
     regressed: report.regressed,
+    ...tagPanel(report),
     history: report.history,
     ...(firstLog ? { firstLog } : {}),
     links: {
@@ -89,6 +90,7 @@ export function reportView(report: Report, firstLog?: FirstLogStateAnswer): Repo
     firstLogSha256: report.logSha256,
     daily: report.daily,
     ...(firstLog ? { firstLog } : {}),
+    ...tagPanel(report),
     mergedInto: report.mergedIntoId ?? null,
     mergedFrom: (report.mergedFrom ?? []).map(({ reportId, occurrences, at }) => ({
       reportId,

@@ -12,12 +12,22 @@
  *   summaries          65,536   and at most 50 entries: a further summary is refused (409)
  *   history            16,384   at most 200 entries: the oldest but the first are dropped, historyDropped
  *   daily + monthly    16,384   the last 120 days by day; older days folded into months
+ *   tags + tagsOther   12,288   per key (4) values of at most 80 bytes: folded to the top 10 once
+ *                               past 20, and a write adds at most 10 (+ other), so at most 30
  *   everything else     8,192   keys, ids, times, type, status, counters, index attributes
  *   merged reports     16,384   at most 50 sources (key, id, count, time): a further merge is refused (409)
  *                     -------
- *                     294,720   of 409,600 (72 %)
+ *                     307,008   of 409,600 (75 %)
  */
-import type { HistoryEntry, Report, SummaryEntry } from '#lib/model';
+import {
+  byCount,
+  type HistoryEntry,
+  type Report,
+  type SummaryEntry,
+  TAG_KEYS,
+  TAG_TOP,
+  type TagKey,
+} from '#lib/model';
 import { itemSize, MAX_ITEM_BYTES, valueSize } from './item-size.ts';
 
 export const SIGNATURE_BYTES = 96 * 1024;
@@ -31,6 +41,13 @@ export const COUNTS_BYTES = 16 * 1024;
 /** Days kept one by one in `daily`; earlier ones are folded into `monthly`. */
 export const DAILY_DAYS = 120;
 export const FIXED_BYTES = 8 * 1024;
+export const TAGS_BYTES = 12 * 1024;
+/** A tag value is cut to this many UTF-8 bytes. */
+export const TAG_VALUE_BYTES = 80;
+/** Values per tag key stored before a fold (between folds new values still find room). */
+export const TAG_FOLD_AT = 20;
+/** Values per tag key one write may add; a request's further values are counted as other. */
+export const TAG_WRITE_VALUES = 10;
 /** Reports merged into one (lib/service/merge.ts), each about 200 bytes with its key in `mergedKeys`. */
 export const MAX_MERGED_SOURCES = 50;
 export const MERGED_BYTES = 16 * 1024;
@@ -42,6 +59,7 @@ export const REPORT_ITEM_BUDGET =
   SUMMARIES_BYTES +
   HISTORY_BYTES +
   COUNTS_BYTES +
+  TAGS_BYTES +
   FIXED_BYTES +
   MERGED_BYTES;
 
@@ -102,9 +120,46 @@ export function fitNewReport(report: Report): Report {
   };
 }
 
-/** `daily` and `history` within their budgets: whether they need rewriting, and how. */
-export function needsFolding(report: Pick<Report, 'daily' | 'history'>): boolean {
-  return Object.keys(report.daily).length > DAILY_DAYS || report.history.length > MAX_HISTORY;
+/** `daily`, `history` and `tags` within their budgets: whether they need rewriting, and how. */
+export function needsFolding(report: Pick<Report, 'daily' | 'history' | 'tags'>): boolean {
+  return (
+    Object.keys(report.daily).length > DAILY_DAYS ||
+    report.history.length > MAX_HISTORY ||
+    tagsOverflow(report)
+  );
+}
+
+function tagsOverflow(report: Pick<Report, 'tags'>): boolean {
+  for (const key of TAG_KEYS) {
+    const values = report.tags?.[key];
+    if (values && Object.keys(values).length > TAG_FOLD_AT) return true;
+  }
+  return false;
+}
+
+/**
+ * Each key's TAG_TOP most frequent values kept, the rest added to `tagsOther`
+ * (every key present, so a later write can add a value under it).
+ */
+export function foldTags(report: Pick<Report, 'tags' | 'tagsOther'>): {
+  tags: Record<TagKey, Record<string, number>>;
+  tagsOther: Record<TagKey, number>;
+} {
+  const tags: Record<TagKey, Record<string, number>> = { service: {}, environment: {}, host: {}, logger: {} };
+  const tagsOther: Record<TagKey, number> = { service: 0, environment: 0, host: 0, logger: 0 };
+  for (const key of TAG_KEYS) {
+    tagsOther[key] = report.tagsOther?.[key] ?? 0;
+    const values = report.tags?.[key] ?? {};
+    if (Object.keys(values).length <= TAG_FOLD_AT) {
+      tags[key] = { ...values };
+      continue;
+    }
+    byCount(values).forEach(([value, count], i) => {
+      if (i < TAG_TOP) tags[key][value] = count;
+      else tagsOther[key] += count;
+    });
+  }
+  return { tags, tagsOther };
 }
 
 /**
@@ -113,8 +168,8 @@ export function needsFolding(report: Pick<Report, 'daily' | 'history'>): boolean
  * Deterministic: the same report always folds the same way.
  */
 export function fold(
-  report: Pick<Report, 'daily' | 'monthly' | 'history' | 'historyDropped'>,
-): Pick<Report, 'daily' | 'monthly' | 'history' | 'historyDropped'> {
+  report: Pick<Report, 'daily' | 'monthly' | 'history' | 'historyDropped' | 'tags' | 'tagsOther'>,
+): Pick<Report, 'daily' | 'monthly' | 'history' | 'historyDropped' | 'tags' | 'tagsOther'> {
   const days = Object.keys(report.daily).sort();
   const daily: Record<string, number> = {};
   const monthly: Record<string, number> = { ...(report.monthly ?? {}) };
@@ -131,7 +186,7 @@ export function fold(
     history = [history[0]!, ...history.slice(dropped + 1)];
     historyDropped += dropped;
   }
-  return { daily, monthly, history, historyDropped };
+  return { daily, monthly, history, historyDropped, ...foldTags(report) };
 }
 
 /** The size of the stored item of a report (the adapter adds a few index attributes, in FIXED_BYTES). */

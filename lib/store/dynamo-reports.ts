@@ -35,10 +35,21 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '#lib/errors';
-import type { HistoryEntry, IssueStatus, MergedSource, Report, SummaryEntry } from '#lib/model';
+import {
+  type HistoryEntry,
+  type IssueStatus,
+  type MergedSource,
+  type Report,
+  type SummaryEntry,
+  TAG_KEYS,
+  type TagCounts,
+  type TagDelta,
+  type TagKey,
+} from '#lib/model';
 import {
   fitNewReport,
   fold,
+  foldTags,
   MAX_MERGED_SOURCES,
   needsFolding,
   REPORT_ITEM_BUDGET,
@@ -99,6 +110,59 @@ function counting(at: string, n = 1) {
   };
 }
 
+/**
+ * The parts of a count's update that add a request's tag counts, folded into
+ * that same write; null without tags. Every key exists as a map on a report
+ * created with tags (foldTags), so each value is one nested SET.
+ */
+function tagging(delta: TagDelta | undefined) {
+  if (!delta) return null;
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  let v = 0;
+  TAG_KEYS.forEach((key, k) => {
+    const counts = Object.entries(delta.values[key] ?? {});
+    const other = delta.other[key] ?? 0;
+    if (counts.length > 0 || other > 0) names[`#tk${k}`] = key;
+    for (const [value, n] of counts) {
+      names[`#tv${v}`] = value;
+      values[`:tc${v}`] = n;
+      sets.push(`tags.#tk${k}.#tv${v} = if_not_exists(tags.#tk${k}.#tv${v}, :zero) + :tc${v}`);
+      v++;
+    }
+    if (other > 0) {
+      values[`:to${k}`] = other;
+      sets.push(`tagsOther.#tk${k} = if_not_exists(tagsOther.#tk${k}, :zero) + :to${k}`);
+    }
+  });
+  return sets.length === 0 ? null : { set: sets.join(', '), names, values };
+}
+
+/**
+ * The list's tag filters (`service=`, `environment=`): a report whose tags hold
+ * that value, i.e. among its top values (lib/store/budgets.ts TAG_TOP). A
+ * filter on the index's items, as `q` is: it reads what it skips.
+ */
+function tagFilter(query: ListQuery) {
+  const wanted = (['service', 'environment'] as const).filter((key) => query[key] !== undefined);
+  if (wanted.length === 0) return null;
+  const names: Record<string, string> = { '#tags': 'tags' };
+  const parts = wanted.map((key, i) => {
+    names[`#fk${i}`] = key;
+    names[`#fv${i}`] = query[key] as string;
+    return `attribute_exists(#tags.#fk${i}.#fv${i})`;
+  });
+  return { expression: parts.join(' AND '), names };
+}
+
+/** What binds a cursor to the tag filters; nothing without them, so older cursors still open. */
+function tagFilterKey(query: ListQuery): string[] {
+  return query.service === undefined && query.environment === undefined
+    ? []
+    : [query.service ?? '', query.environment ?? ''];
+}
+
 /** The totals counter a status moves (ghosts are counted in no issue total). */
 function statusDelta(status: IssueStatus, delta: number): Record<string, number> {
   return status === 'Ghost' ? {} : { [`status${status}`]: delta };
@@ -131,6 +195,8 @@ function fromItem(item: Record<string, unknown>): Report {
     regressed: item['regressed'] === true,
     daily: (item['daily'] as Record<string, number> | undefined) ?? {},
     monthly: (item['monthly'] as Record<string, number> | undefined) ?? {},
+    ...(item['tags'] ? { tags: item['tags'] as TagCounts } : {}),
+    ...(item['tagsOther'] ? { tagsOther: item['tagsOther'] as Partial<Record<TagKey, number>> } : {}),
     ...mergeFields(item),
   };
 }
@@ -165,25 +231,54 @@ export class DynamoReportStore implements ReportStore {
     this.cursors = new CursorSealer(cursorSecret);
   }
 
-  countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
+  async countOccurrence(reportKey: string, at: string, n = 1, tags?: TagDelta): Promise<Report | null> {
     const count = counting(at, n);
-    return this.update('reports.count', {
-      Key: { pk: reportKey },
-      // A merged report counts nowhere itself: the caller follows mergedInto.
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)',
-      UpdateExpression: `${count.add} SET ${count.set}`,
-      ExpressionAttributeNames: count.names,
-      ExpressionAttributeValues: count.values,
-    });
+    const tag = tagging(tags);
+    for (let attempt = 0; ; attempt++) {
+      const counted = await this.update('reports.count', {
+        Key: { pk: reportKey },
+        // A merged report counts nowhere itself: the caller follows mergedInto.
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(mergedInto)${
+          tag ? ' AND attribute_exists(tagsOther)' : ''
+        }`,
+        UpdateExpression: `${count.add} SET ${count.set}${tag ? `, ${tag.set}` : ''}`,
+        ExpressionAttributeNames: { ...count.names, ...tag?.names },
+        ExpressionAttributeValues: { ...count.values, ...tag?.values },
+      });
+      if (counted || !tag || attempt > 0) return counted;
+      // No such report, a merged one, or one stored before tags: that one gets its empty tags once, then counts.
+      if (!(await this.backfillTags(reportKey))) return null;
+    }
   }
 
-  countWithSummary(
+  /**
+   * Empty tag maps for a report stored before tags; false when there is no
+   * report under the key, or it has them already (a count raced this: the
+   * caller, which reads the report when a count fails, counts again).
+   */
+  private async backfillTags(reportKey: string): Promise<boolean> {
+    const empty = foldTags({});
+    const done = await this.update('reports.backfill-tags', {
+      Key: { pk: reportKey },
+      ConditionExpression: 'attribute_exists(reportId) AND attribute_not_exists(tagsOther)',
+      UpdateExpression: 'SET tags = if_not_exists(tags, :tags), tagsOther = :other',
+      ExpressionAttributeValues: { ':tags': empty.tags, ':other': empty.tagsOther },
+    });
+    return done !== null;
+  }
+
+  async countWithSummary(
     reportKey: string,
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
-    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+    const tag = tagging(tags);
+    // Bugs are filed at a person's pace: one write to be sure a report stored before tags has their maps.
+    if (tag) await this.backfillTags(reportKey);
+    const entry = { summary: bug.summary, at, logId: bug.logId };
+    return this.writeSummary(reportKey, null, entry, limits, true, tag);
   }
 
   async create(report: Report): Promise<boolean> {
@@ -251,8 +346,15 @@ export class DynamoReportStore implements ReportStore {
     entry: SummaryEntry,
     limits: SummaryLimits,
     count: boolean,
+    tag: ReturnType<typeof tagging> = null,
   ): Promise<SummaryOutcome> {
-    const also = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const counted = count ? counting(entry.at) : { add: '', set: '', names: {}, values: {} };
+    const also = {
+      ...counted,
+      set: tag && counted.set ? `${counted.set}, ${tag.set}` : counted.set,
+      names: { ...counted.names, ...tag?.names },
+      values: { ...counted.values, ...tag?.values },
+    };
     const andCount = also.set ? `, ${also.set} ${also.add}` : '';
     const sameReport = reportId === null ? '' : ' AND reportId = :reportId';
     const idValue = reportId === null ? {} : { ':reportId': reportId };
@@ -590,9 +692,21 @@ export class DynamoReportStore implements ReportStore {
       });
       values[':q'] = query.q;
     }
+    const tagged = tagFilter(query);
+    if (tagged) {
+      filters.push(tagged.expression);
+      Object.assign(names, tagged.names);
+    }
     const filtered = filters.length > 0;
     // The cursor is bound to this list: index, partition, order and filters.
-    const list = JSON.stringify([spec.name, partition, query.order, query.type ?? '', query.q ?? '']);
+    const list = JSON.stringify([
+      spec.name,
+      partition,
+      query.order,
+      query.type ?? '',
+      query.q ?? '',
+      ...tagFilterKey(query),
+    ]);
     let startKey = query.cursor ? this.cursors.open(query.cursor, list, spec.shape) : undefined;
     const items: Report[] = [];
     let more = false;
@@ -671,8 +785,10 @@ export class DynamoReportStore implements ReportStore {
           Key: { pk: report.reportKey },
           ConditionExpression: 'occurrences = :occurrences AND size(history) = :length',
           UpdateExpression:
-            'SET daily = :daily, monthly = :monthly, history = :history, historyDropped = :dropped',
+            'SET daily = :daily, monthly = :monthly, history = :history, historyDropped = :dropped, tags = :tags, tagsOther = :tagsOther',
           ExpressionAttributeValues: {
+            ':tags': folded.tags,
+            ':tagsOther': folded.tagsOther,
             ':occurrences': report.occurrences,
             ':length': report.history.length,
             ':daily': folded.daily,

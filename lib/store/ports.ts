@@ -3,7 +3,15 @@
  * these only; lib/store/s3-archive.ts and lib/store/dynamo-*.ts implement them.
  */
 import type { Readable } from 'node:stream';
-import type { IssueStatus, LogRecord, MergedSource, Report, ReportType, SummaryEntry } from '#lib/model';
+import type {
+  IssueStatus,
+  LogRecord,
+  MergedSource,
+  Report,
+  ReportType,
+  SummaryEntry,
+  TagDelta,
+} from '#lib/model';
 import type { AlertHooks } from './alert-ports.ts';
 
 export type { AlertHooks, AlertStore, Delivery } from './alert-ports.ts';
@@ -85,6 +93,9 @@ export interface ListQuery {
   status?: Exclude<IssueStatus, 'Ghost'>;
   /** Case-sensitive substring of summary, extract or signature. */
   q?: string;
+  /** Only reports whose tags hold this service (exactly), or this environment. */
+  service?: string;
+  environment?: string;
 }
 
 export interface PageOf<T> {
@@ -132,9 +143,10 @@ export interface StatusChange {
 export interface ReportStore {
   /**
    * Count `n` (default 1) more occurrences of an existing report with one
-   * atomic add; null when no report has that key.
+   * atomic add, and add `tags` (the context they carried) in the same write;
+   * null when no report has that key.
    */
-  countOccurrence(reportKey: string, at: string, n?: number): Promise<Report | null>;
+  countOccurrence(reportKey: string, at: string, n?: number, tags?: TagDelta): Promise<Report | null>;
   /**
    * Count one more occurrence and file the bug's summary in the same write
    * (Ghost -> Open with it, or kept beside the first within `limits`), so the
@@ -145,6 +157,8 @@ export interface ReportStore {
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    /** The context the bug's log carried, added in the same write (as countOccurrence does). */
+    tags?: TagDelta,
   ): Promise<SummaryOutcome>;
   /**
    * Create a report once; false when one with that key already exists. Parts

@@ -254,6 +254,45 @@ describe('logsift in a browser', () => {
     expect(await page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
   });
 
+  let tagged = '';
+
+  step('shows a tags panel on a report page whose values lead to the filtered list', async () => {
+    const records = ['pay-1', 'pay-2', 'pay-1'].map((hostname, i) =>
+      JSON.stringify({
+        level: 'error',
+        logger: 'billing.charges',
+        msg: `charge ${i} refused by the card network`,
+        service: 'billing',
+        env: 'production',
+        hostname,
+      }),
+    );
+    const sent = await fetch(`${stack.url}/logs`, {
+      method: 'POST',
+      body: `${records.join('\n')}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const { reports } = (await sent.json()) as { reports: Array<{ reportId: string }> };
+    expect(reports).toHaveLength(1);
+    tagged = reports[0]!.reportId;
+    await visit(`/logs/extracted/${reports[0]!.reportId}`);
+    const panel = page.locator('section#tags');
+    expect(await panel.isVisible()).toBe(true);
+    const host = page.locator('section[aria-label="Host"] li');
+    expect((await host.allInnerTexts()).map((t) => t.split(/\s+/))).toEqual([
+      ['pay-1', '2'],
+      ['pay-2', '1'],
+    ]);
+    expect(await page.locator('section[aria-label="Service"] li').innerText()).toMatch(/^billing\s+3$/);
+    await navigate('section[aria-label="Service"] a:has-text("billing")');
+    expect(page.url()).toBe(`${stack.url}/?service=billing`);
+    expect(await page.locator('#f-service').inputValue()).toBe('billing');
+    const listed = await rows();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(reports[0]!.reportId);
+    await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+  });
+
   step('reads well on a phone (390 px): no sideways page scroll, screenshots kept', async () => {
     const phone = await browser.newContext({
       javaScriptEnabled: false,
@@ -273,6 +312,7 @@ describe('logsift in a browser', () => {
         ['/issues', 'phone-issues'],
         [`/issues/${filed}`, 'phone-issue'],
         [`/logs/extracted/${crash.reportId}`, 'phone-report'],
+        [`/logs/extracted/${tagged}`, 'phone-report-tags'],
       ] as const) {
         expect((await small.goto(`${stack.url}${path}`))?.status()).toBe(200);
         const width = await small.evaluate<number>('document.documentElement.scrollWidth');

@@ -377,10 +377,11 @@ it('no 5xx, nothing stored by a 4xx, every count equal to its logs, over random 
         throw new Error(`audit: ${audit.pending} pending; ${audit.mismatches.join('; ')}`);
       }
     }),
-    { numRuns: 150, interruptAfterTimeLimit: 50_000 },
+    // a number of runs, not a time budget: on a loaded machine the test takes longer, never covers less
+    { numRuns: 120 },
   );
   // the runs covered what they are for: successes, refusals of each kind, a full issue
-  expect(runs).toBeGreaterThanOrEqual(100);
+  expect(runs).toBe(120);
   const tallies = [...seen.keys()];
   for (const expected of [
     'ingest-log 201',
@@ -393,4 +394,4 @@ it('no 5xx, nothing stored by a 4xx, every count equal to its logs, over random 
   }
   expect(tallies.some((tally) => /^(list-issues|list-reports) 400$/.test(tally))).toBe(true);
   expect(tallies).toContain('create-issue 409');
-}, 90_000);
+}, 300_000);

@@ -81,7 +81,21 @@ describe("winston's Http transport", () => {
     const { hostname, port } = new URL(stack.url);
     const transport = new winston.transports.Http({ host: hostname, port: Number(port), path: '/logs' });
     const warnings: unknown[] = [];
-    transport.on('warn', (warning) => warnings.push(warning));
+    let answered = 0;
+    let allAnswered: () => void = () => {};
+    // the transport sends and forgets: each entry's answer is a 'logged' or a 'warn' event
+    const answers = new Promise<void>((done) => {
+      allAnswered = done;
+    });
+    const onAnswer = () => {
+      answered += 1;
+      if (answered === 3) allAnswered();
+    };
+    transport.on('warn', (warning) => {
+      warnings.push(warning);
+      onAnswer();
+    });
+    transport.on('logged', onAnswer);
     const logger = winston.createLogger({
       format: winston.format.combine(winston.format.errors({ stack: true }), winston.format.json()),
       defaultMeta: { service: 'orders' },
@@ -106,7 +120,7 @@ describe("winston's Http transport", () => {
       logger.on('finish', done);
       logger.end();
     });
-    await new Promise((tick) => setTimeout(tick, 500));
+    await answers;
     expect(warnings).toEqual([]);
     const report = await reportWith("Cannot read properties of null (reading 'total')");
     expect(report.type).toBe('C');

@@ -8,7 +8,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report, SummaryEntry } from '#lib/model';
 import { SUMMARY_LIMITS } from '#lib/service/ingest';
-import { summariesBytes } from '#lib/store/budgets';
+import { foldTags, summariesBytes } from '#lib/store/budgets';
 import { DynamoIdAllocator } from '#lib/store/dynamo-ids';
 import { DynamoLogIndex } from '#lib/store/dynamo-logs';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
@@ -59,6 +59,8 @@ function report(overrides: Partial<Report> = {}): Report {
     regressed: false,
     daily: { [at.slice(0, 10)]: 1 },
     monthly: {},
+    // A report is stored with a map per tag key, empty until an occurrence names one.
+    ...foldTags({}),
     ...overrides,
   };
 }

@@ -12,8 +12,23 @@
  * with the same CursorSealer, bound to the same list and filters.
  */
 import { randomBytes } from 'node:crypto';
-import type { IssueStatus, MergedSource, Report, ReportType, SummaryEntry } from '#lib/model';
-import { fitNewReport, fold, needsFolding, summariesBytes, summaryEntryBytes } from '#lib/store/budgets';
+import {
+  type IssueStatus,
+  type MergedSource,
+  type Report,
+  type ReportType,
+  type SummaryEntry,
+  TAG_KEYS,
+  type TagDelta,
+} from '#lib/model';
+import {
+  fitNewReport,
+  fold,
+  foldTags,
+  needsFolding,
+  summariesBytes,
+  summaryEntryBytes,
+} from '#lib/store/budgets';
 import { CursorSealer, type Key, type KeyShape } from '#lib/store/cursor';
 import type {
   FiledWith,
@@ -49,6 +64,25 @@ function statusDelta(status: IssueStatus, delta: number): Partial<Record<Counter
   return status === 'Ghost' ? {} : { [`status${status}`]: delta };
 }
 
+/** A request's tag counts added as the adapter's nested SETs add them (a report before tags gets empty ones). */
+function addTags(report: Report, delta: TagDelta): void {
+  if (!report.tags || !report.tagsOther) Object.assign(report, foldTags(report));
+  for (const key of TAG_KEYS) {
+    const values = report.tags![key]!;
+    for (const [value, n] of Object.entries(delta.values[key] ?? {}))
+      values[value] = (values[value] ?? 0) + n;
+    const other = delta.other[key] ?? 0;
+    if (other > 0) report.tagsOther![key] = (report.tagsOther![key] ?? 0) + other;
+  }
+}
+
+/** The list's tag filters: the value is among the report's kept tag values, as the adapter's filter reads them. */
+function hasTags(report: Report, query: ListQuery): boolean {
+  return (['service', 'environment'] as const).every(
+    (key) => query[key] === undefined || Object.hasOwn(report.tags?.[key] ?? {}, query[key] as string),
+  );
+}
+
 function compare(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -73,11 +107,12 @@ export class MemoryReportStore implements ReportStore {
     this.cursors = new CursorSealer(cursorSecret);
   }
 
-  async countOccurrence(reportKey: string, at: string, n = 1): Promise<Report | null> {
+  async countOccurrence(reportKey: string, at: string, n = 1, tags?: TagDelta): Promise<Report | null> {
     await this.faults.enter('reports.count');
     const report = this.reports.get(reportKey);
     if (!report || report.mergedInto !== undefined) return null;
     this.count(report, at, n);
+    if (tags) addTags(report, tags);
     return this.settle(report);
   }
 
@@ -86,8 +121,10 @@ export class MemoryReportStore implements ReportStore {
     at: string,
     bug: FiledWith,
     limits: SummaryLimits,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
-    return this.writeSummary(reportKey, null, { summary: bug.summary, at, logId: bug.logId }, limits, true);
+    const entry = { summary: bug.summary, at, logId: bug.logId };
+    return this.writeSummary(reportKey, null, entry, limits, true, tags);
   }
 
   async create(report: Report): Promise<boolean> {
@@ -130,6 +167,7 @@ export class MemoryReportStore implements ReportStore {
     entry: SummaryEntry,
     limits: SummaryLimits,
     count: boolean,
+    tags?: TagDelta,
   ): Promise<SummaryOutcome> {
     await this.faults.enter('reports.summary');
     const report = this.reports.get(reportKey);
@@ -140,6 +178,7 @@ export class MemoryReportStore implements ReportStore {
       report.summary = entry.summary;
       report.history.push({ event: 'upgraded', at: entry.at });
       if (count) this.count(report, entry.at);
+      if (count && tags) addTags(report, tags);
       const filed = this.settle(report);
       await this.bump(statusDelta('Open', 1));
       return { kind: 'filed', report: filed };
@@ -151,6 +190,7 @@ export class MemoryReportStore implements ReportStore {
     report.summaries.push({ ...entry });
     report.history.push({ event: 'summary-added', at: entry.at });
     if (count) this.count(report, entry.at);
+    if (count && tags) addTags(report, tags);
     return { kind: 'filed', report: this.settle(report) };
   }
 
@@ -294,6 +334,9 @@ export class MemoryReportStore implements ReportStore {
       query.order,
       query.type ?? '',
       query.q ?? '',
+      ...(query.service === undefined && query.environment === undefined
+        ? []
+        : [query.service ?? '', query.environment ?? '']),
     ]);
     const shape: KeyShape = {
       pk: 'S',
@@ -321,6 +364,7 @@ export class MemoryReportStore implements ReportStore {
           report.extract.includes(query.q) ||
           report.signature.includes(query.q),
       )
+      .filter((report) => hasTags(report, query))
       .filter((report) => !start || order(position(report), start) > 0)
       .sort((a, b) => order(position(a), position(b)));
     const page = matching.slice(0, query.limit);

@@ -68,12 +68,46 @@ describe('logsift extract (built CLI)', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(rows.map((row) => [row.count, row.type, row.title])).toEqual([
-      [6, 'E', 'db: connection refused by <*>'],
-      [1, 'W', 'disk <*> full'],
+    expect(rows.map((row) => [row.count, row.type, row.title, row.firstLine, row.lastLine])).toEqual([
+      [6, 'E', 'db: connection refused by <*>', 1, 8],
+      [1, 'W', 'disk <*> full', 6, 6],
     ]);
     const text = run('summarize', path.join(dir, 'stream.log'));
-    expect(text.stdout).toMatch(/^2 distinct failures\n +6 {2}E {2}db: connection refused by <\*>\n/);
+    expect(text.stdout).toMatch(
+      /^2 distinct failures\n +6 {2}E {2}line 1-8 +db: connection refused by <\*>\n +1 {2}W {2}line 6 +disk <\*> full\n$/,
+    );
+  });
+
+  it('gives the first line of a stack block, and line numbers past many read buffers and long lines', () => {
+    const lines: string[] = [];
+    const quiet = 'INFO request served in 12 ms from the cache of the edge node';
+    for (let i = 0; i < 4000; i++) lines.push(quiet);
+    lines.push(`INFO a long line ${'x'.repeat(300_000)}`);
+    for (let i = 0; i < 3000; i++) lines.push(quiet);
+    // A crash with its stack: its first line is where it is, its frames do not count again.
+    const crash = [
+      'Traceback (most recent call last):',
+      '  File "/srv/app/jobs.py", line 41, in run',
+      '    settle(batch)',
+      'ValueError: batch is empty',
+      '',
+    ];
+    lines.push(...crash); // lines 7002-7006
+    for (let i = 0; i < 5000; i++) lines.push(i === 2500 ? 'ERROR queue drained before shutdown' : quiet);
+    lines.push(...crash); // lines 12007-12011
+    writeFileSync(path.join(dir, 'big.log'), `${lines.join('\n')}\n`);
+    const r = run('summarize', '--json', path.join(dir, 'big.log'));
+    expect(r.status).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.count, row.type, row.firstLine, row.lastLine])).toEqual([
+      [2, 'C', 7002, 12007],
+      [1, 'E', 9507, 9507],
+    ]);
+    expect(lines[7001]).toBe(crash[0]);
+    expect(lines[9506]).toBe('ERROR queue drained before shutdown');
   });
 
   it('exits 2 with a message for a missing file', () => {
