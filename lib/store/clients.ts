@@ -5,8 +5,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '#lib/config';
+import { cachedDocumentClient } from './document-client.ts';
 import { installFaults } from './faults.ts';
 
 /** Test-only (lib/store/faults.ts): unset everywhere but the fault tests. */
@@ -19,6 +20,8 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
+    // one resolved middleware stack per command class, not one per call
+    cacheMiddleware: true,
   });
   installFaults(client, 's3', FAULTS_DIR);
   return client;
@@ -26,8 +29,10 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>): S3Client
 
 export function makeDynamoClient(): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ maxAttempts: 3 });
+  const cached = new DynamoDBClient({ maxAttempts: 3, cacheMiddleware: true });
   installFaults(client, 'dynamodb', FAULTS_DIR);
-  return DynamoDBDocumentClient.from(client, {
+  installFaults(cached, 'dynamodb', FAULTS_DIR);
+  return cachedDocumentClient(client, cached, {
     marshallOptions: { removeUndefinedValues: true },
   });
 }
