@@ -8,6 +8,7 @@ import { AlertTriggers } from './alerts/trigger.ts';
 import { type Config, loadConfig } from './config.ts';
 import { configureFingerprintRules } from './extract/fingerprint-rules.ts';
 import { configureScrubbing } from './extract/scrub.ts';
+import { configureLifecycle } from './service/lifecycle.ts';
 import type { UploadDeps } from './service/upload.ts';
 import type { AlertStore } from './store/alert-ports.ts';
 import { type ClientHooks, makeDynamoClient, makeS3Client } from './store/clients.ts';
@@ -35,12 +36,13 @@ export interface App {
 
 export function buildApp(config: Config, hooks: ClientHooks = {}): App {
   configureScrubbing(config.scrub);
+  configureLifecycle(config.lifecycle);
   configureFingerprintRules(config.fingerprintRules);
   const s3 = makeS3Client(config, hooks);
   const ddb = makeDynamoClient(hooks);
   const stores: Stores = {
-    archive: new S3LogArchive(s3, config.bucket),
-    logs: new DynamoLogIndex(ddb, config.logsTable),
+    archive: new S3LogArchive(s3, config.bucket, ddb, config.metaTable),
+    logs: new DynamoLogIndex(ddb, config.logsTable, { days: config.lifecycle.retentionDays }),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {
       listShards: config.listShards,

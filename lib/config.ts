@@ -39,6 +39,8 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Shards of each list index (lib/store/sharded-list.ts). */
   listShards: number;
+  /** Data lifecycle (README, Data): how long logs are kept, and what the archive keeps. */
+  lifecycle: LifecycleConfig;
   /** The alerts table (ALERTS_TABLE); undefined = no alerts, whatever the rules. */
   alertsTable: string | undefined;
   /** Alert rules and destinations (ALERT_RULES, lib/alerts/config.ts). */
@@ -50,6 +52,16 @@ export interface Config {
 /** LIST_SHARDS unless set: 16 shards give each list 16 partition keys' write headroom. */
 export const DEFAULT_LIST_SHARDS = 16;
 export const MAX_LIST_SHARDS = 32;
+export type ArchiveMode = 'raw' | 'scrubbed';
+
+export interface LifecycleConfig {
+  /** RETENTION_DAYS: log records and their bytes are deleted this long after receipt; 0 = kept forever. */
+  retentionDays: number;
+  /** KEEP_SAMPLES: each report's first N logs are kept past retention (0 = none). */
+  keepSamples: number;
+  /** ARCHIVE_MODE: `raw` keeps the bytes as received, `scrubbed` a copy with secrets masked. */
+  archiveMode: ArchiveMode;
+}
 
 export interface AuthTokens {
   read: string[];
@@ -99,6 +111,13 @@ function flag(env: Env, name: string): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
+function archiveMode(env: Env): ArchiveMode {
+  const raw = (env['ARCHIVE_MODE'] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'raw') return 'raw';
+  if (raw === 'scrubbed') return 'scrubbed';
+  throw new Error(`logsift: ARCHIVE_MODE must be raw or scrubbed, got "${env['ARCHIVE_MODE']}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     bucket: required(env, 'LOGSIFT_BUCKET'),
@@ -120,6 +139,11 @@ export function loadConfig(env: Env = process.env): Config {
     },
     cursorSecret: env['CURSOR_SECRET'] || undefined,
     listShards: integer(env, 'LIST_SHARDS', DEFAULT_LIST_SHARDS, 1, MAX_LIST_SHARDS),
+    lifecycle: {
+      retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36_500),
+      keepSamples: integer(env, 'KEEP_SAMPLES', 0, 0, 100),
+      archiveMode: archiveMode(env),
+    },
     alertsTable: env['ALERTS_TABLE'] || undefined,
     alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),

@@ -42,6 +42,14 @@ export interface LogRecord {
   events?: LogEventCount[];
   /** More distinct failures than a record links (MAX_LINKED_REPORTS): all counted, the first linked. */
   eventsTruncated?: boolean;
+  /**
+   * One of its report's first KEEP_SAMPLES logs: kept past retention. Set by
+   * the service; the log index stamps every other record with its expiry
+   * (lib/store/retention.ts).
+   */
+  sample?: true;
+  /** Epoch seconds from which the record reads as absent and is swept; absent = kept forever. */
+  expiresAt?: number;
 }
 
 export interface LogEventCount {

@@ -379,8 +379,10 @@ export const ROUTES = [
     handler: 'functions/delete-issue.handler',
     access: 'admin',
     tag: 'issues',
-    summary: 'Delete an issue and its report (the archived logs stay)',
-    request: { params: 'IssueIdPath' },
+    summary: 'Delete an issue and its report (the archived logs stay unless `?logs=delete`)',
+    description:
+      "With `?logs=delete`, the report's logs go first (a document's log, or a stream's log whose first report it is): each one's record, and its bytes where no other log shares them; `logs` in the answer says how many. A failure midway leaves the report in place, so the same request can be repeated.",
+    request: { params: 'IssueIdPath', query: ['DeleteIssueQuery'] },
     answers: {
       200: { description: 'Deleted.', json: 'Deleted' },
       400: 'BadRequest',
@@ -533,6 +535,28 @@ export const ROUTES = [
       400: 'BadRequest',
       413: 'TooLarge',
       415: 'UnsupportedMediaType',
+      503: 'Unavailable',
+    },
+  },
+  {
+    name: 'deleteLog',
+    method: 'DELETE',
+    path: '/logs/{logId}',
+    handler: 'functions/delete-log.handler',
+    access: 'admin',
+    tag: 'logs',
+    summary: 'Delete one log (its record, and its bytes unless other logs share them)',
+    description:
+      'Deletion on request (README, Data). The report it counted on keeps its counts; the log reads as 404 from now on. The bytes are content-addressed: when other logs sent the same bytes, they stay for those (`blob: kept`).',
+    request: { params: 'LogIdPath' },
+    answers: {
+      200: {
+        description: 'Deleted; what was removed.',
+        json: 'LogDeletion',
+        example: { logId: '000000042', record: 'deleted', blob: 'kept', sharedWith: 2 },
+      },
+      400: 'BadRequest',
+      404: 'NotFound',
       503: 'Unavailable',
     },
   },

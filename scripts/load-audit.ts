@@ -19,7 +19,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { REPORT_ITEM_BUDGET } from '#lib/store/budgets';
 import { itemSize } from '#lib/store/item-size';
@@ -160,7 +160,11 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
     const hashes = [...new Set(records.map((record) => String(record['sha256'])))];
     await pool(hashes, 8, async (sha) => {
       try {
-        await s3.send(new HeadObjectCommand({ Bucket: env['LOGSIFT_BUCKET']!, Key: `blobs/${sha}.gz` }));
+        // Any generation of the blob (lib/store/s3-archive.ts), or the key from before generations.
+        const listed = await s3.send(
+          new ListObjectsV2Command({ Bucket: env['LOGSIFT_BUCKET']!, Prefix: `blobs/${sha}.` }),
+        );
+        if (!listed.KeyCount) throw new Error('missing');
       } catch {
         const ids = records.filter((record) => record['sha256'] === sha).map((record) => record['logId']);
         mismatches.push(`log ${ids.join(', ')}: its bytes (${sha.slice(0, 12)}…) are not in the archive`);

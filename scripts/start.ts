@@ -45,9 +45,27 @@ export function scrubStatus(env: Record<string, string | undefined> = process.en
     .join(' and ');
   const rules = `scrubbing: secrets masked in extracts, signatures, titles and pages (built-in rules${extra ? ` and ${extra}` : ''})`;
   const open = (env['READ_TOKENS'] ?? '').trim() === '';
+  if ((env['ARCHIVE_MODE'] ?? '').trim().toLowerCase() === 'scrubbed')
+    return `${rules}; the archive keeps scrubbed copies only (ARCHIVE_MODE=scrubbed)`;
   return open
     ? `${rules}; warning: the raw archive (GET /logs/{id}) keeps them and READ_TOKENS is unset, so anyone can read it`
     : `${rules}; the raw archive keeps them, readable with a token`;
+}
+
+/** How long logs are kept and what the archive keeps (lib/config.ts reads the same variables). */
+export function lifecycleStatus(env: Record<string, string | undefined> = process.env): string {
+  const days = (env['RETENTION_DAYS'] ?? '').trim() || '90';
+  const samples = Number((env['KEEP_SAMPLES'] ?? '').trim() || '0');
+  const mode = (env['ARCHIVE_MODE'] ?? '').trim().toLowerCase() || 'raw';
+  const retention =
+    days === '0'
+      ? 'retention: logs kept forever (RETENTION_DAYS=0)'
+      : `retention: logs and their bytes deleted ${days} days after receipt (RETENTION_DAYS)${samples > 0 ? `, but each report's first ${samples} (KEEP_SAMPLES)` : ''}; the sweeper runs hourly on AWS, every LOGSIFT_LOCAL_SCHEDULE_MS here`;
+  const archive =
+    mode === 'scrubbed'
+      ? 'archive: scrubbed copies (ARCHIVE_MODE=scrubbed)'
+      : 'archive: raw bytes as received (ARCHIVE_MODE=raw)';
+  return `${retention}; ${archive}`;
 }
 
 function parentOf(pid: number): number | undefined {
@@ -121,6 +139,11 @@ if (require.main === module) {
   const shownDir = relativeDir.startsWith('..') ? dataDir : relativeDir;
   void serve(
     async () => startLocalStack({ port: parsePort(process.env.PORT), dataDir }),
-    (stack) => [`logsift ready at ${stack.url} (data in ${shownDir})`, authStatus(), scrubStatus()],
+    (stack) => [
+      `logsift ready at ${stack.url} (data in ${shownDir})`,
+      authStatus(),
+      scrubStatus(),
+      lifecycleStatus(),
+    ],
   );
 }

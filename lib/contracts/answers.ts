@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { href, IssueId, IssueStatus, isoTime, LogId, orNull, ReportType, Sha256 } from './ids.ts';
+import { FirstLogState, LogsDeleted } from './lifecycle.ts';
 
 export const Ingest = z
   .strictObject({
@@ -138,7 +139,9 @@ export const Report = z
     rule: orNull(z.string()).meta({
       description: 'The fingerprint rule (configuration) that grouped this report; null when none did.',
     }),
-    links: z.strictObject({ self: href(), issue: href(), firstLog: href() }),
+    /** Absent where the answer was built without looking (lib/service/lifecycle.ts firstLogState). */
+    firstLog: FirstLogState.optional(),
+    links: z.strictObject({ self: href(), issue: href(), firstLog: orNull(href()) }),
   })
   .meta({ id: 'Report' });
 
@@ -178,7 +181,8 @@ export const Issue = z
         reportId: LogId.optional().meta({ description: 'The other report of a merge or unmerge.' }),
       }),
     ),
-    links: z.strictObject({ self: href(), report: href(), firstLog: href() }),
+    firstLog: FirstLogState.optional(),
+    links: z.strictObject({ self: href(), report: href(), firstLog: orNull(href()) }),
   })
   .meta({ id: 'Issue' });
 
@@ -242,7 +246,13 @@ export const Merge = z
   });
 
 export const Deleted = z
-  .strictObject({ deleted: z.literal(true), issueId: IssueId, reportId: LogId })
+  .strictObject({
+    deleted: z.literal(true),
+    issueId: IssueId,
+    reportId: LogId,
+    /** With `?logs=delete` only (lib/contracts/lifecycle.ts). */
+    logs: LogsDeleted.optional(),
+  })
   .meta({ id: 'Deleted' });
 
 export type IngestAnswer = z.infer<typeof Ingest>;

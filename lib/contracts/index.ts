@@ -9,6 +9,7 @@ export * from './answers.ts';
 export * from './error.ts';
 export * from './es.ts';
 export * from './ids.ts';
+export * from './lifecycle.ts';
 export * from './list-query.ts';
 export * from './params.ts';
 export * from './requests.ts';

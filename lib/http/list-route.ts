@@ -44,7 +44,7 @@ export function listRoute<Totals>(spec: ListSpec<Totals>): Route {
     if (req.wantsJson) {
       return json(
         200,
-        { [spec.key]: page.items.map(spec.view), nextCursor: page.nextCursor, total },
+        { [spec.key]: page.items.map((report) => spec.view(report)), nextCursor: page.nextCursor, total },
         headers,
       );
     }

@@ -1,4 +1,5 @@
 /** GET /issues/{issueId} and GET /logs/extracted/{reportId}: one failure, in full. */
+import type { FirstLogStateAnswer } from '#lib/contracts/lifecycle';
 import { firstLogOf, type HistoryEvent, type Report, TAG_KEYS, type TagKey, tagPanel } from '#lib/model';
 import { absoluteTime, formatCount, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
@@ -27,6 +28,17 @@ const EVENTS: Record<HistoryEvent, string> = {
   'merged-into': 'Merged into another report',
   unmerged: 'Unmerged',
 };
+
+/** A link to the first log, or, once it is gone, what happened to it (never a link that answers 404). */
+function firstLogLink(report: Report, firstLog: FirstLogStateAnswer | undefined): Html {
+  if (!firstLogGone(firstLog)) return html`<a href="${logHref(firstLogOf(report))}">First log</a>`;
+  if (firstLog?.state === 'expired' && firstLog.expiredAt)
+    return html`<span class="muted">The first log expired on ${absoluteTime(firstLog.expiredAt)} (past retention); the counts stay</span>`;
+  return html`<span class="muted">The first log was deleted; the counts stay</span>`;
+}
+
+const firstLogGone = (firstLog: FirstLogStateAnswer | undefined): boolean =>
+  firstLog !== undefined && firstLog.state !== 'kept';
 
 function facts(report: Report, now: Date): Html {
   return html`<dl class="facts">
@@ -90,8 +102,13 @@ function statusControl(report: Report): Html | '' {
 </form>`;
 }
 
-/** `alerts`: the alerts section (lib/render/alerts.ts), when alerts are configured. */
-export function renderIssue(report: Report, now: Date, alerts: Html | '' = ''): string {
+/** `alerts`: the alerts section (lib/render/alerts.ts), when alerts are configured; `firstLog`: what became of the first log. */
+export function renderIssue(
+  report: Report,
+  now: Date,
+  alerts: Html | '' = '',
+  firstLog?: FirstLogStateAnswer,
+): string {
   const ghost = report.status === 'Ghost';
   const summary = ghost
     ? html`<p class="muted">Nobody has filed this failure as a bug yet: this is the issue record kept for report <a class="mono" href="${reportHref(report.reportId)}">${report.reportId}</a>.</p>`
@@ -118,7 +135,7 @@ ${mergedNotice(report)}
 ${summary}
 <div class="actions">
 <a href="${reportHref(report.reportId)}">Report <span class="mono">${report.reportId}</span></a>
-<a href="${logHref(firstLogOf(report))}">First log</a>
+${firstLogLink(report, firstLog)}
 ${statusControl(report)}
 </div>
 ${facts(report, now)}
@@ -128,7 +145,7 @@ ${alerts}
 ${more.length > 0 ? html`<section aria-labelledby="more-h"><h2 id="more-h">Further summaries</h2><ol>${more}</ol></section>` : ''}
 <section aria-labelledby="extract-h"><h2 id="extract-h">Failure lines</h2><pre tabindex="0">${report.extract}</pre>${
     report.extractTruncated
-      ? html`<p class="note">The extract was cut short. <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.</p>`
+      ? html`<p class="note">The extract was cut short.${firstLogGone(firstLog) ? '' : html` <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.`}</p>`
       : ''
   }</section>
 ${mergeSection(report, now)}
@@ -148,7 +165,7 @@ ${
   return page(`Issue ${report.issueId}`, 'issues', body);
 }
 
-export function renderReport(report: Report, now: Date): string {
+export function renderReport(report: Report, now: Date, firstLog?: FirstLogStateAnswer): string {
   const body = html`<h1><span>Report <span class="mono">${report.reportId}</span></span> ${typeBadge(report.type)}</h1>
 <p class="headline">${headline(report)}</p>
 ${mergedNotice(report)}
@@ -157,7 +174,7 @@ ${ruleNote(report)}
 <a href="${issueHref(report.issueId)}">Issue <span class="mono">${report.issueId}</span></a> ${statusBadge(
     report.status,
   )} ${regressedBadge(report)}
-<a href="${logHref(firstLogOf(report))}">First log</a>
+${firstLogLink(report, firstLog)}
 ${report.status === 'Ghost' && report.mergedIntoId === undefined ? html`<a href="${newIssueHref(report.reportId)}">File a bug for this report</a>` : ''}
 </div>
 ${facts(report, now)}
@@ -167,7 +184,7 @@ ${tagsSection(report, '/')}
 <p class="hint">The failure lines of the first log, as received.</p>
 <pre tabindex="0">${report.extract}</pre>${
     report.extractTruncated
-      ? html`<p class="note">This extract was cut short. <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.</p>`
+      ? html`<p class="note">This extract was cut short.${firstLogGone(firstLog) ? '' : html` <a href="${logHref(firstLogOf(report))}">Read the whole first log</a>.`}</p>`
       : ''
   }</section>
 <section aria-labelledby="signature-h"><h2 id="signature-h">Signature</h2>

@@ -24,6 +24,7 @@ import { headlineOf } from '#lib/extract/title';
 import type { LogEventCount, LogRecord, Report, ReportType, TagDelta } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
+import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
 import { TagTally, tagsOfNew } from './tags.ts';
 
@@ -84,7 +85,8 @@ export async function ingestEvents(
   now: Date,
 ): Promise<EventsResult> {
   const logId = await stores.ids.nextLogId();
-  await stores.archive.putBlob(body.sha256, body.bytes);
+  const stored = archivedCopy(body.bytes, body.sha256);
+  await stores.archive.putBlob(stored.sha256, stored.bytes);
   const at = now.toISOString();
   const groups = byReport(failures);
   const linked = groups.slice(0, MAX_LINKED_REPORTS);
@@ -94,8 +96,8 @@ export async function ingestEvents(
   );
   const pending: LogRecord = {
     logId,
-    sha256: body.sha256,
-    bytes: body.bytes.length,
+    sha256: stored.sha256,
+    bytes: stored.bytes.length,
     receivedAt: at,
     reportId: null,
     reportKey: linked[0]?.failure.fingerprint ?? null,
@@ -110,10 +112,13 @@ export async function ingestEvents(
 
   const reports: CountedReport[] = [];
   for (const { failure, count, tags } of groups) {
-    reports.push(await countOrCreate(stores, failure, count, tags.delta(), logId, body.sha256, at));
+    reports.push(await countOrCreate(stores, failure, count, tags.delta(), logId, stored.sha256, at));
   }
   const settled: LogRecord = {
     ...pending,
+    ...(reports.some(({ report, counted }) => isSample(report.occurrences, counted))
+      ? { sample: true as const }
+      : {}),
     reportId: reports[0]!.report.reportId,
     events: pending.events!.map(
       (link, i): LogEventCount => ({ ...link, reportId: reports[i]!.report.reportId }),

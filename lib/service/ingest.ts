@@ -38,6 +38,7 @@ import { headlineOf } from '#lib/extract/title';
 import type { LogRecord, Report } from '#lib/model';
 import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
+import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
 import { documentTags, tagsOfNew } from './tags.ts';
 
@@ -81,8 +82,10 @@ export async function ingestLog(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const logId = await stores.ids.nextLogId();
-  await stores.archive.putBlob(extraction.sha256, bytes);
-  return recordLog(stores, logId, extraction, now, options);
+  const stored = archivedCopy(bytes, extraction.sha256);
+  await stores.archive.putBlob(stored.sha256, stored.bytes);
+  const archived = { ...extraction, sha256: stored.sha256, bytes: stored.bytes.length };
+  return recordLog(stores, logId, archived, now, options);
 }
 
 /**
@@ -115,15 +118,23 @@ export async function recordLog(
     counted = await countOrCreate(stores, extraction, logId, at, options.summary);
   } catch (error) {
     if (error instanceof DomainError && !(error instanceof Unavailable)) {
-      // Refused, so nothing counted it: the pending record goes too.
-      await stores.logs.delete(logId).catch((cause: unknown) => {
-        console.error(`ingest: refused log ${logId} left pending`, cause);
-      });
+      // Refused, so nothing counted it: the pending record goes too, and its blob reference.
+      await stores.logs
+        .delete(logId)
+        .then(() => stores.archive.release(extraction.sha256))
+        .catch((cause: unknown) => {
+          console.error(`ingest: refused log ${logId} left pending`, cause);
+        });
     }
     throw error;
   }
   const { report, isNew, regressed } = counted;
-  const log: LogRecord = { ...received, reportId: report.reportId, type: report.type };
+  const log: LogRecord = {
+    ...received,
+    reportId: report.reportId,
+    type: report.type,
+    ...(isSample(report.occurrences, 1) ? { sample: true as const } : {}),
+  };
   try {
     await stores.logs.put(log);
   } catch (error) {

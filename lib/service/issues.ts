@@ -5,12 +5,15 @@
  * an issue keeps) are decided here, and every check that can refuse a request
  * runs before its first write.
  */
+
+import type { LogsDeletedAnswer } from '#lib/contracts/lifecycle';
 import { Conflict, Invalid, NotFound, Unprocessable } from '#lib/errors';
 import type { Extraction } from '#lib/extract/index';
 import type { Report, SummaryEntry } from '#lib/model';
 import { roomForSummary } from '#lib/store/budgets';
 import type { Stores } from '#lib/store/ports';
 import { type IngestResult, ingestLog, issueFull, SUMMARY_LIMITS } from './ingest.ts';
+import { deleteReportLogs } from './lifecycle.ts';
 
 /** Summaries count characters (code points), whatever the body's encoding. */
 export function parseSummary(raw: string | undefined, maxChars: number): string {
@@ -127,4 +130,31 @@ export async function deleteIssue(stores: Stores, issueId: string): Promise<Repo
   }
   await stores.reports.delete(report);
   return report;
+}
+
+/**
+ * Delete the issue, its report and the report's logs, those of reports merged
+ * into it included (lib/service/lifecycle):
+ * the logs first, so a failure midway leaves the report to delete them by,
+ * and the same request can be repeated.
+ */
+export async function deleteIssueWithLogs(
+  stores: Stores,
+  issueId: string,
+): Promise<{ report: Report; logs: LogsDeletedAnswer }> {
+  const report = await findIssue(stores, issueId);
+  // The logs of reports merged into it counted on it too; their records name their own report.
+  const keys = [report.reportKey, ...(report.mergedFrom ?? []).map((source) => source.reportKey)];
+  const removed = { logs: 0, blobs: 0, blobsKept: 0 };
+  for (const key of keys) {
+    const part = await deleteReportLogs(stores, key);
+    removed.logs += part.logs;
+    removed.blobs += part.blobs;
+    removed.blobsKept += part.blobsKept;
+  }
+  await stores.reports.delete(report);
+  return {
+    report,
+    logs: { deleted: removed.logs, blobsDeleted: removed.blobs, blobsKept: removed.blobsKept },
+  };
 }

@@ -18,6 +18,7 @@ import { Conflict, DomainError, NotFound, Unavailable } from '#lib/errors';
 import { Extractor } from '#lib/extract/index';
 import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
 import { recordLog } from './ingest.ts';
+import { archivesScrubbed, ScrubbedCopy } from './lifecycle.ts';
 import { ingestView } from './views.ts';
 
 export interface UploadConfig {
@@ -175,9 +176,25 @@ async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise
       }
     },
   });
-  const body: Readable = pipeline(source, tap, () => {});
+  // ARCHIVE_MODE=scrubbed: the staged copy is the scrubbed one, filed under its own hash.
+  const copy = archivesScrubbed() ? new ScrubbedCopy() : null;
+  let storedBytes = 0;
+  const scrub = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const out = copy ? copy.push(chunk) : chunk;
+      storedBytes += out.length;
+      done(null, out);
+    },
+    flush(done) {
+      const out = copy ? copy.end() : Buffer.alloc(0);
+      storedBytes += out.length;
+      done(null, out);
+    },
+  });
+  const body: Readable = copy ? pipeline(source, tap, scrub, () => {}) : pipeline(source, tap, () => {});
   const staged = await stores.archive.stageBlob(logId, body);
-  const extraction = extractor.finish();
+  const extracted = extractor.finish();
+  const extraction = copy ? { ...extracted, sha256: copy.sha256(), bytes: storedBytes } : extracted;
   try {
     await staged.commit(extraction.sha256, extraction.bytes);
   } catch (error) {

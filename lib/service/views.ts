@@ -10,6 +10,7 @@ import type {
   ReportAnswer,
   StreamIngestAnswer,
 } from '#lib/contracts/answers';
+import type { FirstLogStateAnswer } from '#lib/contracts/lifecycle';
 import { headlineOfReport } from '#lib/extract/title';
 import { firstLogOf, type LogRecord, type Report, tagPanel } from '#lib/model';
 import { paths } from '#lib/routes';
@@ -42,7 +43,12 @@ export function streamIngestView({ log, events, reports }: EventsResult): Stream
   };
 }
 
-export function issueView(report: Report): IssueAnswer {
+/** The first log's link, or null once it is gone (the page and JSON say why instead). */
+function firstLogLink(report: Report, firstLog: FirstLogStateAnswer | undefined): string | null {
+  return firstLog && firstLog.state !== 'kept' ? null : paths.log(firstLogOf(report));
+}
+
+export function issueView(report: Report, firstLog?: FirstLogStateAnswer): IssueAnswer {
   return {
     issueId: report.issueId,
     ...headlineOfReport(report),
@@ -58,15 +64,16 @@ export function issueView(report: Report): IssueAnswer {
     regressed: report.regressed,
     ...tagPanel(report),
     history: report.history,
+    ...(firstLog ? { firstLog } : {}),
     links: {
       self: paths.issue(report.issueId),
       report: paths.report(report.reportId),
-      firstLog: paths.log(firstLogOf(report)),
+      firstLog: firstLogLink(report, firstLog),
     },
   };
 }
 
-export function reportView(report: Report): ReportAnswer {
+export function reportView(report: Report, firstLog?: FirstLogStateAnswer): ReportAnswer {
   return {
     reportId: report.reportId,
     issueId: report.issueId,
@@ -82,6 +89,7 @@ export function reportView(report: Report): ReportAnswer {
     extractTruncated: report.extractTruncated,
     firstLogSha256: report.logSha256,
     daily: report.daily,
+    ...(firstLog ? { firstLog } : {}),
     ...tagPanel(report),
     mergedInto: report.mergedIntoId ?? null,
     mergedFrom: (report.mergedFrom ?? []).map(({ reportId, occurrences, at }) => ({
@@ -93,7 +101,7 @@ export function reportView(report: Report): ReportAnswer {
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),
-      firstLog: paths.log(firstLogOf(report)),
+      firstLog: firstLogLink(report, firstLog),
     },
   };
 }

@@ -16,10 +16,18 @@ import type { AlertHooks } from './alert-ports.ts';
 
 export type { AlertHooks, AlertStore, Delivery } from './alert-ports.ts';
 
-/** Raw log bytes, content-addressed: identical logs are stored once. */
+/**
+ * Raw log bytes, content-addressed: identical logs are stored once. Every log
+ * record holds one reference to its blob: `putBlob` and a staged `commit` take
+ * it, `release` gives it back, and the bytes are deleted with the last one
+ * (lib/service/lifecycle.ts). A reference taken is a promise that the bytes
+ * stay until it is released, whatever a concurrent release does.
+ */
 export interface LogArchive {
-  /** Idempotent: storing bytes already stored costs no storage. */
+  /** Takes a reference; storing bytes already stored costs no storage. */
   putBlob(sha256: string, bytes: Buffer): Promise<void>;
+  /** Gives one reference back; the last one deletes the bytes. */
+  release(sha256: string): Promise<BlobRelease>;
   getBlob(sha256: string): Promise<Buffer | null>;
   /**
    * Archives a log too big to hold in memory while it streams past: the bytes
@@ -32,8 +40,11 @@ export interface LogArchive {
   blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string>;
 }
 
+/** What giving a reference back did: deleted the bytes, or kept them for `refs` other logs. */
+export type BlobRelease = { deleted: true } | { deleted: false; refs: number };
+
 export interface StagedBlob {
-  /** File the staged copy as the blob of `sha256` (a no-op when those bytes are stored already). */
+  /** File the staged copy as the blob of `sha256` and take a reference (no copy when those bytes are stored already). */
   commit(sha256: string, rawBytes: number): Promise<void>;
   /** Drop the staged copy. */
   discard(): Promise<void>;
@@ -44,6 +55,25 @@ export interface LogIndex {
   get(logId: string): Promise<LogRecord | null>;
   /** Remove a record that never counted (its request was refused after it was written). */
   delete(logId: string): Promise<void>;
+  /**
+   * Delete a record and answer what it was; null when there was none (or, with
+   * `expiredBy`, when it is not expired by then): only the caller that removed
+   * it releases its blob.
+   */
+  remove(logId: string, options?: { expiredBy?: Date }): Promise<LogRecord | null>;
+  /**
+   * Ids of up to `limit` records expired by `now`, from `cursor` on (an index
+   * read: it may lag a write, so an id may already be gone).
+   */
+  expired(now: Date, limit: number, cursor?: string): Promise<IdPage>;
+  /** Ids of up to `limit` records whose report is `reportKey`, from `cursor` on (an index read, as above). */
+  ofReport(reportKey: string, limit: number, cursor?: string): Promise<IdPage>;
+}
+
+/** One page of record ids; `cursor` null after the last. */
+export interface IdPage {
+  ids: string[];
+  cursor: string | null;
 }
 
 export interface IdAllocator {

@@ -1,7 +1,20 @@
 /**
- * The log archive in S3: each distinct log body once, gzip-compressed, under
- * `blobs/<sha256>.gz`. Log records point at their body by hash, so a log sent
- * a thousand times is stored once.
+ * The log archive in S3: each distinct log body once, gzip-compressed. Log
+ * records point at their body by hash, so a log sent a thousand times is
+ * stored once.
+ *
+ * References: a blob item in the MetaTable (`blob#<sha256>`: `refs`, `gen`)
+ * counts the records that point at the bytes, and names the generation they
+ * live under, `blobs/<sha256>.<gen>.gz`. Taking a reference is one atomic add
+ * that creates the item with a fresh generation when there is none; the last
+ * release deletes the item (conditional on `refs` still 0), then the object of
+ * its generation. A generation is never reused, so an ingest racing that
+ * release either lands before the delete (the condition fails, the bytes stay)
+ * or after it (a new item, a new generation, a new object the release never
+ * touches): a reference taken is always backed by bytes. A crash between the
+ * item's delete and the object's leaves an orphan object no record can name.
+ * Bytes archived before references existed live at `blobs/<sha256>.gz` with no
+ * item, and are read there.
  *
  * A big log (a presigned upload) is never held in memory: it is gzipped into
  * `staging/<id>.gz` by a multipart upload while it streams past (its hash is
@@ -9,10 +22,13 @@
  * stored already. `staging/` is outside the `uploads/` prefix that triggers
  * processing, so staging never triggers itself.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGzip, gunzip, gzip } from 'node:zlib';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -22,15 +38,19 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { storageCall } from './errors.ts';
-import type { LogArchive, StagedBlob } from './ports.ts';
+import type { BlobRelease, LogArchive, StagedBlob } from './ports.ts';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export const blobKey = (sha256: string): string => `blobs/${sha256}.gz`;
+/** The object of one generation of a blob; no generation = archived before references. */
+export const blobKey = (sha256: string, gen?: string): string =>
+  gen ? `blobs/${sha256}.${gen}.gz` : `blobs/${sha256}.gz`;
+export const blobItemKey = (sha256: string): string => `blob#${sha256}`;
 export const stagingKey = (id: string): string => `staging/${id}.gz`;
 
 /** Multipart part size for staged blobs; memory holds about QUEUE_SIZE + 1 of them. */
@@ -48,23 +68,100 @@ export class S3LogArchive implements LogArchive {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
+    private readonly ddb: DynamoDBDocumentClient,
+    private readonly metaTable: string,
   ) {}
 
   /**
-   * Blobs this container stored or saw stored: a repeated log costs no S3 call
-   * at all. Sound because a blob is never deleted while logs may point at it.
+   * Blob generations this container stored or saw stored (`sha256.gen`): a
+   * repeated log costs its reference and no S3 call. Sound because it is
+   * consulted only after taking a reference on that very generation, whose
+   * object cannot be deleted while the reference is held, and a deleted
+   * generation never comes back.
    */
   private readonly known = new Set<string>();
 
-  private remember(sha256: string): void {
+  private remember(object: string): void {
     if (this.known.size >= KNOWN_BLOBS) this.known.clear();
-    this.known.add(sha256);
+    this.known.add(object);
   }
 
-  private hasBlob(sha256: string): Promise<boolean> {
+  /** One atomic add: a reference on the blob's current generation (a fresh one when it has none). */
+  private async acquire(sha256: string): Promise<string> {
+    const answer = await storageCall('archive.acquire', () =>
+      this.ddb.send(
+        new UpdateCommand({
+          TableName: this.metaTable,
+          Key: { pk: blobItemKey(sha256) },
+          UpdateExpression: 'SET gen = if_not_exists(gen, :gen) ADD refs :one',
+          ExpressionAttributeValues: { ':gen': freshGen(), ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return String(answer.Attributes?.['gen']);
+  }
+
+  /** The generation the blob's bytes live under now; undefined = none (or archived before references). */
+  private async currentGen(sha256: string): Promise<string | undefined> {
+    const answer = await storageCall('archive.locate', () =>
+      this.ddb.send(
+        new GetCommand({ TableName: this.metaTable, Key: { pk: blobItemKey(sha256) }, ConsistentRead: true }),
+      ),
+    );
+    const gen = answer.Item?.['gen'];
+    return typeof gen === 'string' ? gen : undefined;
+  }
+
+  async release(sha256: string): Promise<BlobRelease> {
+    const Key = { pk: blobItemKey(sha256) };
+    let refs: number;
+    try {
+      const answer = await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.metaTable,
+          Key,
+          UpdateExpression: 'ADD refs :minus',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':minus': -1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      refs = Number(answer.Attributes?.['refs'] ?? 0);
+    } catch (error) {
+      // No item: bytes from before references, whose sharing is unknown, are kept.
+      if (error instanceof ConditionalCheckFailedException) return { deleted: false, refs: 0 };
+      return storageCall('archive.release', () => Promise.reject(error));
+    }
+    if (refs > 0) return { deleted: false, refs };
+    let gen: string;
+    try {
+      const answer = await this.ddb.send(
+        new DeleteCommand({
+          TableName: this.metaTable,
+          Key,
+          ConditionExpression: 'refs <= :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      gen = String(answer.Attributes?.['gen']);
+    } catch (error) {
+      // A new reference came in between: the bytes are its now.
+      if (error instanceof ConditionalCheckFailedException) return { deleted: false, refs: 1 };
+      return storageCall('archive.release', () => Promise.reject(error));
+    }
+    this.known.delete(`${sha256}.${gen}`);
+    await storageCall('archive.delete-blob', () =>
+      this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: blobKey(sha256, gen) })),
+    );
+    return { deleted: true };
+  }
+
+  private hasBlob(Key: string): Promise<boolean> {
     return storageCall('archive.head', async () => {
       try {
-        await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: blobKey(sha256) }));
+        await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
@@ -80,14 +177,16 @@ export class S3LogArchive implements LogArchive {
    * (s3rver ignores the condition and rewrites the same bytes: harmless.)
    */
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {
-    if (this.known.has(sha256)) return;
+    const gen = await this.acquire(sha256);
+    const object = `${sha256}.${gen}`;
+    if (this.known.has(object)) return;
     const body = await gzipAsync(bytes, { level: 6 });
     await storageCall('archive.put', async () => {
       try {
         await this.s3.send(
           new PutObjectCommand({
             Bucket: this.bucket,
-            Key: blobKey(sha256),
+            Key: blobKey(sha256, gen),
             Body: body,
             ContentLength: body.length,
             ContentType: 'application/gzip',
@@ -100,15 +199,14 @@ export class S3LogArchive implements LogArchive {
         if (status !== 412 && status !== 409) throw error;
       }
     });
-    this.remember(sha256);
+    this.remember(object);
   }
 
   async getBlob(sha256: string): Promise<Buffer | null> {
+    const Key = blobKey(sha256, await this.currentGen(sha256));
     const compressed = await storageCall('archive.get', async () => {
       try {
-        const answer = await this.s3.send(
-          new GetObjectCommand({ Bucket: this.bucket, Key: blobKey(sha256) }),
-        );
+        const answer = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key }));
         return answer.Body ? Buffer.from(await answer.Body.transformToByteArray()) : Buffer.alloc(0);
       } catch (error) {
         if (error instanceof NoSuchKey || isMissing(error)) return null;
@@ -142,12 +240,14 @@ export class S3LogArchive implements LogArchive {
   }
 
   private async fileStaged(Key: string, sha256: string, rawBytes: number): Promise<void> {
-    if (!(await this.hasBlob(sha256))) {
+    const gen = await this.acquire(sha256);
+    const target = blobKey(sha256, gen);
+    if (!this.known.has(`${sha256}.${gen}`) && !(await this.hasBlob(target))) {
       await storageCall('archive.copy', () =>
         this.s3.send(
           new CopyObjectCommand({
             Bucket: this.bucket,
-            Key: blobKey(sha256),
+            Key: target,
             CopySource: `${this.bucket}/${Key}`,
             MetadataDirective: 'REPLACE',
             ContentType: 'application/gzip',
@@ -165,14 +265,15 @@ export class S3LogArchive implements LogArchive {
     );
   }
 
-  blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string> {
+  async blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string> {
+    const Key = blobKey(sha256, await this.currentGen(sha256));
     // Served as the original bytes: any HTTP client undoes the gzip content-encoding.
     return storageCall('archive.sign', () =>
       getSignedUrl(
         this.s3,
         new GetObjectCommand({
           Bucket: this.bucket,
-          Key: blobKey(sha256),
+          Key,
           ResponseContentType: 'text/plain; charset=utf-8',
           ResponseContentEncoding: 'gzip',
           ResponseContentDisposition: `attachment; filename="${filename}"`,
@@ -181,4 +282,9 @@ export class S3LogArchive implements LogArchive {
       ),
     );
   }
+}
+
+/** A generation name never given before for any blob: time-ordered, plus randomness against ties. */
+function freshGen(): string {
+  return `${Date.now().toString(36)}${randomBytes(5).toString('hex')}`;
 }

@@ -455,6 +455,26 @@ describe('real answers match the document', () => {
     expect((await call('DELETE', `/issues/${id}`, { headers: JSON_ACCEPT })).status).toBe(404);
   });
 
+  it('deletes a log on request, and a report with its logs, in their shapes', async () => {
+    const text = failingLog();
+    const first = (await call('POST', '/logs', { body: logForm(text), headers: JSON_ACCEPT })).body as Obj;
+    const second = (await call('POST', '/logs', { body: logForm(text), headers: JSON_ACCEPT })).body as Obj;
+    expect((await call('DELETE', `/logs/${first['logId']}`, { headers: JSON_ACCEPT })).body).toEqual({
+      logId: first['logId'],
+      record: 'deleted',
+      blob: 'kept',
+      sharedWith: 1,
+    });
+    expect((await call('DELETE', `/logs/${first['logId']}`, { headers: JSON_ACCEPT })).status).toBe(404);
+    const deleted = await call('DELETE', `/issues/${second['issueId']}?logs=delete`, {
+      headers: JSON_ACCEPT,
+    });
+    expect(deleted.body).toMatchObject({
+      deleted: true,
+      logs: { deleted: 1, blobsDeleted: 1, blobsKept: 0 },
+    });
+  });
+
   it('the issue errors: 400, 404, 409, 413, 415, 422', async () => {
     expect(
       (await call('POST', '/issues', { body: logForm(failingLog()), headers: JSON_ACCEPT })).status,

@@ -167,6 +167,53 @@ describe('serverless package', () => {
     for (const key of keys) expect(existsSync(join(outDir, key.split('/').pop() ?? ''))).toBe(true);
   });
 
+  it('schedules the sweeper hourly, with a five-minute budget and the retention settings', () => {
+    const sweep = ownLambdas().find(([, r]) => r.Properties.Handler === 'functions/sweep.handler');
+    expect(sweep).toBeDefined();
+    const [sweepId, sweepFn] = sweep!;
+    expect(sweepFn.Properties.Timeout).toBe(300);
+    const env = (sweepFn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env).toMatchObject({ RETENTION_DAYS: '90', KEEP_SAMPLES: '0', ARCHIVE_MODE: 'raw' });
+
+    const rules = ofType('AWS::Events::Rule').filter(([, r]) =>
+      JSON.stringify(r.Properties['Targets']).includes(`"${sweepId}"`),
+    );
+    expect(rules).toHaveLength(1);
+    expect(rules[0]![1].Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+    const invoke = ofType('AWS::Lambda::Permission').filter(([, r]) =>
+      JSON.stringify(r.Properties['FunctionName']).includes(`"${sweepId}"`),
+    );
+    expect(invoke.map(([, r]) => r.Properties['Principal'])).toContain('events.amazonaws.com');
+  });
+
+  it('enables DynamoDB TTL on the logs table, and indexes its records by expiry and by report', () => {
+    const logs = resources['LogsTable']!.Properties;
+    expect(logs['TimeToLiveSpecification']).toEqual({ AttributeName: 'ttl', Enabled: true });
+    const indexes = logs['GlobalSecondaryIndexes'] as { IndexName: string; KeySchema: unknown[] }[];
+    expect(indexes.find((i) => i.IndexName === 'logsByExpiry')?.KeySchema).toEqual([
+      { AttributeName: 'expiryShard', KeyType: 'HASH' },
+      { AttributeName: 'expiresAt', KeyType: 'RANGE' },
+    ]);
+    expect(indexes.find((i) => i.IndexName === 'logsByReport')?.KeySchema).toEqual([
+      { AttributeName: 'reportKey', KeyType: 'HASH' },
+      { AttributeName: 'logId', KeyType: 'RANGE' },
+    ]);
+  });
+
+  it("lets the functions delete archived blobs and query the logs table's indexes, and no more", () => {
+    const policies = resources.IamRoleLambdaExecution?.Properties.Policies as {
+      PolicyDocument: { Statement: Statement[] };
+    }[];
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    const deletes = statements.filter((s) => [s.Action].flat().includes('s3:DeleteObject'));
+    const deletable = JSON.stringify(deletes.map((s) => s.Resource));
+    expect(deletable).toContain('/blobs/*');
+    expect(deletable).not.toMatch(/"\/\*"/);
+    const queries = statements.filter((s) => [s.Action].flat().includes('dynamodb:Query'));
+    const queryable = JSON.stringify(queries.map((s) => s.Resource));
+    expect(queryable).toMatch(/LogsTable.*\/index\/\*/);
+  });
+
   it('feeds the alert notifier from the alerts table stream, dead-lettering to its queue, and on a schedule', () => {
     const notify = ownLambdas().find(([, r]) => String(r.Properties.FunctionName).endsWith('-notify'));
     expect(notify).toBeDefined();

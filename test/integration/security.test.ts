@@ -275,7 +275,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
       ['DELETE', '/'],
       ['POST', `/issues/${issueId}`],
       ['PUT', `/issues/${issueId}`],
-      ['DELETE', '/logs/000000001'],
+      ['PATCH', '/logs/000000001'],
     ] as const) {
       const answer = await send(path, { method });
       expectClientError(answer, 405);

@@ -67,7 +67,7 @@ function report(overrides: Partial<Report> = {}): Report {
 
 describe('S3LogArchive', () => {
   it('stores identical bytes once, gzip-compressed, and gives them back exactly', async () => {
-    const archive = new S3LogArchive(emulators.s3, names.bucket);
+    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable);
     const bytes = Buffer.concat([Buffer.from('line\n'.repeat(1000)), Buffer.from([0, 0xff, 0xfe])]);
     const sha = 'a'.repeat(64);
     await archive.putBlob(sha, bytes);
@@ -76,8 +76,9 @@ describe('S3LogArchive', () => {
       new ListObjectsV2Command({ Bucket: names.bucket, Prefix: `blobs/${sha}` }),
     );
     expect(listed.KeyCount).toBe(1);
+    expect(listed.Contents?.[0]?.Key).toMatch(new RegExp(`^blobs/${sha}\\.[0-9a-z]+\\.gz$`));
     const stored = await emulators.s3.send(
-      new GetObjectCommand({ Bucket: names.bucket, Key: `blobs/${sha}.gz` }),
+      new GetObjectCommand({ Bucket: names.bucket, Key: listed.Contents![0]!.Key! }),
     );
     const compressed = Buffer.from(await stored.Body!.transformToByteArray());
     expect(compressed.length).toBeLessThan(bytes.length / 10);
@@ -86,7 +87,7 @@ describe('S3LogArchive', () => {
   });
 
   it('answers null for bytes never stored', async () => {
-    const archive = new S3LogArchive(emulators.s3, names.bucket);
+    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable);
     expect(await archive.getBlob('b'.repeat(64))).toBeNull();
   });
 });
@@ -409,9 +410,9 @@ describe('when storage is unreachable', () => {
         credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
       }),
     );
-    await expect(new S3LogArchive(s3, 'b').putBlob('d'.repeat(64), Buffer.from('x'))).rejects.toBeInstanceOf(
-      StorageError,
-    );
+    await expect(
+      new S3LogArchive(s3, 'b', ddb, 't').putBlob('d'.repeat(64), Buffer.from('x')),
+    ).rejects.toBeInstanceOf(StorageError);
     await expect(
       new DynamoReportStore(ddb, 't').countOccurrence('k', new Date().toISOString()),
     ).rejects.toBeInstanceOf(StorageError);

@@ -137,7 +137,7 @@ describe('route lookups', () => {
       ['/logs/', 'GET, POST'],
       ['/logs/extracted/000000001', 'GET'],
       ['/logs/000000001/datetime', 'GET'],
-      ['/logs/000000001', 'GET'],
+      ['/logs/000000001', 'GET, DELETE'],
       ['/issues', 'GET, POST'],
       ['/issues/new', 'GET'],
       ['/issues/000001/status', 'POST'],

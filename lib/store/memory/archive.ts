@@ -1,17 +1,29 @@
 /**
- * The log archive in memory: each distinct body once under its SHA-256, as
- * lib/store/s3-archive.ts keeps it in S3. A staged blob is read to its end
- * into a staging copy, then filed under its hash unless those bytes are there
- * already, and the staging copy dropped.
+ * The log archive in memory, as lib/store/s3-archive.ts keeps it in S3 and
+ * DynamoDB: a blob item per hash (`refs`, `gen`) and the bytes of each
+ * generation as their own object. Taking a reference and the last release's
+ * delete of the item are each one synchronous step (the conditional writes);
+ * the release deletes the generation's object in a later step, so a test can
+ * run an ingest in between (`faults.before('archive.delete-blob', …)`).
+ * A staged blob is read to its end into a staging copy, then filed under its
+ * generation unless that object is there already.
  */
 import type { Readable } from 'node:stream';
-import type { LogArchive, StagedBlob } from '#lib/store/ports';
+import type { BlobRelease, LogArchive, StagedBlob } from '#lib/store/ports';
 import type { Clock } from './clock.ts';
 import type { Faults } from './faults.ts';
 
+interface BlobItem {
+  refs: number;
+  gen: string;
+}
+
 export class MemoryLogArchive implements LogArchive {
-  private readonly blobs = new Map<string, Buffer>();
+  private readonly items = new Map<string, BlobItem>();
+  /** Objects by `sha256.gen`. */
+  private readonly objects = new Map<string, Buffer>();
   private readonly staging = new Map<string, Buffer>();
+  private gens = 0;
   /** Blob writes that stored bytes (a repeated body stores nothing). */
   blobWrites = 0;
 
@@ -20,16 +32,41 @@ export class MemoryLogArchive implements LogArchive {
     private readonly clock: Clock,
   ) {}
 
+  private async acquire(sha256: string): Promise<string> {
+    await this.faults.enter('archive.acquire');
+    const item = this.items.get(sha256) ?? { refs: 0, gen: `g${++this.gens}` };
+    item.refs += 1;
+    this.items.set(sha256, item);
+    return `${sha256}.${item.gen}`;
+  }
+
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {
+    const object = await this.acquire(sha256);
     await this.faults.enter('archive.put');
-    if (this.blobs.has(sha256)) return;
-    this.blobs.set(sha256, Buffer.from(bytes));
+    if (this.objects.has(object)) return;
+    this.objects.set(object, Buffer.from(bytes));
     this.blobWrites += 1;
+  }
+
+  async release(sha256: string): Promise<BlobRelease> {
+    await this.faults.enter('archive.release');
+    const item = this.items.get(sha256);
+    if (!item) return { deleted: false, refs: 0 };
+    item.refs -= 1;
+    if (item.refs > 0) return { deleted: false, refs: item.refs };
+    await this.faults.enter('archive.release-item');
+    // The conditional delete of the item: lost to a reference taken since.
+    if (item.refs > 0) return { deleted: false, refs: item.refs };
+    this.items.delete(sha256);
+    await this.faults.enter('archive.delete-blob');
+    this.objects.delete(`${sha256}.${item.gen}`);
+    return { deleted: true };
   }
 
   async getBlob(sha256: string): Promise<Buffer | null> {
     await this.faults.enter('archive.get');
-    const bytes = this.blobs.get(sha256);
+    const item = this.items.get(sha256);
+    const bytes = item && this.objects.get(`${sha256}.${item.gen}`);
     return bytes ? Buffer.from(bytes) : null;
   }
 
@@ -45,11 +82,12 @@ export class MemoryLogArchive implements LogArchive {
     this.staging.set(stagingId, Buffer.concat(chunks));
     return {
       commit: async (sha256) => {
-        await this.faults.enter('archive.copy');
         const staged = this.staging.get(stagingId);
         if (!staged) throw new Error(`nothing staged as ${stagingId}`);
-        if (!this.blobs.has(sha256)) {
-          this.blobs.set(sha256, staged);
+        const object = await this.acquire(sha256);
+        await this.faults.enter('archive.copy');
+        if (!this.objects.has(object)) {
+          this.objects.set(object, staged);
           this.blobWrites += 1;
         }
         this.staging.delete(stagingId);
@@ -69,8 +107,14 @@ export class MemoryLogArchive implements LogArchive {
     return `memory://archive/blobs/${sha256}?${query}`;
   }
 
+  /** Distinct bodies stored (objects, whatever their references). */
   get blobCount(): number {
-    return this.blobs.size;
+    return this.objects.size;
+  }
+
+  /** References held on the blob of `sha256` (0 = no blob item). */
+  refsOf(sha256: string): number {
+    return this.items.get(sha256)?.refs ?? 0;
   }
 
   get stagedCount(): number {

@@ -6,6 +6,7 @@
  * any storage call or runs another request's writes just before it.
  */
 import type { Stores } from '#lib/store/ports';
+import { FOREVER, type Retention } from '#lib/store/retention';
 import { MemoryLogArchive } from './archive.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { Faults } from './faults.ts';
@@ -41,13 +42,16 @@ export interface MemoryBackend {
   faults: Faults;
 }
 
-/** A fresh, empty backend; `clock` dates the URLs it signs. */
-export function memoryStores(clock: Clock = systemClock): MemoryBackend {
+/**
+ * A fresh, empty backend; `clock` dates the URLs it signs and tells which
+ * log records have expired under `retention` (default: kept forever).
+ */
+export function memoryStores(clock: Clock = systemClock, retention: Retention = FOREVER): MemoryBackend {
   const faults = new Faults();
   return {
     stores: {
       archive: new MemoryLogArchive(faults, clock),
-      logs: new MemoryLogIndex(faults),
+      logs: new MemoryLogIndex(faults, retention, clock),
       ids: new MemoryIdAllocator(faults),
       reports: new MemoryReportStore(faults),
       idempotency: new MemoryIdempotencyStore(faults),

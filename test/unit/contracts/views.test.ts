@@ -4,8 +4,8 @@
  * a route of the table.
  */
 import { Ingest, Issue, Log, Report } from '#lib/contracts/answers';
-import type { LogRecord } from '#lib/model';
-import { matchRoute } from '#lib/routes';
+import { firstLogOf, type LogRecord } from '#lib/model';
+import { matchRoute, paths } from '#lib/routes';
 import { ingestView, issueView, logView, reportView } from '#lib/service/views';
 import { makeReport } from '../render/fixtures.ts';
 
@@ -19,7 +19,7 @@ const log: LogRecord = {
   type: 'E',
 };
 
-const routeOf = (link: string) => matchRoute('GET', link)?.route.name;
+const routeOf = (link: string | null) => (link === null ? null : matchRoute('GET', link)?.route.name);
 
 describe('the JSON views against their schemas', () => {
   it('gives an issue, a report and a log in their shapes, with links to their routes', () => {
@@ -31,6 +31,19 @@ describe('the JSON views against their schemas', () => {
     const parsed = Report.parse(reportView(report));
     expect(Object.values(parsed.links).map(routeOf)).toEqual(['getExtract', 'getIssue', 'getLog']);
     expect(routeOf(Log.parse(logView(log)).links.raw)).toBe('getLog');
+    // Once the first log is gone, no link to it: the answer says why instead.
+    const expired = { state: 'expired', expiredAt: '2024-08-07T10:00:00.000Z' } as const;
+    expect(Issue.parse(issueView(report, expired))).toMatchObject({
+      firstLog: expired,
+      links: { firstLog: null },
+    });
+    expect(Report.parse(reportView(report, { state: 'deleted' }))).toMatchObject({
+      firstLog: { state: 'deleted' },
+      links: { firstLog: null },
+    });
+    expect(Report.parse(reportView(report, { state: 'kept' })).links.firstLog).toBe(
+      paths.log(firstLogOf(report)),
+    );
     expect(
       Log.parse(logView({ ...log, reportId: null, reportKey: null, type: null })).links.report,
     ).toBeNull();

@@ -15,7 +15,7 @@ describe('routes no function serves', () => {
       status: 405,
       allow: 'POST',
     });
-    expect(await answer('DELETE', '/logs/000000001')).toMatchObject({ status: 405, allow: 'GET' });
+    expect(await answer('PATCH', '/logs/000000001')).toMatchObject({ status: 405, allow: 'GET, DELETE' });
   });
 
   it('answers 405 on every path of the route table, allowing exactly the methods the table gives it', async () => {
