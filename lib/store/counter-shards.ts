@@ -30,6 +30,8 @@ export interface Pending {
   ahead: Record<string, number>;
   /** The pending occurrences by the day each counter was last counted on. */
   byDay: Record<string, number>;
+  /** The latest time a counter holding pending occurrences was counted at. */
+  lastSeen?: string;
 }
 
 export const NOTHING_PENDING: Pending = { total: 0, ahead: {}, byDay: {} };
@@ -88,8 +90,10 @@ export class CounterShards {
       if (delta <= 0) continue;
       pending.total += delta;
       pending.ahead[shard] = n;
-      const day = String(item['lastSeen'] ?? '').slice(0, 10);
+      const seen = String(item['lastSeen'] ?? '');
+      const day = seen.slice(0, 10);
       if (day) pending.byDay[day] = (pending.byDay[day] ?? 0) + delta;
+      if (seen && (pending.lastSeen === undefined || seen > pending.lastSeen)) pending.lastSeen = seen;
     }
     return pending;
   }

@@ -123,6 +123,38 @@ function counting(at: string, n = 1) {
  * that same write; null without tags. Every key exists as a map on a report
  * created with tags (foldTags), so each value is one nested SET.
  */
+/** Exact answers for counts that went to counter items, per report per container per second. */
+const READ_BACKS_PER_SECOND = 20;
+
+/** A per-second allowance per key, so a burst costs no more reads than a trickle. */
+class ReadBackBudget {
+  private second = 0;
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly perSecond: number) {}
+
+  take(key: string, nowMs: number): boolean {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.used.clear();
+    }
+    const used = this.used.get(key) ?? 0;
+    if (used >= this.perSecond) return false;
+    this.used.set(key, used + 1);
+    return true;
+  }
+}
+
+/** A report as its counter items' pending occurrences make it. */
+function withCounts(report: Report, pending: Pending): Report {
+  const daily = { ...report.daily };
+  for (const [date, count] of Object.entries(pending.byDay)) daily[date] = (daily[date] ?? 0) + count;
+  const lastSeen =
+    pending.lastSeen && pending.lastSeen > report.lastSeen ? pending.lastSeen : report.lastSeen;
+  return { ...report, occurrences: report.occurrences + pending.total, daily, lastSeen };
+}
+
 function tagging(delta: TagDelta | undefined) {
   if (!delta) return null;
   const sets: string[] = [];
@@ -228,6 +260,8 @@ export class DynamoReportStore implements ReportStore {
   private readonly listShards: number;
   private readonly counters: CounterShards;
   private readonly folding = new Set<string>();
+  /** How many counts a second per report answer with the exact total (17 reads each). */
+  private readonly readBacks = new ReadBackBudget(READ_BACKS_PER_SECOND);
   /** Reports this container marked as counted in counter items (the mark is written once). */
   private readonly marked = new Set<string>();
 
@@ -301,8 +335,14 @@ export class DynamoReportStore implements ReportStore {
     // Tag counts are not sharded: they go on the item, which moves no list index
     // (tags are not projected) — the next ceiling for a hot, tagged report.
     if (tag) await this.addTags(reportKey, tag);
-    // Not the counters read back (16 reads a count): the answer may trail the
-    // exact total by the last second's counts, which reads give exactly.
+    if (this.readBacks.take(reportKey, Date.now())) {
+      // The item read again after the add, then its counters: a fold in
+      // between moves nothing out of the counters, so the sum is exact.
+      const now = await this.getItem(reportKey);
+      if (now && typeof now['reportId'] === 'string') return this.withPending(now);
+    }
+    // Past the read-back budget (a burst): the answer may trail the exact
+    // total by the last second's counts, which every read gives exactly.
     const report = fromItem(item);
     return { ...report, occurrences: report.occurrences + n };
   }
@@ -318,7 +358,7 @@ export class DynamoReportStore implements ReportStore {
     tag: ReturnType<typeof tagging> = null,
   ): Promise<Report | null> {
     const byDay: Record<string, number> = { ...pending.byDay };
-    byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
+    if (n > 0) byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {
       ':total': n + pending.total,
@@ -410,15 +450,33 @@ export class DynamoReportStore implements ReportStore {
   /** The report of a stored item, with what its counter items hold beyond it. */
   private async withPending(item: Record<string, unknown>): Promise<Report> {
     const report = fromItem(item);
-    return item['counters'] === undefined ? report : this.addPending(report, item['folded']);
+    if (item['counters'] === undefined) return report;
+    const folded = (item['folded'] as Record<string, number> | undefined) ?? undefined;
+    const pending = await this.counters.pending(report.reportKey, folded ?? {});
+    if (pending.total === 0) return report;
+    const seen = String(item['lastSeen']);
+    // Folded on read once the burst is over: without it the list indexes would
+    // keep the count and lastSeen of the burst's first second until the next count.
+    if (
+      seen <= new Date(Date.now() - 1000).toISOString() &&
+      item['mergedInto'] === undefined &&
+      !this.folding.has(report.reportKey)
+    ) {
+      this.folding.add(report.reportKey);
+      try {
+        const at = pending.lastSeen && pending.lastSeen > seen ? pending.lastSeen : seen;
+        const settled = await this.countAndFold(report.reportKey, seen, at, 0, folded, pending);
+        if (settled) return settled;
+      } finally {
+        this.folding.delete(report.reportKey);
+      }
+    }
+    return withCounts(report, pending);
   }
 
   private async addPending(report: Report, folded: unknown): Promise<Report> {
     const pending = await this.counters.pending(report.reportKey, (folded as Record<string, number>) ?? {});
-    if (pending.total === 0) return report;
-    const daily = { ...report.daily };
-    for (const [date, count] of Object.entries(pending.byDay)) daily[date] = (daily[date] ?? 0) + count;
-    return { ...report, occurrences: report.occurrences + pending.total, daily };
+    return pending.total === 0 ? report : withCounts(report, pending);
   }
 
   async countWithSummary(
