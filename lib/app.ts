@@ -34,7 +34,13 @@ export interface App {
   alerts: AlertStore | null;
 }
 
-export function buildApp(config: Config, hooks: ClientHooks = {}): App {
+/** What a simulation swaps in (scripts/bench-scale.ts); nothing deployed sets it. */
+export interface AppOptions {
+  /** The clock the report store times counts by (epoch ms). */
+  now?: () => number;
+}
+
+export function buildApp(config: Config, hooks: ClientHooks = {}, options: AppOptions = {}): App {
   configureScrubbing(config.scrub);
   configureLifecycle(config.lifecycle);
   configureFingerprintRules(config.fingerprintRules);
@@ -46,6 +52,7 @@ export function buildApp(config: Config, hooks: ClientHooks = {}): App {
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {
       listShards: config.listShards,
+      now: options.now,
     }),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
   };

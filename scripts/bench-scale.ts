@@ -193,16 +193,23 @@ async function main(): Promise<void> {
   const raw = dynamoClient(emulators.dynamoEndpoint);
   const meter = new CapacityMeter(tables, raw);
   const config = loadConfig();
+  const start = Date.parse('2026-12-01T00:00:00Z');
+  // The simulated clock: the latest time sent, so the stores' once-a-second rules see simulated seconds.
+  let simulated = start;
   const containers = Array.from({ length: opts.containers }, () =>
-    buildApp(config, { dynamo: (client) => meter.install(client), s3: (client) => meter.installS3(client) }),
+    buildApp(
+      config,
+      { dynamo: (client) => meter.install(client), s3: (client) => meter.installS3(client) },
+      { now: () => simulated },
+    ),
   );
 
   const rand = prng(opts.seed);
   const mix = zipf(opts.reports, opts.hot);
-  const start = Date.parse('2026-12-01T00:00:00Z');
   let requests = 0;
   const send = (second: number, offsetMs: number, kinds: number[]) => async () => {
     const now = new Date(start + second * 1000 + offsetMs);
+    if (now.getTime() > simulated) simulated = now.getTime();
     const objects = kinds.map((k) => failureRecord(k, now.toISOString(), rand));
     const bytes = Buffer.from(`${objects.map((o) => JSON.stringify(o)).join('\n')}\n`, 'utf8');
     const records: LogEvent[] = objects.map((o) => eventFromObject(o));

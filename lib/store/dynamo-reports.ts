@@ -253,6 +253,8 @@ export interface ReportStoreOptions {
   listShards?: number;
   /** Counter items per hot report (lib/store/counter-shards.ts). */
   counterShards?: number;
+  /** The clock counts are timed by (epoch ms): a simulation's, or the wall's. */
+  now?: () => number;
 }
 
 export class DynamoReportStore implements ReportStore {
@@ -260,6 +262,7 @@ export class DynamoReportStore implements ReportStore {
   private readonly listShards: number;
   private readonly counters: CounterShards;
   private readonly folding = new Set<string>();
+  private readonly now: () => number;
   /** How many counts a second per report answer with the exact total (17 reads each). */
   private readonly readBacks = new ReadBackBudget(READ_BACKS_PER_SECOND);
   /** Reports this container marked as counted in counter items (the mark is written once). */
@@ -275,6 +278,7 @@ export class DynamoReportStore implements ReportStore {
     this.cursors = new CursorSealer(cursorSecret);
     this.listShards = options.listShards ?? 1;
     this.counters = new CounterShards(ddb, table, options.counterShards ?? COUNTER_SHARDS);
+    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -335,7 +339,7 @@ export class DynamoReportStore implements ReportStore {
     // Tag counts are not sharded: they go on the item, which moves no list index
     // (tags are not projected) — the next ceiling for a hot, tagged report.
     if (tag) await this.addTags(reportKey, tag);
-    if (this.readBacks.take(reportKey, Date.now())) {
+    if (this.readBacks.take(reportKey, this.now())) {
       // The item read again after the add, then its counters: a fold in
       // between moves nothing out of the counters, so the sum is exact.
       const now = await this.getItem(reportKey);
@@ -458,7 +462,7 @@ export class DynamoReportStore implements ReportStore {
     // Folded on read once the burst is over: without it the list indexes would
     // keep the count and lastSeen of the burst's first second until the next count.
     if (
-      seen <= new Date(Date.now() - 1000).toISOString() &&
+      seen <= new Date(this.now() - 1000).toISOString() &&
       item['mergedInto'] === undefined &&
       !this.folding.has(report.reportKey)
     ) {
