@@ -461,14 +461,19 @@ export class DynamoReportStore implements ReportStore {
     const seen = String(item['lastSeen']);
     // Folded on read once the burst is over: without it the list indexes would
     // keep the count and lastSeen of the burst's first second until the next count.
+    // The fold must move lastSeen (to the counters' latest time, later than the
+    // item's): every write of `folded` moving it is what lets a count's fold,
+    // conditioned on the lastSeen it read, prove `folded` unchanged.
+    const at = pending.lastSeen;
     if (
+      at !== undefined &&
+      at > seen &&
       seen <= new Date(this.now() - 1000).toISOString() &&
       item['mergedInto'] === undefined &&
       !this.folding.has(report.reportKey)
     ) {
       this.folding.add(report.reportKey);
       try {
-        const at = pending.lastSeen && pending.lastSeen > seen ? pending.lastSeen : seen;
         const settled = await this.countAndFold(report.reportKey, seen, at, 0, folded, pending);
         if (settled) return settled;
       } finally {
