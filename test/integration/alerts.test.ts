@@ -163,6 +163,28 @@ describe('alerts', () => {
     expect(hook!.headers['logsift-alert-id']).toBe(body['id']);
   }, 30_000);
 
+  it('carries no secret the failure line held: the payload is built from the scrubbed report', async () => {
+    // Digit-free where the format allows, so the title's own masking of numbers cannot hide a leak.
+    const secrets = [
+      'correct-horse-battery-staple',
+      'AKIAQWERTYUIOPASDFGH',
+      'opsBotSessionTokenXyzzyPlugh',
+      '4012888888881881',
+    ];
+    const line =
+      `ERROR vault unlock failed password=${secrets[0]} key=${secrets[1]} ` +
+      `Authorization: Bearer ${secrets[2]} card ${secrets[3]}`;
+    const ingested = await post('/logs', logForm(`INFO boot\n${line}\n`));
+    expect(ingested.status).toBe(201);
+    const reportId = String(ingested.body['reportId']);
+    const hooks = await eventually(
+      () => receiver.at('/hook', reportId),
+      (seen) => seen.length >= 1,
+    );
+    expect(String(parsed(hooks[0]!).report['title'])).toContain('vault unlock failed password=<redacted>');
+    for (const secret of secrets) expect(hooks[0]!.body).not.toContain(secret);
+  });
+
   it('retries a receiver that is down (503, a reset, a hang) and delivers on the fourth try, once', async () => {
     const ingested = await post('/logs', logForm('ERROR courier manifest rejected by depot\n'));
     const reportId = String(ingested.body['reportId']);
