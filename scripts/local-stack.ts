@@ -373,6 +373,18 @@ export class PortInUseError extends Error {
   }
 }
 
+/** A port held open until `release()`: the asked one (PortInUseError when taken), or a free one (0). */
+async function reservePort(port: number): Promise<{ port: number; release(): Promise<void> }> {
+  const holder = createServer();
+  try {
+    const held = await listen(holder, port);
+    return { port: held, release: () => new Promise<void>((done) => holder.close(() => done())) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(port);
+    throw error;
+  }
+}
+
 /** A port that was free a moment ago (0), or a check that the asked one is free now. */
 export async function freePort(port = 0): Promise<number> {
   const probe = createServer();
@@ -443,10 +455,20 @@ async function reshardLocal(
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   // A bad rule list stops the start with its message, before any emulator runs.
   parseFingerprintRules(opts.env?.['FINGERPRINT_RULES'] ?? process.env['FINGERPRINT_RULES']);
-  const port = await freePort(opts.port ?? 0);
-  const emulators: Emulators = opts.endpoints
-    ? { ...opts.endpoints, stop: async () => {} }
-    : await startEmulators({ dataDir: opts.dataDir });
+  // The gateway's port is held while the emulators take theirs (port 0), or the
+  // kernel may hand one of them the port just probed, and the gateway would
+  // find it taken; it is let go just before the gateway binds it.
+  const reserved = await reservePort(opts.port ?? 0);
+  const port = reserved.port;
+  let emulators: Emulators;
+  try {
+    emulators = opts.endpoints
+      ? { ...opts.endpoints, stop: async () => {} }
+      : await startEmulators({ dataDir: opts.dataDir });
+  } catch (error) {
+    await reserved.release();
+    throw error;
+  }
   const credentials = opts.endpoints?.credentials ?? LOCAL_CREDENTIALS;
 
   let resources: LocalResources;
@@ -455,9 +477,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // A DATA_DIR from before the lists were sharded, or under another LIST_SHARDS, lists again.
     if (opts.dataDir && !opts.endpoints) await reshardLocal(emulators.dynamoEndpoint, resources, opts.env);
   } catch (error) {
+    await reserved.release();
     await emulators.stop();
     throw error;
   }
+  await reserved.release();
 
   const env: Record<string, string> = {
     ...resources.env,
@@ -546,6 +570,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`logsift: the gateway did not answer GET ${url}/ in time:\n${output()}`);
+    }
+    // Only the gateway's own answer counts: something else may hold the port.
+    if (!output().includes(`gateway listening on ${port} `)) {
+      await sleep(100);
+      continue;
     }
     try {
       const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
