@@ -4,7 +4,9 @@
  * absent from then on; the sweeper finds it through the sparse `logsByExpiry`
  * index (spread over EXPIRY_SHARDS partitions so no one index partition takes
  * every write) and DynamoDB's TTL (`ttl`, a grace period later) is the backstop.
- * `logsByReport` finds a report's logs for deletion on request.
+ * `logsByReportShard` finds a report's logs for deletion on request; its key is
+ * the report and a shard of the log id (REPORT_LOG_SHARDS), since keyed by the
+ * report alone every log of a hot report would land in one index partition.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -20,10 +22,14 @@ import type { IdPage, LogIndex } from './ports.ts';
 import { expiryOf, FOREVER, isExpired, type Retention, TTL_GRACE_SECONDS } from './retention.ts';
 
 export const EXPIRY_INDEX = 'logsByExpiry';
-export const REPORT_INDEX = 'logsByReport';
-export const EXPIRY_SHARDS = 8;
+export const REPORT_INDEX = 'logsByReportShard';
+/** Each index partition takes ~1,000 writes a second: 32 of them take every log past 10,000/s. */
+export const EXPIRY_SHARDS = 32;
+/** Partitions of one report's logs: the hottest report's share of 10,000 logs/s, with room. */
+export const REPORT_LOG_SHARDS = 16;
 
 const shardOf = (logId: string): string => String(Number(logId) % EXPIRY_SHARDS);
+const reportShardOf = (reportKey: string, shard: number) => `${reportKey}#${shard}`;
 
 export class DynamoLogIndex implements LogIndex {
   constructor(
@@ -39,7 +45,9 @@ export class DynamoLogIndex implements LogIndex {
     const Item: Record<string, unknown> = {
       ...rest,
       // An index key may not be NULL: a log without failure is simply not in logsByReport.
-      ...(reportKey !== null ? { reportKey } : {}),
+      ...(reportKey !== null
+        ? { reportKey, reportShard: reportShardOf(reportKey, Number(log.logId) % REPORT_LOG_SHARDS) }
+        : {}),
       ...(expiresAt !== undefined
         ? { expiresAt, expiryShard: shardOf(log.logId), ttl: expiresAt + TTL_GRACE_SECONDS }
         : {}),
@@ -109,21 +117,36 @@ export class DynamoLogIndex implements LogIndex {
     return { ids, cursor: shard < EXPIRY_SHARDS ? JSON.stringify({ shard, key }) : null };
   }
 
+  /**
+   * A report's logs in log-id order: every shard queried for a page after the
+   * cursor (the last id answered), merged. Ids are the index's sort key, so
+   * the cursor is just the last one, valid in every shard.
+   */
   async ofReport(reportKey: string, limit: number, cursor?: string): Promise<IdPage> {
-    const answer = await storageCall('logs.of-report', () =>
-      this.ddb.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: REPORT_INDEX,
-          KeyConditionExpression: 'reportKey = :key',
-          ExpressionAttributeValues: { ':key': reportKey },
-          Limit: limit,
-          ...(cursor ? { ExclusiveStartKey: { reportKey, logId: cursor } } : {}),
-        }),
+    const shards = await Promise.all(
+      Array.from({ length: REPORT_LOG_SHARDS }, (_, shard) =>
+        storageCall('logs.of-report', () =>
+          this.ddb.send(
+            new QueryCommand({
+              TableName: this.table,
+              IndexName: REPORT_INDEX,
+              KeyConditionExpression: cursor ? 'reportShard = :key AND logId > :after' : 'reportShard = :key',
+              ExpressionAttributeValues: {
+                ':key': reportShardOf(reportKey, shard),
+                ...(cursor ? { ':after': cursor } : {}),
+              },
+              Limit: limit,
+            }),
+          ),
+        ),
       ),
     );
-    const ids = (answer.Items ?? []).map((item) => String(item['logId']));
-    return { ids, cursor: answer.LastEvaluatedKey ? String(answer.LastEvaluatedKey['logId']) : null };
+    const found = shards.flatMap((answer) => (answer.Items ?? []).map((item) => String(item['logId'])));
+    // The index's own order: ids are strings, compared by their UTF-8 bytes (ASCII digits here).
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const ids = found.slice(0, limit);
+    const more = found.length > limit || shards.some((answer) => answer.LastEvaluatedKey !== undefined);
+    return { ids, cursor: more && ids.length > 0 ? (ids[ids.length - 1] as string) : null };
   }
 }
 
