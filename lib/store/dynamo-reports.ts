@@ -58,8 +58,10 @@ import {
   COUNTER_SHARDS,
   CounterShards,
   counterKey,
+  foldableTags,
   NOTHING_PENDING,
   type Pending,
+  sumTagDeltas,
 } from './counter-shards.ts';
 import { CursorSealer } from './cursor.ts';
 import { storageCall } from './errors.ts';
@@ -152,8 +154,15 @@ function withCounts(report: Report, pending: Pending): Report {
   for (const [date, count] of Object.entries(pending.byDay)) daily[date] = (daily[date] ?? 0) + count;
   const lastSeen =
     pending.lastSeen && pending.lastSeen > report.lastSeen ? pending.lastSeen : report.lastSeen;
-  return { ...report, occurrences: report.occurrences + pending.total, daily, lastSeen };
+  const counted = { ...report, occurrences: report.occurrences + pending.total, daily, lastSeen };
+  if (!pending.tags) return counted;
+  const tags = sumTagDeltas([{ values: report.tags ?? {}, other: report.tagsOther ?? {} }, pending.tags]);
+  return tags ? { ...counted, tags: tags.values, tagsOther: tags.other } : counted;
 }
+
+/** The generations of a hot report's counter tags already in its tags (lib/store/counter-shards.ts). */
+const taggedOf = (item: Record<string, unknown>) =>
+  (item['tagged'] as Record<string, number> | undefined) ?? {};
 
 function tagging(delta: TagDelta | undefined) {
   if (!delta) return null;
@@ -321,9 +330,9 @@ export class DynamoReportStore implements ReportStore {
         const folded = item['folded'] as Record<string, number> | undefined;
         // Eventually consistent is enough: a stale counter folds less now, the rest next time.
         const pending = item['counters']
-          ? await this.counters.pending(reportKey, folded ?? {}, false)
+          ? await this.counters.pending(reportKey, folded ?? {}, false, taggedOf(item))
           : NOTHING_PENDING;
-        const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending, tag);
+        const counted = await this.countAndFold(item, at, n, pending, tags);
         if (counted) return counted;
       } finally {
         this.folding.delete(reportKey);
@@ -335,10 +344,7 @@ export class DynamoReportStore implements ReportStore {
       await this.markCounted(reportKey);
       this.marked.add(mark);
     }
-    await this.counters.add(reportKey, n, at);
-    // Tag counts are not sharded: they go on the item, which moves no list index
-    // (tags are not projected) — the next ceiling for a hot, tagged report.
-    if (tag) await this.addTags(reportKey, tag);
+    await this.counters.add(reportKey, n, at, tags);
     if (this.readBacks.take(reportKey, this.now())) {
       // The item read again after the add, then its counters: a fold in
       // between moves nothing out of the counters, so the sum is exact.
@@ -351,16 +357,28 @@ export class DynamoReportStore implements ReportStore {
     return { ...report, occurrences: report.occurrences + n };
   }
 
-  /** The count and every pending counter in one write, while `lastSeen` is still `seen`. */
-  private countAndFold(
-    reportKey: string,
-    seen: string,
+  /**
+   * The count and every pending counter in one write, while `lastSeen` is
+   * still the item's: the occurrences, and the tag counts of the counters'
+   * generations the report does not hold yet (rotated here first).
+   */
+  private async countAndFold(
+    item: Record<string, unknown>,
     at: string,
     n: number,
-    folded: Record<string, number> | undefined,
     pending: Pending,
-    tag: ReturnType<typeof tagging> = null,
+    tags?: TagDelta,
   ): Promise<Report | null> {
+    const reportKey = String(item['pk']);
+    const seen = String(item['lastSeen']);
+    const folded = item['folded'] as Record<string, number> | undefined;
+    const fromCounters =
+      item['counters'] !== undefined && pending.states
+        ? await this.counters.tagsToFold(reportKey, pending, taggedOf(item))
+        : { tagged: {}, left: false };
+    const tag = tagging(foldableTags([tags, fromCounters.tags]));
+    // A report stored before tags gets its maps first; its lastSeen, the condition below, stays.
+    if (tag && item['tagsOther'] === undefined) await this.backfillTags(reportKey);
     const byDay: Record<string, number> = { ...pending.byDay };
     if (n > 0) byDay[day(at)] = (byDay[day(at)] ?? 0) + n;
     const names: Record<string, string> = {};
@@ -390,6 +408,18 @@ export class DynamoReportStore implements ReportStore {
         sets.push(`folded.#f${i} = :f${i}`);
       });
     }
+    if (item['tagged'] === undefined) {
+      if (Object.keys(fromCounters.tagged).length > 0) {
+        sets.push('tagged = :tagged');
+        values[':tagged'] = fromCounters.tagged;
+      }
+    } else {
+      Object.entries(fromCounters.tagged).forEach(([shard, generation], i) => {
+        names[`#g${i}`] = shard;
+        values[`:g${i}`] = generation;
+        sets.push(`tagged.#g${i} = :g${i}`);
+      });
+    }
     return this.update(
       'reports.count',
       {
@@ -400,8 +430,8 @@ export class DynamoReportStore implements ReportStore {
         ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
         ExpressionAttributeValues: values,
       },
-      // Every counter was just folded in: nothing to read back.
-      false,
+      // Every counter was just folded in, unless some tags could not be: nothing else to read back.
+      fromCounters.left,
     );
   }
 
@@ -418,20 +448,6 @@ export class DynamoReportStore implements ReportStore {
       ExpressionAttributeValues: { ':tags': empty.tags, ':other': empty.tagsOther },
     });
     return done !== null;
-  }
-
-  private async addTags(reportKey: string, tag: NonNullable<ReturnType<typeof tagging>>): Promise<void> {
-    await this.update(
-      'reports.count-tags',
-      {
-        Key: { pk: reportKey },
-        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(tagsOther)',
-        UpdateExpression: `SET ${tag.set}`,
-        ExpressionAttributeNames: tag.names,
-        ExpressionAttributeValues: { ...tag.values, ':zero': 0 },
-      },
-      false,
-    );
   }
 
   /** Marks a report as counted in counter items too, once; readers then add what they hold. */
@@ -456,8 +472,8 @@ export class DynamoReportStore implements ReportStore {
     const report = fromItem(item);
     if (item['counters'] === undefined) return report;
     const folded = (item['folded'] as Record<string, number> | undefined) ?? undefined;
-    const pending = await this.counters.pending(report.reportKey, folded ?? {});
-    if (pending.total === 0) return report;
+    const pending = await this.counters.pending(report.reportKey, folded ?? {}, true, taggedOf(item));
+    if (pending.total === 0) return pending.tags ? withCounts(report, pending) : report;
     const seen = String(item['lastSeen']);
     // Folded on read once the burst is over: without it the list indexes would
     // keep the count and lastSeen of the burst's first second until the next count.
@@ -474,7 +490,7 @@ export class DynamoReportStore implements ReportStore {
     ) {
       this.folding.add(report.reportKey);
       try {
-        const settled = await this.countAndFold(report.reportKey, seen, at, 0, folded, pending);
+        const settled = await this.countAndFold(item, at, 0, pending);
         if (settled) return settled;
       } finally {
         this.folding.delete(report.reportKey);
@@ -483,9 +499,10 @@ export class DynamoReportStore implements ReportStore {
     return withCounts(report, pending);
   }
 
-  private async addPending(report: Report, folded: unknown): Promise<Report> {
-    const pending = await this.counters.pending(report.reportKey, (folded as Record<string, number>) ?? {});
-    return pending.total === 0 ? report : withCounts(report, pending);
+  private async addPending(report: Report, item: Record<string, unknown>): Promise<Report> {
+    const folded = (item['folded'] as Record<string, number> | undefined) ?? {};
+    const pending = await this.counters.pending(report.reportKey, folded, true, taggedOf(item));
+    return pending.total === 0 && !pending.tags ? report : withCounts(report, pending);
   }
 
   async countWithSummary(
@@ -1051,7 +1068,7 @@ export class DynamoReportStore implements ReportStore {
     const settled = needsFolding(report) ? await this.refold(report) : report;
     return attributes['counters'] === undefined || !withCounters
       ? settled
-      : this.addPending(settled, attributes['folded']);
+      : this.addPending(settled, attributes);
   }
 
   /**
