@@ -28,6 +28,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   ScanCommand,
   UpdateCommand,
   type UpdateCommandInput,
@@ -68,6 +69,7 @@ import { storageCall } from './errors.ts';
 import { itemSize } from './item-size.ts';
 import type {
   FiledWith,
+  FoldRun,
   ListQuery,
   PageOf,
   ReportStore,
@@ -107,6 +109,17 @@ function index(name: string, partition: string, sortKey: string, sortType: 'S' |
 }
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+/**
+ * The sparse index of reports whose counter items may hold counts: `foldDue`
+ * is set with the counters mark and by each burst's first write (no index
+ * write while it stays), and removed by the scheduled fold once the report is
+ * quiet with nothing pending.
+ */
+export const FOLD_INDEX = 'reportsToFold';
+const FOLD_DUE = 'due';
+/** A report this long without a count is quiet: no count can be on its way to a counter item. */
+const FOLD_QUIET_MS = 60_000;
 
 const day = (at: string) => at.slice(0, 10);
 
@@ -389,6 +402,11 @@ export class DynamoReportStore implements ReportStore {
       ':zero': 0,
     };
     const sets = ['lastSeen = :at', ...(tag ? [tag.set] : [])];
+    // A burst starts with this write: its counter items are the scheduled fold's to find (FOLD_INDEX).
+    if (item['counters'] !== undefined) {
+      sets.push('foldDue = :due');
+      values[':due'] = FOLD_DUE;
+    }
     Object.assign(names, tag?.names);
     Object.assign(values, tag?.values);
     Object.entries(byDay).forEach(([date, count], i) => {
@@ -458,8 +476,8 @@ export class DynamoReportStore implements ReportStore {
           TableName: this.table,
           Key: { pk: reportKey },
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(counters)',
-          UpdateExpression: 'SET counters = :shards',
-          ExpressionAttributeValues: { ':shards': this.counters.shards },
+          UpdateExpression: 'SET counters = :shards, foldDue = :due',
+          ExpressionAttributeValues: { ':shards': this.counters.shards, ':due': FOLD_DUE },
         }),
       );
     } catch (error) {
@@ -503,6 +521,65 @@ export class DynamoReportStore implements ReportStore {
     const folded = (item['folded'] as Record<string, number> | undefined) ?? {};
     const pending = await this.counters.pending(report.reportKey, folded, true, taggedOf(item));
     return pending.total === 0 && !pending.tags ? report : withCounts(report, pending);
+  }
+
+  async foldCounters(options: { maxReports?: number } = {}): Promise<FoldRun> {
+    const max = options.maxReports ?? 1000;
+    const run: FoldRun = { reports: 0, folded: 0, cleared: 0, more: false };
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall('reports.fold-due', () =>
+        this.ddb.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: FOLD_INDEX,
+            KeyConditionExpression: 'foldDue = :due',
+            ExpressionAttributeValues: { ':due': FOLD_DUE },
+            Limit: Math.min(100, max - run.reports),
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const entry of page.Items ?? []) {
+        run.reports++;
+        const outcome = await this.foldOne(String(entry['pk']));
+        if (outcome === 'folded') run.folded++;
+        if (outcome === 'cleared') run.cleared++;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && run.reports < max);
+    run.more = start !== undefined;
+    return run;
+  }
+
+  /** One report of the scheduled fold: folded as a read would, or unmarked when quiet with nothing pending. */
+  private async foldOne(reportKey: string): Promise<'folded' | 'cleared' | 'left'> {
+    const item = await this.getItem(reportKey);
+    if (!item || typeof item['reportId'] !== 'string') return 'left';
+    const seen = String(item['lastSeen']);
+    const pending =
+      item['counters'] !== undefined && item['mergedInto'] === undefined
+        ? await this.counters.pending(reportKey, (item['folded'] as Record<string, number>) ?? {}, true, taggedOf(item))
+        : NOTHING_PENDING;
+    if (pending.total > 0) {
+      await this.withPending(item);
+      const stored = await this.getItem(reportKey);
+      return Number(stored?.['occurrences']) > Number(item['occurrences']) ? 'folded' : 'left';
+    }
+    // Tags only (a fold that lost its race after rotating): read exactly, folded by the next count.
+    if (pending.tags || seen > new Date(this.now() - FOLD_QUIET_MS).toISOString()) return 'left';
+    const cleared = await this.update(
+      'reports.fold-clear',
+      {
+        Key: { pk: reportKey },
+        // A count since moved lastSeen, and set the mark again if it was the first of a burst.
+        ConditionExpression: 'lastSeen = :seen AND foldDue = :due',
+        UpdateExpression: 'REMOVE foldDue',
+        ExpressionAttributeValues: { ':seen': seen, ':due': FOLD_DUE },
+      },
+      false,
+    );
+    return cleared ? 'cleared' : 'left';
   }
 
   async countWithSummary(

@@ -215,6 +215,24 @@ export interface ReportStore {
   removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null>;
   /** Undo markMerged: applied only while the report is merged into `targetKey`; null otherwise. */
   unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null>;
+  /**
+   * The scheduled fold (functions/fold.ts): a hot report's counter items
+   * folded into its item though nobody reads or counts it again. Only stores
+   * with counter items have it.
+   */
+  foldCounters?(options?: { maxReports?: number }): Promise<FoldRun>;
+}
+
+/** What one scheduled fold did. */
+export interface FoldRun {
+  /** Reports marked as having counter items, looked at. */
+  reports: number;
+  /** Of those, folded into their items now. */
+  folded: number;
+  /** Of those, quiet with nothing pending: unmarked. */
+  cleared: number;
+  /** Stopped at maxReports: the next run goes on. */
+  more: boolean;
 }
 
 /** An answer kept for an Idempotency-Key, replayed to retries. */
