@@ -264,7 +264,7 @@ describe('serverless package: the sharded lists (docs/SCALING.md)', () => {
     }>;
 
   it('projects only the keys and type into every list index, so a count writes small entries', () => {
-    const indexes = reportIndexes();
+    const indexes = reportIndexes().filter((i) => i.IndexName !== 'reportsToFold');
     expect(indexes.map((i) => i.IndexName).sort()).toEqual(
       ['issues', 'issuesByStatus', 'reportsByFirstSeen', 'reportsByLastSeen', 'reportsByOccurrences'].sort(),
     );
@@ -290,5 +290,26 @@ describe('serverless package: the sharded lists (docs/SCALING.md)', () => {
     expect(batch).toHaveLength(1);
     expect(JSON.stringify(batch[0]!.Resource)).toContain('ReportsTable');
     expect(JSON.stringify(batch[0]!.Resource)).not.toMatch(/LogsTable|MetaTable|\*/);
+  });
+
+  it('indexes the reports to fold sparsely, keys only, and folds them on a schedule every minute', () => {
+    const fold = reportIndexes().find((i) => i.IndexName === 'reportsToFold') as
+      | { KeySchema: unknown[]; Projection: unknown }
+      | undefined;
+    expect(fold?.KeySchema).toEqual([{ AttributeName: 'foldDue', KeyType: 'HASH' }]);
+    expect(fold?.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
+
+    const folder = ownLambdas().find(([, r]) => r.Properties.Handler === 'functions/fold.handler');
+    expect(folder).toBeDefined();
+    const [folderId] = folder!;
+    const rules = ofType('AWS::Events::Rule').filter(([, r]) =>
+      JSON.stringify(r.Properties['Targets']).includes(`"${folderId}"`),
+    );
+    expect(rules).toHaveLength(1);
+    expect(rules[0]![1].Properties).toMatchObject({ ScheduleExpression: 'rate(1 minute)' });
+    const invoke = ofType('AWS::Lambda::Permission').filter(([, r]) =>
+      JSON.stringify(r.Properties['FunctionName']).includes(`"${folderId}"`),
+    );
+    expect(invoke.map(([, r]) => r.Properties['Principal'])).toContain('events.amazonaws.com');
   });
 });

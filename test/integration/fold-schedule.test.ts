@@ -1,0 +1,130 @@
+/**
+ * The scheduled fold against dynalite (functions/fold.ts): a hot report whose
+ * burst ends with no further count or read still gets its counter items
+ * folded into its item — the list indexes' copy — and is unmarked once quiet.
+ */
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Report, TAG_KEYS } from '#lib/model';
+import { foldTags } from '#lib/store/budgets';
+import { DynamoReportStore, FOLD_INDEX } from '#lib/store/dynamo-reports';
+import { foldHandler } from '../../functions/fold.ts';
+import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
+
+let emulators: TestEmulators;
+let ddb: DynamoDBDocumentClient;
+let table: string;
+
+beforeAll(async () => {
+  emulators = await startEmulatorsForTest();
+  table = emulators.names.reportsTable;
+  ddb = emulators.ddb;
+}, 60_000);
+
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+const base = Date.UTC(2026, 10, 9, 16, 0, 0);
+const at = (ms: number) => new Date(base + ms).toISOString();
+
+function report(key: string): Report {
+  return {
+    reportKey: key,
+    reportId: '500000001',
+    issueId: '500001',
+    type: 'E',
+    occurrences: 1,
+    firstSeen: at(0),
+    lastSeen: at(0),
+    extract: 'ERROR ledger sync rejected',
+    extractTruncated: false,
+    signature: 'error|ledger sync rejected',
+    signatureTruncated: false,
+    logSha256: 'd'.repeat(64),
+    status: 'Ghost',
+    summary: '',
+    summaries: [],
+    history: [{ event: 'created', at: at(0) }],
+    historyDropped: 0,
+    regressed: false,
+    daily: { [at(0).slice(0, 10)]: 1 },
+    monthly: {},
+    ...foldTags({}),
+  };
+}
+
+const stored = async (key: string) =>
+  (await ddb.send(new GetCommand({ TableName: table, Key: { pk: key }, ConsistentRead: true }))).Item!;
+
+const due = async () =>
+  (
+    (
+      await ddb.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: FOLD_INDEX,
+          KeyConditionExpression: 'foldDue = :due',
+          ExpressionAttributeValues: { ':due': 'due' },
+        }),
+      )
+    ).Items ?? []
+  ).map((item) => String(item['pk']));
+
+describe('the scheduled fold', () => {
+  it("folds a burst's counter items into the report's item with no read or count, then unmarks it when quiet", async () => {
+    let now = base + 1000;
+    const store = new DynamoReportStore(ddb, table, 'fold', { now: () => now });
+    const run = foldHandler(store);
+    const key = 'burst-then-silence-key';
+    await store.create(report(key));
+    expect(await run()).toMatchObject({ reports: 0, folded: 0 });
+
+    // A burst within one second: the first count moves the item, the other 40 go to counter items.
+    await store.countOccurrence(key, at(1000), 1, { values: { service: { ledger: 1 } }, other: {} });
+    for (let i = 1; i <= 40; i++) {
+      const host = `db-${i % 4}`;
+      await store.countOccurrence(key, at(1000 + i), 2, {
+        values: { service: { ledger: 2 }, host: { [host]: 2 } },
+        other: {},
+      });
+    }
+    expect(Number((await stored(key))['occurrences'])).toBe(2);
+    expect(await due()).toEqual([key]);
+
+    // Seconds later, nobody has read or counted it: the schedule folds it, and keeps the mark (not quiet yet).
+    now = base + 5000;
+    expect(await run()).toMatchObject({ reports: 1, folded: 1, cleared: 0 });
+    const item = await stored(key);
+    expect(Number(item['occurrences'])).toBe(82);
+    expect(item['lastSeen']).toBe(at(1040));
+    expect(item['daily']).toEqual({ [at(0).slice(0, 10)]: 82 });
+    const tags = item['tags'] as Report['tags'];
+    expect(tags?.service).toEqual({ ledger: 81 });
+    expect(tags?.host).toEqual({ 'db-0': 20, 'db-1': 20, 'db-2': 20, 'db-3': 20 });
+    for (const k of TAG_KEYS) expect((item['tagsOther'] as Record<string, number>)[k] ?? 0).toBe(0);
+    expect(await due()).toEqual([key]);
+
+    // Nothing pending and a minute quiet: unmarked, so the schedule stops reading it.
+    now = base + 120_000;
+    expect(await run()).toMatchObject({ reports: 1, folded: 0, cleared: 1 });
+    expect(await due()).toEqual([]);
+    expect(Number((await stored(key))['occurrences'])).toBe(82);
+    expect((await store.getByKey(key))!.occurrences).toBe(82);
+
+    // The next burst's first write marks it again.
+    now = base + 130_000;
+    await store.countOccurrence(key, at(130_000));
+    expect(await due()).toEqual([key]);
+    expect((await store.getByKey(key))!.occurrences).toBe(83);
+  }, 60_000);
+
+  it('leaves a report that was never hot out of its index', async () => {
+    const store = new DynamoReportStore(ddb, table, 'fold');
+    const key = 'never-hot-key';
+    await store.create({ ...report(key), reportId: '500000002', issueId: '500002' });
+    await store.countOccurrence(key, at(10_000));
+    await store.countOccurrence(key, at(20_000));
+    expect(await due()).not.toContain(key);
+    expect((await stored(key))['foldDue']).toBeUndefined();
+  });
+});
