@@ -117,7 +117,14 @@ const isConditionFailure = (error: unknown) => error instanceof ConditionalCheck
  * quiet with nothing pending.
  */
 export const FOLD_INDEX = 'reportsToFold';
-const FOLD_DUE = 'due';
+/**
+ * Partitions of that index: a report enters it once per burst after a quiet
+ * minute, which across 1,000 reports is ~100 entries a second at 1,000
+ * events/s — one partition's limit at 10,000.
+ */
+export const FOLD_SHARDS = 16;
+/** The index partition a report's mark is in. */
+export const foldDue = (reportKey: string) => shardValue('due', shardOf(reportKey, FOLD_SHARDS), FOLD_SHARDS);
 /** A report this long without a count is quiet: no count can be on its way to a counter item. */
 const FOLD_QUIET_MS = 60_000;
 
@@ -405,7 +412,7 @@ export class DynamoReportStore implements ReportStore {
     // A burst starts with this write: its counter items are the scheduled fold's to find (FOLD_INDEX).
     if (item['counters'] !== undefined) {
       sets.push('foldDue = :due');
-      values[':due'] = FOLD_DUE;
+      values[':due'] = foldDue(reportKey);
     }
     Object.assign(names, tag?.names);
     Object.assign(values, tag?.values);
@@ -477,7 +484,7 @@ export class DynamoReportStore implements ReportStore {
           Key: { pk: reportKey },
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(counters)',
           UpdateExpression: 'SET counters = :shards, foldDue = :due',
-          ExpressionAttributeValues: { ':shards': this.counters.shards, ':due': FOLD_DUE },
+          ExpressionAttributeValues: { ':shards': this.counters.shards, ':due': foldDue(reportKey) },
         }),
       );
     } catch (error) {
@@ -526,29 +533,34 @@ export class DynamoReportStore implements ReportStore {
   async foldCounters(options: { maxReports?: number } = {}): Promise<FoldRun> {
     const max = options.maxReports ?? 1000;
     const run: FoldRun = { reports: 0, folded: 0, cleared: 0, more: false };
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storageCall('reports.fold-due', () =>
-        this.ddb.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: FOLD_INDEX,
-            KeyConditionExpression: 'foldDue = :due',
-            ExpressionAttributeValues: { ':due': FOLD_DUE },
-            Limit: Math.min(100, max - run.reports),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
-      );
-      for (const entry of page.Items ?? []) {
-        run.reports++;
-        const outcome = await this.foldOne(String(entry['pk']));
-        if (outcome === 'folded') run.folded++;
-        if (outcome === 'cleared') run.cleared++;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start && run.reports < max);
-    run.more = start !== undefined;
+    for (const due of shardValues('due', FOLD_SHARDS)) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        if (run.reports >= max) {
+          run.more = true;
+          return run;
+        }
+        const page = await storageCall('reports.fold-due', () =>
+          this.ddb.send(
+            new QueryCommand({
+              TableName: this.table,
+              IndexName: FOLD_INDEX,
+              KeyConditionExpression: 'foldDue = :due',
+              ExpressionAttributeValues: { ':due': due },
+              Limit: Math.min(100, max - run.reports),
+              ...(start ? { ExclusiveStartKey: start } : {}),
+            }),
+          ),
+        );
+        for (const entry of page.Items ?? []) {
+          run.reports++;
+          const outcome = await this.foldOne(String(entry['pk']));
+          if (outcome === 'folded') run.folded++;
+          if (outcome === 'cleared') run.cleared++;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
     return run;
   }
 
@@ -559,7 +571,12 @@ export class DynamoReportStore implements ReportStore {
     const seen = String(item['lastSeen']);
     const pending =
       item['counters'] !== undefined && item['mergedInto'] === undefined
-        ? await this.counters.pending(reportKey, (item['folded'] as Record<string, number>) ?? {}, true, taggedOf(item))
+        ? await this.counters.pending(
+            reportKey,
+            (item['folded'] as Record<string, number>) ?? {},
+            true,
+            taggedOf(item),
+          )
         : NOTHING_PENDING;
     if (pending.total > 0) {
       await this.withPending(item);
@@ -573,9 +590,9 @@ export class DynamoReportStore implements ReportStore {
       {
         Key: { pk: reportKey },
         // A count since moved lastSeen, and set the mark again if it was the first of a burst.
-        ConditionExpression: 'lastSeen = :seen AND foldDue = :due',
+        ConditionExpression: 'lastSeen = :seen AND attribute_exists(foldDue)',
         UpdateExpression: 'REMOVE foldDue',
-        ExpressionAttributeValues: { ':seen': seen, ':due': FOLD_DUE },
+        ExpressionAttributeValues: { ':seen': seen },
       },
       false,
     );

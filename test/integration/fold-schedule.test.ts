@@ -6,7 +6,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Report, TAG_KEYS } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
-import { DynamoReportStore, FOLD_INDEX } from '#lib/store/dynamo-reports';
+import { DynamoReportStore, FOLD_INDEX, FOLD_SHARDS } from '#lib/store/dynamo-reports';
 import { foldHandler } from '../../functions/fold.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
@@ -56,19 +56,22 @@ function report(key: string): Report {
 const stored = async (key: string) =>
   (await ddb.send(new GetCommand({ TableName: table, Key: { pk: key }, ConsistentRead: true }))).Item!;
 
-const due = async () =>
-  (
-    (
-      await ddb.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: FOLD_INDEX,
-          KeyConditionExpression: 'foldDue = :due',
-          ExpressionAttributeValues: { ':due': 'due' },
-        }),
-      )
-    ).Items ?? []
-  ).map((item) => String(item['pk']));
+/** Every report the fold index holds, all its partitions queried. */
+const due = async () => {
+  const keys: string[] = [];
+  for (let shard = 0; shard < FOLD_SHARDS; shard++) {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: FOLD_INDEX,
+        KeyConditionExpression: 'foldDue = :due',
+        ExpressionAttributeValues: { ':due': `due#${shard}` },
+      }),
+    );
+    keys.push(...(page.Items ?? []).map((item) => String(item['pk'])));
+  }
+  return keys;
+};
 
 describe('the scheduled fold', () => {
   it("folds a burst's counter items into the report's item with no read or count, then unmarks it when quiet", async () => {
