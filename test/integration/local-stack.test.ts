@@ -90,7 +90,7 @@ describe('the resources', () => {
     );
   });
 
-  it('gives the reports table the five list indexes the handlers query', async () => {
+  it('gives the reports table the five list indexes the handlers query, and the scheduled fold its index', async () => {
     const { Table } = await local.dynamo.send(
       new DescribeTableCommand({ TableName: 'logsift-ReportsTable' }),
     );
@@ -100,6 +100,7 @@ describe('the resources', () => {
       'reportsByFirstSeen',
       'reportsByLastSeen',
       'reportsByOccurrences',
+      'reportsToFold',
     ]);
   });
 });
