@@ -37,8 +37,12 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
-/** Starts a stack and a browser in beforeAll, stops both in afterAll. */
-export function withBrowser(options: StackOptions = {}): BrowserHarness {
+/**
+ * Starts a stack and a browser in beforeAll, stops both in afterAll. A
+ * function for `options` is called then, so it can name what an earlier
+ * beforeAll set up (a receiver's address).
+ */
+export function withBrowser(options: StackOptions | (() => StackOptions) = {}): BrowserHarness {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -46,7 +50,7 @@ export function withBrowser(options: StackOptions = {}): BrowserHarness {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack(options);
+    stack = await startStack(typeof options === 'function' ? options() : options);
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
