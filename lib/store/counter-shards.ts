@@ -312,7 +312,24 @@ export class CounterShards {
     /** The report's `tagged`: the generation of each counter's tags it holds. */
     tagged: Record<string, number> = {},
   ): Promise<Pending> {
-    const keys = Array.from({ length: this.shards }, (_, k) => ({ pk: counterKey(reportKey, k) }));
+    return pendingOf(await this.read(this.keys(reportKey), consistent), folded, tagged);
+  }
+
+  /**
+   * The report's item and its counter items in one strongly consistent read:
+   * what a count needs to answer the report's total without reading it back.
+   */
+  async withReport(reportKey: string): Promise<{ item: Item | null; counters: Item[] }> {
+    const items = await this.read([{ pk: reportKey }, ...this.keys(reportKey)], true);
+    const item = items.find((found) => found['pk'] === reportKey) ?? null;
+    return { item, counters: items.filter((found) => found !== item) };
+  }
+
+  private keys(reportKey: string): { pk: string }[] {
+    return Array.from({ length: this.shards }, (_, k) => ({ pk: counterKey(reportKey, k) }));
+  }
+
+  private async read(keys: { pk: string }[], consistent: boolean): Promise<Item[]> {
     const answer = await storageCall('reports.count-read', () =>
       this.ddb.send(
         new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: consistent } } }),
@@ -334,32 +351,47 @@ export class CounterShards {
       items = [...items, ...(retry.Responses?.[this.table] ?? [])];
       unprocessed = retry.UnprocessedKeys?.[this.table]?.Keys;
     }
-    const pending: Pending = { total: 0, ahead: {}, byDay: {}, states: [] };
-    const tagDeltas: Array<TagDelta | undefined> = [];
-    for (const item of items) {
-      const shard = String(item['pk']).slice(String(item['pk']).lastIndexOf('#') + 1);
-      const n = Number(item['n'] ?? 0);
-      const state: CounterState = {
-        shard,
-        n,
-        g: Number(item['gen'] ?? 0),
-        live: deltaOf(item['tagsLive'], item['otherLive']),
-        prev: deltaOf(item['tagsGen'], item['otherGen']),
-      };
-      pending.states?.push(state);
-      tagDeltas.push(state.live);
-      if ((tagged[shard] ?? 0) < state.g) tagDeltas.push(state.prev);
-      const delta = n - (folded[shard] ?? 0);
-      if (delta <= 0) continue;
-      pending.total += delta;
-      pending.ahead[shard] = n;
-      const seen = String(item['lastSeen'] ?? '');
-      const day = seen.slice(0, 10);
-      if (day) pending.byDay[day] = (pending.byDay[day] ?? 0) + delta;
-      if (seen && (pending.lastSeen === undefined || seen > pending.lastSeen)) pending.lastSeen = seen;
-    }
-    const tags = sumTagDeltas(tagDeltas);
-    if (tags) pending.tags = tags;
-    return pending;
+    return items;
   }
+}
+
+type Item = Record<string, unknown>;
+
+/**
+ * What counter items hold beyond `folded` (a report's `folded` map), and the
+ * tag counts beyond `tagged` (its `tagged` map): each item's live maps, and
+ * its folded generation where the report does not hold it yet.
+ */
+export function pendingOf(
+  items: Item[],
+  folded: Record<string, number>,
+  tagged: Record<string, number> = {},
+): Pending {
+  const pending: Pending = { total: 0, ahead: {}, byDay: {}, states: [] };
+  const tagDeltas: Array<TagDelta | undefined> = [];
+  for (const item of items) {
+    const shard = String(item['pk']).slice(String(item['pk']).lastIndexOf('#') + 1);
+    const n = Number(item['n'] ?? 0);
+    const state: CounterState = {
+      shard,
+      n,
+      g: Number(item['gen'] ?? 0),
+      live: deltaOf(item['tagsLive'], item['otherLive']),
+      prev: deltaOf(item['tagsGen'], item['otherGen']),
+    };
+    pending.states?.push(state);
+    tagDeltas.push(state.live);
+    if ((tagged[shard] ?? 0) < state.g) tagDeltas.push(state.prev);
+    const delta = n - (folded[shard] ?? 0);
+    if (delta <= 0) continue;
+    pending.total += delta;
+    pending.ahead[shard] = n;
+    const seen = String(item['lastSeen'] ?? '');
+    const day = seen.slice(0, 10);
+    if (day) pending.byDay[day] = (pending.byDay[day] ?? 0) + delta;
+    if (seen && (pending.lastSeen === undefined || seen > pending.lastSeen)) pending.lastSeen = seen;
+  }
+  const tags = sumTagDeltas(tagDeltas);
+  if (tags) pending.tags = tags;
+  return pending;
 }
