@@ -29,7 +29,12 @@
  * value past that counts it as other (the bound a report's own write has).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { byCount, TAG_KEYS, type TagDelta, type TagKey } from '#lib/model';
 import { TAG_FOLD_AT, TAG_WRITE_VALUES } from './budgets.ts';
 import { storageCall } from './errors.ts';
@@ -219,23 +224,48 @@ export class CounterShards {
       return;
     // Another count made the live maps in between (a new counter item's first second).
     if (await attempt(namedWrite)) return;
-    // This generation names as many values as it may: the count's tags count as other.
-    const others: string[] = [];
-    const otherValues: Record<string, unknown> = { ':n': n, ':at': at, ':zero': 0 };
-    const otherNames: Record<string, string> = {};
+    // A key of this generation names as many values as it may: what the item
+    // holds decides, key by key, which of this count's values count as other.
+    const answer = await storageCall('reports.count-shard', () =>
+      this.ddb.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true })),
+    );
+    const live = (answer.Item?.['tagsLive'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const split: TagDelta = { values: {}, other: { ...delta.other } };
+    for (const key of TAG_KEYS) {
+      const held = live[key] ?? {};
+      let room = COUNTER_TAG_VALUES - Object.keys(held).length;
+      for (const [value, count] of Object.entries(delta.values[key] ?? {})) {
+        if (held[value] !== undefined || room > 0) {
+          if (held[value] === undefined) room--;
+          split.values[key] = { ...split.values[key], [value]: count };
+        } else split.other[key] = (split.other[key] ?? 0) + count;
+      }
+    }
+    const sets2: string[] = [];
+    const names2: Record<string, string> = {};
+    const values2: Record<string, unknown> = { ':n': n, ':at': at, ':zero': 0 };
+    let w = 0;
     TAG_KEYS.forEach((key, k) => {
-      const count =
-        Object.values(delta.values[key] ?? {}).reduce((sum, c) => sum + c, 0) + (delta.other[key] ?? 0);
-      if (count === 0) return;
-      otherNames[`#k${k}`] = key;
-      otherValues[`:o${k}`] = count;
-      others.push(`otherLive.#k${k} = if_not_exists(otherLive.#k${k}, :zero) + :o${k}`);
+      const named = Object.entries(split.values[key] ?? {});
+      if (named.length > 0 || split.other[key]) names2[`#k${k}`] = key;
+      for (const [value, count] of named) {
+        names2[`#v${w}`] = value;
+        values2[`:c${w}`] = count;
+        sets2.push(`tagsLive.#k${k}.#v${w} = if_not_exists(tagsLive.#k${k}.#v${w}, :zero) + :c${w}`);
+        w++;
+      }
+      if (split.other[key]) {
+        values2[`:o${k}`] = split.other[key];
+        sets2.push(`otherLive.#k${k} = if_not_exists(otherLive.#k${k}, :zero) + :o${k}`);
+      }
     });
+    // Unconditional but for the maps: concurrent counts may pass the bound by a few values.
     await storageCall('reports.count-shard', () =>
       send({
-        UpdateExpression: `ADD n :n SET lastSeen = :at, ${others.join(', ')}`,
-        ExpressionAttributeNames: otherNames,
-        ExpressionAttributeValues: otherValues,
+        UpdateExpression: `ADD n :n SET lastSeen = :at, ${sets2.join(', ')}`,
+        ConditionExpression: 'attribute_exists(tagsLive)',
+        ExpressionAttributeNames: names2,
+        ExpressionAttributeValues: values2,
       }),
     );
   }

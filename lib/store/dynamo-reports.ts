@@ -319,6 +319,8 @@ export class DynamoReportStore implements ReportStore {
   private readonly marked = new Set<string>();
   /** Keys of reports this container saw counted in counter items: a count reads them with their counters. */
   private readonly hot = new Set<string>();
+  /** Filter values (service, environment) this container named on a report item (nameFilteredValues). */
+  private readonly namedValues = new Set<string>();
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
@@ -398,6 +400,7 @@ export class DynamoReportStore implements ReportStore {
       this.remember(reportKey);
     }
     await this.counters.add(reportKey, n, at, tags);
+    await this.nameFilteredValues(item, tags);
     if (read) {
       // An item not yet marked had nothing on counter items when it was read.
       const before =
@@ -416,6 +419,54 @@ export class DynamoReportStore implements ReportStore {
     // total by the last second's counts, which every read gives exactly.
     const report = fromItem(item);
     return { ...report, occurrences: report.occurrences + n };
+  }
+
+  /**
+   * The list filters (service, environment) run on report items, not on
+   * counter items: a value a burst brings first is named on the item, with
+   * no count (its count is the counters'). One write per new value, which a
+   * report has few of for these keys; best effort, the count being stored.
+   */
+  private async nameFilteredValues(item: Record<string, unknown>, tags?: TagDelta): Promise<void> {
+    if (!tags) return;
+    const held = (item['tags'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const sets: string[] = [];
+    const absent: string[] = [];
+    const names: Record<string, string> = {};
+    let v = 0;
+    (['service', 'environment'] as const).forEach((key, k) => {
+      for (const value of Object.keys(tags.values[key] ?? {})) {
+        // This container named it already: counts read before that write would name it again.
+        const once = `${String(item['pk'])}\0${key}\0${value}`;
+        if (held[key]?.[value] !== undefined || this.namedValues.has(once)) continue;
+        if (this.namedValues.size >= HOT_REPORTS) this.namedValues.clear();
+        this.namedValues.add(once);
+        names[`#nk${k}`] = key;
+        names[`#nv${v}`] = value;
+        sets.push(`tags.#nk${k}.#nv${v} = if_not_exists(tags.#nk${k}.#nv${v}, :zero)`);
+        absent.push(`attribute_not_exists(tags.#nk${k}.#nv${v})`);
+        v++;
+      }
+    });
+    if (sets.length === 0) return;
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: String(item['pk']) },
+          ConditionExpression: `attribute_exists(pk) AND attribute_exists(tagsOther) AND (${absent.join(' OR ')})`,
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) {
+        console.warn(
+          `logsift: report ${String(item['reportId'])} filter values not named: ${(error as Error).message}`,
+        );
+      }
+    }
   }
 
   private remember(reportKey: string): void {
