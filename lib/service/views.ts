@@ -3,6 +3,7 @@
  * times, each typed by its schema in lib/contracts and linked through lib/routes.
  */
 import type {
+  AcceptedAnswer,
   IngestAnswer,
   IssueAnswer,
   LogAnswer,
@@ -40,6 +41,17 @@ export function streamIngestView({ log, events, reports }: EventsResult): Stream
       occurrences: report.occurrences,
       counted,
     })),
+  };
+}
+
+/** COUNT_MODE=async: a request whose counts went to the count stream. */
+export function acceptedView(log: LogRecord, events?: number): AcceptedAnswer {
+  return {
+    logId: log.logId,
+    counting: 'pending',
+    type: log.type,
+    ...(events !== undefined ? { events } : {}),
+    failures: log.events ? log.events.length : log.reportKey ? 1 : 0,
   };
 }
 

@@ -215,6 +215,57 @@ export interface ReportStore {
   removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null>;
   /** Undo markMerged: applied only while the report is merged into `targetKey`; null otherwise. */
   unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null>;
+  /**
+   * The asynchronous count (lib/service/async-count.ts): add `n` with `tags`
+   * in one write that also moves the report's applied position on `stream`
+   * to `guard.last`, applied only while that position is below `guard.first`
+   * — so a stream record is counted once however often it is delivered.
+   * `applied` (nothing written) names the position found at or past `first`.
+   */
+  countSequenced(
+    reportKey: string,
+    at: string,
+    n: number,
+    guard: SequenceGuard,
+    tags?: TagDelta,
+  ): Promise<SequencedOutcome>;
+}
+
+/** A count's place on one shard of the count stream: sequence numbers as zero-padded decimals. */
+export interface SequenceGuard {
+  stream: string;
+  first: string;
+  last: string;
+}
+
+export type SequencedOutcome =
+  | { kind: 'counted'; report: Report }
+  | { kind: 'applied'; position: string }
+  | { kind: 'missing' };
+
+/**
+ * Counting handed to a stream (COUNT_MODE=async): given a log whose bytes and
+ * record are stored, the counts it brings are published; true once the stream
+ * has them durably, false when they do not fit one stream record (the request
+ * then counts them itself).
+ */
+export interface CountDeferral {
+  defer(message: DeferredCounts): Promise<boolean>;
+}
+
+/** One request's counts, as they travel on the stream (lib/service/async-count.ts). */
+export interface DeferredCounts {
+  log: LogRecord;
+  unit: 'document' | 'event';
+  groups: DeferredGroup[];
+}
+
+export interface DeferredGroup {
+  reportKey: string;
+  n: number;
+  tags?: TagDelta;
+  /** The report to create when none has the key yet: occurrences 0, no tags; its ids are the consumer's. */
+  template: Report;
 }
 
 /** An answer kept for an Idempotency-Key, replayed to retries. */
@@ -261,6 +312,8 @@ export interface Stores {
   idempotency: IdempotencyStore;
   /** The alert triggers (lib/alerts/trigger.ts); absent when no alert rules are configured. */
   alerts?: AlertHooks;
+  /** COUNT_MODE=async: where counts go instead of the report store; absent = counted in the request. */
+  deferral?: CountDeferral;
 }
 
 /** Logs sent straight to S3 through a presigned URL (too big for the API path), by log id. */
