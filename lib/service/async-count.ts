@@ -123,7 +123,8 @@ async function countGroup(
       throw new Error(`report ${group.reportKey} counted but not found`);
     }
     const n = pending.reduce((sum, entry) => sum + entry.n, 0);
-    const at = pending.reduce((latest, entry) => (entry.at > latest ? entry.at : latest), pending[0]!.at);
+    // ISO times: the latest sorts last.
+    const at = pending.map((entry) => entry.at).sort()[pending.length - 1]!;
     const tags = merged(pending);
     const first = pending[0]!.seq;
     const last = pending[pending.length - 1]!.seq;
