@@ -9,6 +9,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { OPENAPI } from '#lib/openapi';
 import { request } from '../helpers/http.ts';
 import { withStack } from '../helpers/stack.ts';
 
@@ -30,6 +33,20 @@ const SCENARIOS = [
 ];
 const MARKERS = ['balance frozen', 'lost at depot', 'thermocouple open'];
 
+// The answers are checked against the served document's schema of them (as test/integration/openapi.test.ts does for the sync ones).
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+ajv.addKeyword('example');
+ajv.addKeyword('components');
+ajv.addSchema({ $id: 'logsift', components: { schemas: OPENAPI.components?.schemas } } as object);
+const accepted = ajv.compile({ $ref: 'logsift#/components/schemas/Accepted' });
+const ingestOrStream = ajv.compile({ $ref: 'logsift#/components/schemas/IngestOrStream' });
+
+function expectDocumented(body: unknown, status: number): void {
+  const validate = status === 202 ? accepted : ingestOrStream;
+  expect({ status, errors: validate(body) ? [] : validate.errors }).toEqual({ status, errors: [] });
+}
+
 interface Sent {
   logId: string;
   body: string;
@@ -45,6 +62,7 @@ async function postDocument(s: number, i: number): Promise<Sent> {
   });
   expect(answer.status).toBe(202);
   expect(answer.body).toMatchObject({ counting: 'pending', type: 'E', failures: 1 });
+  expectDocumented(answer.body, 202);
   return { logId: String(answer.body['logId']), body };
 }
 
@@ -63,6 +81,7 @@ async function postStream(counts: number[], i: number): Promise<Sent> {
   });
   expect(answer.status).toBe(200);
   expect(answer.body).toMatchObject({ counting: 'pending', events: lines.length });
+  expectDocumented(answer.body, 200);
   return { logId: String(answer.body['logId']), body };
 }
 
