@@ -156,6 +156,21 @@ describe('COUNT_MODE=async', () => {
     expect(answer.body['reportId']).toMatch(/^\d{9}$/);
   }, 120_000);
 
+  it('takes a protocol route the same way: its own success answer, the counts from the stream', async () => {
+    const docs = [SCENARIOS[2]!(501), SCENARIOS[2]!(502), SCENARIOS[0]!(503)];
+    const body = `${docs.map((message) => `{"index":{}}\n${JSON.stringify({ level: 'error', message })}`).join('\n')}\n`;
+    const answer = await request(stack.url, '/app-logs/_bulk', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    expect(answer.status).toBe(200);
+    expect({ errors: answer.body['errors'], items: answer.body['items'] }).toMatchObject({ errors: false });
+    expected[2]! += 2;
+    expected[0]! += 1;
+    expect(await settle(expected)).toEqual(expected);
+  }, 60_000);
+
   it('counts a batch again after a failed count write without counting twice what it had counted', async () => {
     // The next count write on the reports table fails once: its report's
     // records are answered as failed and delivered again, with the others'.
