@@ -25,16 +25,16 @@
  * records in the same batch move; and R's own position is read before the
  * merge is followed, so a record counted on R before the merge is not counted
  * again on K when retried after it.
- * A new report is created with 0 occurrences (a lost creation race counts on
- * the winner) and then counted like any other, so a crash between the two
- * leaves a report that the retry counts, never one counted twice.
+ * A new report is created with its records counted and its position set in
+ * the same conditional put (a lost creation race counts on the winner), so
+ * it is never seen uncounted and a retry finds its records applied.
  */
 import { type LogEventCount, type LogRecord, type Report, TAG_KEYS, type TagDelta } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
 import type { DeferredCounts, SequenceGuard, Stores } from '#lib/store/ports';
 import { isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
-import { TagTally } from './tags.ts';
+import { TagTally, tagsOfNew } from './tags.ts';
 
 /** A new report's fields as a request read them, to be created by the consumer: no count yet, empty tag maps. */
 export function asTemplate(report: Report): Report {
@@ -138,20 +138,15 @@ async function countGroup(
       return counted.kind === 'missing' ? null : counted;
     });
     if (outcome?.kind === 'counted') {
-      const before = new Map<string, number>();
-      let occurrences = outcome.report.occurrences - n;
-      for (const entry of pending) {
-        before.set(entry.sequenceNumber, occurrences);
-        occurrences += entry.n;
-      }
       await afterCount(stores, outcome.report, n, at);
-      return { report: outcome.report, before };
+      return { report: outcome.report, before: priorCounts(pending, outcome.report.occurrences - n) };
     }
     if (outcome?.kind === 'applied') {
       pending = pending.filter((entry) => entry.seq > outcome.position);
       continue;
     }
-    await create(stores, group);
+    const created = await create(stores, group, pending);
+    if (created) return { report: created, before: priorCounts(pending, 0) };
   }
   throw new Error(`report ${group.reportKey} was neither countable nor creatable`);
 }
@@ -166,12 +161,47 @@ async function afterCount(stores: Stores, report: Report, n: number, at: string)
   });
 }
 
-async function create(stores: Stores, group: Group): Promise<void> {
+/** Per record, the report's occurrences before it, from `start` on. */
+function priorCounts(entries: Entry[], start: number): Map<string, number> {
+  const before = new Map<string, number>();
+  let occurrences = start;
+  for (const entry of entries) {
+    before.set(entry.sequenceNumber, occurrences);
+    occurrences += entry.n;
+  }
+  return before;
+}
+
+/**
+ * Creates the report with its records counted and its position on the shard
+ * in the same item, as the sync path creates a report with its first count;
+ * null when another request created it first (the caller then counts on it).
+ */
+async function create(stores: Stores, group: Group, entries: Entry[]): Promise<Report | null> {
+  const n = entries.reduce((sum, entry) => sum + entry.n, 0);
+  const daily: Record<string, number> = {};
+  for (const entry of entries) daily[entry.at.slice(0, 10)] = (daily[entry.at.slice(0, 10)] ?? 0) + entry.n;
+  const at = entries.map((entry) => entry.at).sort()[entries.length - 1]!;
+  const tags = merged(entries);
   // A document's report takes its first log's id (DESIGN.md §1), a stream's its own.
   const reportId = group.unit === 'document' ? group.template.reportId : await stores.ids.nextLogId();
-  const report: Report = { ...group.template, reportId, issueId: await stores.ids.nextIssueId() };
+  const report: Report = {
+    ...group.template,
+    ...tagsOfNew(tags),
+    reportId,
+    issueId: await stores.ids.nextIssueId(),
+    occurrences: n,
+    firstSeen: entries[0]!.at,
+    lastSeen: at,
+    daily,
+  };
   await stores.alerts?.creating(report);
-  if (!(await stores.reports.create(report))) await stores.alerts?.lost(report);
+  if (await stores.reports.create(report, { [group.shard]: entries[entries.length - 1]!.seq })) {
+    await stores.alerts?.counted(report, n, new Date(at));
+    return report;
+  }
+  await stores.alerts?.lost(report);
+  return null;
 }
 
 /** Groups a batch's records by shard and report, keeping each record's sequence number. */

@@ -507,11 +507,12 @@ export class DynamoReportStore implements ReportStore {
     return this.writeSummary(reportKey, null, entry, limits, true, tag);
   }
 
-  async create(report: Report): Promise<boolean> {
+  async create(report: Report, positions: Record<string, string> = {}): Promise<boolean> {
     const { reportKey } = report;
     const fitted = fitNewReport(report);
     const item = {
       ...fitted,
+      ...Object.fromEntries(Object.entries(positions).map(([stream, at]) => [`seq#${stream}`, at])),
       pk: reportKey,
       summariesBytes: summariesBytes(fitted.summaries),
       ...this.listAttributes(reportKey, report.status),

@@ -164,8 +164,9 @@ export interface ReportStore {
   /**
    * Create a report once; false when one with that key already exists. Parts
    * over their byte budgets (lib/store/budgets.ts) are truncated, never refused.
+   * `positions`: the report's stream positions from its creation on (countSequenced).
    */
-  create(report: Report): Promise<boolean>;
+  create(report: Report, positions?: Record<string, string>): Promise<boolean>;
   getByKey(reportKey: string): Promise<Report | null>;
   getByReportId(reportId: string): Promise<Report | null>;
   getByIssueId(issueId: string): Promise<Report | null>;

@@ -157,10 +157,11 @@ export class MemoryReportStore implements ReportStore {
     return this.writeSummary(reportKey, null, entry, limits, true, tags);
   }
 
-  async create(report: Report): Promise<boolean> {
+  async create(report: Report, positions: Record<string, string> = {}): Promise<boolean> {
     await this.faults.enter('reports.create');
     if (this.reports.has(report.reportKey)) return false;
     this.reports.set(report.reportKey, structuredClone(fitNewReport(report)));
+    this.positions.set(report.reportKey, new Map(Object.entries(positions)));
     await this.bump({ reports: 1, [`type${report.type}`]: 1, ...statusDelta(report.status, 1) });
     return true;
   }
