@@ -209,16 +209,23 @@ const op = {
   i16x8ShrU: [0xfd, 0x8d, 0x01],
 };
 
-/** Input block at 0 (plus room for the look-ahead), then the (offset, lane mask) pairs. */
+/**
+ * The memory all modules share: a copy of the input block at 0 (plus room for
+ * the look-ahead), the (offset, lane mask) pairs, then a reader's buffer that
+ * the module scans where it lies (leaseReadBuffer).
+ */
 const OUT_AT = BLOCK + 64;
-const PAGES = Math.ceil((OUT_AT + (BLOCK / 16) * 8 + 64) / 65536);
+const RESIDENT_AT = OUT_AT + (BLOCK / 16) * 8 + 64;
+/** Bytes of the reader's buffer; the look-ahead of the last round reads up to 64 bytes past it. */
+export const RESIDENT_BYTES = 256 * 1024;
+const PAGES = Math.ceil((RESIDENT_AT + RESIDENT_BYTES + 64) / 65536);
 
 /**
- * `scan(n, out)`: for each 16 bytes at p < n (rounded up to 32), when some lane is a candidate,
- * stores p and the 16-bit lane mask at out; returns the number of pairs.
+ * `scan(n, out, p)`: for each 16 bytes from p on while p < n (rounded up to 32), when some lane
+ * is a candidate, stores p and the 16-bit lane mask at out; returns the number of pairs.
  */
 export function assemble(t: Tables): Uint8Array {
-  // Locals: 0 n, 1 out, 2 p, 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
+  // Parameters 0 n, 1 out, 2 p; locals: 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
   const LO = 4;
   const HI = 8;
   const C0F = 12;
@@ -274,7 +281,7 @@ export function assemble(t: Tables): Uint8Array {
   body.push(...op.end, ...op.end);
   body.push(...op.get(3), ...op.get(1), ...op.i32Sub, ...op.i32Const(3), ...op.i32ShrU, ...op.end);
   const locals = vec([
-    [...uleb(2), I32],
+    [...uleb(1), I32],
     [...uleb(12), V128],
   ]);
   const func = [...locals, ...body];
@@ -287,16 +294,10 @@ export function assemble(t: Tables): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), ...vec([[I32]])]])),
+    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(PAGES)]])),
     ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, ...uleb(PAGES)]])),
-    ...section(
-      7,
-      vec([
-        [...name('scan'), 0x00, 0],
-        [...name('memory'), 0x02, 0],
-      ]),
-    ),
+    ...section(7, vec([[...name('scan'), 0x00, 0]])),
     ...section(10, vec([[...uleb(func.length), ...func]])),
   ]);
 }
@@ -305,12 +306,55 @@ export function assemble(t: Tables): Uint8Array {
 declare const WebAssembly: {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => {
+    exports: Record<string, unknown>;
+  };
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
 };
+
+type Memory = InstanceType<typeof WebAssembly.Memory>;
+let memory: Memory | null = null;
+/** The one memory of every module in this thread (never grown, so views of it stay valid). */
+function sharedMemory(): Memory {
+  memory ??= new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
+  return memory;
+}
+
+let residentLeased = false;
+
+/**
+ * A buffer of `size` bytes for a reader to read into. Where it can, it lies in
+ * the modules' memory, so the scan reads each block where the kernel put it
+ * instead of copying it in first (a third of the scan's time on a large log);
+ * else, or while another reader holds that one, an ordinary buffer. Give it
+ * back with `release` when done reading.
+ */
+export function leaseReadBuffer(size: number): { buf: Buffer; release(): void } {
+  if (residentLeased || size > RESIDENT_BYTES || !simdAvailable())
+    return { buf: Buffer.allocUnsafe(size), release: () => {} };
+  residentLeased = true;
+  let held = true;
+  return {
+    buf: Buffer.from(sharedMemory().buffer, RESIDENT_AT, size),
+    release: () => {
+      if (held) residentLeased = false;
+      held = false;
+    },
+  };
+}
+
+let simdValid: boolean | null = null;
+function simdAvailable(): boolean {
+  simdValid ??= WebAssembly.validate(assemble({ lo: new Uint8Array(FP * 16), hi: new Uint8Array(FP * 16) }));
+  return simdValid;
+}
 
 /** Finds candidates with the SIMD module when it compiles here, else with the plain loop. */
 export class Prefilter {
-  private readonly scan: ((n: number, out: number) => number) | null = null;
+  private readonly scan: ((n: number, out: number, p: number) => number) | null = null;
   private readonly mem: Uint8Array | null = null;
   private readonly pairs: Int32Array | null = null;
 
@@ -324,9 +368,9 @@ export class Prefilter {
   ) {
     const bytes = assemble(tables);
     if (!WebAssembly.validate(bytes)) return;
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-    const memory = inst.exports.memory as { buffer: ArrayBuffer };
-    this.scan = inst.exports.scan as (n: number, out: number) => number;
+    const memory = sharedMemory();
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    this.scan = inst.exports.scan as (n: number, out: number, p: number) => number;
     this.mem = new Uint8Array(memory.buffer);
     this.pairs = new Int32Array(memory.buffer, OUT_AT, 2 * (BLOCK / 16 + 2));
   }
@@ -346,15 +390,30 @@ export class Prefilter {
     const len = end - from;
     if (scan === null || mem === null || pairs === null || len < this.minSimd)
       return scalarCandidates(this.tables, buf, from, end, to, out);
-    const copy = Math.min(to, end + FP - 1) - from;
-    if (Buffer.isBuffer(buf)) buf.copy(mem, 0, from, from + copy);
-    else mem.set(buf.subarray(from, from + copy), 0);
-    // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
-    mem.fill(0, copy, len + 48);
-    const count = scan(len, OUT_AT);
+    let start = 0;
+    let count: number;
+    if (buf.buffer === mem.buffer && to >= end) {
+      // Already in the module's memory (leaseReadBuffer): scanned in place. Bytes
+      // past `to` must read as 0 for the fingerprints of the last positions: the
+      // few of them that are looked at are zeroed for the scan and put back.
+      start = buf.byteOffset + from;
+      const past = buf.byteOffset + to;
+      const ahead = buf.byteOffset + end + FP - 1;
+      const saved = past < ahead ? mem.slice(past, ahead) : null;
+      if (saved !== null) mem.fill(0, past, ahead);
+      count = scan(start + len, OUT_AT, start);
+      if (saved !== null) mem.set(saved, past);
+    } else {
+      const copy = Math.min(to, end + FP - 1) - from;
+      if (Buffer.isBuffer(buf)) buf.copy(mem, 0, from, from + copy);
+      else mem.set(buf.subarray(from, from + copy), 0);
+      // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
+      mem.fill(0, copy, len + 48);
+      count = scan(len, OUT_AT, 0);
+    }
     let n = 0;
     for (let k = 0; k < count; k++) {
-      const base = pairs[2 * k]!;
+      const base = pairs[2 * k]! - start;
       let mask = pairs[2 * k + 1]!;
       while (mask !== 0) {
         const low = mask & -mask;
