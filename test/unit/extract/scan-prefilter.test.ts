@@ -154,4 +154,14 @@ describe('SIMD prefilter', () => {
     expect(again.buf.buffer).toBe(first.buf.buffer);
     again.release();
   });
+
+  it('keeps the tables of prefilters used in turn apart (one module reads them all from its memory)', () => {
+    const warn = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]), 0);
+    const rror = new Prefilter(buildTables([[...Buffer.from('rror')].map((c) => Uint8Array.of(c))]), 0);
+    const buf = Buffer.from(`${'x'.repeat(300)}WARN ERROR ${'x'.repeat(300)}`, 'latin1');
+    for (let i = 0; i < 3; i++) {
+      expect(simdCandidates(warn, buf, 0, buf.length, buf.length)).toEqual([300]);
+      expect(simdCandidates(rror, buf, 0, buf.length, buf.length)).toEqual([306]);
+    }
+  });
 });
