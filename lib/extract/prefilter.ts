@@ -69,20 +69,33 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
   // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
   const loSets = new Uint16Array(BUCKETS * FP);
   const hiSets = new Uint16Array(BUCKETS * FP);
+  /**
+   * One position's share for its nibble sets, each worked out once: buckets
+   * and patterns repeat the same sets (a bucket's sets only grow, and most
+   * patterns are letters), and this runs at start-up, before it is optimised.
+   */
+  const shares = new Map<number, number>();
+  const shareOf = (j: number, lo: number, hi: number): number => {
+    const key = (j * 0x10000 + lo) * 0x10000 + hi;
+    let share = shares.get(key);
+    if (share !== undefined) return share;
+    share = 0;
+    // Over the set bits only.
+    for (let ls = lo; ls !== 0; ls &= ls - 1) {
+      const l = 31 - Math.clz32(ls & -ls);
+      if (!hiAt(j)) share += BY_LOW[l]!;
+      else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
+    }
+    shares.set(key, share);
+    return share;
+  };
   /** The share of log positions the bucket would let through, with the pattern's nibbles added. */
   const cost = (k: number, addLo: Uint16Array, addHi: Uint16Array): number => {
     let n = 1;
     for (let j = 0; j < FP; j++) {
       const lo = loSets[k * FP + j]! | addLo[j]!;
-      let share = 0;
-      // Over the set bits only: this runs at start-up, before the code is optimised.
       const hi = hiAt(j) ? hiSets[k * FP + j]! | addHi[j]! : 0;
-      for (let ls = lo; ls !== 0; ls &= ls - 1) {
-        const l = 31 - Math.clz32(ls & -ls);
-        if (!hiAt(j)) share += BY_LOW[l]!;
-        else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
-      }
-      n *= share;
+      n *= shareOf(j, lo, hi);
     }
     return n;
   };
