@@ -1,4 +1,4 @@
-/** POST /issues/{issueId}/mute — `muted=true|false` (url-encoded, multipart or JSON); a browser's post is redirected back. */
+/** POST /issues/{issueId}/mute — `muted=true|false` (url-encoded, multipart or JSON); a browser's post is redirected back (`back=report`: to the report page it came from). */
 import { parseMuted, setIssueMute } from '#lib/alerts/service';
 import { edge } from '#lib/edge';
 import { readForm } from '#lib/http/form';
@@ -9,7 +9,14 @@ import { paths } from '#lib/routes';
 export const handler = edge('muteIssue', async (req, { stores, alerts }) => {
   const issueId = parseIssueId(req.params['issueId']);
   const form = await readForm(req, { maxFileBytes: 0, maxFieldChars: 16 });
-  const mute = await setIssueMute(stores, alerts, issueId, parseMuted(form.fields['muted']), new Date());
-  if (!req.wantsJson && req.prefersHtml) return redirect(paths.issue(issueId));
+  const { reportId, ...mute } = await setIssueMute(
+    stores,
+    alerts,
+    issueId,
+    parseMuted(form.fields['muted']),
+    new Date(),
+  );
+  if (!req.wantsJson && req.prefersHtml)
+    return redirect(form.fields['back'] === 'report' ? paths.report(reportId) : paths.issue(issueId));
   return json(200, mute);
 });

@@ -4,15 +4,16 @@
  * called from tests and from bin/logsift.cjs alike.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { failureOfEntry } from '#lib/extract/event';
+import { configureFingerprintRules, parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import type { HashJob } from '#lib/extract/hasher';
 import type { Extraction } from '#lib/extract/index';
 import { extractFile } from '#lib/extract/read-file';
 import { headlineOf } from '#lib/extract/title';
 
-const USAGE = `usage: logsift extract [--json] FILE...
-       logsift summarize [--json] FILE
+const USAGE = `usage: logsift extract [--json] [--fingerprint-rules RULES] FILE...
+       logsift summarize [--json] [--fingerprint-rules RULES] FILE
 
   extract FILE...   the failure type, title, culprit, fingerprint, raw SHA-256,
                     size, signature and extract of each local log file, read as
@@ -22,6 +23,10 @@ const USAGE = `usage: logsift extract [--json] FILE...
                     culprit and the first and last line it was seen on, most
                     frequent first
   --json            one JSON object per file (extract) or per failure (summarize)
+  --fingerprint-rules RULES
+                    group by these fingerprint rules, the service's
+                    FINGERPRINT_RULES syntax: a JSON array, or @FILE holding
+                    one; without the option, FINGERPRINT_RULES is read
 `;
 
 class UsageError extends Error {}
@@ -45,6 +50,32 @@ async function readable(file: string): Promise<void> {
   if (!info.isFile()) throw new UsageError(`cannot read '${file}': not a regular file`);
 }
 
+/**
+ * The CLI groups as the service does: the same rules, parsed by the same
+ * function, set the same way before anything is read. The option wins over
+ * the environment, as a command line's words usually do.
+ */
+async function useFingerprintRules(option: string | undefined): Promise<void> {
+  let raw = process.env['FINGERPRINT_RULES'];
+  let source = 'FINGERPRINT_RULES';
+  if (option !== undefined) {
+    source = '--fingerprint-rules';
+    raw = option;
+    if (option.startsWith('@')) {
+      const file = option.slice(1);
+      raw = await readFile(file, 'utf8').catch(() => {
+        throw new UsageError(`cannot read fingerprint rules '${file}': no such file`);
+      });
+      source = file;
+    }
+  }
+  try {
+    configureFingerprintRules(parseFingerprintRules(raw, source));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^logsift: /, ''));
+  }
+}
+
 async function run(argv: string[], hashJobs: readonly HashJob[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
@@ -54,12 +85,20 @@ async function run(argv: string[], hashJobs: readonly HashJob[]): Promise<number
   if (command !== 'extract' && command !== 'summarize')
     throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
   let json = false;
+  let rules: string | undefined;
   const files: string[] = [];
-  for (const a of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
     if (a === '--json') json = true;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
+    else if (a === '--fingerprint-rules' || a.startsWith('--fingerprint-rules=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (value === undefined)
+        throw new UsageError('--fingerprint-rules needs RULES (a JSON array or @FILE)');
+      rules = value;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else files.push(a);
   }
+  await useFingerprintRules(rules);
   if (files.length === 0) throw new UsageError(`${command} needs a FILE`);
   if (command === 'summarize') {
     if (files.length !== 1) throw new UsageError('summarize takes one FILE');

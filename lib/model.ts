@@ -93,6 +93,23 @@ export interface MergedSource {
   /** The merged report's occurrences when it was merged: added to the kept one then, taken back by unmerge. */
   occurrences: number;
   at: string;
+  /**
+   * The writes that move its per-day and tag counts onto the kept report
+   * (lib/store/merged-counts.ts), and how many of them are done; absent on a
+   * merge made before counts moved with it, which moved none.
+   */
+  parts?: number;
+  moved?: number;
+}
+
+/** One count a merge moves onto the kept report, at its place there (lib/store/merged-counts.ts). */
+export interface MergedCount {
+  field: 'daily' | 'monthly' | 'tags' | 'tagsOther';
+  /** The day, the month, or the tag key. */
+  key: string;
+  /** The tag value, for `tags`. */
+  value?: string;
+  n: number;
 }
 
 /**

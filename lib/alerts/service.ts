@@ -1,5 +1,8 @@
 /** The alert routes' rules: listing deliveries and muting an issue. */
+import type { ReportAlertsAnswer } from '#lib/contracts/alerts';
 import { Conflict, Invalid } from '#lib/errors';
+import type { Report } from '#lib/model';
+import { paths } from '#lib/routes';
 import { findIssue } from '#lib/service/issues';
 import type { AlertStore, Delivery, Stores } from '#lib/store/ports';
 import { type AlertDeliveryAnswer, deliveryView } from './views.ts';
@@ -45,6 +48,28 @@ export async function alertsOfReport(
   };
 }
 
+/** Deliveries a report's page and JSON show; the rest are a link away (/alerts?issueId=). */
+export const REPORT_ALERTS_SHOWN = 10;
+
+/** A report's recent alerts and its issue's mute, as its page and its JSON show them. */
+export async function reportAlerts(
+  alerts: AlertStore | null,
+  report: Pick<Report, 'reportKey' | 'reportId' | 'issueId'>,
+): Promise<ReportAlertsAnswer> {
+  const found = await alertsOfReport(alerts, report.reportKey, report.reportId, report.issueId);
+  // A void delivery was for a change that never happened (a lost creation race): nothing to show.
+  const shown = found.deliveries.filter((d) => d.state !== 'void');
+  return {
+    muted: found.muted,
+    recent: shown.slice(0, REPORT_ALERTS_SHOWN),
+    more: shown.length > REPORT_ALERTS_SHOWN,
+    links: {
+      all: `${paths.alerts()}?issueId=${report.issueId}`,
+      mute: paths.issueMute(report.issueId),
+    },
+  };
+}
+
 export function parseMuted(raw: string | undefined): boolean {
   const value = (raw ?? '').trim().toLowerCase();
   if (['true', '1', 'on', 'yes'].includes(value)) return true;
@@ -58,11 +83,11 @@ export async function setIssueMute(
   issueId: string,
   muted: boolean,
   now: Date,
-): Promise<{ issueId: string; muted: boolean; at: string }> {
+): Promise<{ issueId: string; muted: boolean; at: string; reportId: string }> {
   const report = await findIssue(stores, issueId);
   if (!alerts)
     throw new Conflict('alerts are not configured on this deployment (ALERTS_TABLE)', 'alerts_off');
   const at = now.toISOString();
   await alerts.setMute({ reportKey: report.reportKey, issueId, muted, at });
-  return { issueId, muted, at };
+  return { issueId, muted, at, reportId: report.reportId };
 }

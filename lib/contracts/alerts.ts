@@ -41,6 +41,9 @@ export const MuteForm = z
     muted: z
       .enum(['true', 'false', '1', '0', 'on', 'off'])
       .meta({ description: '`true` to mute, `false` to unmute.' }),
+    back: z.enum(['report']).optional().meta({
+      description: "A browser's post: redirect to the issue's report page rather than the issue's.",
+    }),
   })
   .meta({ id: 'MuteForm', description: "Mute or unmute the issue's alerts (`muted=true|false`)." });
 
@@ -51,6 +54,22 @@ export const MuteAnswer = z
     at: isoTime('When it was set.'),
   })
   .meta({ id: 'MuteAnswer' });
+
+export const ReportAlerts = z
+  .strictObject({
+    muted: z
+      .boolean()
+      .meta({ description: "The report's issue is muted: its alerts are recorded, not sent." }),
+    recent: z
+      .array(AlertDelivery)
+      .meta({ description: 'Its most recent deliveries, newest first (at most 10).' }),
+    more: z.boolean().meta({ description: 'There are older deliveries: `links.all` lists them.' }),
+    links: z.strictObject({
+      all: href(),
+      mute: href().meta({ description: 'POST `muted=true|false` here (admin).' }),
+    }),
+  })
+  .meta({ id: 'ReportAlerts' });
 
 export const AlertListQuery = z.object({
   issueId: z
@@ -63,3 +82,4 @@ export const AlertListQuery = z.object({
 export type AlertDeliveryAnswer = z.infer<typeof AlertDelivery>;
 export type AlertListAnswer = z.infer<typeof AlertList>;
 export type MuteAnswerBody = z.infer<typeof MuteAnswer>;
+export type ReportAlertsAnswer = z.infer<typeof ReportAlerts>;

@@ -6,6 +6,7 @@
  * contract test.
  */
 import { z } from 'zod';
+import { ReportAlerts } from './alerts.ts';
 import { href, IssueId, IssueStatus, isoTime, LogId, orNull, ReportType, Sha256 } from './ids.ts';
 import { FirstLogState, LogsDeleted } from './lifecycle.ts';
 
@@ -141,6 +142,8 @@ export const Report = z
     }),
     /** Absent where the answer was built without looking (lib/service/lifecycle.ts firstLogState). */
     firstLog: FirstLogState.optional(),
+    /** The report's own answer (GET /logs/extracted/{id}) where alert rules are configured; absent elsewhere. */
+    alerts: ReportAlerts.optional(),
     links: z.strictObject({ self: href(), issue: href(), firstLog: orNull(href()) }),
   })
   .meta({ id: 'Report' });

@@ -1,8 +1,9 @@
 /**
- * The alert pages: /alerts (recent deliveries) and the alerts section of an
- * issue page, with its mute control. Destinations are shown by name only.
+ * The alert pages: /alerts (recent deliveries) and the alerts sections of an
+ * issue page and a report page, with the issue's mute control. Destinations
+ * are shown by name only.
  */
-import type { AlertDeliveryAnswer } from '#lib/contracts/alerts';
+import type { AlertDeliveryAnswer, ReportAlertsAnswer } from '#lib/contracts/alerts';
 import { absoluteTime, timeTag } from './format.ts';
 import { type Html, html, raw } from './html.ts';
 import { page } from './layout.ts';
@@ -55,6 +56,19 @@ ${deliveries.length === 0 ? html`<p>No alerts yet.</p>` : table(deliveries, now,
   return page('Alerts', null, body);
 }
 
+/** The mute control: a form post of the opposite state (an admin's); `back=report` returns to the report page. */
+function muteForm(muted: boolean, action: string, back?: 'report'): Html {
+  return html`<form method="post" action="${action}" id="mute-form">
+<input type="hidden" name="muted" value="${muted ? 'false' : 'true'}">${
+    back
+      ? html`
+<input type="hidden" name="back" value="${back}">`
+      : ''
+  }
+<p>${muted ? html`<strong id="muted-state">Muted:</strong> no alerts are sent for this issue. ` : ''}<button type="submit"${muted ? '' : raw(' class="secondary"')}>${muted ? 'Unmute alerts' : 'Mute alerts'}</button></p>
+</form>`;
+}
+
 /** The issue page's section: the alerts sent for it and the mute control (an admin's form post). */
 export function alertsSection(
   deliveries: AlertDeliveryAnswer[],
@@ -63,10 +77,17 @@ export function alertsSection(
   muteAction: string,
 ): Html {
   return html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">Alerts</h2>
-<form method="post" action="${muteAction}">
-<input type="hidden" name="muted" value="${muted ? 'false' : 'true'}">
-<p>${muted ? html`<strong>Muted:</strong> no alerts are sent for this issue. ` : ''}<button type="submit"${muted ? '' : raw(' class="secondary"')}>${muted ? 'Unmute alerts' : 'Mute alerts'}</button></p>
-</form>
+${muteForm(muted, muteAction)}
 ${deliveries.length === 0 ? html`<p class="muted">No alerts for this issue.</p>` : table(deliveries, now, false, 'Alerts for this issue')}
+</section>`;
+}
+
+/** The report page's section: its most recent alerts, what became of each, and its issue's mute control. */
+export function reportAlertsSection(alerts: ReportAlertsAnswer, now: Date): Html {
+  return html`<section aria-labelledby="alerts-h" id="alerts"><h2 id="alerts-h">Alerts</h2>
+<p class="hint">Alerts the configured rules raised for this report, newest first: when, by which rule, and whether each was delivered.</p>
+${muteForm(alerts.muted, alerts.links.mute, 'report')}
+${alerts.recent.length === 0 ? html`<p class="muted">No alerts for this report.</p>` : table(alerts.recent, now, false, 'Recent alerts for this report')}
+${alerts.more ? html`<p><a href="${alerts.links.all}">All alerts for this issue</a></p>` : ''}
 </section>`;
 }

@@ -165,7 +165,13 @@ ${
   return page(`Issue ${report.issueId}`, 'issues', body);
 }
 
-export function renderReport(report: Report, now: Date, firstLog?: FirstLogStateAnswer): string {
+/** `alerts`: the alerts section (lib/render/alerts.ts reportAlertsSection), when alerts are configured. */
+export function renderReport(
+  report: Report,
+  now: Date,
+  firstLog?: FirstLogStateAnswer,
+  alerts: Html | '' = '',
+): string {
   const body = html`<h1><span>Report <span class="mono">${report.reportId}</span></span> ${typeBadge(report.type)}</h1>
 <p class="headline">${headline(report)}</p>
 ${mergedNotice(report)}
@@ -194,6 +200,7 @@ ${tagsSection(report, '/')}
 </section>
 </div>
 ${activity(report, now)}
+${alerts}
 ${mergeSection(report, now)}`;
   return page(`Report ${report.reportId}`, 'reports', body);
 }

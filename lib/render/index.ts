@@ -4,7 +4,7 @@
  * `CONTENT_SECURITY_POLICY` with no script.
  */
 
-export { alertsSection, renderAlertList } from './alerts.ts';
+export { alertsSection, renderAlertList, reportAlertsSection } from './alerts.ts';
 export { renderIssue, renderReport } from './detail.ts';
 export { relativeTime } from './format.ts';
 export { renderError, renderNewIssueForm } from './forms.ts';

@@ -18,6 +18,13 @@
  * Occurrences of its signature counted on the kept report while merged stay
  * there: they were counted while the user said the two were one failure.
  *
+ * The kept report's per-day counts (its chart) and tags panel take the
+ * merged report's as its occurrences do (mergedCounts): the merge's second
+ * write adds them, and an unmerge takes them back from wherever the kept
+ * report holds them by then (lib/store/merged-counts.ts). The merged report
+ * counts nothing while merged, so what it holds at the unmerge is what its
+ * merge moved.
+ *
  * Rules: only a report whose issue is a ghost can be merged (a filed bug is
  * never hidden inside another: merge the other way round, or delete it); a
  * report merged into another cannot be merged into or merged again, and one
@@ -25,9 +32,10 @@
  * once, never along a chain.
  */
 import { Conflict, Invalid, NotFound } from '#lib/errors';
-import type { Report } from '#lib/model';
+import { type MergedCount, type Report, TAG_KEYS } from '#lib/model';
 import { MAX_MERGED_SOURCES } from '#lib/store/budgets';
 import type { Stores } from '#lib/store/ports';
+import { TagTally } from './tags.ts';
 
 /** Pointers followed by one count at most: one, plus a hop for a merge made or undone meanwhile. */
 const MAX_HOPS = 3;
@@ -45,8 +53,42 @@ async function reportById(stores: Stores, reportId: string): Promise<Report> {
   return report;
 }
 
-const holds = (kept: Report, merged: Report) =>
-  (kept.mergedFrom ?? []).some((source) => source.reportKey === merged.reportKey);
+const sourceEntry = (kept: Report, merged: Report) =>
+  (kept.mergedFrom ?? []).find((source) => source.reportKey === merged.reportKey);
+
+/** The kept report holds `merged` with every write of its counts made. */
+const holds = (kept: Report, merged: Report) => {
+  const entry = sourceEntry(kept, merged);
+  return entry !== undefined && (entry.moved ?? 0) >= (entry.parts ?? 0);
+};
+
+/**
+ * The per-day and tag counts a merge moves from `merged` to the kept report:
+ * its days and months, and its tag values as one counting write adds them
+ * (TagTally: the most frequent values of each key, the rest as other).
+ * Deterministic, so the unmerge takes back exactly these.
+ */
+export function mergedCounts(merged: Report): MergedCount[] {
+  const tally = new TagTally();
+  for (const key of TAG_KEYS)
+    for (const [value, n] of Object.entries(merged.tags?.[key] ?? {}))
+      if (n > 0) tally.add({ [key]: value }, n);
+  const delta = tally.delta();
+  const counts: MergedCount[] = [];
+  for (const key of TAG_KEYS) {
+    for (const [value, n] of Object.entries(delta?.values[key] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+      counts.push({ field: 'tags', key, value, n });
+    const other = (delta?.other[key] ?? 0) + (merged.tagsOther?.[key] ?? 0);
+    if (other > 0) counts.push({ field: 'tagsOther', key, n: other });
+  }
+  for (const [field, map] of [
+    ['daily', merged.daily],
+    ['monthly', merged.monthly ?? {}],
+  ] as const) {
+    for (const key of Object.keys(map).sort()) if (map[key]! > 0) counts.push({ field, key, n: map[key]! });
+  }
+  return counts;
+}
 
 /** Why `source` cannot be merged into `target`, or null when it can. */
 function refusal(source: Report, target: Report): Conflict | null {
@@ -95,9 +137,15 @@ export async function mergeReport(
   for (let attempt = 0; attempt < 4; attempt++) {
     const [source, target] = [await reportById(stores, sourceId), await reportById(stores, targetId)];
     if (source.mergedInto === target.reportKey) {
-      // Merged already, or a merge that stopped after its first write: finish it.
+      // Merged already, or a merge that stopped after its first write (or amid its counts): finish it.
       if (holds(target, source)) return { report: source, kept: target };
-      const kept = await stores.reports.addMergedSource(target.reportKey, sourceOf(source, at), at);
+      const entry = sourceEntry(target, source);
+      const kept = await stores.reports.addMergedSource(
+        target.reportKey,
+        entry ?? sourceOf(source, at),
+        at,
+        mergedCounts(source),
+      );
       if (kept) return { report: source, kept };
       continue;
     }
@@ -105,7 +153,12 @@ export async function mergeReport(
     if (refused) throw refused;
     const merged = await stores.reports.markMerged(source.reportKey, target, at);
     if (!merged) continue; // changed since it was read: read both again
-    const kept = await stores.reports.addMergedSource(target.reportKey, sourceOf(merged, at), at);
+    const kept = await stores.reports.addMergedSource(
+      target.reportKey,
+      sourceOf(merged, at),
+      at,
+      mergedCounts(merged),
+    );
     if (kept) return { report: merged, kept };
     // The kept report was merged or deleted in between: the merged one stands alone again.
     await stores.reports.unmarkMerged(source.reportKey, target.reportKey, at);
@@ -124,7 +177,12 @@ export async function unmergeReport(stores: Stores, reportId: string, now: Date)
     const report = await reportById(stores, reportId);
     if (report.mergedInto === undefined) return { report, kept: null };
     const targetKey = report.mergedInto;
-    const kept = await stores.reports.removeMergedSource(targetKey, report.reportKey, at);
+    const kept = await stores.reports.removeMergedSource(
+      targetKey,
+      report.reportKey,
+      at,
+      mergedCounts(report),
+    );
     const unmerged = await stores.reports.unmarkMerged(report.reportKey, targetKey, at);
     if (unmerged) return { report: unmerged, kept };
   }

@@ -2,6 +2,8 @@
  * The JSON shapes logsift answers with: stable camelCase fields, ISO-8601 UTC
  * times, each typed by its schema in lib/contracts and linked through lib/routes.
  */
+
+import type { ReportAlertsAnswer } from '#lib/contracts/alerts';
 import type {
   IngestAnswer,
   IssueAnswer,
@@ -73,7 +75,12 @@ export function issueView(report: Report, firstLog?: FirstLogStateAnswer): Issue
   };
 }
 
-export function reportView(report: Report, firstLog?: FirstLogStateAnswer): ReportAnswer {
+/** `alerts`: the report's recent alerts and mute (lib/alerts/service.ts reportAlerts), on its own answer. */
+export function reportView(
+  report: Report,
+  firstLog?: FirstLogStateAnswer,
+  alerts?: ReportAlertsAnswer,
+): ReportAnswer {
   return {
     reportId: report.reportId,
     issueId: report.issueId,
@@ -98,6 +105,7 @@ export function reportView(report: Report, firstLog?: FirstLogStateAnswer): Repo
       at,
     })),
     rule: report.rule ?? null,
+    ...(alerts ? { alerts } : {}),
     links: {
       self: paths.report(report.reportId),
       issue: paths.issue(report.issueId),

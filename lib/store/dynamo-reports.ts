@@ -36,6 +36,7 @@ import { Conflict } from '#lib/errors';
 import {
   type HistoryEntry,
   type IssueStatus,
+  type MergedCount,
   type MergedSource,
   type Report,
   type SummaryEntry,
@@ -62,8 +63,10 @@ import {
   type Pending,
 } from './counter-shards.ts';
 import { CursorSealer } from './cursor.ts';
+import { countClauses, zeroClauses } from './dynamo-merged-counts.ts';
 import { storageCall } from './errors.ts';
 import { itemSize } from './item-size.ts';
+import { held, partsOf, takeBack } from './merged-counts.ts';
 import type {
   FiledWith,
   ListQuery,
@@ -819,40 +822,163 @@ export class DynamoReportStore implements ReportStore {
     return merged;
   }
 
-  addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null> {
+  async addMergedSource(
+    reportKey: string,
+    source: MergedSource,
+    at: string,
+    counts: readonly MergedCount[] = [],
+  ): Promise<Report | null> {
+    const parts = partsOf(counts);
+    if (parts.length > 0) await this.ensureCountMaps(reportKey);
+    const first = countClauses(parts[0] ?? [], 1);
+    const entry: MergedSource = { ...source, parts: parts.length, moved: Math.min(1, parts.length) };
     // `mergedKeys` (a string set) makes "not merged twice" one condition; `mergedFrom` keeps the details.
-    return this.update('reports.merge-source', {
+    let kept = await this.update('reports.merge-source', {
       Key: { pk: reportKey },
       ConditionExpression:
         'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND NOT contains(mergedKeys, :source) AND (attribute_not_exists(mergedFrom) OR size(mergedFrom) < :max)',
-      UpdateExpression:
-        'SET mergedFrom = list_append(if_not_exists(mergedFrom, :none), :entry), history = list_append(history, :event) ADD occurrences :n, mergedKeys :sources',
+      UpdateExpression: `SET mergedFrom = list_append(if_not_exists(mergedFrom, :none), :entry), history = list_append(history, :event)${first.sets.map((set) => `, ${set}`).join('')} ADD occurrences :n, mergedKeys :sources`,
+      ...(Object.keys(first.names).length > 0 ? { ExpressionAttributeNames: first.names } : {}),
       ExpressionAttributeValues: {
         ':source': source.reportKey,
         ':sources': new Set([source.reportKey]),
         ':max': MAX_MERGED_SOURCES,
         ':none': [],
-        ':entry': [source],
+        ':entry': [entry],
         ':n': source.occurrences,
         ':event': [{ event: 'merged', at, reportId: source.reportId }],
+        ...first.values,
       },
     });
+    if (!kept) {
+      // Held already, with writes of its counts still to make (a merge that stopped amid them): make them.
+      const current = await this.getByKey(reportKey);
+      const held = current?.mergedFrom?.find((e) => e.reportKey === source.reportKey);
+      if (!current || held?.parts === undefined || (held.moved ?? 0) >= held.parts) return null;
+      kept = current;
+    }
+    return this.moveCountParts(reportKey, source.reportKey, parts, kept);
   }
 
-  async removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null> {
+  /** The merge's further writes of counts, each a compare-and-set on how many are done. */
+  private async moveCountParts(
+    reportKey: string,
+    sourceKey: string,
+    parts: MergedCount[][],
+    kept: Report,
+  ): Promise<Report | null> {
+    let report: Report | null = kept;
+    for (let attempt = 0; attempt < parts.length + 4 && report; attempt++) {
+      const index = (report.mergedFrom ?? []).findIndex((e) => e.reportKey === sourceKey);
+      if (index < 0) return report; // unmerged meanwhile
+      const moved = report.mergedFrom![index]!.moved ?? 0;
+      const total = Math.min(parts.length, report.mergedFrom![index]!.parts ?? 0);
+      if (moved >= total) return report;
+      const part = countClauses(parts[moved]!, 1);
+      const next = await this.update('reports.merge-source', {
+        Key: { pk: reportKey },
+        ConditionExpression: `mergedFrom[${index}].reportKey = :source AND mergedFrom[${index}].moved = :moved`,
+        UpdateExpression: `SET ${[...part.sets, `mergedFrom[${index}].moved = :next`].join(', ')}`,
+        ExpressionAttributeNames: part.names,
+        ExpressionAttributeValues: {
+          ...part.values,
+          ':source': sourceKey,
+          ':moved': moved,
+          ':next': moved + 1,
+        },
+      });
+      report = next ?? (await this.getByKey(reportKey));
+    }
+    if (!report) return null;
+    throw new Conflict('the report is changing too fast; try again');
+  }
+
+  /** The maps a merge's counts are added under, made where an older item lacks them. */
+  private async ensureCountMaps(reportKey: string): Promise<void> {
+    const item = await this.getItem(reportKey);
+    if (!item || typeof item['reportId'] !== 'string') return;
+    const tags = item['tags'] as Record<string, unknown> | undefined;
+    const sets: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (item['monthly'] === undefined) sets.push('monthly = if_not_exists(monthly, :empty)');
+    if (item['tagsOther'] === undefined) {
+      sets.push('tagsOther = if_not_exists(tagsOther, :other)');
+      values[':other'] = foldTags({}).tagsOther;
+    }
+    if (tags === undefined) {
+      sets.push('tags = if_not_exists(tags, :tags)');
+      values[':tags'] = foldTags({}).tags;
+    } else
+      TAG_KEYS.forEach((key, k) => {
+        if (tags[key] !== undefined) return;
+        names[`#ek${k}`] = key;
+        sets.push(`tags.#ek${k} = if_not_exists(tags.#ek${k}, :empty)`);
+      });
+    if (sets.length === 0) return;
+    if (sets.some((set) => set.includes(':empty'))) values[':empty'] = {};
+    await this.update(
+      'reports.merge-source',
+      {
+        Key: { pk: reportKey },
+        ConditionExpression: 'attribute_exists(reportId)',
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+      },
+      false,
+    );
+  }
+
+  async removeMergedSource(
+    reportKey: string,
+    sourceKey: string,
+    at: string,
+    counts: readonly MergedCount[] = [],
+  ): Promise<Report | null> {
+    const parts = partsOf(counts);
     // A compare-and-set on the entry's place in the list: another unmerge in between moves it.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const current = await this.getByKey(reportKey);
-      if (!current) return null;
+    for (let attempt = 0; attempt < parts.length + 4; attempt++) {
+      // The stored counts (not the counters' pending ones) are where a merge's counts went.
+      const item = await this.getItem(reportKey);
+      if (!item || typeof item['reportId'] !== 'string') return null;
+      const current = fromItem(item);
       const index = (current.mergedFrom ?? []).findIndex((entry) => entry.reportKey === sourceKey);
-      if (index < 0) return current;
+      if (index < 0) return this.withPending(item);
       const source = current.mergedFrom![index]!;
+      // A merge made before counts moved with it moved none.
+      const moved = source.parts === undefined ? 0 : Math.min(source.moved ?? 0, parts.length);
+      const taking = moved > 0 ? takeBack(current, parts[moved - 1]!) : [];
+      const take = countClauses(taking, -1);
+      const conditions = [`mergedFrom[${index}].reportKey = :source`, ...take.conditions].join(' AND ');
+      if (moved > 1) {
+        // The last write of counts made is undone first; the entry goes with the first.
+        const undone = await this.update('reports.unmerge-source', {
+          Key: { pk: reportKey },
+          ConditionExpression: `${conditions} AND mergedFrom[${index}].moved = :moved`,
+          UpdateExpression: `SET ${[...take.sets, `mergedFrom[${index}].moved = :left`].join(', ')}`,
+          ...(Object.keys(take.names).length > 0 ? { ExpressionAttributeNames: take.names } : {}),
+          ExpressionAttributeValues: {
+            ...take.values,
+            ':source': sourceKey,
+            ':moved': moved,
+            ':left': moved - 1,
+          },
+        });
+        if (undone) await this.dropZeroCounts(reportKey, taking);
+        continue;
+      }
       const last = current.mergedFrom!.length === 1;
       const removed = await this.update('reports.unmerge-source', {
         Key: { pk: reportKey },
-        ConditionExpression: `mergedFrom[${index}].reportKey = :source`,
-        UpdateExpression: `REMOVE mergedFrom[${index}] DELETE mergedKeys :sources ADD occurrences :n SET history = list_append(history, :event)`,
+        ConditionExpression: conditions,
+        UpdateExpression: `REMOVE mergedFrom[${index}] DELETE mergedKeys :sources ADD occurrences :n SET ${[
+          'history = list_append(history, :event)',
+          ...take.sets,
+        ].join(', ')}`,
+        ...(Object.keys(take.names).length > 0 ? { ExpressionAttributeNames: take.names } : {}),
         ExpressionAttributeValues: {
+          ...take.values,
           ':source': sourceKey,
           ':sources': new Set([sourceKey]),
           ':n': -source.occurrences,
@@ -862,10 +988,35 @@ export class DynamoReportStore implements ReportStore {
       if (removed) {
         // An emptied string set is removed by DynamoDB itself; the empty list is dropped here so the item reads as never merged.
         if (last) await this.dropEmptyMergedFrom(reportKey);
-        return removed;
+        if (taking.length > 0) await this.dropZeroCounts(reportKey, taking);
+        return last || taking.length > 0 ? this.getByKey(reportKey) : removed;
       }
     }
     throw new Conflict('the report is changing too fast; try again');
+  }
+
+  /** Best effort: the days and tag values an unmerge left at zero, gone as if never counted. */
+  private async dropZeroCounts(reportKey: string, taken: readonly MergedCount[]): Promise<void> {
+    const item = await this.getItem(reportKey);
+    if (!item || typeof item['reportId'] !== 'string') return;
+    const stored = fromItem(item);
+    const zero = zeroClauses(taken.filter((place) => held(stored, place) === 0));
+    if (zero.sets.length === 0) return;
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: reportKey },
+          ConditionExpression: zero.conditions.join(' AND '),
+          UpdateExpression: `REMOVE ${zero.sets.join(', ')}`,
+          ExpressionAttributeNames: zero.names,
+          ExpressionAttributeValues: zero.values,
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error))
+        await storageCall('reports.unmerge-source', () => Promise.reject(error));
+    }
   }
 
   async unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null> {

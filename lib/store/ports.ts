@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type {
   IssueStatus,
   LogRecord,
+  MergedCount,
   MergedSource,
   Report,
   ReportType,
@@ -204,15 +205,29 @@ export interface ReportStore {
   /**
    * Record `source` on the kept report and add its occurrences there: applied
    * only while the kept report exists, is merged nowhere and does not hold
-   * `source` yet; null otherwise.
+   * `source` yet; null otherwise. `counts` (the merged report's per-day and
+   * tag counts, lib/store/merged-counts.ts) are added too, in as many writes
+   * as they need; called again while the kept report holds `source` with
+   * writes still to make, it makes them and answers the report.
    */
-  addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null>;
+  addMergedSource(
+    reportKey: string,
+    source: MergedSource,
+    at: string,
+    counts?: readonly MergedCount[],
+  ): Promise<Report | null>;
   /**
    * Forget `sourceKey` on the kept report and take back the occurrences it
-   * brought; the report as it is now (null when no report has that key),
-   * unchanged when it did not hold the source.
+   * brought, and the `counts` its merge moved (from where the kept report
+   * holds them now); the report as it is now (null when no report has that
+   * key), unchanged when it did not hold the source.
    */
-  removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null>;
+  removeMergedSource(
+    reportKey: string,
+    sourceKey: string,
+    at: string,
+    counts?: readonly MergedCount[],
+  ): Promise<Report | null>;
   /** Undo markMerged: applied only while the report is merged into `targetKey`; null otherwise. */
   unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null>;
 }

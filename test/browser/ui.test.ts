@@ -7,58 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type Stack, startStack } from '../helpers/stack.ts';
+import { RESULTS, withBrowser } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS = join(__dirname, '..', '..', 'test-results');
-
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** Runs a step; on failure keeps a screenshot named after the test, then fails. */
-function step(name: string, body: () => Promise<void>, timeout = 60_000) {
-  it(
-    name,
-    async () => {
-      try {
-        await body();
-        expect(consoleErrors).toEqual([]);
-      } catch (error) {
-        mkdirSync(RESULTS, { recursive: true });
-        const file = join(RESULTS, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-        throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
-      }
-    },
-    timeout,
-  );
-}
+const ui = withBrowser();
+const { step, visit, navigate, consoleErrors } = ui;
 
 async function postLog(body: string): Promise<{ logId: string; reportId: string; issueId: string }> {
-  const response = await fetch(`${stack.url}/logs`, {
+  const response = await fetch(`${ui.stack.url}/logs`, {
     method: 'POST',
     body,
     headers: { 'content-type': 'text/plain' },
@@ -80,19 +35,8 @@ const CRASH = [
 const WARNING = 'INFO ok\nWARNING disk usage above 91% on /var/lib/quokka\n';
 const ERROR = 'INFO ok\nERROR payment gateway refused the zebra-sandwich token\n';
 
-async function visit(path: string): Promise<void> {
-  const response = await page.goto(`${stack.url}${path}`);
-  expect(response?.status()).toBe(200);
-}
-
-/** Clicks something that navigates (a link, a form button) and waits for the new page to load. */
-async function navigate(selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
-  await page.waitForLoadState('load');
-}
-
 /** The text of the rows of the page's one list table. */
-const rows = () => page.locator('table tbody tr').allInnerTexts();
+const rows = () => ui.page.locator('table tbody tr').allInnerTexts();
 
 describe('logsift in a browser', () => {
   let crash: Awaited<ReturnType<typeof postLog>>;
@@ -107,9 +51,9 @@ describe('logsift in a browser', () => {
 
   step('lists the reports with types, counts, relative times and sparklines', async () => {
     await visit('/');
-    expect(await page.title()).toBe('Reports · logsift');
-    const crashRow = page.locator('tbody tr', {
-      has: page.locator(`a[href="/logs/extracted/${crash.reportId}"]`),
+    expect(await ui.page.title()).toBe('Reports · logsift');
+    const crashRow = ui.page.locator('tbody tr', {
+      has: ui.page.locator(`a[href="/logs/extracted/${crash.reportId}"]`),
     });
     await expect(crashRow.count()).resolves.toBe(1);
     const cells = await crashRow.locator('td').allInnerTexts();
@@ -121,36 +65,36 @@ describe('logsift in a browser', () => {
     expect(await crashRow.locator('svg.spark').getAttribute('aria-label')).toBe(
       '2 occurrences in the last 14 days',
     );
-    expect(await page.locator('caption').innerText()).toMatch(/^3 reports/);
+    expect(await ui.page.locator('caption').innerText()).toMatch(/^3 reports/);
     // table headers for screen readers, a label for every control
-    expect(await page.locator('thead th[scope="col"]').count()).toBe(8);
-    for (const id of await page
+    expect(await ui.page.locator('thead th[scope="col"]').count()).toBe(8);
+    for (const id of await ui.page
       .locator('form.filters select, form.filters input:not([type=hidden])')
       .evaluateAll((els) => els.map((e) => e.id))) {
-      expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+      expect(await ui.page.locator(`label[for="${id}"]`).count()).toBe(1);
     }
   });
 
   step('searches, filters by type and sorts', async () => {
     await visit('/');
-    await page.fill('#f-q', 'zebra-sandwich');
+    await ui.page.fill('#f-q', 'zebra-sandwich');
     await navigate('form.filters button[type=submit]');
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toContain('E');
-    await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+    await expect(ui.page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
 
     await visit('/');
-    await page.selectOption('#f-type', 'W');
+    await ui.page.selectOption('#f-type', 'W');
     await navigate('form.filters button[type=submit]');
     const onlyWarnings = await rows();
     expect(onlyWarnings).toHaveLength(1);
     expect(onlyWarnings[0]).toContain(warning.reportId);
-    expect(await page.locator('caption').innerText()).toBe('1 report matching the filters');
+    expect(await ui.page.locator('caption').innerText()).toBe('1 report matching the filters');
 
     await visit('/?sort=occurrences');
     expect((await rows())[0]).toContain(crash.reportId);
     await navigate('a:has-text("Occurrences")');
-    expect(page.url()).toContain('order=asc');
+    expect(ui.page.url()).toContain('order=asc');
     expect((await rows()).at(-1)).toContain(crash.reportId);
   });
 
@@ -158,11 +102,11 @@ describe('logsift in a browser', () => {
     await visit('/?limit=2');
     const first = await rows();
     expect(first).toHaveLength(2);
-    expect(await page.locator('caption').innerText()).toBe('3 reports, 2 on this page');
+    expect(await ui.page.locator('caption').innerText()).toBe('3 reports, 2 on this page');
     await navigate('a[rel="next"]');
     const second = await rows();
     expect(second).toHaveLength(1);
-    expect(await page.locator('caption').innerText()).toBe('3 reports, 1 on this page');
+    expect(await ui.page.locator('caption').innerText()).toBe('3 reports, 1 on this page');
     expect(second[0]).not.toBe(first[0]);
     await navigate('a:has-text("First page")');
     expect(await rows()).toEqual(first);
@@ -171,26 +115,26 @@ describe('logsift in a browser', () => {
   step('follows links both ways between report, issue and log pages', async () => {
     await visit('/');
     await navigate(`a[href="/logs/extracted/${crash.reportId}"]`);
-    expect(await page.locator('h1').innerText()).toContain(`Report ${crash.reportId}`);
-    expect(await page.locator('p.headline .title').innerText()).toBe('KeyError: <*>');
-    expect(await page.locator('pre').first().innerText()).toContain('KeyError: 91823');
+    expect(await ui.page.locator('h1').innerText()).toContain(`Report ${crash.reportId}`);
+    expect(await ui.page.locator('p.headline .title').innerText()).toBe('KeyError: <*>');
+    expect(await ui.page.locator('pre').first().innerText()).toContain('KeyError: 91823');
 
     await navigate(`a[href="/issues/${crash.issueId}"]`);
-    expect(await page.locator('h1').innerText()).toMatch(new RegExp(`Issue ${crash.issueId}\\s+Ghost`));
+    expect(await ui.page.locator('h1').innerText()).toMatch(new RegExp(`Issue ${crash.issueId}\\s+Ghost`));
     await navigate(`main a[href="/logs/extracted/${crash.reportId}"] >> nth=0`);
-    expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
+    expect(ui.page.url()).toBe(`${ui.stack.url}/logs/extracted/${crash.reportId}`);
 
     await navigate('a:has-text("First log")');
-    expect(page.url()).toBe(`${stack.url}/logs/${crash.reportId}`);
-    expect(await page.locator('h1').innerText()).toContain(`Log ${crash.reportId}`);
-    expect(await page.locator('pre').innerText()).toContain('File "/srv/app/jobs.py", line 7');
+    expect(ui.page.url()).toBe(`${ui.stack.url}/logs/${crash.reportId}`);
+    expect(await ui.page.locator('h1').innerText()).toContain(`Log ${crash.reportId}`);
+    expect(await ui.page.locator('pre').innerText()).toContain('File "/srv/app/jobs.py", line 7');
     await navigate(`main dd a[href="/issues/${crash.issueId}"]`);
-    expect(page.url()).toBe(`${stack.url}/issues/${crash.issueId}`);
-    await page.goBack({ waitUntil: 'load' });
+    expect(ui.page.url()).toBe(`${ui.stack.url}/issues/${crash.issueId}`);
+    await ui.page.goBack({ waitUntil: 'load' });
     await navigate(`main dd a[href="/logs/extracted/${crash.reportId}"]`);
-    expect(page.url()).toBe(`${stack.url}/logs/extracted/${crash.reportId}`);
+    expect(ui.page.url()).toBe(`${ui.stack.url}/logs/extracted/${crash.reportId}`);
 
-    const raw = await page.request.get(`${stack.url}/logs/${crash.reportId}?format=text`);
+    const raw = await ui.page.request.get(`${ui.stack.url}/logs/${crash.reportId}?format=text`);
     expect(raw.headers()['content-type']).toBe('text/plain; charset=utf-8');
     expect(await raw.text()).toBe(CRASH);
   });
@@ -199,19 +143,19 @@ describe('logsift in a browser', () => {
 
   step('files a bug through the form with an uploaded log, and sees it listed', async () => {
     await visit('/issues/new');
-    await page.setInputFiles('#file', {
+    await ui.page.setInputFiles('#file', {
       name: 'checkout.log',
       mimeType: 'text/plain',
       buffer: Buffer.from('INFO cart\nERROR checkout failed: inventory service timed out after 30s\n'),
     });
-    await page.fill('#summary', 'Checkout fails when the inventory service is slow');
+    await ui.page.fill('#summary', 'Checkout fails when the inventory service is slow');
     await navigate('main button[type=submit]');
-    filed = /\/issues\/(\d{6})$/.exec(page.url())![1]!;
-    expect(await page.locator('h1').innerText()).toMatch(/Open/);
-    expect(await page.locator('p.summary').first().innerText()).toBe(
+    filed = /\/issues\/(\d{6})$/.exec(ui.page.url())![1]!;
+    expect(await ui.page.locator('h1').innerText()).toMatch(/Open/);
+    expect(await ui.page.locator('p.summary').first().innerText()).toBe(
       'Checkout fails when the inventory service is slow',
     );
-    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Report created/);
+    expect(await ui.page.locator('#history-h + ol').innerText()).toMatch(/Report created/);
 
     await navigate('header a:has-text("Issues")');
     const listed = await rows();
@@ -221,11 +165,11 @@ describe('logsift in a browser', () => {
   step('closes the bug through the form and sees it move to the closed filter', async () => {
     await visit(`/issues/${filed}`);
     await navigate('button:has-text("Close issue")');
-    expect(await page.locator('h1 .badge').first().innerText()).toBe('Closed');
-    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Closed/);
+    expect(await ui.page.locator('h1 .badge').first().innerText()).toBe('Closed');
+    expect(await ui.page.locator('#history-h + ol').innerText()).toMatch(/Closed/);
 
     await visit('/issues');
-    await page.selectOption('#f-status', 'closed');
+    await ui.page.selectOption('#f-status', 'closed');
     await navigate('form.filters button[type=submit]');
     expect((await rows()).some((r) => r.includes(filed))).toBe(true);
     await visit('/issues?status=open');
@@ -235,8 +179,8 @@ describe('logsift in a browser', () => {
   step('shows a regression in the issue history when the failure comes back', async () => {
     await postLog('INFO cart\nERROR checkout failed: inventory service timed out after 12s\n');
     await visit(`/issues/${filed}`);
-    expect(await page.locator('h1').innerText()).toMatch(/Open\s+regressed/);
-    const history = await page.locator('#history-h + ol li').allInnerTexts();
+    expect(await ui.page.locator('h1').innerText()).toMatch(/Open\s+regressed/);
+    const history = await ui.page.locator('#history-h + ol li').allInnerTexts();
     expect(history.map((h) => h.split(/\s{2,}|\n| just now| \d+ \w+ ago/)[0]!.trim())).toEqual([
       'Report created',
       'Closed',
@@ -248,10 +192,10 @@ describe('logsift in a browser', () => {
 
   step('files a bug against a known report from its ghost issue page', async () => {
     await visit(`/issues/${warning.issueId}`);
-    await page.fill('main textarea[name=summary]', 'Disk fills up on the quokka host');
+    await ui.page.fill('main textarea[name=summary]', 'Disk fills up on the quokka host');
     await navigate('main form button:has-text("File bug")');
-    expect(await page.locator('h1').innerText()).toMatch(/Open/);
-    expect(await page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
+    expect(await ui.page.locator('h1').innerText()).toMatch(/Open/);
+    expect(await ui.page.locator('#history-h + ol').innerText()).toMatch(/Filed as a bug/);
   });
 
   let tagged = '';
@@ -267,7 +211,7 @@ describe('logsift in a browser', () => {
         hostname,
       }),
     );
-    const sent = await fetch(`${stack.url}/logs`, {
+    const sent = await fetch(`${ui.stack.url}/logs`, {
       method: 'POST',
       body: `${records.join('\n')}\n`,
       headers: { 'content-type': 'application/x-ndjson' },
@@ -276,25 +220,25 @@ describe('logsift in a browser', () => {
     expect(reports).toHaveLength(1);
     tagged = reports[0]!.reportId;
     await visit(`/logs/extracted/${reports[0]!.reportId}`);
-    const panel = page.locator('section#tags');
+    const panel = ui.page.locator('section#tags');
     expect(await panel.isVisible()).toBe(true);
-    const host = page.locator('section[aria-label="Host"] li');
+    const host = ui.page.locator('section[aria-label="Host"] li');
     expect((await host.allInnerTexts()).map((t) => t.split(/\s+/))).toEqual([
       ['pay-1', '2'],
       ['pay-2', '1'],
     ]);
-    expect(await page.locator('section[aria-label="Service"] li').innerText()).toMatch(/^billing\s+3$/);
+    expect(await ui.page.locator('section[aria-label="Service"] li').innerText()).toMatch(/^billing\s+3$/);
     await navigate('section[aria-label="Service"] a:has-text("billing")');
-    expect(page.url()).toBe(`${stack.url}/?service=billing`);
-    expect(await page.locator('#f-service').inputValue()).toBe('billing');
+    expect(ui.page.url()).toBe(`${ui.stack.url}/?service=billing`);
+    expect(await ui.page.locator('#f-service').inputValue()).toBe('billing');
     const listed = await rows();
     expect(listed).toHaveLength(1);
     expect(listed[0]).toContain(reports[0]!.reportId);
-    await expect(page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
+    await expect(ui.page.locator('caption').innerText()).resolves.toMatch(/^1 report matching the filters/);
   });
 
   step('reads well on a phone (390 px): no sideways page scroll, screenshots kept', async () => {
-    const phone = await browser.newContext({
+    const phone = await ui.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -314,7 +258,7 @@ describe('logsift in a browser', () => {
         [`/logs/extracted/${crash.reportId}`, 'phone-report'],
         [`/logs/extracted/${tagged}`, 'phone-report-tags'],
       ] as const) {
-        expect((await small.goto(`${stack.url}${path}`))?.status()).toBe(200);
+        expect((await small.goto(`${ui.stack.url}${path}`))?.status()).toBe(200);
         const width = await small.evaluate<number>('document.documentElement.scrollWidth');
         expect({ path, width }).toEqual({ path, width: 390 });
         await small.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });

@@ -354,3 +354,46 @@ describe('alerts', () => {
     expect(page.text).not.toContain(SECRET);
   });
 });
+
+describe("a report's alerts on its page and in its JSON", () => {
+  it('shows the deliveries and the mute state, and its mute form comes back to the report', async () => {
+    const ingested = await post('/logs', logForm('INFO boot\nERROR tally ledger drifted from the journal\n'));
+    expect(ingested.status).toBe(201);
+    const reportId = String(ingested.body['reportId']);
+    const issueId = String(ingested.body['issueId']);
+    type Alerts = { muted: boolean; recent: Array<Record<string, unknown>>; links: Record<string, string> };
+    const alertsOf = async () =>
+      (await request(stack.url, `/logs/extracted/${reportId}`)).body['alerts'] as Alerts;
+
+    let alerts = await alertsOf();
+    for (let i = 0; i < 200 && !alerts.recent.some((d) => d['state'] === 'delivered'); i++) {
+      await sleep(100);
+      alerts = await alertsOf();
+    }
+    expect(alerts.muted).toBe(false);
+    expect(alerts.links).toEqual({ all: `/alerts?issueId=${issueId}`, mute: `/issues/${issueId}/mute` });
+    const hook = alerts.recent.find((d) => d['destination'] === 'hook');
+    expect(hook).toMatchObject({ rule: 'new-errors', kind: 'new', state: 'delivered', reportId });
+    expect(receiver.at('/hook', reportId)).toHaveLength(1);
+
+    const page = await request(stack.url, `/logs/extracted/${reportId}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toContain('<h2 id="alerts-h">Alerts</h2>');
+    expect(page.text).toContain('new-errors <span class="muted small">(new report)</span>');
+    expect(page.text).toContain('<strong>delivered</strong>');
+    expect(page.text).toContain('Mute alerts');
+
+    const mute = await request(stack.url, `/issues/${issueId}/mute`, {
+      method: 'POST',
+      body: 'muted=true&back=report',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    expect([mute.status, mute.headers.get('location')]).toEqual([303, `/logs/extracted/${reportId}`]);
+    expect((await alertsOf()).muted).toBe(true);
+    const muted = await request(stack.url, `/logs/extracted/${reportId}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(muted.text).toContain('Unmute alerts');
+  }, 40_000);
+});

@@ -195,3 +195,72 @@ describe('a bad FINGERPRINT_RULES', () => {
     ).rejects.toThrow(/FINGERPRINT_RULES\[0\] has an unknown field "typo"/);
   });
 });
+
+describe("a merge's tags and per-day counts over HTTP", () => {
+  /** One NDJSON record of a failure, as a JSON logger on one host of one service writes it. */
+  const record = (msg: string, service: string, host: string) =>
+    JSON.stringify({
+      level: 'error',
+      logger: `${service}.jobs`,
+      msg,
+      service,
+      env: 'production',
+      hostname: host,
+    });
+  const send = async (lines: string[]) => {
+    const answer = await request(stack.url, '/logs', {
+      method: 'POST',
+      body: `${lines.join('\n')}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(answer.status).toBe(200);
+    return (answer.body as unknown as { reports: Counted[] }).reports;
+  };
+  type Panel = {
+    tags: Record<string, Array<{ value: string; count: number }>>;
+    daily: Record<string, number>;
+  };
+  const panel = async (reportId: string) => {
+    const { tags, daily, occurrences } = (await report(reportId)) as unknown as Panel & {
+      occurrences: number;
+    };
+    return { tags, daily, occurrences };
+  };
+
+  it("shows the merged report's tags and days on the kept one, and an unmerge takes them back", async () => {
+    const [kept] = await send([
+      record('export 4 of ledger failed: archive volume read-only', 'ledger', 'lg-1'),
+      record('export 9 of ledger failed: archive volume read-only', 'ledger', 'lg-2'),
+    ]);
+    const [merged] = await send([
+      record('snapshot 31 aborted: archive volume read-only', 'snapshots', 'sn-1'),
+      record('snapshot 32 aborted: archive volume read-only', 'snapshots', 'lg-1'),
+      record('snapshot 33 aborted: archive volume read-only', 'snapshots', 'sn-1'),
+    ]);
+    expect(merged!.reportId).not.toBe(kept!.reportId);
+    const before = await panel(kept!.reportId);
+    const today = Object.keys(before.daily)[0]!;
+
+    expect((await merge(merged!.reportId, kept!.reportId)).status).toBe(200);
+    const after = await panel(kept!.reportId);
+    expect(after.occurrences).toBe(5);
+    expect(after.daily[today]).toBe(5);
+    expect(after.tags['service']).toEqual([
+      { value: 'snapshots', count: 3 },
+      { value: 'ledger', count: 2 },
+    ]);
+    expect(after.tags['host']).toEqual([
+      { value: 'lg-1', count: 2 },
+      { value: 'sn-1', count: 2 },
+      { value: 'lg-2', count: 1 },
+    ]);
+    const page = await request(stack.url, `/logs/extracted/${kept!.reportId}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toContain('snapshots');
+
+    expect((await unmerge(merged!.reportId)).status).toBe(200);
+    expect(await panel(kept!.reportId)).toEqual(before);
+    expect((await panel(merged!.reportId)).tags['service']).toEqual([{ value: 'snapshots', count: 3 }]);
+  });
+});

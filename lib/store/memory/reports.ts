@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type IssueStatus,
+  type MergedCount,
   type MergedSource,
   type Report,
   type ReportType,
@@ -30,6 +31,7 @@ import {
   summaryEntryBytes,
 } from '#lib/store/budgets';
 import { CursorSealer, type Key, type KeyShape } from '#lib/store/cursor';
+import { applyCounts, partsOf, takeBack } from '#lib/store/merged-counts';
 import type {
   FiledWith,
   ListQuery,
@@ -291,18 +293,30 @@ export class MemoryReportStore implements ReportStore {
     return merged;
   }
 
-  async addMergedSource(reportKey: string, source: MergedSource, at: string): Promise<Report | null> {
+  async addMergedSource(
+    reportKey: string,
+    source: MergedSource,
+    at: string,
+    counts: readonly MergedCount[] = [],
+  ): Promise<Report | null> {
     await this.faults.enter('reports.merge');
     const report = this.reports.get(reportKey);
     if (!report || report.mergedInto !== undefined) return null;
     if ((report.mergedFrom ?? []).some((entry) => entry.reportKey === source.reportKey)) return null;
-    report.mergedFrom = [...(report.mergedFrom ?? []), { ...source }];
+    const parts = partsOf(counts).length;
+    report.mergedFrom = [...(report.mergedFrom ?? []), { ...source, parts, moved: parts }];
     report.occurrences += source.occurrences;
+    Object.assign(report, applyCounts(report, counts, 1));
     report.history.push({ event: 'merged', at, reportId: source.reportId });
     return this.settle(report);
   }
 
-  async removeMergedSource(reportKey: string, sourceKey: string, at: string): Promise<Report | null> {
+  async removeMergedSource(
+    reportKey: string,
+    sourceKey: string,
+    at: string,
+    counts: readonly MergedCount[] = [],
+  ): Promise<Report | null> {
     await this.faults.enter('reports.merge');
     const report = this.reports.get(reportKey);
     if (!report) return null;
@@ -310,6 +324,8 @@ export class MemoryReportStore implements ReportStore {
     if (!source) return structuredClone(report);
     report.mergedFrom = (report.mergedFrom ?? []).filter((entry) => entry !== source);
     report.occurrences -= source.occurrences;
+    // A merge made before counts moved with it moved none: nothing to take back.
+    if (source.parts !== undefined) Object.assign(report, applyCounts(report, takeBack(report, counts), -1));
     report.history.push({ event: 'unmerged', at, reportId: source.reportId });
     return this.settle(report);
   }

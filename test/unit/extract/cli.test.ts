@@ -2,6 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { failureOfEntry } from '#lib/extract/event';
+import { configureFingerprintRules, parseFingerprintRules } from '#lib/extract/fingerprint-rules';
+import { Extractor } from '#lib/extract/index';
+import { ingestEvents } from '#lib/service/events';
+import { harness, ingest } from '../service/helpers.ts';
 
 const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'bin/logsift.cjs');
@@ -120,5 +125,130 @@ describe('logsift extract (built CLI)', () => {
     expect(run().status).toBe(2);
     expect(run('frobnicate').stderr).toContain('usage: logsift');
     expect(run('extract').status).toBe(2);
+  });
+});
+
+/**
+ * The CLI groups a log as the service does under the same FINGERPRINT_RULES:
+ * each fingerprint is checked against the report key the service's own
+ * in-process path (ingest of a document; a stream's events) gives the same bytes.
+ */
+describe('logsift with fingerprint rules', () => {
+  const RULES = JSON.stringify([{ fingerprint: 'license server down', message: '*license*' }]);
+  const seat = 'INFO booting\nERROR license check for seat 12 failed: server did not answer\n';
+  const lease = 'INFO booting\nWARNING feature export disabled: license lease expired\n';
+  let seatFile: string;
+  let leaseFile: string;
+
+  const withEnv = (env: Record<string, string | undefined>, ...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, FINGERPRINT_RULES: undefined, ...env },
+    });
+  const fingerprints = (r: ReturnType<typeof withEnv>) => {
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { fingerprint: string; rule?: { fingerprint: string } });
+  };
+
+  /** The report key the service gives a document, with `rules` configured as at its cold start. */
+  async function serviceKey(text: string, rules: string | undefined): Promise<string> {
+    configureFingerprintRules(parseFingerprintRules(rules));
+    try {
+      const result = await ingest(harness(), text);
+      return result.report!.reportKey;
+    } finally {
+      configureFingerprintRules([]);
+    }
+  }
+
+  beforeAll(() => {
+    seatFile = path.join(dir, 'seat.log');
+    leaseFile = path.join(dir, 'lease.log');
+    writeFileSync(seatFile, seat);
+    writeFileSync(leaseFile, lease);
+  });
+
+  it('keeps two failures apart without rules, as the service does', async () => {
+    const [a, b] = fingerprints(withEnv({}, 'extract', '--json', seatFile, leaseFile));
+    expect(a!.fingerprint).not.toBe(b!.fingerprint);
+    expect(a!.fingerprint).toBe(await serviceKey(seat, undefined));
+    expect(b!.fingerprint).toBe(await serviceKey(lease, undefined));
+  });
+
+  it('reads FINGERPRINT_RULES and gives both logs the fingerprint the service gives them', async () => {
+    const [a, b] = fingerprints(
+      withEnv({ FINGERPRINT_RULES: RULES }, 'extract', '--json', seatFile, leaseFile),
+    );
+    const key = await serviceKey(seat, RULES);
+    expect(await serviceKey(lease, RULES)).toBe(key);
+    expect([a!.fingerprint, b!.fingerprint]).toEqual([key, key]);
+    expect(a!.rule?.fingerprint).toBe('license server down');
+    const text = withEnv({ FINGERPRINT_RULES: RULES }, 'extract', seatFile);
+    expect(text.stdout).toContain(`fingerprint: ${key}\n`);
+  });
+
+  it('takes the rules from --fingerprint-rules, as JSON or @FILE, over the environment', async () => {
+    const key = await serviceKey(lease, RULES);
+    const other = JSON.stringify([{ fingerprint: 'boots', message: '*seat*' }]);
+    const inline = fingerprints(
+      withEnv({ FINGERPRINT_RULES: other }, 'extract', '--json', '--fingerprint-rules', RULES, leaseFile),
+    );
+    expect(inline[0]!.fingerprint).toBe(key);
+    const rulesFile = path.join(dir, 'rules.json');
+    writeFileSync(rulesFile, RULES);
+    const fromFile = fingerprints(
+      withEnv({}, 'extract', '--json', `--fingerprint-rules=@${rulesFile}`, leaseFile),
+    );
+    expect(fromFile[0]!.fingerprint).toBe(key);
+  });
+
+  it('summarizes a stream under the rules with the report keys the service counts it on', async () => {
+    const body = `${seat}${lease}2026-12-01 09:00:00 ERROR disk /srv at 97% full\n${lease}`;
+    const file = path.join(dir, 'license-stream.log');
+    writeFileSync(file, body);
+    const rows = fingerprints(withEnv({ FINGERPRINT_RULES: RULES }, 'summarize', '--json', file)) as Array<{
+      fingerprint: string;
+      count: number;
+    }>;
+
+    configureFingerprintRules(parseFingerprintRules(RULES));
+    try {
+      // As functions/ingest-log.ts reads a text body with ?unit=event.
+      const failures: ReturnType<typeof failureOfEntry>[] = [];
+      const extractor = new Extractor({ onEntry: (entry) => failures.push(failureOfEntry(entry)) });
+      extractor.push(Buffer.from(body));
+      const { sha256 } = extractor.finish();
+      const h = harness();
+      const counted = await ingestEvents(
+        h.stores,
+        { bytes: Buffer.from(body), sha256, contentType: 'text/plain' },
+        failures.length,
+        failures,
+        h.clock.now(),
+      );
+      const service = counted.reports.map(({ report, counted }) => [report.reportKey, counted]);
+      expect(rows.map((row) => [row.fingerprint, row.count])).toEqual(service);
+      expect(rows.map((row) => row.count)).toEqual([3, 1]);
+    } finally {
+      configureFingerprintRules([]);
+    }
+  });
+
+  it('exits 2 naming the rule and field of a bad rule, from the option or the environment', () => {
+    const bad = withEnv({}, 'extract', '--fingerprint-rules', '[{"fingerprint":"x","mesage":"*"}]', seatFile);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--fingerprint-rules[0] has an unknown field "mesage"');
+    const env = withEnv({ FINGERPRINT_RULES: '{' }, 'summarize', seatFile);
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain('logsift: FINGERPRINT_RULES is not JSON');
+    expect(withEnv({}, 'extract', seatFile, '--fingerprint-rules').status).toBe(2);
+    expect(
+      withEnv({}, 'extract', '--fingerprint-rules', `@${path.join(dir, 'none.json')}`, seatFile).stderr,
+    ).toContain('cannot read fingerprint rules');
   });
 });
