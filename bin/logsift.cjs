@@ -39,7 +39,9 @@ function loadCli() {
   const vm = require('node:vm');
   let cachedData;
   try {
-    cachedData = fs.readFileSync(`${file}.v8cache`);
+    // V8 checks a cache against its source's length only: one older than the bundle is not used.
+    if (fs.statSync(`${file}.v8cache`).mtimeMs >= fs.statSync(file).mtimeMs)
+      cachedData = fs.readFileSync(`${file}.v8cache`);
   } catch {
     // No cache: compiled as usual.
   }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+// V8 checks a code cache against its source's length only: an old cache must not outlive its bundle.
+rmSync('dist/cli.js.v8cache', { force: true });
 await build({ ...common, entryPoints: ['lib/cli.ts'], outfile: 'dist/cli.js' });
 // Loaded alone before the CLI, so a big file's hash starts while the rest loads.
 await build({ ...common, entryPoints: ['lib/extract/hasher.ts'], outfile: 'dist/hasher.js' });
