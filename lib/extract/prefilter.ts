@@ -345,7 +345,7 @@ let residentLeased = false;
 
 /**
  * A buffer of `size` bytes for a reader to read into. Where it can, it lies in
- * the modules' memory, so the scan reads each block where the kernel put it
+ * the module's memory, so the scan reads each block where the kernel put it
  * instead of copying it in first (a third of the prefilter's time on a large log);
  * else, or while another reader holds that one, an ordinary buffer. Give it
  * back with `release` when done reading.
