@@ -23,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_LIST_SHARDS } from '#lib/config';
 import { benchExtract } from './bench-extract.ts';
 import { seedReports } from './bench-seed.ts';
 import { dynamoClient, REPO_ROOT } from './local-stack.ts';
@@ -385,6 +386,8 @@ async function listLatency(url: string, path: string, n: number): Promise<number
 async function benchLists(): Promise<void> {
   const big = quick ? 20_000 : 100_000;
   console.log(`\n== GET / and GET /issues with 1,000 and ${big.toLocaleString('en')} reports (p50 of 50)`);
+  // The deployed list shape, not the local stack's single shard: seeding (scripts/bench-seed.ts) reads it too.
+  process.env['LIST_SHARDS'] ??= String(DEFAULT_LIST_SHARDS);
   const stack = await startBenchStack();
   const ddb = DynamoDBDocumentClient.from(dynamoClient(stack.info.dynamoEndpoint), {
     marshallOptions: { removeUndefinedValues: true },

@@ -24,7 +24,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_LIST_SHARDS } from '#lib/config';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import { signatureCheck } from './s3-front.ts';
@@ -427,6 +426,21 @@ function cursorSecret(dataDir: string | undefined): string {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * LIST_SHARDS on this machine unless set. Shards spread a list index's writes
+ * over DynamoDB partitions; dynalite has none to spread, and every list page
+ * queries every shard, so locally they only multiply each page's queries (16
+ * per page: a third of `npm run test:load`'s storage calls). Deployed, the
+ * default stays DEFAULT_LIST_SHARDS (serverless.yml).
+ */
+export const LOCAL_LIST_SHARDS = 1;
+
+/** The LIST_SHARDS a local stack's gateway reads: the caller's, or LOCAL_LIST_SHARDS. */
+export function localListShards(env: Record<string, string | undefined> | undefined = {}): number {
+  const raw = env['LIST_SHARDS'] ?? process.env['LIST_SHARDS'];
+  return raw ? Number(raw) : LOCAL_LIST_SHARDS;
+}
+
 /** Moves every stored report into its shard of each list for the LIST_SHARDS the gateway will read. */
 async function reshardLocal(
   dynamoEndpoint: string,
@@ -435,8 +449,7 @@ async function reshardLocal(
 ): Promise<void> {
   const table = resources.env['REPORTS_TABLE'];
   if (!table) return;
-  const raw = env?.['LIST_SHARDS'] ?? process.env['LIST_SHARDS'];
-  const listShards = raw ? Number(raw) : DEFAULT_LIST_SHARDS;
+  const listShards = localListShards(env);
   const client = dynamoClient(dynamoEndpoint);
   try {
     const store = new DynamoReportStore(DynamoDBDocumentClient.from(client), table, 'reshard', {
@@ -494,6 +507,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PORT: String(port),
     CURSOR_SECRET: cursorSecret(opts.dataDir),
+    // LocalStack may keep data listed under the deployed default: it keeps it.
+    ...(opts.endpoints ? {} : { LIST_SHARDS: String(localListShards(opts.env)) }),
     ...opts.env,
   };
   // AWS_PROFILE / session tokens from the caller's shell must not leak into the emulated account

@@ -3,8 +3,9 @@
  * status) from a count of the reports themselves. For a data dir from before
  * the totals existed, or after a crash left one off by one (see
  * lib/store/dynamo-reports.ts). It first moves every report into its shard of
- * each list for LIST_SHARDS (default 16), for data stored before the lists
- * were sharded or under another shard count. Run it while the service is idle.
+ * each list for LIST_SHARDS (default 16; on a DATA_DIR, the local stack's
+ * LOCAL_LIST_SHARDS), for data stored before the lists were sharded or under
+ * another shard count. Run it while the service is idle.
  *
  * Locally it opens DATA_DIR (default .data/): stop `npm start` first, whose
  * emulators hold it. With REPORTS_TABLE set it counts that table instead, with
@@ -17,11 +18,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_LIST_SHARDS, MAX_LIST_SHARDS } from '#lib/config';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import type { Totals } from '#lib/store/ports';
-import { createResources, dynamoClient, REPO_ROOT, startEmulators } from './local-stack.ts';
+import {
+  createResources,
+  dynamoClient,
+  LOCAL_LIST_SHARDS,
+  REPO_ROOT,
+  startEmulators,
+} from './local-stack.ts';
 
-async function recount(client: DynamoDBClient, table: string): Promise<Totals> {
+async function recount(client: DynamoDBClient, table: string, fallback: number): Promise<Totals> {
   try {
-    const listShards = loadListShards();
+    const listShards = loadListShards(fallback);
     const store = new DynamoReportStore(DynamoDBDocumentClient.from(client), table, undefined, {
       listShards,
     });
@@ -33,9 +40,9 @@ async function recount(client: DynamoDBClient, table: string): Promise<Totals> {
   }
 }
 
-function loadListShards(): number {
+function loadListShards(fallback: number): number {
   const raw = process.env['LIST_SHARDS'];
-  if (raw === undefined || raw === '') return DEFAULT_LIST_SHARDS;
+  if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > MAX_LIST_SHARDS) {
     throw new Error(`LIST_SHARDS must be an integer from 1 to ${MAX_LIST_SHARDS}, got "${raw}"`);
@@ -45,12 +52,12 @@ function loadListShards(): number {
 
 async function main(): Promise<Totals> {
   const table = process.env['REPORTS_TABLE'];
-  if (table) return recount(new DynamoDBClient({}), table);
+  if (table) return recount(new DynamoDBClient({}), table, DEFAULT_LIST_SHARDS);
   const dataDir = resolve(REPO_ROOT, process.env['DATA_DIR'] || '.data');
   const emulators = await startEmulators({ dataDir });
   try {
     const { env } = await createResources(emulators);
-    return await recount(dynamoClient(emulators.dynamoEndpoint), env['REPORTS_TABLE']!);
+    return await recount(dynamoClient(emulators.dynamoEndpoint), env['REPORTS_TABLE']!, LOCAL_LIST_SHARDS);
   } finally {
     await emulators.stop();
   }

@@ -60,7 +60,7 @@ export function lifecycleStatus(env: Record<string, string | undefined> = proces
   const retention =
     days === '0'
       ? 'retention: logs kept forever (RETENTION_DAYS=0)'
-      : `retention: logs and their bytes deleted ${days} days after receipt (RETENTION_DAYS)${samples > 0 ? `, but each report's first ${samples} (KEEP_SAMPLES)` : ''}; the sweeper runs hourly on AWS, every LOGSIFT_LOCAL_SCHEDULE_MS here`;
+      : `retention: logs and their bytes deleted ${days} days after receipt (RETENTION_DAYS)${samples > 0 ? `, but each report's first ${samples} (KEEP_SAMPLES)` : ''}; the sweeper runs hourly on AWS, every 5 × LOGSIFT_LOCAL_SCHEDULE_MS here`;
   const archive =
     mode === 'scrubbed'
       ? 'archive: scrubbed copies (ARCHIVE_MODE=scrubbed)'

@@ -60,7 +60,24 @@ export class CounterShards {
 
   /** What the counter items hold beyond `folded` (the report's `folded` map). */
   async pending(reportKey: string, folded: Record<string, number>, consistent = true): Promise<Pending> {
-    const keys = Array.from({ length: this.shards }, (_, k) => ({ pk: counterKey(reportKey, k) }));
+    return pendingOf(await this.read(this.keys(reportKey), consistent), folded);
+  }
+
+  /**
+   * The report's item and its counter items in one strongly consistent read:
+   * what a count needs to answer the report's total without reading it back.
+   */
+  async withReport(reportKey: string): Promise<{ item: Item | null; counters: Item[] }> {
+    const items = await this.read([{ pk: reportKey }, ...this.keys(reportKey)], true);
+    const item = items.find((found) => found['pk'] === reportKey) ?? null;
+    return { item, counters: items.filter((found) => found !== item) };
+  }
+
+  private keys(reportKey: string): { pk: string }[] {
+    return Array.from({ length: this.shards }, (_, k) => ({ pk: counterKey(reportKey, k) }));
+  }
+
+  private async read(keys: { pk: string }[], consistent: boolean): Promise<Item[]> {
     const answer = await storageCall('reports.count-read', () =>
       this.ddb.send(
         new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: consistent } } }),
@@ -82,19 +99,26 @@ export class CounterShards {
       items = [...items, ...(retry.Responses?.[this.table] ?? [])];
       unprocessed = retry.UnprocessedKeys?.[this.table]?.Keys;
     }
-    const pending: Pending = { total: 0, ahead: {}, byDay: {} };
-    for (const item of items) {
-      const shard = String(item['pk']).slice(String(item['pk']).lastIndexOf('#') + 1);
-      const n = Number(item['n'] ?? 0);
-      const delta = n - (folded[shard] ?? 0);
-      if (delta <= 0) continue;
-      pending.total += delta;
-      pending.ahead[shard] = n;
-      const seen = String(item['lastSeen'] ?? '');
-      const day = seen.slice(0, 10);
-      if (day) pending.byDay[day] = (pending.byDay[day] ?? 0) + delta;
-      if (seen && (pending.lastSeen === undefined || seen > pending.lastSeen)) pending.lastSeen = seen;
-    }
-    return pending;
+    return items;
   }
+}
+
+type Item = Record<string, unknown>;
+
+/** What counter items hold beyond `folded` (a report's `folded` map). */
+export function pendingOf(items: Item[], folded: Record<string, number>): Pending {
+  const pending: Pending = { total: 0, ahead: {}, byDay: {} };
+  for (const item of items) {
+    const shard = String(item['pk']).slice(String(item['pk']).lastIndexOf('#') + 1);
+    const n = Number(item['n'] ?? 0);
+    const delta = n - (folded[shard] ?? 0);
+    if (delta <= 0) continue;
+    pending.total += delta;
+    pending.ahead[shard] = n;
+    const seen = String(item['lastSeen'] ?? '');
+    const day = seen.slice(0, 10);
+    if (day) pending.byDay[day] = (pending.byDay[day] ?? 0) + delta;
+    if (seen && (pending.lastSeen === undefined || seen > pending.lastSeen)) pending.lastSeen = seen;
+  }
+  return pending;
 }

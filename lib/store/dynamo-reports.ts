@@ -61,6 +61,7 @@ import {
   counterKey,
   NOTHING_PENDING,
   type Pending,
+  pendingOf,
 } from './counter-shards.ts';
 import { CursorSealer } from './cursor.ts';
 import { countClauses, zeroClauses } from './dynamo-merged-counts.ts';
@@ -128,6 +129,23 @@ function counting(at: string, n = 1) {
  */
 /** Exact answers for counts that went to counter items, per report per container per second. */
 const READ_BACKS_PER_SECOND = 20;
+
+/** Hot report keys a container remembers (~100 bytes each). */
+const HOT_REPORTS = 4096;
+
+const foldedOf = (item: Record<string, unknown>) =>
+  (item['folded'] as Record<string, number> | undefined) ?? {};
+
+/** `pending` and one more count of `n` at `at`: a count's own share of its answer. */
+function withOwn(pending: Pending, n: number, at: string): Pending {
+  const date = at.slice(0, 10);
+  return {
+    ...pending,
+    total: pending.total + n,
+    byDay: { ...pending.byDay, [date]: (pending.byDay[date] ?? 0) + n },
+    lastSeen: pending.lastSeen !== undefined && pending.lastSeen > at ? pending.lastSeen : at,
+  };
+}
 
 /** A per-second allowance per key, so a burst costs no more reads than a trickle. */
 class ReadBackBudget {
@@ -270,6 +288,8 @@ export class DynamoReportStore implements ReportStore {
   private readonly readBacks = new ReadBackBudget(READ_BACKS_PER_SECOND);
   /** Reports this container marked as counted in counter items (the mark is written once). */
   private readonly marked = new Set<string>();
+  /** Keys of reports this container saw counted in counter items: a count reads them with their counters. */
+  private readonly hot = new Set<string>();
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
@@ -295,12 +315,19 @@ export class DynamoReportStore implements ReportStore {
    */
   async countOccurrence(reportKey: string, at: string, n = 1, tags?: TagDelta): Promise<Report | null> {
     const tag = tagging(tags);
-    let item = await this.getItem(reportKey);
+    const exact = this.readBacks.take(reportKey, this.now());
+    // A report known to count on counter items is read with them in one call:
+    // the answer is then the total as read plus this count, and nothing is
+    // read back after the add (two calls fewer per count).
+    let read = exact && this.hot.has(reportKey) ? await this.counters.withReport(reportKey) : null;
+    let item = read ? read.item : await this.getItem(reportKey);
     if (tag && item && typeof item['reportId'] === 'string' && item['tagsOther'] === undefined) {
       // A report stored before tags gets its empty tag maps once, then counts.
       await this.backfillTags(reportKey);
       item = await this.getItem(reportKey);
+      read = null;
     }
+    if (item?.['counters'] !== undefined) this.remember(reportKey);
     // A merged report counts nowhere itself: the caller follows mergedInto.
     if (!item || typeof item['reportId'] !== 'string' || item['mergedInto'] !== undefined) return null;
     const seen = String(item['lastSeen']);
@@ -323,9 +350,11 @@ export class DynamoReportStore implements ReportStore {
       try {
         const folded = item['folded'] as Record<string, number> | undefined;
         // Eventually consistent is enough: a stale counter folds less now, the rest next time.
-        const pending = item['counters']
-          ? await this.counters.pending(reportKey, folded ?? {}, false)
-          : NOTHING_PENDING;
+        const pending = !item['counters']
+          ? NOTHING_PENDING
+          : read
+            ? pendingOf(read.counters, folded ?? {})
+            : await this.counters.pending(reportKey, folded ?? {}, false);
         const counted = await this.countAndFold(reportKey, seen, at, n, folded, pending, tag);
         if (counted) return counted;
       } finally {
@@ -337,12 +366,19 @@ export class DynamoReportStore implements ReportStore {
     if (item['counters'] === undefined && !this.marked.has(mark)) {
       await this.markCounted(reportKey);
       this.marked.add(mark);
+      this.remember(reportKey);
     }
     await this.counters.add(reportKey, n, at);
     // Tag counts are not sharded: they go on the item, which moves no list index
     // (tags are not projected) — the next ceiling for a hot, tagged report.
     if (tag) await this.addTags(reportKey, tag);
-    if (this.readBacks.take(reportKey, this.now())) {
+    if (read) {
+      // An item not yet marked had nothing on counter items when it was read.
+      const before =
+        item['counters'] === undefined ? NOTHING_PENDING : pendingOf(read.counters, foldedOf(item));
+      return withCounts(fromItem(item), withOwn(before, n, at));
+    }
+    if (exact) {
       // The item read again after the add, then its counters: a fold in
       // between moves nothing out of the counters, so the sum is exact.
       const now = await this.getItem(reportKey);
@@ -352,6 +388,11 @@ export class DynamoReportStore implements ReportStore {
     // total by the last second's counts, which every read gives exactly.
     const report = fromItem(item);
     return { ...report, occurrences: report.occurrences + n };
+  }
+
+  private remember(reportKey: string): void {
+    if (this.hot.size >= HOT_REPORTS) this.hot.clear();
+    this.hot.add(reportKey);
   }
 
   /** The count and every pending counter in one write, while `lastSeen` is still `seen`. */

@@ -25,7 +25,7 @@ describe('the lifecycle settings', () => {
 
   it('prints retention and archive mode at start-up', () => {
     expect(lifecycleStatus({})).toBe(
-      'retention: logs and their bytes deleted 90 days after receipt (RETENTION_DAYS); the sweeper runs hourly on AWS, every LOGSIFT_LOCAL_SCHEDULE_MS here; archive: raw bytes as received (ARCHIVE_MODE=raw)',
+      'retention: logs and their bytes deleted 90 days after receipt (RETENTION_DAYS); the sweeper runs hourly on AWS, every 5 × LOGSIFT_LOCAL_SCHEDULE_MS here; archive: raw bytes as received (ARCHIVE_MODE=raw)',
     );
     expect(lifecycleStatus({ RETENTION_DAYS: '0', ARCHIVE_MODE: 'scrubbed' })).toBe(
       'retention: logs kept forever (RETENTION_DAYS=0); archive: scrubbed copies (ARCHIVE_MODE=scrubbed)',
