@@ -11,13 +11,17 @@ import { json, redirect } from '#lib/http/respond';
 import { countIngested } from '#lib/observe';
 import { failuresOf, ingestEvents } from '#lib/service/events';
 import { extract, ingestLog } from '#lib/service/ingest';
-import { ingestView, streamIngestView } from '#lib/service/views';
+import { acceptedView, ingestView, streamIngestView } from '#lib/service/views';
 
 export const handler = edge('ingestLog', async (req, { config, stores }) => {
   const intake = await readIntake(req, config.maxLogBytes);
   if (intake.unit === 'document') {
     const result = await ingestLog(stores, intake.bytes, extract(intake.bytes, config), new Date(), config);
     const { log, report } = result;
+    if (result.deferred) {
+      if (req.prefersHtml) return redirect(`/logs/${log.logId}`);
+      return json(202, acceptedView(log), { Location: `/logs/${log.logId}` });
+    }
     countIngested([result]);
     if (req.prefersHtml)
       return redirect(report ? `/logs/extracted/${report.reportId}` : `/logs/${log.logId}`);
@@ -46,6 +50,8 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
   );
   countIngested(result.reports);
   if (req.prefersHtml) return redirect(`/logs/${result.log.logId}`);
+  if (result.deferred)
+    return json(200, acceptedView(result.log, events), { Location: `/logs/${result.log.logId}` });
   // 200 even when reports were created: winston's Http transport treats every other status as a failure.
   return json(200, streamIngestView(result), { Location: `/logs/${result.log.logId}` });
 });

@@ -11,7 +11,7 @@ import { configureScrubbing } from './extract/scrub.ts';
 import { configureLifecycle } from './service/lifecycle.ts';
 import type { UploadDeps } from './service/upload.ts';
 import type { AlertStore } from './store/alert-ports.ts';
-import { type ClientHooks, makeDynamoClient, makeS3Client } from './store/clients.ts';
+import { type ClientHooks, makeDynamoClient, makeKinesisClient, makeS3Client } from './store/clients.ts';
 import { DynamoAlertStore } from './store/dynamo-alerts.ts';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency.ts';
 import { DynamoIdAllocator } from './store/dynamo-ids.ts';
@@ -21,6 +21,7 @@ import { DynamoUploadStates } from './store/dynamo-uploads.ts';
 import type { Stores } from './store/ports.ts';
 import { S3LogArchive } from './store/s3-archive.ts';
 import { S3UploadObjects } from './store/s3-uploads.ts';
+import { KinesisCountDeferral } from './stream/kinesis-deferral.ts';
 
 /** How long a presigned upload URL stays valid. */
 const UPLOAD_URL_SECONDS = 3600;
@@ -56,6 +57,9 @@ export function buildApp(config: Config, hooks: ClientHooks = {}, options: AppOp
     }),
     idempotency: new DynamoIdempotencyStore(ddb, config.metaTable),
   };
+  // COUNT_MODE=async (lib/service/async-count.ts): counts go to the stream's consumer.
+  if (config.countMode === 'async' && config.countStream)
+    stores.deferral = new KinesisCountDeferral(makeKinesisClient(), config.countStream);
   const alerts = config.alertsTable ? new DynamoAlertStore(ddb, config.alertsTable) : null;
   if (alerts && config.alerts.rules.length > 0) stores.alerts = new AlertTriggers(alerts, config.alerts);
   return {

@@ -47,7 +47,17 @@ export interface Config {
   alerts: AlertConfig;
   /** Fixed fingerprints for the failures users group by hand (FINGERPRINT_RULES, lib/extract/fingerprint-rules.ts). */
   fingerprintRules: FingerprintRule[];
+  /**
+   * COUNT_MODE: `sync` counts in the request (the default); `async` archives,
+   * writes the log record and hands the counts to the COUNT_STREAM Kinesis
+   * stream, whose consumer counts them (lib/service/async-count.ts).
+   */
+  countMode: CountMode;
+  /** COUNT_STREAM: the stream's name; required with COUNT_MODE=async. */
+  countStream: string | undefined;
 }
+
+export type CountMode = 'sync' | 'async';
 
 /** LIST_SHARDS unless set: 16 shards give each list 16 partition keys' write headroom. */
 export const DEFAULT_LIST_SHARDS = 16;
@@ -118,6 +128,13 @@ function archiveMode(env: Env): ArchiveMode {
   throw new Error(`logsift: ARCHIVE_MODE must be raw or scrubbed, got "${env['ARCHIVE_MODE']}"`);
 }
 
+function countMode(env: Env): CountMode {
+  const raw = (env['COUNT_MODE'] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'sync') return 'sync';
+  if (raw === 'async') return 'async';
+  throw new Error(`logsift: COUNT_MODE must be sync or async, got "${env['COUNT_MODE']}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     bucket: required(env, 'LOGSIFT_BUCKET'),
@@ -147,5 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     alertsTable: env['ALERTS_TABLE'] || undefined,
     alerts: loadAlertConfig(env),
     fingerprintRules: parseFingerprintRules(env['FINGERPRINT_RULES']),
+    countMode: countMode(env),
+    countStream:
+      countMode(env) === 'async' ? required(env, 'COUNT_STREAM') : env['COUNT_STREAM'] || undefined,
   };
 }

@@ -161,6 +161,12 @@ export const ROUTES = [
         json: 'IngestOrStream',
         headers: ['Location', 'Idempotent-Replayed'],
       },
+      202: {
+        description:
+          'COUNT_MODE=async, a document: archived and its record written; its count reaches the report within seconds.',
+        json: 'Accepted',
+        headers: ['Location', 'Idempotent-Replayed'],
+      },
       303: browserPost('To the report page (or the log, when it had no failure)'),
       400: 'BadRequest',
       409: 'IdempotencyConflict',

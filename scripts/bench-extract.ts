@@ -3,7 +3,8 @@
  * logs of scripts/gen-log.mjs: its default mix and its --realistic one. Whole
  * processes, wall time, the two commands alternated on the same file so that a
  * change in the machine's speed hits both; medians. Peak RSS of the extract
- * from /usr/bin/time -v.
+ * from /usr/bin/time -v. In the same rounds, the floor under any node CLI:
+ * node's start-up alone, and a node process that only reads and hashes the file.
  *
  *   npx tsx scripts/bench-extract.ts [--quick]
  *
@@ -18,6 +19,11 @@ import { Extractor } from '#lib/extract/index';
 
 const REPO_ROOT = join(__dirname, '..');
 const GREP_ARGS = ['-ciE', 'warning|error|callstack'];
+/** The floor under any node CLI: the whole process reading the file and taking its SHA-256, and nothing else. */
+const HASH_ONLY = `const h = require('node:crypto').createHash('sha256'); const fs = require('node:fs');
+const b = Buffer.allocUnsafe(1 << 20); const fd = fs.openSync(process.argv[1], 'r');
+for (let n; (n = fs.readSync(fd, b, 0, b.length, null)) > 0; ) h.update(b.subarray(0, n));
+process.stdout.write(h.digest('hex'));`;
 
 export interface Figure {
   what: string;
@@ -85,6 +91,8 @@ export async function benchExtract(opts: { quick?: boolean; workDir: string }): 
     run(process.execPath, [cli, 'extract', file]);
     const ours: number[] = [];
     const grep: number[] = [];
+    const bare: number[] = [];
+    const hashOnly: number[] = [];
     const cpuRatio: number[] = [];
     const rss: number[] = [];
     let count = '';
@@ -96,6 +104,8 @@ export async function benchExtract(opts: { quick?: boolean; workDir: string }): 
       grep.push(g.ms);
       cpuRatio.push(g.cpu / Math.max(x.cpu, 0.001));
       count = g.stdout.trim();
+      bare.push(run(process.execPath, ['-e', '0']).ms);
+      hashOnly.push(run(process.execPath, ['-e', HASH_ONLY, file]).ms);
     }
     const oursMBs = mb / (median(ours) / 1000);
     const grepMBs = mb / (median(grep) / 1000);
@@ -115,6 +125,15 @@ export async function benchExtract(opts: { quick?: boolean; workDir: string }): 
       {
         what: `extract / grep in CPU time, user + system (${log.name})`,
         figure: `${median(cpuRatio).toFixed(2)} (median of the pairs)`,
+        target: '',
+      },
+      {
+        what: `floor: node start-up alone, and node reading + SHA-256 of the file (${log.name})`,
+        figure: `${median(bare).toFixed(0)} ms and ${median(hashOnly).toFixed(0)} ms (medians of ${rounds}, same run)${
+          process.env.NODE_EXTRA_CA_CERTS
+            ? '; NODE_EXTRA_CA_CERTS is set: node parses that CA file at every start'
+            : ''
+        }`,
         target: '',
       },
       {

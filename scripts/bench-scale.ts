@@ -16,14 +16,24 @@
  * cost per million events at the list prices below.
  *
  *   npm run bench:scale -- --rate 1000 --seconds 5 --batch 1
+ *
+ * `--mode async` (COUNT_MODE=async, lib/service/async-count.ts): the requests
+ * put their counts on a simulated count stream — charged as Kinesis
+ * provisioned PUT payload units (25 KB each) and shard-hours for the shards
+ * the rate needs (`--shards`, default one per 1,000 requests/s) — and at the
+ * end of each simulated second the consumer counts each shard's records in
+ * batches of up to 500 (the event source mapping's batchSize), metered like
+ * the API; its invocations are charged as Lambda requests and compute.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { buildApp } from '#lib/app';
 import { loadConfig } from '#lib/config';
 import { eventFromObject, type LogEvent } from '#lib/records/index';
+import { type CountRecord, countBatch } from '#lib/service/async-count';
 import { ingestRecords } from '#lib/service/events';
 import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
+import { encodeCounts } from '#lib/stream/kinesis-deferral';
 import {
   createResources,
   dynamoClient,
@@ -43,7 +53,16 @@ export const PRICES = {
   lambdaRequest: 0.2 / 1e6,
   /** 512 MB arm64 at ~100 ms billed per request. */
   lambdaCompute: 0.5 * 0.1 * 0.0000133334,
+  /** Kinesis Data Streams, provisioned: per 25 KB PUT payload unit, and per shard-hour. */
+  kinesisPutUnit: 0.014 / 1e6,
+  kinesisShardHour: 0.015,
+  /** The consumer: 512 MB arm64 at ~500 ms billed per batch (assumed, not measured). */
+  consumerCompute: 0.5 * 0.5 * 0.0000133334,
 };
+
+/** The count consumer's event source mapping (serverless.yml countConsumer). */
+const STREAM_BATCH = 500;
+const PUT_UNIT_BYTES = 25 * 1024;
 
 /** The per-partition-key write limit of DynamoDB (base table and each GSI alike). */
 const PARTITION_WRU = 1000;
@@ -57,6 +76,9 @@ interface Options {
   containers: number;
   concurrency: number;
   seed: number;
+  mode: 'sync' | 'async';
+  /** Count stream shards (async); 0 = one per 1,000 requests/s. */
+  shards: number;
 }
 
 function options(argv: string[]): Options {
@@ -76,7 +98,17 @@ function options(argv: string[]): Options {
     containers: read('containers', 4),
     concurrency: read('concurrency', 16),
     seed: read('seed', 17),
+    mode: mode(argv),
+    shards: argv.includes('--shards') ? read('shards', 0) : 0,
   };
+}
+
+function mode(argv: string[]): 'sync' | 'async' {
+  const at = argv.indexOf('--mode');
+  if (at < 0) return 'sync';
+  const value = argv[at + 1];
+  if (value !== 'sync' && value !== 'async') throw new Error('--mode is sync or async');
+  return value;
 }
 
 /** A small seeded PRNG (mulberry32), so two runs draw the same events. */
@@ -204,6 +236,54 @@ async function main(): Promise<void> {
     ),
   );
 
+  const perSecond = Math.round(opts.rate / opts.batch);
+  // The simulated count stream: each shard's records in sequence order, as Kinesis keeps them.
+  const shards = opts.shards || Math.max(1, Math.ceil(perSecond / 1000));
+  const stream: CountRecord[][] = Array.from({ length: shards }, () => []);
+  let sequence = 0;
+  let putUnits = 0;
+  let streamBytes = 0;
+  let consumerBatches = 0;
+  const consumer = buildApp(
+    config,
+    { dynamo: (client) => meter.install(client), s3: (client) => meter.installS3(client) },
+    { now: () => simulated },
+  );
+  if (opts.mode === 'async') {
+    for (const app of containers) {
+      app.stores.deferral = {
+        async defer(message) {
+          const data = encodeCounts(message);
+          const partitionKey = message.log.logId;
+          const size = data.length + Buffer.byteLength(partitionKey);
+          putUnits += Math.ceil(size / PUT_UNIT_BYTES);
+          streamBytes += size;
+          // Kinesis maps a partition key to a shard by the MD5 of the key.
+          const shard = createHash('md5').update(partitionKey).digest().readUInt32BE(0) % shards;
+          stream[shard]!.push({
+            shard: `shardId-${String(shard).padStart(12, '0')}`,
+            sequenceNumber: String(++sequence),
+            message: JSON.parse(data.toString('utf8')),
+          });
+          return true;
+        },
+      };
+    }
+  }
+  /** What the event source mapping would deliver by now: every shard, in batches of STREAM_BATCH. */
+  const drain = async () => {
+    await Promise.all(
+      stream.map(async (records) => {
+        while (records.length > 0) {
+          const batch = records.splice(0, STREAM_BATCH);
+          consumerBatches++;
+          const outcome = await countBatch(consumer.stores, batch);
+          if (outcome.failed.length > 0) throw new Error(`consumer: ${outcome.failed.length} records failed`);
+        }
+      }),
+    );
+  };
+
   const rand = prng(opts.seed);
   const mix = zipf(opts.reports, opts.hot);
   let requests = 0;
@@ -224,10 +304,13 @@ async function main(): Promise<void> {
     Array.from({ length: opts.reports }, (_, k) => send(-1, k % 1000, [k])),
     opts.concurrency,
   );
+  await drain();
   meter.reset();
   requests = 0;
+  putUnits = 0;
+  streamBytes = 0;
+  consumerBatches = 0;
 
-  const perSecond = Math.round(opts.rate / opts.batch);
   const began = Date.now();
   for (let second = 0; second < opts.seconds; second++) {
     meter.second = second;
@@ -236,6 +319,7 @@ async function main(): Promise<void> {
       return send(second, Math.floor((i * 1000) / perSecond), kinds);
     });
     await pool(tasks, opts.concurrency);
+    await drain();
   }
   const wallSeconds = (Date.now() - began) / 1000;
 
@@ -248,7 +332,7 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push(
-    `bench:scale — ${fmt(simulatedRate, 0)} events/s simulated for ${opts.seconds} s, batch ${opts.batch}, ` +
+    `bench:scale (${opts.mode}) — ${fmt(simulatedRate, 0)} events/s simulated for ${opts.seconds} s, batch ${opts.batch}, ` +
       `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers ` +
       `(${fmt(wallSeconds)} s wall)`,
   );
@@ -272,6 +356,15 @@ async function main(): Promise<void> {
   const s3 = perMillion(meter.s3Put) * PRICES.s3Put + perMillion(meter.s3Get) * PRICES.s3Get;
   const requestsPerMillion = perMillion(perSecond * opts.seconds);
   const edge = requestsPerMillion * (PRICES.apiRequest + PRICES.lambdaRequest + PRICES.lambdaCompute);
+  const async = opts.mode === 'async';
+  // Shard-hours by the events that pass in an hour at the simulated rate.
+  const kinesis = async
+    ? perMillion(putUnits) * PRICES.kinesisPutUnit +
+      (shards * PRICES.kinesisShardHour * 1e6) / (simulatedRate * 3600)
+    : 0;
+  const consumerCost = async
+    ? perMillion(consumerBatches) * (PRICES.lambdaRequest + PRICES.consumerCompute)
+    : 0;
   lines.push('');
   lines.push(
     `projected AWS ceiling: ${fmt(ceiling, 0)} events/s (hottest partition key at ${PARTITION_WRU} WRU/s)`,
@@ -281,13 +374,22 @@ async function main(): Promise<void> {
       `reads ${fmt(perMillion(meter.rru), 0)} RRU = ${money(dynamoReads)}, ` +
       `S3 ${fmt(perMillion(meter.s3Put), 0)} PUT + ${fmt(perMillion(meter.s3Get), 0)} GET = ${money(s3)}`,
   );
+  if (async) {
+    lines.push(
+      `count stream (async): ${shards} shard(s), ${fmt(perMillion(putUnits), 0)} PUT units ` +
+        `(${fmt(streamBytes / Math.max(1, perSecond * opts.seconds) / 1024, 2)} KB a record) + shard-hours = ${money(kinesis)}; ` +
+        `consumer ${fmt(perMillion(consumerBatches), 0)} invocations = ${money(consumerCost)}`,
+    );
+  }
   lines.push(
     `  storage calls ${money(dynamoWrites + dynamoReads + s3)}; with API Gateway + Lambda ` +
-      `(${fmt(requestsPerMillion, 0)} requests) ${money(dynamoWrites + dynamoReads + s3 + edge)}`,
+      `(${fmt(requestsPerMillion, 0)} requests)${async ? ' + stream + consumer' : ''} ` +
+      `${money(dynamoWrites + dynamoReads + s3 + edge + kinesis + consumerCost)}`,
   );
   lines.push(
     `prices: WRU $0.625/M, RRU $0.125/M, S3 PUT $0.005/1k, GET $0.0004/1k, HTTP API $1/M, ` +
-      'Lambda $0.20/M + 0.05 GB-s ($0.0000133334/GB-s)',
+      'Lambda $0.20/M + 0.05 GB-s ($0.0000133334/GB-s)' +
+      (async ? ', Kinesis $0.014/M PUT units (25 KB) + $0.015/shard-hour, consumer 0.25 GB-s a batch' : ''),
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -8,10 +8,13 @@
  *   PORT                          the port (required)
  *   LOGSIFT_LOCAL_CONCURRENCY     invocations at once (default 32)
  *   LOGSIFT_LOCAL_SCHEDULE_MS     how often `schedule` functions run (default 1000; scripts/local-schedule.ts)
+ *   COUNT_MODE=async              also feed the count consumer from kinesalite (scripts/local-stream.ts)
  */
 import { dirname, join } from 'node:path';
+import { makeKinesisClient } from '#lib/store/clients';
 import { createGateway, type GatewayRoute, type LambdaHandler } from './gateway.ts';
 import { startLocalSchedules } from './local-schedule.ts';
+import { startLocalStreams } from './local-stream.ts';
 import { resolveEnvironment } from './serverless-env.ts';
 import { readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
@@ -52,8 +55,13 @@ async function main(): Promise<void> {
     process.stdout.write(`gateway listening on ${port} (${routes.length} routes)\n`);
   });
   const schedules = await startLocalSchedules(doc, ROOT);
+  const streams =
+    process.env.COUNT_MODE === 'async'
+      ? await startLocalStreams(doc, ROOT, makeKinesisClient())
+      : { stop: async () => {} };
   const stop = () => {
     schedules.stop();
+    void streams.stop();
     server.close();
     server.closeAllConnections();
     process.exit(0);

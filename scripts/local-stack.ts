@@ -22,8 +22,15 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  KinesisClient,
+  ResourceNotFoundException as StreamNotFound,
+} from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import { signatureCheck } from './s3-front.ts';
@@ -50,6 +57,8 @@ export const LOCAL_CREDENTIALS: Credentials = { accessKeyId: 'S3RVER', secretAcc
 export interface Emulators {
   s3Endpoint: string;
   dynamoEndpoint: string;
+  /** kinesalite, started for COUNT_MODE=async only. */
+  kinesisEndpoint?: string;
   stop(): Promise<void>;
 }
 
@@ -64,6 +73,7 @@ type Dynalite = (options: Record<string, unknown>) => Server;
 // Neither package ships type declarations; these are the parts used here.
 const S3rver = require('s3rver') as S3rverCtor;
 const dynalite = require('dynalite') as Dynalite;
+const kinesalite = require('kinesalite') as Dynalite;
 
 function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolveListen, reject) => {
@@ -109,7 +119,7 @@ async function assertLevelDbFree(dir: string): Promise<void> {
  * objects live under `dataDir/s3` and tables under `dataDir/dynamodb` (LevelDB,
  * one process at a time); without it, everything is gone after `stop()`.
  */
-export async function startEmulators(opts: { dataDir?: string } = {}): Promise<Emulators> {
+export async function startEmulators(opts: { dataDir?: string; kinesis?: boolean } = {}): Promise<Emulators> {
   const s3Dir = opts.dataDir ? join(opts.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'logsift-s3-'));
   const dynamoDir = opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined;
   mkdirSync(s3Dir, { recursive: true });
@@ -138,15 +148,34 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
     throw error;
   }
 
+  // The count stream's emulator (COUNT_MODE=async), by dynalite's author; streams ACTIVE at once.
+  const kinesisDir = opts.kinesis && opts.dataDir ? join(opts.dataDir, 'kinesis') : undefined;
+  if (kinesisDir) mkdirSync(kinesisDir, { recursive: true });
+  const kinesis = opts.kinesis
+    ? kinesalite({ path: kinesisDir, createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0 })
+    : undefined;
+  let kinesisPort: number | undefined;
+  try {
+    if (kinesis) kinesisPort = await listen(kinesis);
+  } catch (error) {
+    await s3.close();
+    await new Promise<void>((done) => dynamo.close(() => done()));
+    throw error;
+  }
+
   let stopping: Promise<void> | undefined;
   const emulators: Emulators = {
     s3Endpoint: `http://127.0.0.1:${s3Port}`,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    ...(kinesisPort ? { kinesisEndpoint: `http://127.0.0.1:${kinesisPort}` } : {}),
     stop() {
       stopping ??= (async () => {
         await Promise.allSettled([
           s3.httpServer ? closeServer(s3.httpServer, () => s3.close()) : Promise.resolve(),
           closeServer(dynamo, () => new Promise<void>((done) => dynamo.close(() => done()))),
+          kinesis
+            ? closeServer(kinesis, () => new Promise<void>((done) => kinesis.close(() => done())))
+            : Promise.resolve(),
         ]);
         if (!opts.dataDir) rmSync(s3Dir, { recursive: true, force: true });
       })();
@@ -171,6 +200,16 @@ export function s3Client(endpoint: string, credentials = LOCAL_CREDENTIALS): S3C
 
 export function dynamoClient(endpoint: string, credentials = LOCAL_CREDENTIALS): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials });
+}
+
+/** A Kinesis client for kinesalite: HTTP/1.1, which is all it speaks. */
+export function kinesisClient(endpoint: string, credentials = LOCAL_CREDENTIALS): KinesisClient {
+  return new KinesisClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials,
+    requestHandler: new NodeHttpHandler(),
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -228,6 +267,8 @@ export interface LocalResources {
   buckets: Record<string, string>;
   /** Logical id -> local table name. */
   tables: Record<string, string>;
+  /** Logical id -> local Kinesis stream name (created only where a Kinesis endpoint is given). */
+  streams: Record<string, string>;
 }
 
 export interface ResourceTarget {
@@ -236,6 +277,8 @@ export interface ResourceTarget {
   credentials?: Credentials;
   /** Defaults to the repo's serverless.yml. */
   definition?: ServiceDefinition;
+  /** kinesalite, for COUNT_MODE=async: the streams are created there. */
+  kinesisEndpoint?: string;
 }
 
 /**
@@ -250,7 +293,7 @@ export async function createResources(target: ResourceTarget): Promise<LocalReso
   const definition = target.definition ?? readServiceDefinition();
   const s3 = s3Client(target.s3Endpoint, target.credentials);
   const dynamo = dynamoClient(target.dynamoEndpoint, target.credentials);
-  const result: LocalResources = { env: {}, buckets: {}, tables: {} };
+  const result: LocalResources = { env: {}, buckets: {}, tables: {}, streams: {} };
   try {
     for (const [logicalId, resource] of Object.entries(definition.resources)) {
       const name = localName(definition.service, logicalId, resource.Type);
@@ -260,6 +303,10 @@ export async function createResources(target: ResourceTarget): Promise<LocalReso
       } else if (resource.Type === 'AWS::DynamoDB::Table') {
         await ensureTable(dynamo, name, resource.Properties as unknown as TableProperties);
         result.tables[logicalId] = name;
+      } else if (resource.Type === 'AWS::Kinesis::Stream') {
+        if (target.kinesisEndpoint)
+          await ensureStream(target.kinesisEndpoint, name, resource.Properties ?? {}, target.credentials);
+        result.streams[logicalId] = name;
       }
     }
   } finally {
@@ -267,11 +314,39 @@ export async function createResources(target: ResourceTarget): Promise<LocalReso
     dynamo.destroy();
   }
   for (const [variable, logicalId] of Object.entries(definition.envRefs)) {
-    const name = result.buckets[logicalId] ?? result.tables[logicalId];
-    if (!name) throw new Error(`logsift: ${variable} names ${logicalId}, which is no bucket or table`);
+    const name = result.buckets[logicalId] ?? result.tables[logicalId] ?? result.streams[logicalId];
+    if (!name)
+      throw new Error(`logsift: ${variable} names ${logicalId}, which is no bucket, table or stream`);
     result.env[variable] = name;
   }
   return result;
+}
+
+/** COUNT_STREAM_SHARDS, else serverless.yml's default (`${env:COUNT_STREAM_SHARDS, '2'}`), else 1. */
+function shardCount(value: unknown): number {
+  const given = Number(process.env['COUNT_STREAM_SHARDS'] || Number.NaN);
+  if (Number.isInteger(given) && given > 0) return given;
+  const written = typeof value === 'number' ? value : Number(/'(\d+)'/.exec(String(value))?.[1] ?? value);
+  return Number.isInteger(written) && written > 0 ? written : 1;
+}
+
+async function ensureStream(
+  endpoint: string,
+  name: string,
+  props: Record<string, unknown>,
+  credentials?: Credentials,
+): Promise<void> {
+  const kinesis = kinesisClient(endpoint, credentials);
+  try {
+    await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
+    await kinesis.send(
+      new CreateStreamCommand({ StreamName: name, ShardCount: shardCount(props['ShardCount']) }),
+    );
+  } finally {
+    kinesis.destroy();
+  }
 }
 
 async function ensureBucket(s3: S3Client, name: string): Promise<void> {
@@ -471,13 +546,19 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // The gateway's port is held while the emulators take theirs (port 0), or the
   // kernel may hand one of them the port just probed, and the gateway would
   // find it taken; it is let go just before the gateway binds it.
+  const countAsync =
+    (opts.env?.['COUNT_MODE'] ?? process.env['COUNT_MODE'] ?? '').trim().toLowerCase() === 'async';
+  if (countAsync && opts.endpoints)
+    throw new Error(
+      'logsift: COUNT_MODE=async runs on the embedded emulators (kinesalite), not on given endpoints',
+    );
   const reserved = await reservePort(opts.port ?? 0);
   const port = reserved.port;
   let emulators: Emulators;
   try {
     emulators = opts.endpoints
       ? { ...opts.endpoints, stop: async () => {} }
-      : await startEmulators({ dataDir: opts.dataDir });
+      : await startEmulators({ dataDir: opts.dataDir, kinesis: countAsync });
   } catch (error) {
     await reserved.release();
     throw error;
@@ -500,6 +581,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     ...resources.env,
     AWS_ENDPOINT_URL_S3: emulators.s3Endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    ...(emulators.kinesisEndpoint
+      ? {
+          AWS_ENDPOINT_URL_KINESIS: emulators.kinesisEndpoint,
+          // The local on-failure destination (scripts/local-stream.ts).
+          LOGSIFT_LOCAL_DEAD_LETTER: join(
+            opts.dataDir ?? tmpdir(),
+            `logsift-count-dead-letter-${port}.ndjson`,
+          ),
+        }
+      : {}),
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

@@ -49,9 +49,31 @@ export const StreamIngest = z
     description: 'A stream batch (unit=event): each failure event counted on its own report.',
   });
 
-export const IngestOrStream = z.union([Ingest, StreamIngest]).meta({
+/** COUNT_MODE=async: what a request can say before its counts are made (lib/service/async-count.ts). */
+export const Accepted = z
+  .strictObject({
+    logId: LogId,
+    counting: z.literal('pending').meta({
+      description: 'The counts are on the count stream: the reports show them within seconds.',
+    }),
+    type: orNull(ReportType),
+    events: z.number().int().min(0).optional().meta({ description: 'A stream: the records it held.' }),
+    failures: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Distinct failures (reports to count on) the request held.' }),
+  })
+  .meta({
+    id: 'Accepted',
+    description:
+      'COUNT_MODE=async: archived, the log record written (GET /logs/{logId} serves it now), the counts pending.',
+  });
+
+export const IngestOrStream = z.union([Ingest, StreamIngest, Accepted]).meta({
   id: 'IngestOrStream',
-  description: "A document's answer (Ingest), or a stream batch's (StreamIngest).",
+  description:
+    "A document's answer (Ingest), or a stream batch's (StreamIngest); with COUNT_MODE=async a stream batch's is Accepted.",
 });
 
 export const Log = z
@@ -260,6 +282,7 @@ export const Deleted = z
 
 export type IngestAnswer = z.infer<typeof Ingest>;
 export type StreamIngestAnswer = z.infer<typeof StreamIngest>;
+export type AcceptedAnswer = z.infer<typeof Accepted>;
 export type IssueAnswer = z.infer<typeof Issue>;
 export type ReportAnswer = z.infer<typeof Report>;
 export type LogAnswer = z.infer<typeof Log>;

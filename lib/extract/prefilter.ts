@@ -10,8 +10,8 @@
  * positions, see hiAt). A position is a candidate when some bucket
  * survives the AND over the FP bytes starting at it. Sixteen positions are
  * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup);
- * the module is assembled below from the tables, so its source is this file
- * and no toolchain is needed. A candidate is only a maybe: nibbles of different
+ * the module is assembled below (one for all tables, which it reads from its
+ * memory), so its source is this file and no toolchain is needed. A candidate is only a maybe: nibbles of different
  * patterns in one bucket mix, so the caller confirms each one.
  *
  * The same tables are read by a plain loop (`scalarCandidates`) where the SIMD
@@ -69,20 +69,33 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
   // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
   const loSets = new Uint16Array(BUCKETS * FP);
   const hiSets = new Uint16Array(BUCKETS * FP);
+  /**
+   * One position's share for its nibble sets, each worked out once: buckets
+   * and patterns repeat the same sets (a bucket's sets only grow, and most
+   * patterns are letters), and this runs at start-up, before it is optimised.
+   */
+  const shares = new Map<number, number>();
+  const shareOf = (j: number, lo: number, hi: number): number => {
+    const key = (j * 0x10000 + lo) * 0x10000 + hi;
+    let share = shares.get(key);
+    if (share !== undefined) return share;
+    share = 0;
+    // Over the set bits only.
+    for (let ls = lo; ls !== 0; ls &= ls - 1) {
+      const l = 31 - Math.clz32(ls & -ls);
+      if (!hiAt(j)) share += BY_LOW[l]!;
+      else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
+    }
+    shares.set(key, share);
+    return share;
+  };
   /** The share of log positions the bucket would let through, with the pattern's nibbles added. */
   const cost = (k: number, addLo: Uint16Array, addHi: Uint16Array): number => {
     let n = 1;
     for (let j = 0; j < FP; j++) {
       const lo = loSets[k * FP + j]! | addLo[j]!;
-      let share = 0;
-      // Over the set bits only: this runs at start-up, before the code is optimised.
       const hi = hiAt(j) ? hiSets[k * FP + j]! | addHi[j]! : 0;
-      for (let ls = lo; ls !== 0; ls &= ls - 1) {
-        const l = 31 - Math.clz32(ls & -ls);
-        if (!hiAt(j)) share += BY_LOW[l]!;
-        else for (let hs = hi; hs !== 0; hs &= hs - 1) share += FREQ[((31 - Math.clz32(hs & -hs)) << 4) | l]!;
-      }
-      n *= share;
+      n *= shareOf(j, lo, hi);
     }
     return n;
   };
@@ -152,7 +165,7 @@ export function scalarCandidates(
   return n;
 }
 
-// --- The SIMD module, assembled from the tables ------------------------------
+// --- The SIMD module ---------------------------------------------------------
 
 const uleb = (v: number): number[] => {
   const out: number[] = [];
@@ -209,16 +222,28 @@ const op = {
   i16x8ShrU: [0xfd, 0x8d, 0x01],
 };
 
-/** Input block at 0 (plus room for the look-ahead), then the (offset, lane mask) pairs. */
+/**
+ * The module's memory: a copy of the input block at 0 (plus room for the
+ * look-ahead), the (offset, lane mask) pairs, the tables of the prefilter
+ * scanning (lo, hi, then sixteen 0x0f bytes), then a reader's buffer that the
+ * module scans where it lies (leaseReadBuffer).
+ */
 const OUT_AT = BLOCK + 64;
-const PAGES = Math.ceil((OUT_AT + (BLOCK / 16) * 8 + 64) / 65536);
+const TABLES_AT = OUT_AT + (BLOCK / 16) * 8 + 64;
+const TABLE_BYTES = 2 * FP * 16 + 16;
+const RESIDENT_AT = TABLES_AT + 256;
+/** Bytes of the reader's buffer; the look-ahead of the last round reads up to 64 bytes past it. */
+export const RESIDENT_BYTES = 256 * 1024;
+const PAGES = Math.ceil((RESIDENT_AT + RESIDENT_BYTES + 64) / 65536);
 
 /**
- * `scan(n, out)`: for each 16 bytes at p < n (rounded up to 32), when some lane is a candidate,
- * stores p and the 16-bit lane mask at out; returns the number of pairs.
+ * `scan(n, out, p)`: for each 16 bytes from p on while p < n (rounded up to 32), when some lane
+ * is a candidate, stores p and the 16-bit lane mask at out; returns the number of pairs. The
+ * tables are read from memory once, before the loop: as constants in the code, V8 rebuilds each
+ * of them in every round (two 64-bit moves and two inserts a table), a fifth of the loop's work.
  */
-export function assemble(t: Tables): Uint8Array {
-  // Locals: 0 n, 1 out, 2 p, 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
+export function assemble(): Uint8Array {
+  // Parameters 0 n, 1 out, 2 p; locals: 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
   const LO = 4;
   const HI = 8;
   const C0F = 12;
@@ -226,10 +251,10 @@ export function assemble(t: Tables): Uint8Array {
   const M = [14, 15];
   const body: number[] = [];
   for (let j = 0; j < FP; j++) {
-    body.push(...op.v128Const(t.lo.subarray(j * 16, j * 16 + 16)), ...op.set(LO + j));
-    body.push(...op.v128Const(t.hi.subarray(j * 16, j * 16 + 16)), ...op.set(HI + j));
+    body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + j * 16), ...op.set(LO + j));
+    if (hiAt(j)) body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + (FP + j) * 16), ...op.set(HI + j));
   }
-  body.push(...op.v128Const(new Uint8Array(16).fill(0x0f)), ...op.set(C0F));
+  body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + 2 * FP * 16), ...op.set(C0F));
   body.push(...op.get(1), ...op.set(3));
   body.push(...op.block, ...op.loop);
   body.push(...op.get(2), ...op.get(0), ...op.i32GeU, ...op.brIf(1));
@@ -274,7 +299,7 @@ export function assemble(t: Tables): Uint8Array {
   body.push(...op.end, ...op.end);
   body.push(...op.get(3), ...op.get(1), ...op.i32Sub, ...op.i32Const(3), ...op.i32ShrU, ...op.end);
   const locals = vec([
-    [...uleb(2), I32],
+    [...uleb(1), I32],
     [...uleb(12), V128],
   ]);
   const func = [...locals, ...body];
@@ -287,16 +312,10 @@ export function assemble(t: Tables): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), ...vec([[I32]])]])),
+    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(PAGES)]])),
     ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, ...uleb(PAGES)]])),
-    ...section(
-      7,
-      vec([
-        [...name('scan'), 0x00, 0],
-        [...name('memory'), 0x02, 0],
-      ]),
-    ),
+    ...section(7, vec([[...name('scan'), 0x00, 0]])),
     ...section(10, vec([[...uleb(func.length), ...func]])),
   ]);
 }
@@ -305,14 +324,71 @@ export function assemble(t: Tables): Uint8Array {
 declare const WebAssembly: {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => {
+    exports: Record<string, unknown>;
+  };
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
 };
+
+type Memory = InstanceType<typeof WebAssembly.Memory>;
+let memory: Memory | null = null;
+/** The one memory of every module in this thread (never grown, so views of it stay valid). */
+function sharedMemory(): Memory {
+  memory ??= new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
+  return memory;
+}
+
+let residentLeased = false;
+
+/**
+ * A buffer of `size` bytes for a reader to read into. Where it can, it lies in
+ * the module's memory, so the scan reads each block where the kernel put it
+ * instead of copying it in first (a third of the prefilter's time on a large log);
+ * else, or while another reader holds that one, an ordinary buffer. Give it
+ * back with `release` when done reading.
+ */
+export function leaseReadBuffer(size: number): { buf: Buffer; release(): void } {
+  if (residentLeased || size > RESIDENT_BYTES || !simdAvailable())
+    return { buf: Buffer.allocUnsafe(size), release: () => {} };
+  residentLeased = true;
+  let held = true;
+  return {
+    buf: Buffer.from(sharedMemory().buffer, RESIDENT_AT, size),
+    release: () => {
+      if (held) residentLeased = false;
+      held = false;
+    },
+  };
+}
+
+type ScanFn = (n: number, out: number, p: number) => number;
+let compiled: ScanFn | null | undefined;
+/** The module's `scan`, compiled on first use; null where WebAssembly SIMD is not available. */
+function scanFunction(): ScanFn | null {
+  if (compiled === undefined) {
+    const bytes = assemble();
+    compiled = WebAssembly.validate(bytes)
+      ? (new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: sharedMemory() } }).exports
+          .scan as ScanFn)
+      : null;
+  }
+  return compiled;
+}
+function simdAvailable(): boolean {
+  return scanFunction() !== null;
+}
+/** The prefilter whose tables are in the module's memory now. */
+let tablesOf: Prefilter | null = null;
 
 /** Finds candidates with the SIMD module when it compiles here, else with the plain loop. */
 export class Prefilter {
-  private readonly scan: ((n: number, out: number) => number) | null = null;
+  private readonly scan: ScanFn | null = null;
   private readonly mem: Uint8Array | null = null;
   private readonly pairs: Int32Array | null = null;
+  private readonly tableBytes = new Uint8Array(TABLE_BYTES);
 
   /**
    * `minSimd`: ranges shorter than this go to the plain loop, which is quicker
@@ -322,11 +398,12 @@ export class Prefilter {
     private readonly tables: Tables,
     private readonly minSimd = 256,
   ) {
-    const bytes = assemble(tables);
-    if (!WebAssembly.validate(bytes)) return;
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-    const memory = inst.exports.memory as { buffer: ArrayBuffer };
-    this.scan = inst.exports.scan as (n: number, out: number) => number;
+    this.scan = scanFunction();
+    if (this.scan === null) return;
+    const memory = sharedMemory();
+    this.tableBytes.set(tables.lo, 0);
+    this.tableBytes.set(tables.hi, FP * 16);
+    this.tableBytes.fill(0x0f, 2 * FP * 16);
     this.mem = new Uint8Array(memory.buffer);
     this.pairs = new Int32Array(memory.buffer, OUT_AT, 2 * (BLOCK / 16 + 2));
   }
@@ -346,15 +423,34 @@ export class Prefilter {
     const len = end - from;
     if (scan === null || mem === null || pairs === null || len < this.minSimd)
       return scalarCandidates(this.tables, buf, from, end, to, out);
-    const copy = Math.min(to, end + FP - 1) - from;
-    if (Buffer.isBuffer(buf)) buf.copy(mem, 0, from, from + copy);
-    else mem.set(buf.subarray(from, from + copy), 0);
-    // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
-    mem.fill(0, copy, len + 48);
-    const count = scan(len, OUT_AT);
+    if (tablesOf !== this) {
+      mem.set(this.tableBytes, TABLES_AT);
+      tablesOf = this;
+    }
+    let start = 0;
+    let count: number;
+    if (buf.buffer === mem.buffer && to >= end) {
+      // Already in the module's memory (leaseReadBuffer): scanned in place. Bytes
+      // past `to` must read as 0 for the fingerprints of the last positions: the
+      // few of them that are looked at are zeroed for the scan and put back.
+      start = buf.byteOffset + from;
+      const past = buf.byteOffset + to;
+      const ahead = buf.byteOffset + end + FP - 1;
+      const saved = past < ahead ? mem.slice(past, ahead) : null;
+      if (saved !== null) mem.fill(0, past, ahead);
+      count = scan(start + len, OUT_AT, start);
+      if (saved !== null) mem.set(saved, past);
+    } else {
+      const copy = Math.min(to, end + FP - 1) - from;
+      if (Buffer.isBuffer(buf)) buf.copy(mem, 0, from, from + copy);
+      else mem.set(buf.subarray(from, from + copy), 0);
+      // Bytes past `to` must read as 0, as in the plain loop, not as the last block's.
+      mem.fill(0, copy, len + 48);
+      count = scan(len, OUT_AT, 0);
+    }
     let n = 0;
     for (let k = 0; k < count; k++) {
-      const base = pairs[2 * k]!;
+      const base = pairs[2 * k]! - start;
       let mask = pairs[2 * k + 1]!;
       while (mask !== 0) {
         const low = mask & -mask;

@@ -5,7 +5,9 @@
  * Chunks are read synchronously into one reused buffer of CHUNK bytes: small
  * enough to stay in the core's cache between the kernel's copy and the scan,
  * which makes reading several times cheaper than with 1 MB chunks, and no
- * line is split between two chunks unless it is longer than one.
+ * line is split between two chunks unless it is longer than one. The buffer
+ * lies in the prefilter's WebAssembly memory (leaseReadBuffer), which scans
+ * it where the kernel wrote it.
  *
  * The SHA-256 of the raw bytes may be computed on a second thread
  * (hasher.ts), which reads the file itself; both readers count the bytes: a
@@ -15,6 +17,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CHUNK, coresSpare, type HashJob, startHashJob, THREAD_FROM } from './hasher.ts';
 import { type Extraction, type ExtractOptions, Extractor } from './index.ts';
+import { leaseReadBuffer } from './prefilter.ts';
 
 export interface FileOptions extends ExtractOptions {
   /** Hash on a worker thread; default: for files of THREAD_FROM bytes or more, unless the cores are busy. */
@@ -64,25 +67,30 @@ function scan(
   x: Extractor,
   stopWhenSettled: boolean,
 ): { x: Extraction; read: number; whole: boolean } {
-  const buf = Buffer.allocUnsafe(CHUNK);
+  const lease = leaseReadBuffer(CHUNK);
+  const buf = lease.buf;
   let kept = 0;
   let read = 0;
-  for (;;) {
-    if (stopWhenSettled && x.isSettled) return { x: x.finish(), read, whole: false };
-    const n = readSync(fd, buf, kept, CHUNK - kept, null);
-    if (n === 0) break;
-    read += n;
-    const end = kept + n;
-    const nl = buf.lastIndexOf(10, end - 1);
-    if (nl < 0) {
-      x.push(buf.subarray(0, end));
-      kept = 0;
-      continue;
+  try {
+    for (;;) {
+      if (stopWhenSettled && x.isSettled) return { x: x.finish(), read, whole: false };
+      const n = readSync(fd, buf, kept, CHUNK - kept, null);
+      if (n === 0) break;
+      read += n;
+      const end = kept + n;
+      const nl = buf.lastIndexOf(10, end - 1);
+      if (nl < 0) {
+        x.push(buf.subarray(0, end));
+        kept = 0;
+        continue;
+      }
+      x.push(buf.subarray(0, nl + 1));
+      buf.copyWithin(0, nl + 1, end);
+      kept = end - nl - 1;
     }
-    x.push(buf.subarray(0, nl + 1));
-    buf.copyWithin(0, nl + 1, end);
-    kept = end - nl - 1;
+    if (kept > 0) x.push(buf.subarray(0, kept));
+    return { x: x.finish(), read, whole: true };
+  } finally {
+    lease.release();
   }
-  if (kept > 0) x.push(buf.subarray(0, kept));
-  return { x: x.finish(), read, whole: true };
 }

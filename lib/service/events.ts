@@ -24,6 +24,7 @@ import { headlineOf } from '#lib/extract/title';
 import type { LogEventCount, LogRecord, Report, ReportType, TagDelta } from '#lib/model';
 import type { LogEvent } from '#lib/records/model';
 import type { Stores } from '#lib/store/ports';
+import { asTemplate } from './async-count.ts';
 import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
 import { TagTally, tagsOfNew } from './tags.ts';
@@ -52,6 +53,8 @@ export interface EventsResult {
   /** Records (or text entries) the body held, failures or not. */
   events: number;
   reports: CountedReport[];
+  /** COUNT_MODE=async: the counts are on the stream, not yet on the reports (`reports` is empty). */
+  deferred?: true;
 }
 
 const SEVERITY: Record<ReportType, number> = { C: 3, E: 2, W: 1 };
@@ -109,6 +112,21 @@ export async function ingestEvents(
   };
   await stores.logs.put(pending);
   if (groups.length === 0) return { log: pending, events, reports: [] };
+  // COUNT_MODE=async: the counts go on the stream; a batch too big for one record counts here.
+  if (
+    stores.deferral &&
+    (await stores.deferral.defer({
+      log: pending,
+      unit: 'event',
+      groups: groups.map(({ failure, count, tags }) => ({
+        reportKey: failure.fingerprint,
+        n: count,
+        tags: tags.delta(),
+        template: asTemplate(newReport(failure, count, '', '', logId, stored.sha256, at)),
+      })),
+    }))
+  )
+    return { log: pending, events, reports: [], deferred: true };
 
   const reports: CountedReport[] = [];
   for (const { failure, count, tags } of groups) {

@@ -38,6 +38,7 @@ import { headlineOf } from '#lib/extract/title';
 import type { LogRecord, Report } from '#lib/model';
 import { MAX_EXTRA_SUMMARIES, SUMMARIES_BYTES } from '#lib/store/budgets';
 import type { Stores, SummaryLimits } from '#lib/store/ports';
+import { asTemplate } from './async-count.ts';
 import { archivedCopy, isSample } from './lifecycle.ts';
 import { countFollowingMerge } from './merge.ts';
 import { documentTags, tagsOfNew } from './tags.ts';
@@ -68,6 +69,8 @@ export interface IngestResult {
   isNew: boolean;
   /** This log reopened its report's closed issue. */
   regressed?: boolean;
+  /** COUNT_MODE=async: the count is on the stream, not yet on the report (`report` is null). */
+  deferred?: true;
 }
 
 export function extract(bytes: Buffer, options: Pick<IngestOptions, 'maxExtractBytes'>): Extraction {
@@ -112,6 +115,25 @@ export async function recordLog(
   };
   await stores.logs.put(received);
   if (!failing) return { log: received, report: null, isNew: false };
+  // A bug's summary is filed in the request, so its count is too.
+  const deferredTags = documentTags(extraction.tags);
+  if (
+    stores.deferral &&
+    options.summary === undefined &&
+    (await stores.deferral.defer({
+      log: received,
+      unit: 'document',
+      groups: [
+        {
+          reportKey: extraction.fingerprint as string,
+          n: 1,
+          ...(deferredTags ? { tags: deferredTags } : {}),
+          template: asTemplate(newReport(extraction, logId, '', at)),
+        },
+      ],
+    }))
+  )
+    return { log: received, report: null, isNew: false, deferred: true };
 
   let counted: { report: Report; isNew: boolean; regressed?: boolean };
   try {

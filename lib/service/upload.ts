@@ -201,7 +201,10 @@ async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise
     await staged.discard().catch(() => {});
     throw error;
   }
-  const result = await recordLog(stores, logId, extraction, now, {});
+  // Counted here in both COUNT_MODEs: processing is already off the request, and
+  // the upload's stored outcome is the POST /logs answer with its report.
+  const { deferral: _counted, ...counting } = stores;
+  const result = await recordLog(counting, logId, extraction, now, {});
   return { status: result.isNew ? 201 : 200, body: ingestView(result) };
 }
 

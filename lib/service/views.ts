@@ -5,6 +5,7 @@
 
 import type { ReportAlertsAnswer } from '#lib/contracts/alerts';
 import type {
+  AcceptedAnswer,
   IngestAnswer,
   IssueAnswer,
   LogAnswer,
@@ -42,6 +43,17 @@ export function streamIngestView({ log, events, reports }: EventsResult): Stream
       occurrences: report.occurrences,
       counted,
     })),
+  };
+}
+
+/** COUNT_MODE=async: a request whose counts went to the count stream. */
+export function acceptedView(log: LogRecord, events?: number): AcceptedAnswer {
+  return {
+    logId: log.logId,
+    counting: 'pending',
+    type: log.type,
+    ...(events !== undefined ? { events } : {}),
+    failures: log.events ? log.events.length : log.reportKey ? 1 : 0,
   };
 }
 

@@ -4,8 +4,10 @@
  * variables, so the same code talks to AWS, LocalStack or the local emulators.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Config } from '#lib/config';
 import { cachedDocumentClient } from './document-client.ts';
 import { installFaults } from './faults.ts';
@@ -44,4 +46,13 @@ export function makeDynamoClient(hooks: ClientHooks = {}): DynamoDBDocumentClien
   return cachedDocumentClient(client, cached, {
     marshallOptions: { removeUndefinedValues: true },
   });
+}
+
+/**
+ * The count stream's client (COUNT_MODE=async). HTTP/1.1 explicitly: the v3
+ * Kinesis client negotiates HTTP/2 by default, which kinesalite does not speak
+ * (ERR_HTTP2_ERROR), and Kinesis itself serves both.
+ */
+export function makeKinesisClient(): KinesisClient {
+  return new KinesisClient({ maxAttempts: 3, requestHandler: new NodeHttpHandler() });
 }

@@ -77,6 +77,8 @@ import type {
   ListQuery,
   PageOf,
   ReportStore,
+  SequencedOutcome,
+  SequenceGuard,
   StatusChange,
   SummaryLimits,
   SummaryOutcome,
@@ -710,11 +712,12 @@ export class DynamoReportStore implements ReportStore {
     return this.writeSummary(reportKey, null, entry, limits, true, tag);
   }
 
-  async create(report: Report): Promise<boolean> {
+  async create(report: Report, positions: Record<string, string> = {}): Promise<boolean> {
     const { reportKey } = report;
     const fitted = fitNewReport(report);
     const item = {
       ...fitted,
+      ...Object.fromEntries(Object.entries(positions).map(([stream, at]) => [`seq#${stream}`, at])),
       pk: reportKey,
       summariesBytes: summariesBytes(fitted.summaries),
       ...this.listAttributes(reportKey, report.status),
@@ -1484,5 +1487,66 @@ export class DynamoReportStore implements ReportStore {
     if (!alias || typeof alias['target'] !== 'string') return null;
     const report = await this.getByKey(alias['target']);
     return report && matches(report) ? report : null;
+  }
+
+  /**
+   * One write per report per stream batch (COUNT_MODE=async): the count, its
+   * day and tags, and the report's position on the stream's shard
+   * (`seq#<shard>`), conditioned on that position being below the batch's
+   * first record for this report. lastSeen only moves forward: the first try
+   * moves it, and when the report was seen later already (a fold of counter
+   * items, another shard's batch) the retry leaves it.
+   */
+  async countSequenced(
+    reportKey: string,
+    at: string,
+    n: number,
+    guard: SequenceGuard,
+    tags?: TagDelta,
+  ): Promise<SequencedOutcome> {
+    const tag = tagging(tags);
+    const position = `seq#${guard.stream}`;
+    let moveSeen = true;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const conditions = [
+        'attribute_exists(reportId)',
+        'attribute_not_exists(mergedInto)',
+        '(attribute_not_exists(#pos) OR #pos < :first)',
+        ...(moveSeen ? ['lastSeen < :at'] : []),
+        ...(tag ? ['attribute_exists(tagsOther)'] : []),
+      ];
+      const sets = [
+        '#pos = :last',
+        'daily.#day = if_not_exists(daily.#day, :zero) + :n',
+        ...(moveSeen ? ['lastSeen = :at'] : []),
+        ...(tag ? [tag.set] : []),
+      ];
+      const report = await this.update('reports.count-sequenced', {
+        Key: { pk: reportKey },
+        ConditionExpression: conditions.join(' AND '),
+        UpdateExpression: `ADD occurrences :n SET ${sets.join(', ')}`,
+        ExpressionAttributeNames: { '#pos': position, '#day': day(at), ...tag?.names },
+        ExpressionAttributeValues: {
+          ':n': n,
+          ':zero': 0,
+          ':first': guard.first,
+          ':last': guard.last,
+          ...(moveSeen ? { ':at': at } : {}),
+          ...tag?.values,
+        },
+      });
+      if (report) return { kind: 'counted', report };
+      // Which condition failed decides the next step: one consistent read, only on a refusal.
+      const item = await this.getItem(reportKey);
+      if (!item || typeof item['reportId'] !== 'string') return { kind: 'missing' };
+      // Before the merge check: records counted here before a merge stay counted here.
+      const applied = item[position];
+      if (typeof applied === 'string' && applied >= guard.first)
+        return { kind: 'applied', position: applied };
+      if (item['mergedInto'] !== undefined) return { kind: 'missing' };
+      if (tag && item['tagsOther'] === undefined) await this.backfillTags(reportKey);
+      else if (String(item['lastSeen']) >= at) moveSeen = false;
+    }
+    throw new Error(`reports.count-sequenced: report ${reportKey} kept refusing its count`);
   }
 }

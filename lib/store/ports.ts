@@ -164,8 +164,9 @@ export interface ReportStore {
   /**
    * Create a report once; false when one with that key already exists. Parts
    * over their byte budgets (lib/store/budgets.ts) are truncated, never refused.
+   * `positions`: the report's stream positions from its creation on (countSequenced).
    */
-  create(report: Report): Promise<boolean>;
+  create(report: Report, positions?: Record<string, string>): Promise<boolean>;
   getByKey(reportKey: string): Promise<Report | null>;
   getByReportId(reportId: string): Promise<Report | null>;
   getByIssueId(issueId: string): Promise<Report | null>;
@@ -231,6 +232,20 @@ export interface ReportStore {
   /** Undo markMerged: applied only while the report is merged into `targetKey`; null otherwise. */
   unmarkMerged(reportKey: string, targetKey: string, at: string): Promise<Report | null>;
   /**
+   * The asynchronous count (lib/service/async-count.ts): add `n` with `tags`
+   * in one write that also moves the report's applied position on `stream`
+   * to `guard.last`, applied only while that position is below `guard.first`
+   * — so a stream record is counted once however often it is delivered.
+   * `applied` (nothing written) names the position found at or past `first`.
+   */
+  countSequenced(
+    reportKey: string,
+    at: string,
+    n: number,
+    guard: SequenceGuard,
+    tags?: TagDelta,
+  ): Promise<SequencedOutcome>;
+  /**
    * The scheduled fold (functions/fold.ts): a hot report's counter items
    * folded into its item though nobody reads or counts it again. Only stores
    * with counter items have it.
@@ -238,16 +253,41 @@ export interface ReportStore {
   foldCounters?(options?: { maxReports?: number }): Promise<FoldRun>;
 }
 
-/** What one scheduled fold did. */
-export interface FoldRun {
-  /** Reports marked as having counter items, looked at. */
-  reports: number;
-  /** Of those, folded into their items now. */
-  folded: number;
-  /** Of those, quiet with nothing pending: unmarked. */
-  cleared: number;
-  /** Stopped at maxReports: the next run goes on. */
-  more: boolean;
+/** A count's place on one shard of the count stream: sequence numbers as zero-padded decimals. */
+export interface SequenceGuard {
+  stream: string;
+  first: string;
+  last: string;
+}
+
+export type SequencedOutcome =
+  | { kind: 'counted'; report: Report }
+  | { kind: 'applied'; position: string }
+  | { kind: 'missing' };
+
+/**
+ * Counting handed to a stream (COUNT_MODE=async): given a log whose bytes and
+ * record are stored, the counts it brings are published; true once the stream
+ * has them durably, false when they do not fit one stream record (the request
+ * then counts them itself).
+ */
+export interface CountDeferral {
+  defer(message: DeferredCounts): Promise<boolean>;
+}
+
+/** One request's counts, as they travel on the stream (lib/service/async-count.ts). */
+export interface DeferredCounts {
+  log: LogRecord;
+  unit: 'document' | 'event';
+  groups: DeferredGroup[];
+}
+
+export interface DeferredGroup {
+  reportKey: string;
+  n: number;
+  tags?: TagDelta;
+  /** The report to create when none has the key yet: occurrences 0, no tags; its ids are the consumer's. */
+  template: Report;
 }
 
 /** An answer kept for an Idempotency-Key, replayed to retries. */
@@ -294,6 +334,8 @@ export interface Stores {
   idempotency: IdempotencyStore;
   /** The alert triggers (lib/alerts/trigger.ts); absent when no alert rules are configured. */
   alerts?: AlertHooks;
+  /** COUNT_MODE=async: where counts go instead of the report store; absent = counted in the request. */
+  deferral?: CountDeferral;
 }
 
 /** Logs sent straight to S3 through a presigned URL (too big for the API path), by log id. */
@@ -335,4 +377,16 @@ export interface UploadStates {
     status: number,
     body: Record<string, unknown>,
   ): Promise<boolean>;
+}
+
+/** What one scheduled fold did. */
+export interface FoldRun {
+  /** Reports marked as having counter items, looked at. */
+  reports: number;
+  /** Of those, folded into their items now. */
+  folded: number;
+  /** Of those, quiet with nothing pending: unmarked. */
+  cleared: number;
+  /** Stopped at maxReports: the next run goes on. */
+  more: boolean;
 }

@@ -46,6 +46,8 @@ describe('the resources', () => {
       'AlertsDeadLetterQueue:AWS::SQS::Queue',
       'AlertsTable:AWS::DynamoDB::Table',
       'ArchiveBucket:AWS::S3::Bucket',
+      'CountDeadLetterQueue:AWS::SQS::Queue',
+      'CountStream:AWS::Kinesis::Stream',
       'CursorSecret:AWS::SecretsManager::Secret',
       'LogsTable:AWS::DynamoDB::Table',
       'MetaTable:AWS::DynamoDB::Table',
@@ -60,6 +62,8 @@ describe('the resources', () => {
       REPORTS_TABLE: 'logsift-ReportsTable',
       META_TABLE: 'logsift-MetaTable',
       ALERTS_TABLE: 'logsift-AlertsTable',
+      // Named always; created only on kinesalite, for COUNT_MODE=async.
+      COUNT_STREAM: 'logsift-CountStream',
     });
   });
 

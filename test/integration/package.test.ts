@@ -313,3 +313,73 @@ describe('serverless package: the sharded lists (docs/SCALING.md)', () => {
     expect(invoke.map(([, r]) => r.Properties['Principal'])).toContain('events.amazonaws.com');
   });
 });
+
+describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
+  const statements = () =>
+    (
+      (resources.IamRoleLambdaExecution?.Properties.Policies ?? []) as {
+        PolicyDocument: { Statement: Statement[] };
+      }[]
+    ).flatMap((p) => p.PolicyDocument.Statement);
+  const grants = (action: string) =>
+    statements()
+      .filter((st) => [st.Action].flat().includes(action))
+      .map((st) => JSON.stringify(st.Resource));
+
+  it('creates the count stream with provisioned shards, a day of retention and encryption', () => {
+    const stream = resources['CountStream'];
+    expect(stream?.Type).toBe('AWS::Kinesis::Stream');
+    expect(Number(stream?.Properties['ShardCount'])).toBe(Number(process.env['COUNT_STREAM_SHARDS'] ?? 2));
+    expect(stream?.Properties).toMatchObject({
+      RetentionPeriodHours: 24,
+      StreamEncryption: { EncryptionType: 'KMS' },
+    });
+    expect(resources['CountDeadLetterQueue']?.Type).toBe('AWS::SQS::Queue');
+  });
+
+  it('feeds the count consumer from the stream with partial batch failures, bounded retries, bisection and a dead-letter queue', () => {
+    const consumer = ownLambdas().find(([, r]) =>
+      String(r.Properties.FunctionName).endsWith('-countConsumer'),
+    );
+    expect(consumer).toBeDefined();
+    const [consumerId] = consumer!;
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties);
+    const mapping = mappings.find((m) => JSON.stringify(m['EventSourceArn']).includes('CountStream'));
+    expect(mapping).toBeDefined();
+    expect(JSON.stringify(mapping!['FunctionName'])).toContain(consumerId);
+    expect(mapping!['EventSourceArn']).toEqual({ 'Fn::GetAtt': ['CountStream', 'Arn'] });
+    expect(mapping).toMatchObject({
+      BatchSize: 500,
+      MaximumBatchingWindowInSeconds: 1,
+      ParallelizationFactor: 1,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+    });
+    expect(JSON.stringify(mapping!['DestinationConfig'])).toContain('CountDeadLetterQueue');
+  });
+
+  it('lets the API put records on the stream, the consumer read it and dead-letter, on those resources only', () => {
+    expect(grants('kinesis:PutRecord')).toEqual([JSON.stringify({ 'Fn::GetAtt': ['CountStream', 'Arn'] })]);
+    // The framework's own grant for the stream event: the reads, on the stream only.
+    for (const action of ['kinesis:GetRecords', 'kinesis:GetShardIterator']) {
+      expect(grants(action).length).toBeGreaterThan(0);
+      for (const target of grants(action)) expect(target).toContain('CountStream');
+    }
+    expect(grants('sqs:SendMessage').join()).toContain('CountDeadLetterQueue');
+    for (const statement of statements().filter((st) =>
+      [st.Action].flat().some((a) => a.startsWith('kinesis:')),
+    )) {
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/^"\*"$/);
+    }
+  });
+
+  it('counts synchronously unless the deploying shell asks for async, and names the stream', () => {
+    for (const [, fn] of ownLambdas()) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables['COUNT_MODE']).toBe(process.env['COUNT_MODE'] ?? 'sync');
+      expect(variables['COUNT_STREAM']).toEqual({ Ref: 'CountStream' });
+    }
+  });
+});

@@ -61,9 +61,16 @@ describe('the edge factory', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(dir, file), 'utf8');
       const named = /\b(?:edge|openEdge)\('(\w+)'/.exec(source)?.[1];
-      // The catch-alls (lib/routes NOT_FOUND), the S3 event, the alert notifier and the sweeper are no route of the table.
+      // The catch-alls (lib/routes NOT_FOUND), the S3 event, the alert notifier, the sweeper and the count consumer are no route of the table.
       if (
-        ['not-found.ts', 'es-unsupported.ts', 'process-upload.ts', 'notify.ts', 'sweep.ts'].includes(file)
+        [
+          'not-found.ts',
+          'es-unsupported.ts',
+          'process-upload.ts',
+          'notify.ts',
+          'sweep.ts',
+          'count-consumer.ts',
+        ].includes(file)
       ) {
         expect({ file, named }).toEqual({ file, named: undefined });
         continue;

@@ -37,6 +37,8 @@ import type {
   ListQuery,
   PageOf,
   ReportStore,
+  SequencedOutcome,
+  SequenceGuard,
   StatusChange,
   SummaryLimits,
   SummaryOutcome,
@@ -118,6 +120,32 @@ export class MemoryReportStore implements ReportStore {
     return this.settle(report);
   }
 
+  /** Stream positions per report (`seq#<shard>` on the adapter's item). */
+  private readonly positions = new Map<string, Map<string, string>>();
+
+  async countSequenced(
+    reportKey: string,
+    at: string,
+    n: number,
+    guard: SequenceGuard,
+    tags?: TagDelta,
+  ): Promise<SequencedOutcome> {
+    await this.faults.enter('reports.count');
+    const report = this.reports.get(reportKey);
+    if (!report) return { kind: 'missing' };
+    const positions = this.positions.get(reportKey) ?? new Map<string, string>();
+    const applied = positions.get(guard.stream);
+    if (applied !== undefined && applied >= guard.first) return { kind: 'applied', position: applied };
+    if (report.mergedInto !== undefined) return { kind: 'missing' };
+    positions.set(guard.stream, guard.last);
+    this.positions.set(reportKey, positions);
+    const seen = report.lastSeen;
+    this.count(report, at, n);
+    if (seen > at) report.lastSeen = seen;
+    if (tags) addTags(report, tags);
+    return { kind: 'counted', report: this.settle(report) };
+  }
+
   async countWithSummary(
     reportKey: string,
     at: string,
@@ -129,10 +157,11 @@ export class MemoryReportStore implements ReportStore {
     return this.writeSummary(reportKey, null, entry, limits, true, tags);
   }
 
-  async create(report: Report): Promise<boolean> {
+  async create(report: Report, positions: Record<string, string> = {}): Promise<boolean> {
     await this.faults.enter('reports.create');
     if (this.reports.has(report.reportKey)) return false;
     this.reports.set(report.reportKey, structuredClone(fitNewReport(report)));
+    this.positions.set(report.reportKey, new Map(Object.entries(positions)));
     await this.bump({ reports: 1, [`type${report.type}`]: 1, ...statusDelta(report.status, 1) });
     return true;
   }

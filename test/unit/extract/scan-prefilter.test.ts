@@ -1,4 +1,12 @@
-import { BLOCK, buildTables, FP, Prefilter, scalarCandidates } from '#lib/extract/prefilter';
+import {
+  BLOCK,
+  buildTables,
+  FP,
+  leaseReadBuffer,
+  Prefilter,
+  RESIDENT_BYTES,
+  scalarCandidates,
+} from '#lib/extract/prefilter';
 
 /** Deterministic pseudo-random integers in [0, n). */
 function prng(seed: number): (n: number) => number {
@@ -102,5 +110,58 @@ describe('SIMD prefilter', () => {
   it('finds nothing in an empty range', () => {
     const f = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]), 0);
     expect(simdCandidates(f, Buffer.from('warn'), 2, 2, 4)).toEqual([]);
+  });
+
+  it('scans a leased read buffer where it lies: the same candidates, bytes past the range unseen and left as they were', () => {
+    const lease = leaseReadBuffer(RESIDENT_BYTES);
+    try {
+      for (let seed = 200; seed < 240; seed++) {
+        const r = prng(seed);
+        const patterns = Array.from({ length: 1 + r(12) }, () => randomPattern(r));
+        const tables = buildTables(patterns);
+        const f = new Prefilter(tables, 0);
+        const data = randomBuffer(r, 100 + r(BLOCK));
+        // Past `to` the buffer holds bytes that would match (an earlier read's): they must read as 0.
+        const at = r(RESIDENT_BYTES - data.length - 64);
+        lease.buf.fill('rror', 0, RESIDENT_BYTES, 'latin1');
+        data.copy(lease.buf, at);
+        const view = lease.buf.subarray(at, at + data.length + 64);
+        const from = r(50);
+        const to = data.length - r(50);
+        const end = Math.max(from, to - r(3));
+        // A pattern starting just before `to` whose other bytes follow past it.
+        const p = patterns[0]!;
+        for (let j = 0; j < FP; j++) view[to - 1 + j] = p[j]![0]!;
+        data[to - 1] = p[0]![0]!;
+        const before = Buffer.from(lease.buf);
+        const plain = new Int32Array(end - from);
+        const n = scalarCandidates(tables, data, from, end, to, plain);
+        expect([seed, simdCandidates(f, view, from, end, to)]).toEqual([seed, [...plain.subarray(0, n)]]);
+        expect(lease.buf.equals(before)).toBe(true);
+      }
+    } finally {
+      lease.release();
+    }
+  });
+
+  it('lends its in-memory buffer to one reader at a time', () => {
+    const first = leaseReadBuffer(1024);
+    const second = leaseReadBuffer(1024);
+    expect(second.buf.buffer).not.toBe(first.buf.buffer);
+    first.release();
+    second.release();
+    const again = leaseReadBuffer(1024);
+    expect(again.buf.buffer).toBe(first.buf.buffer);
+    again.release();
+  });
+
+  it('keeps the tables of prefilters used in turn apart (one module reads them all from its memory)', () => {
+    const warn = new Prefilter(buildTables([[...Buffer.from('warn')].map((c) => Uint8Array.of(c))]), 0);
+    const rror = new Prefilter(buildTables([[...Buffer.from('rror')].map((c) => Uint8Array.of(c))]), 0);
+    const buf = Buffer.from(`${'x'.repeat(300)}WARN ERROR ${'x'.repeat(300)}`, 'latin1');
+    for (let i = 0; i < 3; i++) {
+      expect(simdCandidates(warn, buf, 0, buf.length, buf.length)).toEqual([300]);
+      expect(simdCandidates(rror, buf, 0, buf.length, buf.length)).toEqual([306]);
+    }
   });
 });

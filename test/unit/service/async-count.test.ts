@@ -1,0 +1,155 @@
+/**
+ * Asynchronous counting over the in-memory stores: what the API hands to the
+ * stream, and the consumer's batches — redelivered, cut differently, partly
+ * failed, across a merge — counting every record exactly once.
+ */
+import { createHash } from 'node:crypto';
+import type { LogEvent } from '#lib/records/model';
+import { type CountRecord, countBatch } from '#lib/service/async-count';
+import { ingestRecords } from '#lib/service/events';
+import { mergeReport } from '#lib/service/merge';
+import type { DeferredCounts } from '#lib/store/ports';
+import { type Harness, harness, ingest, paymentLog } from './helpers.ts';
+
+const failure = (message: string): LogEvent => ({
+  severity: 'error',
+  severityText: 'ERROR',
+  message,
+  logger: 'depot.sorter',
+  context: {},
+  format: 'json',
+});
+const jammed = (belt: number) => failure(`belt ${belt} jammed at the sorter`);
+const misrouted = (parcel: number) => failure(`parcel ${parcel} misrouted to the wrong bay`);
+
+/** The stores with a stream that keeps what it is given, in sequence numbers from 1. */
+function deferring(h: Harness, options: { maxRecords?: number } = {}) {
+  const stream: CountRecord[] = [];
+  h.stores.deferral = {
+    async defer(message: DeferredCounts) {
+      if (options.maxRecords !== undefined && stream.length >= options.maxRecords) return false;
+      // Through JSON, as a Kinesis record travels.
+      const copy = JSON.parse(JSON.stringify(message)) as DeferredCounts;
+      stream.push({
+        shard: 'shardId-000000000000',
+        sequenceNumber: String(1000 + stream.length),
+        message: copy,
+      });
+      return true;
+    },
+  };
+  return stream;
+}
+
+async function post(h: Harness, records: LogEvent[]) {
+  const bytes = Buffer.from(records.map((r) => JSON.stringify(r)).join('\n'), 'utf8');
+  const body = {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    contentType: 'application/x-ndjson',
+  };
+  return ingestRecords(h.stores, body, records, h.clock.now());
+}
+
+async function occurrences(h: Harness): Promise<Record<string, number>> {
+  const page = await h.stores.reports.listReports({ sort: 'lastSeen', order: 'desc', limit: 100 });
+  return Object.fromEntries(page.items.map((report) => [report.title, report.occurrences]));
+}
+
+describe('asynchronous counting', () => {
+  it('stores the log and its record and leaves the counts to the stream', async () => {
+    const h = harness();
+    const stream = deferring(h);
+    const result = await post(h, [jammed(1), jammed(2), misrouted(7)]);
+
+    expect(result.deferred).toBe(true);
+    expect(result.reports).toEqual([]);
+    expect(await h.stores.logs.get(result.log.logId)).toMatchObject({ reportId: null, type: 'E' });
+    expect(await h.stores.archive.getBlob(result.log.sha256)).not.toBeNull();
+    expect(await occurrences(h)).toEqual({});
+    expect(stream).toHaveLength(1);
+    expect(stream[0]!.message.groups.map((g) => g.n)).toEqual([2, 1]);
+  });
+
+  it('counts a batch with one write per report and settles each log with its reports', async () => {
+    const h = harness();
+    const stream = deferring(h);
+    const first = await post(h, [jammed(1), misrouted(3)]);
+    await post(h, [jammed(2), jammed(4), jammed(5)]);
+    const document = await ingest(h, paymentLog(11));
+    expect(document).toMatchObject({ deferred: true, report: null });
+
+    const counts = h.faults.calls('reports.count');
+    const outcome = await countBatch(h.stores, stream);
+    expect(outcome.failed).toEqual([]);
+    expect(h.faults.calls('reports.count') - counts).toBeLessThanOrEqual(3 * 3);
+    const counted = await occurrences(h);
+    expect(Object.values(counted).sort()).toEqual([1, 1, 4]);
+    const settled = await h.stores.logs.get(first.log.logId);
+    expect(settled?.reportId).toMatch(/^\d{9}$/);
+    expect(settled?.events?.every((link) => link.reportId !== null)).toBe(true);
+    // A document's report takes its first log's id.
+    const report = await h.stores.reports.getByReportId(document.log.logId);
+    expect(report?.occurrences).toBe(1);
+  });
+
+  it('counts nothing twice when a batch is delivered again, cut differently', async () => {
+    const h = harness();
+    const stream = deferring(h);
+    for (let i = 0; i < 6; i++) await post(h, i % 2 ? [jammed(i), misrouted(i)] : [jammed(i)]);
+
+    await countBatch(h.stores, stream.slice(0, 4));
+    // Redelivered from the third record (a failure reported there), with the rest.
+    await countBatch(h.stores, stream.slice(2));
+    await countBatch(h.stores, stream.slice(3, 5));
+    await countBatch(h.stores, stream);
+
+    expect(Object.values(await occurrences(h)).sort()).toEqual([3, 6]);
+  });
+
+  it('answers the records of a report whose write failed, and counts them on the next delivery only', async () => {
+    const h = harness();
+    const stream = deferring(h);
+    await post(h, [jammed(1), misrouted(1)]);
+    await post(h, [jammed(2)]);
+    await countBatch(h.stores, stream.slice(0, 1)); // both reports exist from here on
+    await post(h, [misrouted(2), jammed(3)]);
+
+    h.faults.failNext('reports.count');
+    const outcome = await countBatch(h.stores, stream.slice(1));
+    expect(outcome.failed.length).toBeGreaterThan(0);
+    const lowest = outcome.failed.reduce((low, seq) => (Number(seq) < Number(low) ? seq : low));
+    // As Lambda does: again from the lowest failed sequence number.
+    const again = await countBatch(
+      h.stores,
+      stream.filter((record) => Number(record.sequenceNumber) >= Number(lowest)),
+    );
+    expect(again.failed).toEqual([]);
+    expect(Object.values(await occurrences(h)).sort()).toEqual([2, 3]);
+  });
+
+  it('keeps counting exactly across a merge made between a delivery and its retry', async () => {
+    const h = harness();
+    const stream = deferring(h);
+    await post(h, [jammed(1), misrouted(1)]);
+    await post(h, [jammed(2), misrouted(2)]);
+    await countBatch(h.stores, stream);
+    const page = await h.stores.reports.listReports({ sort: 'lastSeen', order: 'desc', limit: 10 });
+    const [a, b] = page.items;
+    await mergeReport(h.stores, a!.reportId, b!.reportId, h.clock.now());
+    await post(h, [jammed(3), misrouted(3)]);
+
+    // The first two records again (their counts are on the merged report), then the new one.
+    await countBatch(h.stores, stream);
+    const kept = await h.stores.reports.getByReportId(b!.reportId);
+    expect(kept?.occurrences).toBe(6);
+  });
+
+  it('counts in the request a batch too big for one stream record', async () => {
+    const h = harness();
+    deferring(h, { maxRecords: 0 });
+    const result = await post(h, [jammed(1), jammed(2)]);
+    expect(result.deferred).toBeUndefined();
+    expect(result.reports.map((r) => r.counted)).toEqual([2]);
+  });
+});
