@@ -4,11 +4,10 @@
  * (one client's retries, or two containers taking turns): the report is read
  * with its counter items in one call, then counted, with no read-back.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local-stack.ts';
+import { ghostReport, reportsClient } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -19,11 +18,7 @@ const calls: string[] = [];
 beforeAll(async () => {
   emulators = await startEmulatorsForTest();
   table = emulators.names.reportsTable;
-  const client = new DynamoDBClient({
-    endpoint: emulators.dynamoEndpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  const { client, documents: clientDocuments } = reportsClient(emulators);
   client.middlewareStack.add(
     (next, context) => (args) => {
       calls.push(String(context['commandName']));
@@ -31,7 +26,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'countCalls' },
   );
-  documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  documents = clientDocuments;
 }, 60_000);
 
 afterAll(async () => {
@@ -43,28 +38,18 @@ const base = Date.UTC(2026, 10, 6, 9, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
 
 function report(key: string, reportId: string): Report {
-  return {
-    reportKey: key,
-    reportId,
-    issueId: reportId.slice(3),
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at(0),
-    lastSeen: at(0),
-    extract: 'ERROR the ledger refused a posting',
-    extractTruncated: false,
-    signature: 'ERROR the ledger refused a posting',
-    signatureTruncated: false,
-    logSha256: 'c'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at: at(0) }],
-    historyDropped: 0,
-    regressed: false,
-    daily: { [at(0).slice(0, 10)]: 1 },
-    monthly: {},
-  };
+  return ghostReport(
+    {
+      reportKey: key,
+      reportId,
+      issueId: reportId.slice(3),
+      at: at(0),
+      extract: 'ERROR the ledger refused a posting',
+      signature: 'ERROR the ledger refused a posting',
+      logSha256: 'c'.repeat(64),
+    },
+    { signatureTruncated: false, historyDropped: 0, monthly: {} },
+  );
 }
 
 /** A container's store whose once-a-second allowances all fall in one wall second. */

@@ -8,6 +8,7 @@ import { type Report, TAG_KEYS } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
 import { DynamoReportStore, FOLD_INDEX, FOLD_SHARDS } from '#lib/store/dynamo-reports';
 import { foldHandler } from '../../functions/fold.ts';
+import { ghostReport } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -28,29 +29,18 @@ const base = Date.UTC(2026, 10, 9, 16, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
 
 function report(key: string): Report {
-  return {
-    reportKey: key,
-    reportId: '500000001',
-    issueId: '500001',
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at(0),
-    lastSeen: at(0),
-    extract: 'ERROR ledger sync rejected',
-    extractTruncated: false,
-    signature: 'error|ledger sync rejected',
-    signatureTruncated: false,
-    logSha256: 'd'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at: at(0) }],
-    historyDropped: 0,
-    regressed: false,
-    daily: { [at(0).slice(0, 10)]: 1 },
-    monthly: {},
-    ...foldTags({}),
-  };
+  return ghostReport(
+    {
+      reportKey: key,
+      reportId: '500000001',
+      issueId: '500001',
+      at: at(0),
+      extract: 'ERROR ledger sync rejected',
+      signature: 'error|ledger sync rejected',
+      logSha256: 'd'.repeat(64),
+    },
+    { signatureTruncated: false, historyDropped: 0, monthly: {}, ...foldTags({}) },
+  );
 }
 
 const stored = async (key: string) =>

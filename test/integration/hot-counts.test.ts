@@ -4,37 +4,24 @@
  * later), and the report's item — with its list-index entries — moves at
  * most once a second, as the capacity meter sees it through the SDK.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
-import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, readServiceDefinition } from '../../scripts/local-stack.ts';
+import type { CapacityMeter } from '#lib/store/wcu-meter';
+import { ghostReport, reportsClient } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
 let meter: CapacityMeter;
-let metered: DynamoDBDocumentClient;
+let metered: ReturnType<typeof reportsClient>['documents'];
 let table: string;
 
 beforeAll(async () => {
   emulators = await startEmulatorsForTest();
   table = emulators.names.reportsTable;
-  const definition = readServiceDefinition();
-  const tables: TableDef[] = [
-    tableDef(
-      table,
-      definition.resources['ReportsTable']!.Properties as unknown as Parameters<typeof tableDef>[1],
-    ),
-  ];
-  meter = new CapacityMeter(tables, emulators.dynamo);
-  const client = new DynamoDBClient({
-    endpoint: emulators.dynamoEndpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  meter.install(client);
-  metered = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const clients = reportsClient(emulators, { metered: true });
+  meter = clients.meter!;
+  metered = clients.documents;
 }, 60_000);
 
 afterAll(async () => {
@@ -46,28 +33,18 @@ const base = Date.UTC(2026, 10, 5, 12, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
 
 function report(key: string): Report {
-  return {
-    reportKey: key,
-    reportId: '300000001',
-    issueId: '300001',
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at(0),
-    lastSeen: at(0),
-    extract: 'ERROR hot path',
-    extractTruncated: false,
-    signature: 'error|hot path',
-    signatureTruncated: false,
-    logSha256: 'b'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at: at(0) }],
-    historyDropped: 0,
-    regressed: false,
-    daily: { [at(0).slice(0, 10)]: 1 },
-    monthly: {},
-  };
+  return ghostReport(
+    {
+      reportKey: key,
+      reportId: '300000001',
+      issueId: '300001',
+      at: at(0),
+      extract: 'ERROR hot path',
+      signature: 'error|hot path',
+      logSha256: 'b'.repeat(64),
+    },
+    { signatureTruncated: false, historyDropped: 0, monthly: {} },
+  );
 }
 
 const stored = async (key: string) =>

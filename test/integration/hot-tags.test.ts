@@ -4,14 +4,13 @@
  * panel stays exact under concurrency while the report's own item is written
  * about once a second, as the capacity meter sees it through the SDK.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Report, TAG_KEYS, type TagDelta, type TagKey } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
 import { COUNTER_TAG_VALUES } from '#lib/store/counter-shards';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
-import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, readServiceDefinition } from '../../scripts/local-stack.ts';
+import type { CapacityMeter } from '#lib/store/wcu-meter';
+import { ghostReport, reportsClient } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -24,20 +23,9 @@ const applied = new Map<string, number>();
 beforeAll(async () => {
   emulators = await startEmulatorsForTest();
   table = emulators.names.reportsTable;
-  const definition = readServiceDefinition();
-  const tables: TableDef[] = [
-    tableDef(
-      table,
-      definition.resources['ReportsTable']!.Properties as unknown as Parameters<typeof tableDef>[1],
-    ),
-  ];
-  meter = new CapacityMeter(tables, emulators.dynamo);
-  const client = new DynamoDBClient({
-    endpoint: emulators.dynamoEndpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  meter.install(client);
+  const clients = reportsClient(emulators, { metered: true });
+  meter = clients.meter!;
+  const client = clients.client;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const answer = await next(args);
@@ -48,7 +36,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'countAppliedWrites' },
   );
-  metered = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  metered = clients.documents;
 }, 60_000);
 
 afterAll(async () => {
@@ -60,29 +48,18 @@ const base = Date.UTC(2026, 10, 7, 9, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
 
 function report(key: string, id: number): Report {
-  return {
-    reportKey: key,
-    reportId: String(400000000 + id),
-    issueId: String(400000 + id),
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at(0),
-    lastSeen: at(0),
-    extract: 'ERROR payment capture timed out',
-    extractTruncated: false,
-    signature: 'error|payment capture timed out',
-    signatureTruncated: false,
-    logSha256: 'c'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at: at(0) }],
-    historyDropped: 0,
-    regressed: false,
-    daily: { [at(0).slice(0, 10)]: 1 },
-    monthly: {},
-    ...foldTags({}),
-  };
+  return ghostReport(
+    {
+      reportKey: key,
+      reportId: String(400000000 + id),
+      issueId: String(400000 + id),
+      at: at(0),
+      extract: 'ERROR payment capture timed out',
+      signature: 'error|payment capture timed out',
+      logSha256: 'c'.repeat(64),
+    },
+    { signatureTruncated: false, historyDropped: 0, monthly: {}, ...foldTags({}) },
+  );
 }
 
 /** A request's tag delta, and what it adds to the expected panel. */

@@ -13,6 +13,7 @@ import { DAILY_DAYS } from '#lib/store/budgets';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import { PART_ENTRIES } from '#lib/store/merged-counts';
 import type { Stores } from '#lib/store/ports';
+import { ghostReport } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -36,27 +37,18 @@ const dayOf = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOStrin
 let next = 0;
 function report(overrides: Partial<Report> = {}): Report {
   next += 1;
-  const at = new Date(Date.UTC(2026, 11, 1, 9, 0, next)).toISOString();
-  return {
-    reportKey: `merge-counts-${next}-${Math.random().toString(16).slice(2)}`,
-    reportId: String(300_000_000 + next),
-    issueId: String(300_000 + next),
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at,
-    lastSeen: at,
-    extract: 'ERROR replica fell behind',
-    extractTruncated: false,
-    signature: `[error]\nreplica fell behind ${next}`,
-    logSha256: 'd'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at }],
-    regressed: false,
-    daily: { [at.slice(0, 10)]: 1 },
-    ...overrides,
-  };
+  return ghostReport(
+    {
+      reportKey: `merge-counts-${next}-${Math.random().toString(16).slice(2)}`,
+      reportId: String(300_000_000 + next),
+      issueId: String(300_000 + next),
+      at: new Date(Date.UTC(2026, 11, 1, 9, 0, next)).toISOString(),
+      extract: 'ERROR replica fell behind',
+      signature: `[error]\nreplica fell behind ${next}`,
+      logSha256: 'd'.repeat(64),
+    },
+    overrides,
+  );
 }
 
 function tagsOf(values: Array<Partial<Record<'service' | 'environment' | 'host' | 'logger', string>>>) {

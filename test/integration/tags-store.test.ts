@@ -9,6 +9,7 @@ import { TagTally } from '#lib/service/tags';
 import { TAG_FOLD_AT } from '#lib/store/budgets';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import type { ListQuery } from '#lib/store/ports';
+import { ghostReport } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -26,27 +27,18 @@ afterAll(async () => {
 let next = 0;
 function report(overrides: Partial<Report> = {}): Report {
   next += 1;
-  const at = new Date(Date.UTC(2026, 11, 1, 9, 0, next)).toISOString();
-  return {
-    reportKey: `tags-${next}-${Math.random().toString(16).slice(2)}`,
-    reportId: String(200_000_000 + next),
-    issueId: String(200_000 + next),
-    type: 'E',
-    occurrences: 1,
-    firstSeen: at,
-    lastSeen: at,
-    extract: 'ERROR charge refused',
-    extractTruncated: false,
-    signature: '[error]\ncharge refused',
-    logSha256: 'e'.repeat(64),
-    status: 'Ghost',
-    summary: '',
-    summaries: [],
-    history: [{ event: 'created', at }],
-    regressed: false,
-    daily: { [at.slice(0, 10)]: 1 },
-    ...overrides,
-  };
+  return ghostReport(
+    {
+      reportKey: `tags-${next}-${Math.random().toString(16).slice(2)}`,
+      reportId: String(200_000_000 + next),
+      issueId: String(200_000 + next),
+      at: new Date(Date.UTC(2026, 11, 1, 9, 0, next)).toISOString(),
+      extract: 'ERROR charge refused',
+      signature: '[error]\ncharge refused',
+      logSha256: 'e'.repeat(64),
+    },
+    overrides,
+  );
 }
 
 function delta(values: Array<Partial<Record<'service' | 'environment' | 'host' | 'logger', string>>>) {

@@ -1,0 +1,69 @@
+/**
+ * Reports and report-table clients for the store tests against dynalite: a
+ * ghost report as `create()` takes it, and a DynamoDB client whose every call
+ * the capacity meter charges, with room for a test's own middleware.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Report } from '#lib/model';
+import { CapacityMeter, tableDef } from '#lib/store/wcu-meter';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, readServiceDefinition } from '../../scripts/local-stack.ts';
+import type { TestEmulators } from './stack.ts';
+
+export interface GhostFields {
+  reportKey: string;
+  reportId: string;
+  issueId: string;
+  /** Its first and last sighting, and the one day it counts on. */
+  at: string;
+  extract: string;
+  signature: string;
+  logSha256: string;
+}
+
+/** A new report of one occurrence; `overrides` adds what a test's store era holds (months, tags, truncation flags). */
+export function ghostReport(fields: GhostFields, overrides: Partial<Report> = {}): Report {
+  const { at, ...rest } = fields;
+  return {
+    ...rest,
+    type: 'E',
+    occurrences: 1,
+    firstSeen: at,
+    lastSeen: at,
+    extractTruncated: false,
+    status: 'Ghost',
+    summary: '',
+    summaries: [],
+    history: [{ event: 'created', at }],
+    regressed: false,
+    daily: { [at.slice(0, 10)]: 1 },
+    ...overrides,
+  };
+}
+
+export interface ReportsClient {
+  client: DynamoDBClient;
+  documents: DynamoDBDocumentClient;
+  /** Charges every call to the reports table; absent when not asked for. */
+  meter?: CapacityMeter;
+}
+
+/** A client of the emulators' DynamoDB, metered on the reports table when `metered`; install a test's middleware on `client` before use. */
+export function reportsClient(emulators: TestEmulators, { metered = false } = {}): ReportsClient {
+  const client = new DynamoDBClient({
+    endpoint: emulators.dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  let meter: CapacityMeter | undefined;
+  if (metered) {
+    const properties = readServiceDefinition().resources['ReportsTable']!.Properties;
+    meter = new CapacityMeter(
+      [tableDef(emulators.names.reportsTable, properties as unknown as Parameters<typeof tableDef>[1])],
+      emulators.dynamo,
+    );
+    meter.install(client);
+  }
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return { client, documents, meter };
+}
