@@ -71,13 +71,18 @@ export interface RouteSpec {
   answers: Partial<Record<number, Answer | ErrorAnswer>>;
 }
 
-const STATUS_BODY = {
-  content: {
-    'application/x-www-form-urlencoded': { schema: 'StatusForm', example: 'new_status=closed' },
-    'multipart/form-data': { schema: 'StatusForm' },
-    'application/json': { schema: 'StatusForm', example: { new_status: 'closed' } },
-  },
-} satisfies NonNullable<RouteSpec['request']>['body'];
+/** A browser form's body, taken as urlencoded, multipart or JSON alike; the example sets one field. */
+function formBody(schema: SchemaName, field: string, value: string) {
+  return {
+    content: {
+      'application/x-www-form-urlencoded': { schema, example: `${field}=${value}` },
+      'multipart/form-data': { schema },
+      'application/json': { schema, example: { [field]: value } },
+    },
+  } satisfies NonNullable<RouteSpec['request']>['body'];
+}
+
+const STATUS_BODY = formBody('StatusForm', 'new_status', 'closed');
 
 /** The Elasticsearch bulk routes (`/_bulk`, `/{index}/_bulk`) take and answer the same. */
 const BULK_BODY = { content: { 'application/x-ndjson': { schema: 'NdjsonBody' } } } satisfies NonNullable<
@@ -639,13 +644,7 @@ export const ROUTES = [
     request: {
       params: 'ReportIdPath',
       query: ['FormatQuery'],
-      body: {
-        content: {
-          'application/x-www-form-urlencoded': { schema: 'MergeForm', example: 'into=000000042' },
-          'multipart/form-data': { schema: 'MergeForm' },
-          'application/json': { schema: 'MergeForm', example: { into: '000000042' } },
-        },
-      },
+      body: formBody('MergeForm', 'into', '000000042'),
     },
     answers: {
       200: { description: 'Merged: both reports.', json: 'Merge' },
@@ -709,13 +708,7 @@ export const ROUTES = [
       'While muted, alerts raised for the issue are recorded as `muted` and not sent. A browser form post is answered with a redirect to the issue.',
     request: {
       params: 'IssueIdPath',
-      body: {
-        content: {
-          'application/x-www-form-urlencoded': { schema: 'MuteForm', example: 'muted=true' },
-          'multipart/form-data': { schema: 'MuteForm' },
-          'application/json': { schema: 'MuteForm', example: { muted: 'true' } },
-        },
-      },
+      body: formBody('MuteForm', 'muted', 'true'),
     },
     answers: {
       200: { description: 'The mute as it now stands.', json: 'MuteAnswer' },
