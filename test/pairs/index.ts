@@ -1,9 +1,17 @@
 /** Every format of the pairs suite, in the order the report prints them. */
+import { apple } from './apple.ts';
+import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
+import { containers } from './containers.ts';
+import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
 import { ecsFormat } from './ecs.ts';
+import { gelfFormat } from './gelf.ts';
 import { go } from './go.ts';
+import { goPanics } from './go-panics.ts';
+import { journald } from './journald.ts';
 import { jvm } from './jvm.ts';
+import { jvmChains } from './jvm-chains.ts';
 import { k8sEvents } from './k8s-events.ts';
 import { klog } from './klog.ts';
 import { lambda } from './lambda.ts';
@@ -12,12 +20,16 @@ import { logfmt } from './logfmt.ts';
 import { logrus } from './logrus.ts';
 import type { PairFormat } from './model.ts';
 import { mysql } from './mysql.ts';
+import { native } from './native.ts';
 import { nginx } from './nginx.ts';
 import { node } from './node.ts';
+import { nodeRuntime } from './node-runtime.ts';
 import { php } from './php.ts';
 import { pino } from './pino.ts';
 import { postgres } from './postgres.ts';
+import { proxies } from './proxies.ts';
 import { python } from './python.ts';
+import { pythonChains } from './python-chains.ts';
 import { ruby } from './ruby.ts';
 import { rust } from './rust.ts';
 import { structlog } from './structlog.ts';
@@ -50,4 +62,16 @@ export const FORMATS: PairFormat[] = [
   php,
   k8sEvents,
   lambda,
+  containers,
+  journald,
+  gelfFormat,
+  datastores,
+  proxies,
+  jvmChains,
+  pythonChains,
+  nodeRuntime,
+  goPanics,
+  beam,
+  native,
+  apple,
 ];
