@@ -1,7 +1,7 @@
 import { log, ndjson, type PairFormat } from './model.ts';
 
 export const jvmChains: PairFormat = {
-  format: 'JVM chains / Kotlin / Akka',
+  format: 'JVM chains/Kotlin/Akka',
   pairs: [
     {
       name: "caused-by chain with '... N more', other counts and line numbers",

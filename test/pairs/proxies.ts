@@ -15,7 +15,7 @@ function envoy(
 }
 
 export const proxies: PairFormat = {
-  format: 'proxies (nginx…HAProxy)',
+  format: 'nginx/Envoy/HAProxy',
   pairs: [
     {
       name: 'nginx: upstream closed prematurely, other client, upstream and request',

@@ -27,7 +27,7 @@ const DURING = 'During handling of the above exception, another exception occurr
 const CAUSE = 'The above exception was the direct cause of the following exception:';
 
 export const pythonChains: PairFormat = {
-  format: 'Python chains / asyncio / Django / Celery',
+  format: 'Python chains/Celery',
   pairs: [
     {
       name: "'during handling' chain, other checkout, lines and sku",
