@@ -166,6 +166,12 @@ const LOWER_PREFIX = /^(fatal|panic|error|warning)(?:\[[\w-]{1,16}\])?: /;
 const PYTHON_DEFAULT = /^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\w.-]{1,200}):/;
 /** How far into a line a header's level word may stand. */
 const HEADER_SPAN = 128;
+/**
+ * A header field naming the code that logged (Sidekiq's `class=InvoiceJob`,
+ * `logger=…`, `component=…` before the level word): the logger, as
+ * lib/extract/mask.ts `stripHeader` keeps it in a document's signature.
+ */
+const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=([A-Za-z_$][\w.:$/-]{0,127})(?=\s)/;
 
 const FATAL_MARK =
   /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation fault/;
@@ -234,6 +240,8 @@ export function readTextHeader(line: string): TextHeader {
       message: rest.slice(end).replace(/^[\s\]):>|-]*(?::\s+)?/, ''),
     };
     if (time) h.time = time;
+    const named = end > word.length ? HEADER_NAME.exec(rest.slice(0, end - word.length)) : null;
+    if (named?.[1]) h.logger = named[1];
     return h;
   }
   const h: TextHeader = { severity: severityFromText(rest), message: rest };
