@@ -24,6 +24,7 @@
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
 import { parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
+import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
 import { maskLine } from './mask.ts';
 import { isFlagged, type LineSink } from './scan.ts';
@@ -190,6 +191,8 @@ export class Collector implements LineSink {
   private hasError = false;
   private hasWarning = false;
   private readonly sig = new SignatureSet();
+  /** Container runtimes' wrappers (CRI, Docker json-file) taken off the lines they carry. */
+  private readonly unwrapper = new Unwrapper();
   private readonly extractParts: string[] = [];
   private extractBytes = 0;
   private extractTruncated = false;
@@ -209,7 +212,7 @@ export class Collector implements LineSink {
   ) {}
 
   wantsEveryLine(): boolean {
-    return this.mode !== 'none';
+    return this.mode !== 'none' || this.unwrapper.pending;
   }
 
   /**
@@ -241,6 +244,25 @@ export class Collector implements LineSink {
         : e < end
           ? decoded.slice(0, decoded.length - 1)
           : decoded;
+    const carried = this.unwrapper.line(text);
+    if (carried === null) return;
+    if (carried !== undefined) {
+      const bytes = Buffer.from(carried, 'utf8');
+      this.read(bytes, 0, bytes.length, null, truncated, carried);
+      return;
+    }
+    this.read(buf, start, e, flagged, truncated, text);
+  }
+
+  /** One line as its application wrote it (a container runtime's wrapper taken off). */
+  private read(
+    buf: Buffer,
+    start: number,
+    e: number,
+    flagged: boolean | null,
+    truncated: boolean,
+    text: string,
+  ): void {
     this.raw = text;
     let record: LogEvent | null | undefined;
     if (this.mode !== 'none') {
@@ -570,6 +592,11 @@ export class Collector implements LineSink {
   }
 
   finish(): Collected {
+    const rest = this.unwrapper.flush();
+    if (rest !== undefined) {
+      const bytes = Buffer.from(rest, 'utf8');
+      this.read(bytes, 0, bytes.length, null, false, rest);
+    }
     if (this.mode !== 'none') this.closeBlock();
     const type: ReportType | null = this.hasStack ? 'C' : this.hasError ? 'E' : this.hasWarning ? 'W' : null;
     return {

@@ -44,7 +44,8 @@ function parse(raw: string, allowJson: boolean): LogEvent {
   // '<': a syslog PRI.
   if (c === 60) return syslogEvent(line) ?? textEvent(line);
   // Digits: logcat dates, ISO-stamped syslog files; everything else dated is text.
-  if (c >= 48 && c <= 57) return logcatEvent(line) ?? isoSyslogEvent(line) ?? textEvent(line);
+  if (c >= 48 && c <= 57)
+    return criEvent(line, allowJson) ?? logcatEvent(line) ?? isoSyslogEvent(line) ?? textEvent(line);
   const c1 = line.charCodeAt(1);
   if (c >= 65 && c <= 90) {
     // klog: a level letter and the month-day digits.
@@ -68,6 +69,19 @@ function parse(raw: string, allowJson: boolean): LogEvent {
     if (l) return l;
   }
   return textEvent(line);
+}
+
+/** containerd / CRI-O's wrapper of a container's line: `<RFC 3339 time> <stdout|stderr> <P|F> <line>`. */
+const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) [PF] /;
+
+/** The line a CRI wrapper carries, read as the line it is; the runtime's time when it states none. */
+function criEvent(line: string, allowJson: boolean): LogEvent | undefined {
+  if (line.charCodeAt(10) !== 84) return undefined;
+  const m = CRI.exec(line);
+  if (!m) return undefined;
+  const e = parse(line.slice(m[0].length), allowJson);
+  e.context.stream = m[2] as string;
+  return e.time === undefined ? withTime(e, isoFromText(m[1] as string)) : e;
 }
 
 function lastNonSpace(s: string): number {
