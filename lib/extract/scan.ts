@@ -66,6 +66,25 @@ export const KEYWORDS: readonly string[] = [
   '"level":4',
   '"level":5',
   '"level":6',
+  // The same as Python's json module spaces them.
+  '"level": 4',
+  '"level": 5',
+  '"level": 6',
+  // GELF's syslog levels (0 emergency … 3 error); pino's 30 is info, hence the comma.
+  '"level":0,',
+  '"level":1,',
+  '"level":2,',
+  '"level":3,',
+  // journald JSON (`journalctl -o json`): PRIORITY 0-4 is emerg to warning, every value a string.
+  '"priority":"0"',
+  '"priority":"1"',
+  '"priority":"2"',
+  '"priority":"3"',
+  '"priority":"4"',
+  // MongoDB's structured log: severity F(atal), E(rror), W(arning).
+  '"s":"f"',
+  '"s":"e"',
+  '"s":"w"',
 ];
 
 const DIGIT = '0123456789';

@@ -491,9 +491,9 @@ const SYSLOG_SEVERITY_NAMES = ['emerg', 'alert', 'crit', 'err', 'warning', 'noti
 /** RFC 3164 after the PRI: timestamp, host, `tag[pid]:`, message. */
 const BSD_SYSLOG =
   /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([^\s:]{1,255}|[\da-fA-F:]{2,39}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
-/** As rsyslog's default file format writes it: an RFC 3339 timestamp instead of the BSD one. */
+/** As rsyslog's default file format writes it: an RFC 3339 timestamp instead of the BSD one (`journalctl -o short-iso` writes the zone as `+0000`). */
 const ISO_SYSLOG =
-  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) ([^\s:]{1,255}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) ([^\s:]{1,255}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
 /** Local syslog with only a PRI and a tag: `<11>app[12]: …`. */
 const TAG_ONLY = /^([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: /;
 const RFC5424 = /^(\d{1,2}) (\S{1,64}) (\S{1,255}) (\S{1,48}) (\S{1,128}) (\S{1,32}) /;
