@@ -153,6 +153,18 @@ const HOST_KEYS = [
 ];
 /** Objects holding an error: pino/bunyan `err`, ECS `error`, OTel `exception`. */
 const ERROR_OBJECT_KEYS = ['err', 'error', 'exception', 'exc'];
+/** MongoDB states a failed operation's error document among the statement's attributes. */
+const MONGO_ERROR_KEYS = [...ERROR_OBJECT_KEYS, 'attr.error', 'attr.reason'];
+
+/**
+ * MongoDB's structured log (4.4+): `{"t":{"$date":…},"s":"E","c":"NETWORK","id":…,"ctx":…,"msg":…,"attr":{…}}`.
+ * Its severity `s` (F, E, W, I, D1-D5) and component `c` have names too short
+ * to be read from any record, so they are read from records of this shape only.
+ */
+function isMongoRecord(obj: Obj): boolean {
+  const t = obj.t;
+  return isObj(t) && '$date' in t && typeof obj.s === 'string' && typeof obj.c === 'string' && 'msg' in obj;
+}
 const STACK_KEYS = [
   'stack',
   'stacktrace',
@@ -288,8 +300,12 @@ function errorFromObject(e: Obj): [LogError, string[]] {
     return undefined;
   };
   const err: LogError = {};
-  const type = take(['type', 'name', 'errorType', 'class', 'kind', 'exception_class'], nonEmptyString);
-  const message = take(['message', 'msg', 'errorMessage', 'reason'], (v) =>
+  // MongoDB's error documents name theirs `codeName` and `errmsg`.
+  const type = take(
+    ['type', 'name', 'errorType', 'class', 'kind', 'exception_class', 'codeName'],
+    nonEmptyString,
+  );
+  const message = take(['message', 'msg', 'errorMessage', 'reason', 'errmsg'], (v) =>
     typeof v === 'string' ? v : undefined,
   );
   const stack = take(['stack', 'stack_trace', 'stacktrace', 'stackTrace', 'backtrace', 'trace'], stackText);
@@ -337,9 +353,12 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     }
   }
 
-  const level = r.first(LEVEL_KEY_NAMES, (v, k) => levelOf(v, LEVEL_KIND.get(k) ?? 'word'));
+  const mongo = isMongoRecord(obj);
+  const level =
+    (mongo ? r.first(['s'], (v) => levelOf(v, 'word')) : undefined) ??
+    r.first(LEVEL_KEY_NAMES, (v, k) => levelOf(v, LEVEL_KIND.get(k) ?? 'word'));
 
-  for (const key of ERROR_OBJECT_KEYS) {
+  for (const key of mongo ? MONGO_ERROR_KEYS : ERROR_OBJECT_KEYS) {
     const v = lookup(obj, key);
     if (isObj(v)) {
       const [e, used] = errorFromObject(v);
@@ -381,7 +400,7 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
   }
 
   const time = r.first(TIME_KEYS, (v) => timeOf(v));
-  const logger = r.first(LOGGER_KEYS, loggerOf);
+  const logger = (mongo ? r.first(['c'], loggerOf) : undefined) ?? r.first(LOGGER_KEYS, loggerOf);
   const service = r.first(SERVICE_KEYS, nonEmptyString);
   const environment = r.first(ENV_KEYS, nonEmptyString);
   const host = r.first(HOST_KEYS, nonEmptyString);
