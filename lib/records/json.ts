@@ -156,6 +156,13 @@ const ERROR_OBJECT_KEYS = ['err', 'error', 'exception', 'exc'];
 /** MongoDB states a failed operation's error document among the statement's attributes. */
 const MONGO_ERROR_KEYS = [...ERROR_OBJECT_KEYS, 'attr.error', 'attr.reason'];
 
+/** GELF 1.1 (Graylog): `version`, `host`, `short_message`, additional fields prefixed `_`. */
+function isGelfRecord(obj: Obj): boolean {
+  return typeof obj.short_message === 'string' && typeof obj.version === 'string';
+}
+/** What names the code in a GELF record: the 1.0 `facility` its senders still set, the appenders' logger fields. */
+const GELF_LOGGER_KEYS = ['_logger', '_logger_name', '_loggerName', 'facility'];
+
 /**
  * MongoDB's structured log (4.4+): `{"t":{"$date":…},"s":"E","c":"NETWORK","id":…,"ctx":…,"msg":…,"attr":{…}}`.
  * Its severity `s` (F, E, W, I, D1-D5) and component `c` have names too short
@@ -381,6 +388,14 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     const st = r.first(STACK_KEYS, (v) => (v === 'None' ? undefined : stackText(v)));
     if (st) error.stack = clip(st[0], STACK_MAX_CHARS);
   }
+  const gelf = isGelfRecord(obj);
+  if (gelf && !error.stack) {
+    // GELF's full_message is the long form of short_message: a stack when its lines are frames.
+    const full = r.first(['full_message'], (v) =>
+      typeof v === 'string' ? splitStackFromMessage(v)?.stack : undefined,
+    );
+    if (full) error.stack = clip(full[0], STACK_MAX_CHARS);
+  }
   if (!message && error.message !== undefined) message = error.message;
   if (!message) {
     const tpl = r.first(['@mt'], nonEmptyString);
@@ -400,7 +415,10 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
   }
 
   const time = r.first(TIME_KEYS, (v) => timeOf(v));
-  const logger = (mongo ? r.first(['c'], loggerOf) : undefined) ?? r.first(LOGGER_KEYS, loggerOf);
+  const logger =
+    (mongo ? r.first(['c'], loggerOf) : undefined) ??
+    r.first(LOGGER_KEYS, loggerOf) ??
+    (gelf ? r.first(GELF_LOGGER_KEYS, loggerOf) : undefined);
   const service = r.first(SERVICE_KEYS, nonEmptyString);
   const environment = r.first(ENV_KEYS, nonEmptyString);
   const host = r.first(HOST_KEYS, nonEmptyString);
