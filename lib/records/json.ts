@@ -108,6 +108,8 @@ const TIME_KEYS = [
   'timereported',
   '__REALTIME_TIMESTAMP',
   'date',
+  // MongoDB's extended JSON date.
+  't.$date',
 ];
 const LOGGER_KEYS = [
   'logger',
@@ -151,8 +153,8 @@ const HOST_KEYS = [
   '_HOSTNAME',
   'resource.host.name',
 ];
-/** Objects holding an error: pino/bunyan `err`, ECS `error`, OTel `exception`. */
-const ERROR_OBJECT_KEYS = ['err', 'error', 'exception', 'exc'];
+/** Objects holding an error: pino/bunyan `err`, ECS `error`, OTel `exception`, log4j2 JsonLayout `thrown`. */
+const ERROR_OBJECT_KEYS = ['err', 'error', 'exception', 'exc', 'thrown'];
 /** MongoDB states a failed operation's error document among the statement's attributes. */
 const MONGO_ERROR_KEYS = [...ERROR_OBJECT_KEYS, 'attr.error', 'attr.reason'];
 
@@ -250,7 +252,32 @@ function stackText(v: unknown): string | undefined {
   if (Array.isArray(v) && v.length > 0 && v.every((l) => typeof l === 'string')) {
     return (v as string[]).map((l) => l.replace(/\n$/, '')).join('\n');
   }
+  if (Array.isArray(v) && v.length > 0 && isObj(v[0])) return jvmFrames(v);
   return undefined;
+}
+
+/** Frames kept of a stack written as objects: as many as a stack block keeps. */
+const OBJECT_FRAMES_MAX = 64;
+
+/**
+ * A JVM stack written as frame objects — log4j2's JsonLayout `extendedStackTrace`
+ * (`class`, `method`, `file`, `line`), Jackson's Throwable (`className`,
+ * `methodName`, `fileName`, `lineNumber`) — as the text the JVM prints.
+ */
+function jvmFrames(frames: unknown[]): string | undefined {
+  const lines: string[] = [];
+  for (const f of frames.slice(0, OBJECT_FRAMES_MAX)) {
+    if (!isObj(f)) continue;
+    const cls = f.class ?? f.className;
+    const method = f.method ?? f.methodName;
+    if (typeof cls !== 'string' || typeof method !== 'string') continue;
+    const file = f.file ?? f.fileName;
+    const line = f.line ?? f.lineNumber;
+    const at =
+      typeof file === 'string' ? (typeof line === 'number' ? `${file}:${line}` : file) : 'Unknown Source';
+    lines.push(`\tat ${cls}.${method}(${at})`);
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function levelOf(v: unknown, kind: LevelKind): [SeverityClass, string] | undefined {
@@ -315,7 +342,10 @@ function errorFromObject(e: Obj): [LogError, string[]] {
   const message = take(['message', 'msg', 'errorMessage', 'reason', 'errmsg'], (v) =>
     typeof v === 'string' ? v : undefined,
   );
-  const stack = take(['stack', 'stack_trace', 'stacktrace', 'stackTrace', 'backtrace', 'trace'], stackText);
+  const stack = take(
+    ['stack', 'stack_trace', 'stacktrace', 'stackTrace', 'extendedStackTrace', 'backtrace', 'trace'],
+    stackText,
+  );
   if (type !== undefined) err.type = type;
   if (message !== undefined) err.message = message;
   if (stack !== undefined) err.stack = clip(stack, STACK_MAX_CHARS);
