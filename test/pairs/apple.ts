@@ -133,5 +133,15 @@ export const apple: PairFormat = {
         '2024-05-03 18:20:01.000001+0200 0x9f8e7    Error       0x0                  977    0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
       ),
     },
+    {
+      name: 'os_log: error vs fault of one message',
+      kind: 'different',
+      a: log(
+        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Error       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
+      ),
+      b: log(
+        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Fault       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
+      ),
+    },
   ],
 };

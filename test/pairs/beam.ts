@@ -150,5 +150,11 @@ export const beam: PairFormat = {
         '** {badarith,[{shop_sessions,handle_call,3,[{file,"src/shop_sessions.erl"},{line,40}]}]}',
       ),
     },
+    {
+      name: 'Elixir Logger: task of two supervisors',
+      kind: 'different',
+      a: log('10:02:00.000 [error] Task #PID<0.1234.0> started from Shop.Importer terminating'),
+      b: log('10:02:00.000 [error] Task #PID<0.1234.0> started from Shop.Mailer terminating'),
+    },
   ],
 };

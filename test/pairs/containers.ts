@@ -174,5 +174,33 @@ export const containers: PairFormat = {
         '2024-05-01T11:08:00.000000001Z stderr F 2024-05-01 11:08:00 ERROR export: batch upload to the archive bucket failed: AccessDenied (status 403)',
       ),
     },
+    {
+      name: 'CRI: one message on stdout at two levels',
+      kind: 'different',
+      a: cri(
+        '2024-05-01T10:09:00.000000001Z',
+        '2024-05-01 10:09:00 WARN export: archive bucket slow to answer',
+      ),
+      b: cri(
+        '2024-05-01T10:09:00.000000001Z',
+        '2024-05-01 10:09:00 ERROR export: archive bucket slow to answer',
+      ),
+    },
+    {
+      name: 'json-file: one Go error from two packages',
+      kind: 'different',
+      a: ndjson(
+        dockerLine(
+          'level=error msg="flush failed" logger=exporter.s3 err="EOF"',
+          '2024-05-01T10:10:00.000000001Z',
+        ),
+      ),
+      b: ndjson(
+        dockerLine(
+          'level=error msg="flush failed" logger=exporter.gcs err="EOF"',
+          '2024-05-01T10:10:00.000000001Z',
+        ),
+      ),
+    },
   ],
 };

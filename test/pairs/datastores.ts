@@ -174,5 +174,11 @@ export const datastores: PairFormat = {
       a: log('812:S 01 May 2024 10:02:00.001 # Error condition on socket for SYNC: Connection refused'),
       b: log('17:S 03 May 2024 17:32:10.441 # Error condition on socket for SYNC: Connection refused'),
     },
+    {
+      name: 'Redis: SYNC refused vs timed out',
+      kind: 'different',
+      a: log('812:S 01 May 2024 10:02:00.001 # Error condition on socket for SYNC: Connection refused'),
+      b: log('812:S 01 May 2024 10:02:00.001 # Error condition on socket for SYNC: Connection timed out'),
+    },
   ],
 };

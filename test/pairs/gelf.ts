@@ -70,5 +70,11 @@ export const gelfFormat: PairFormat = {
       a: ndjson(gelf({ short_message: 'queue consumer stopped', facility: 'billing' })),
       b: ndjson(gelf({ short_message: 'queue consumer stopped', facility: 'mailer' })),
     },
+    {
+      name: 'one message, two logger names',
+      kind: 'different',
+      a: ndjson(gelf({ short_message: 'checkout failed', _logger: 'shop.checkout' })),
+      b: ndjson(gelf({ short_message: 'checkout failed', _logger: 'shop.refunds' })),
+    },
   ],
 };

@@ -137,5 +137,23 @@ export const goPanics: PairFormat = {
         '\t/src/main.go:12 +0x1f',
       ),
     },
+    {
+      name: 'custom panic from two call sites',
+      kind: 'different',
+      a: log(
+        'panic: inventory went negative',
+        '',
+        'goroutine 1 [running]:',
+        'main.reserve(0x226c)',
+        '\t/src/main.go:40 +0x65',
+      ),
+      b: log(
+        'panic: inventory went negative',
+        '',
+        'goroutine 1 [running]:',
+        'main.release(0x226c)',
+        '\t/src/main.go:71 +0x65',
+      ),
+    },
   ],
 };

@@ -165,5 +165,11 @@ export const journald: PairFormat = {
         '2024-05-02T04:00:00+0000 inv-d kernel: EXT4-fs error (device nvme1n1p2): ext4_find_entry:1587: inode #2: comm systemd: reading directory lblock 0',
       ),
     },
+    {
+      name: 'short-iso: inventory ERROR: refused vs reset',
+      kind: 'different',
+      a: log('2024-05-01T10:00:00+0000 inv-a inventory[4411]: ERROR broker: connection refused'),
+      b: log('2024-05-01T10:00:00+0000 inv-a inventory[4411]: ERROR broker: connection reset by peer'),
+    },
   ],
 };

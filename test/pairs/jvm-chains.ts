@@ -277,5 +277,15 @@ export const jvmChains: PairFormat = {
         threadId: 77,
       }),
     },
+    {
+      name: 'Akka: one failure from two actors',
+      kind: 'different',
+      a: log(
+        '[ERROR] [05/01/2024 10:08:00.000] [orders-akka.actor.default-dispatcher-5] [akka://orders/user/pricing] price list missing',
+      ),
+      b: log(
+        '[ERROR] [05/01/2024 10:08:00.000] [orders-akka.actor.default-dispatcher-5] [akka://orders/user/stock] price list missing',
+      ),
+    },
   ],
 };

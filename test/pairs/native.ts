@@ -130,5 +130,25 @@ export const native: PairFormat = {
       a: log('Error: signal 11:', './shopd(_ZN4Cart5totalEv+0x12)[0x400c12]', './shopd(main+0x3e)[0x400d4e]'),
       b: log('Error: signal 11:', './shopd(_ZN4Cart5countEv+0x12)[0x400c12]', './shopd(main+0x3e)[0x400d4e]'),
     },
+    {
+      name: 'kernel segfault: read (error 4) vs write (error 6) fault',
+      kind: 'different',
+      a: log(
+        'May  1 10:00:00 app-1 kernel: [81234.567890] shopd[4411]: segfault at 18 ip 000055d0c3a1b2c3 sp 00007ffd1c2e3f40 error 4 in shopd[55d0c3a00000+1b000]',
+      ),
+      b: log(
+        'May  1 10:00:00 app-1 kernel: [81234.567890] shopd[4411]: segfault at 18 ip 000055d0c3a1b2c3 sp 00007ffd1c2e3f40 error 6 in shopd[55d0c3a00000+1b000]',
+      ),
+    },
+    {
+      name: 'kernel segfault in two programs',
+      kind: 'different',
+      a: log(
+        'May  1 10:00:00 app-1 kernel: [81234.567890] shopd[4411]: segfault at 18 ip 000055d0c3a1b2c3 sp 00007ffd1c2e3f40 error 4 in shopd[55d0c3a00000+1b000]',
+      ),
+      b: log(
+        'May  1 10:00:00 app-1 kernel: [81234.567890] stockd[4411]: segfault at 18 ip 000055d0c3a1b2c3 sp 00007ffd1c2e3f40 error 4 in stockd[55d0c3a00000+1b000]',
+      ),
+    },
   ],
 };

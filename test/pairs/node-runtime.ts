@@ -169,5 +169,17 @@ export const nodeRuntime: PairFormat = {
         'Bun v1.1.8 (Linux x64)',
       ),
     },
+    {
+      name: 'Bun: TypeError in two functions',
+      kind: 'different',
+      a: log(
+        "TypeError: undefined is not an object (evaluating 'user.name')",
+        '      at getName (/srv/api/src/users.ts:13:15)',
+      ),
+      b: log(
+        "TypeError: undefined is not an object (evaluating 'user.name')",
+        '      at getEmail (/srv/api/src/users.ts:30:15)',
+      ),
+    },
   ],
 };

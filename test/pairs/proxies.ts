@@ -149,5 +149,15 @@ export const proxies: PairFormat = {
       ),
       b: log("May  9 13:07:00 lb-3 haproxy[12]: [ALERT]    (12) : backend 'be_api' has no server available!"),
     },
+    {
+      name: 'nginx: SSL handshake failed, two reasons',
+      kind: 'different',
+      a: log(
+        '2024/05/01 10:08:00 [crit] 4411#4411: *12 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 203.0.113.7, server: 0.0.0.0:443',
+      ),
+      b: log(
+        '2024/05/01 10:08:00 [crit] 4411#4411: *12 SSL_do_handshake() failed (SSL: error:0A000102:SSL routines::unsupported protocol) while SSL handshaking, client: 203.0.113.7, server: 0.0.0.0:443',
+      ),
+    },
   ],
 };

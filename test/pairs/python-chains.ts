@@ -185,5 +185,21 @@ export const pythonChains: PairFormat = {
         "[2024-05-05 19:33:01,777: ERROR/ForkPoolWorker-12] Task billing.tasks.charge[ab12cd34-ef56-7890-ab12-cd34ef567890] raised unexpected: ConnectionError('gateway unreachable')",
       ),
     },
+    {
+      name: 'Django: one error at two views',
+      kind: 'different',
+      a: log(
+        'ERROR 2024-05-01 10:01:00,412 log 4411 140234117 Internal Server Error: /orders/8812/invoice/',
+        'Traceback (most recent call last):',
+        '  File "/srv/app/orders/views.py", line 88, in invoice',
+        'ZeroDivisionError: division by zero',
+      ),
+      b: log(
+        'ERROR 2024-05-01 10:01:00,412 log 4411 140234117 Internal Server Error: /orders/8812/receipt/',
+        'Traceback (most recent call last):',
+        '  File "/srv/app/orders/views.py", line 120, in receipt',
+        'ZeroDivisionError: division by zero',
+      ),
+    },
   ],
 };
