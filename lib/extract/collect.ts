@@ -35,12 +35,16 @@ const FENCE = '='.repeat(78);
 
 /** Beyond the original `error`: levels and crash words a reader of logs treats as errors. */
 const ERROR_MARK =
-  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
+  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg|alert|ALERT)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
 /** Serilog's `[10:00:00 WRN]` and `ERR`/`FTL` above; Microsoft.Extensions.Logging's `fail: `, `crit: `, `warn: `. */
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])|\bWRN\]/;
-/** A section title after which frames follow, the failure itself having been logged before. */
+/**
+ * A section title after which frames follow, the failure itself having been
+ * logged before; Apple's crash reports title the crashed thread's frames
+ * `Thread 0 Crashed:` (`Thread 0 Crashed:: Dispatch queue: …` in newer ones).
+ */
 const STACK_TITLE =
-  /^\s{0,8}(?:stack backtrace|stack traceback|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$/i;
+  /^\s{0,8}(?:stack backtrace|stack traceback|backtrace|stack ?trace|call ?stack)\s{0,4}:\s*$|^Thread \d{1,4} Crashed:(?::? .{0,256})?$/i;
 const GOROUTINE = /^goroutine \d{1,12} /;
 /** First frame of a stack printed without a head line (gdb, lldb). */
 const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
@@ -513,12 +517,15 @@ export class Collector implements LineSink {
   private closeBlock(): void {
     const b = this.block;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
+      // Chain lines without frames (an Erlang report's `** Reason …` lines) say what failed too.
       const sigEntry =
-        this.headRecord !== null
-          ? this.headRecord.signature
-          : this.onEntry || !this.sig.full
-            ? maskLine(this.pendingHead)
-            : '';
+        b !== null
+          ? b.text()
+          : this.headRecord !== null
+            ? this.headRecord.signature
+            : this.onEntry || !this.sig.full
+              ? maskLine(this.pendingHead)
+              : '';
       if (!this.sig.full) this.sig.add(sigEntry);
       this.emitEntry(this.entrySeverity === Severity.Warning ? 'W' : 'E', sigEntry);
     } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {

@@ -62,6 +62,9 @@ export const KEYWORDS: readonly string[] = [
   'ftl]',
   'wrn]',
   'fail: ',
+  // nginx's and HAProxy's alert level; Apple crash reports' crashed-thread title.
+  '[alert]',
+  'crashed:',
   // JSON levels the words above miss: pino/bunyan numbers (40 warn, 50 error, 60 fatal).
   '"level":4',
   '"level":5',

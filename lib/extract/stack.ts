@@ -177,7 +177,7 @@ export function frameOf(line: string): string | null {
 
 /** Lines that belong to a stack without being frames: chains, elisions, section titles. */
 const CONTINUATION =
-  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|Thread \d+ Crashed:|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at )/i;
+  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|Thread \d+ Crashed:|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at |\*\* )/i;
 
 export function isStackContinuation(line: string): boolean {
   return CONTINUATION.test(line.length > 256 ? line.slice(0, 256) : line);
