@@ -67,10 +67,13 @@ export function fingerprintOf(signature: string): string {
  * unit failures (`foo.service: Failed with result 'exit-code'.`, `Failed to
  * start foo.service`, a main process that exited non-zero, was killed or
  * dumped core), Android's crash and not-responding reports (`FATAL EXCEPTION:
- * main`, `ANR in com.x`), AWS Lambda's timeout (`Task timed out after 3.00 seconds`).
+ * main`, `ANR in com.x`), AWS Lambda's timeout (`Task timed out after 3.00 seconds`),
+ * glibc's heap checks before it aborts (`free(): double free detected in tcache 2`,
+ * `malloc(): corrupted top size`, `double free or corruption (out)`, `*** stack
+ * smashing detected ***`) and the shell's report of the abort (`Aborted (core dumped)`, alone on its line).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d/;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^Aborted(?: \(core dumped\))?$/;
 /** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
@@ -80,6 +83,11 @@ const WITHOUT_LEVEL_PARTS = [
   'FATAL EXCEPTION',
   'ANR in',
   'Task timed out',
+  '(): ',
+  'double free',
+  'corrupted',
+  'stack smashing',
+  'Aborted',
 ];
 
 export function isFailureWithoutLevel(text: string): boolean {

@@ -60,6 +60,10 @@ const RULES: Array<[RegExp, string, string?]> = [
     /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
+  // The program glibc names in `*** Error in `./shopd': …` is where it was run from: its name stays.
+  [/(\*\*\* Error in `)[^`'\s]{0,256}\/(?=[^/`'\s]{1,128}')/g, '$1', '*** Error in `'],
+  // Whether the crash left a core is the machine's ulimit, not the failure.
+  [/ \(core dumped\)/g, '', 'core dumped'],
   // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`).
   [/\bthread '[^'\n]{1,128}' panicked at/g, "thread '<*>' panicked at", ' panicked at'],
   // The same identities as JSON fields, when a JSON line is read as text.

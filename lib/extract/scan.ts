@@ -57,6 +57,15 @@ export const KEYWORDS: readonly string[] = [
   'failed to start',
   'anr in',
   'task timed out',
+  // glibc's heap checks and the shell's report of the abort that follows.
+  '(): double',
+  '(): corrupted',
+  '(): invalid',
+  'double free',
+  'corrupted size',
+  'corrupted double',
+  'stack smashing',
+  'aborted',
   // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.
   'err]',
   'ftl]',

@@ -106,6 +106,11 @@ const RULES: FrameRule[] = [
   [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
   // Rust: 3: app::run | 3: 0x55d0 - app::run
   [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>${}. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
+  // glibc backtrace_symbols(): ./shopd(_ZN4Cart5totalEv+0x12)[0x400c12] | /lib/libc.so.6(+0x42520) [0x7f…]
+  [
+    /^(\S{1,512}?)\(([\w.$@]{0,512}?)(?:\+0x[0-9a-fA-F]{1,16})?\) ?\[0x[0-9a-fA-F]{1,32}\]$/,
+    (m) => `bt ${m[2] ? `${m[2]} ` : ''}(${cleanLocation(m[1] ?? '')})`,
+  ],
   // Elixir / Erlang: (my_app 0.1.0) lib/my_app/worker.ex:23: MyApp.Worker.handle_call/3
   [
     /^\((\w{1,128})(?: [\w.+-]{1,64})?\) (\S{1,512}?):\d{1,9}: (.{1,512})$/,

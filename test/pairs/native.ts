@@ -41,7 +41,7 @@ export const native: PairFormat = {
       b: asan('4411', '/src', 'heap-use-after-free', 'Cart::count()', '0x602000000010'),
     },
     {
-      name: 'glibc double free, other program path',
+      name: 'glibc double free, with and without a core dump',
       kind: 'same',
       a: log('free(): double free detected in tcache 2', 'Aborted (core dumped)'),
       b: log('free(): double free detected in tcache 2', 'Aborted'),

@@ -1,0 +1,65 @@
+import { frameOf } from '#lib/extract/stack';
+import { extract, fingerprint, inLog } from './helpers';
+
+describe('crash reports without a level word', () => {
+  it("reads glibc's heap check as an error, with or without a core dump", () => {
+    const a = extract(inLog('free(): double free detected in tcache 2', 'Aborted (core dumped)'));
+    expect(a.type).toBe('E');
+    expect(a.extract).toContain('double free detected');
+    expect(fingerprint(inLog('free(): double free detected in tcache 2', 'Aborted'))).toBe(a.fingerprint);
+    expect(fingerprint(inLog('malloc(): corrupted top size', 'Aborted'))).not.toBe(a.fingerprint);
+  });
+
+  it('does not take a sentence about an abort for one', () => {
+    expect(extract(inLog('import run aborted by operator')).type).toBeNull();
+  });
+
+  it("keeps the program's name, not its directory, in glibc's older report", () => {
+    expect(fingerprint("*** Error in `./shopd': double free or corruption (fasttop): 0x1c2b010 ***\n")).toBe(
+      fingerprint(
+        "*** Error in `/usr/local/bin/shopd': double free or corruption (fasttop): 0x27f3c20 ***\n",
+      ),
+    );
+  });
+
+  it('reads backtrace_symbols() lines as frames: symbol and module, no addresses', () => {
+    expect(frameOf('./shopd(_ZN4Cart5totalEv+0x12)[0x400c12]')).toBe('bt _ZN4Cart5totalEv (shopd)');
+    expect(frameOf('/lib/x86_64-linux-gnu/libc.so.6(+0x42520) [0x7f3a2b042520]')).toBe('bt (libc.so.#)');
+    const a = extract(
+      'Error: signal 11:\n./shopd(_ZN4Cart5totalEv+0x12)[0x400c12]\n./shopd(main+0x3e)[0x400d4e]\n',
+    );
+    expect(a.type).toBe('C');
+  });
+
+  it("reads an Apple crash report's crashed thread as its frames", () => {
+    const report = (fn: string) =>
+      [
+        'Exception Type:  EXC_BAD_ACCESS (SIGSEGV)',
+        'Triggered by Thread:  0',
+        '',
+        'Thread 0 Crashed:',
+        `0   Shop                          0x0000000104a1c2f4 ${fn} + 120`,
+        '1   Shop                          0x0000000104a1b111 CartViewController.viewDidLoad() + 64',
+        '',
+        'Thread 1:',
+        '0   libsystem_kernel.dylib        0x00000001f1e2d3c4 __workq_kernreturn + 8',
+        '',
+      ].join('\n');
+    const a = extract(report('Cart.total()'));
+    expect(a.type).toBe('C');
+    expect(a.signature).toContain('Shop Cart.total()');
+    expect(a.signature).not.toContain('__workq_kernreturn');
+    expect(fingerprint(report('Cart.discount()'))).not.toBe(a.fingerprint);
+  });
+
+  it("keeps an Erlang report's reason lines in its signature", () => {
+    const report = (reason: string) =>
+      inLog(
+        '=ERROR REPORT==== 1-May-2024::10:03:00.123456 ===',
+        '** Generic server shop_sessions terminating ',
+        `** {${reason},[{shop_sessions,handle_call,3,[{file,"src/shop_sessions.erl"},{line,40}]}]}`,
+      );
+    expect(fingerprint(report('badarg'))).not.toBe(fingerprint(report('badarith')));
+    expect(extract(report('badarg')).signature).toContain('** Generic server shop_sessions terminating');
+  });
+});
