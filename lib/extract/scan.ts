@@ -93,6 +93,17 @@ export const KEYWORDS: readonly string[] = [
   '"priority":"2"',
   '"priority":"3"',
   '"priority":"4"',
+  // Redis's warning mark after its millisecond time: `01 May 2024 10:00:00.123 # …`.
+  '0 # ',
+  '1 # ',
+  '2 # ',
+  '3 # ',
+  '4 # ',
+  '5 # ',
+  '6 # ',
+  '7 # ',
+  '8 # ',
+  '9 # ',
   // MongoDB's structured log: severity F(atal), E(rror), W(arning).
   '"s":"f"',
   '"s":"e"',

@@ -45,7 +45,13 @@ function parse(raw: string, allowJson: boolean): LogEvent {
   if (c === 60) return syslogEvent(line) ?? textEvent(line);
   // Digits: logcat dates, ISO-stamped syslog files; everything else dated is text.
   if (c >= 48 && c <= 57)
-    return criEvent(line, allowJson) ?? logcatEvent(line) ?? isoSyslogEvent(line) ?? textEvent(line);
+    return (
+      criEvent(line, allowJson) ??
+      logcatEvent(line) ??
+      isoSyslogEvent(line) ??
+      redisEvent(line) ??
+      textEvent(line)
+    );
   const c1 = line.charCodeAt(1);
   if (c >= 65 && c <= 90) {
     // klog: a level letter and the month-day digits.
@@ -82,6 +88,35 @@ function criEvent(line: string, allowJson: boolean): LogEvent | undefined {
   const e = parse(line.slice(m[0].length), allowJson);
   e.context.stream = m[2] as string;
   return e.time === undefined ? withTime(e, isoFromText(m[1] as string)) : e;
+}
+
+/**
+ * Redis's log line: `pid:role DD Mon YYYY HH:MM:SS.mmm <level> message`, the
+ * role one of X (sentinel), C (child), S (replica), M (primary), the level a
+ * mark: `.` debug, `-` verbose, `*` notice, `#` warning (Redis's highest).
+ */
+const REDIS = /^(\d{1,10}):([XCSM]) (\d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3}) ([.*#-]) /;
+const REDIS_LEVEL: Record<string, SeverityClass> = {
+  '.': 'debug',
+  '-': 'debug',
+  '*': 'info',
+  '#': 'warning',
+};
+
+function redisEvent(line: string): LogEvent | undefined {
+  const m = REDIS.exec(line);
+  if (!m) return undefined;
+  const mark = m[4] as string;
+  const e: LogEvent = {
+    severity: REDIS_LEVEL[mark] ?? 'unknown',
+    severityText: mark,
+    message: clip(line.slice(m[0].length), MESSAGE_MAX_CHARS),
+    context: { pid: Number(m[1]), role: m[2] as string, timestamp: m[3] as string },
+    format: 'redis',
+  };
+  // Redis writes its local time with no zone, read as UTC as other zone-less times are.
+  const ms = Date.parse(`${m[3]} UTC`);
+  return withTime(e, Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
 }
 
 function lastNonSpace(s: string): number {

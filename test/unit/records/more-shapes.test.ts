@@ -83,4 +83,16 @@ describe('record shapes read by their own field names', () => {
     expect(e.logger).toBe('inventory');
     expect(e.time).toBe('2024-05-01T10:00:00.000Z');
   });
+
+  it("reads Redis's line: its level mark, pid and role kept out of the message", () => {
+    const e = parseLine('4411:M 01 May 2024 10:01:00.123 # Failed opening the temp RDB file temp-4411.rdb');
+    expect(e.format).toBe('redis');
+    expect(e.severity).toBe('warning');
+    expect(e.message).toBe('Failed opening the temp RDB file temp-4411.rdb');
+    expect(e.context).toMatchObject({ pid: 4411, role: 'M' });
+    expect(e.time).toBe('2024-05-01T10:01:00.123Z');
+    expect(parseLine('93:S 02 May 2024 04:01:00.555 * Ready to accept connections tcp').severity).toBe(
+      'info',
+    );
+  });
 });
