@@ -16,8 +16,21 @@
 /** Characters of a line that take part in its signature. */
 export const MASK_LIMIT = 2048;
 
+/**
+ * An Akka / Pekko actor path (`akka://orders@10.0.0.7:25520/user/shard/order-8812`)
+ * names the actor, not a web resource: its system and path stay, its address and
+ * the segments holding ids (entity and per-request actors) are masked.
+ */
+const ACTOR_PATH =
+  /\b(akka|pekko)(?:\.tcp)?:\/\/([\w-]{1,128})(?:@[^\s/\]]{1,256})?((?:\/[^\s/\]]{1,256}){0,32})/g;
+
+function actorPath(_m: string, scheme: string, system: string, path: string): string {
+  const segments = path.split('/').map((seg) => (/\d|^\$/.test(seg) ? '<*>' : seg));
+  return `${scheme}://${system}${segments.join('/')}`;
+}
+
 /** URLs first: their paths and queries would otherwise be masked piecemeal. */
-const URL_RULE = /\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
+const URL_RULE = /\b(?!(?:akka|pekko)(?:\.tcp)?:\/\/)[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
 
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 /** A month as dates spell it: the abbreviation or the full name, never a word that starts like one (`Marshal`, `Decoder`). */
@@ -149,8 +162,23 @@ const POD_NAME =
 const SQLSTATE = /^(?:0[0-9A-Z]|2[0-9A-F]|3[4-9BDF]|4[024]|5[3-8]|72|F0|HV|P0|XX)[0-9A-Z]{3}$/;
 const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
 
+/**
+ * A status a peer answered with, stated by its verb (`upstream answered 502`,
+ * `service returned 409.`): an HTTP status ending the clause, not a count
+ * (`returned 200 rows`).
+ */
+const STATUS_VERB = /\b(?:returned|answered|responded|replied)(?: with)? $/;
+const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(])/;
+
 function keptToken(tok: string, at: number, s: string): boolean {
   if (HRESULT.test(tok) || PRODUCT_CODE.test(tok)) return true;
+  if (
+    tok.length <= 4 &&
+    /^[1-5]\d\d\.?$/.test(tok) &&
+    STATUS_VERB.test(s.slice(Math.max(0, at - 24), at)) &&
+    STATUS_END.test(s.slice(at + 3, at + 5))
+  )
+    return true;
   if (!CODE_TOKEN.test(tok)) return false;
   if (
     s.charCodeAt(at + 5) === 58 &&
@@ -196,7 +224,10 @@ export function maskText(line: string): string {
     SYSLOG_HOST,
     (_m, bsd: string | undefined, rfc5424: string | undefined) => `${bsd ?? rfc5424}<host> `,
   );
-  if (s.includes('://')) s = s.replace(URL_RULE, '<url>');
+  if (s.includes('://')) {
+    if (s.includes('kka://') || s.includes('pekko://')) s = s.replace(ACTOR_PATH, actorPath);
+    s = s.replace(URL_RULE, '<url>');
+  }
   if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
   for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
   s = s.replace(TOKEN, maskToken);
@@ -257,7 +288,7 @@ export function stripHeader(line: string): string {
 const cache = new Map<string, string>();
 const CACHE_MAX = 4096;
 const CODE_CONTEXT =
-  /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl/i;
+  /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
 const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 
 /** Signature text of a plain failure line. */
