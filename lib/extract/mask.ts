@@ -30,7 +30,8 @@ function actorPath(_m: string, scheme: string, system: string, path: string): st
 }
 
 /** URLs first: their paths and queries would otherwise be masked piecemeal. */
-const URL_RULE = /\b(?!(?:akka|pekko)(?:\.tcp)?:\/\/)[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
+const URL_RULE =
+  /\b(?!(?:akka|pekko)(?:\.tcp)?:\/\/)[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
 
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 /** A month as dates spell it: the abbreviation or the full name, never a word that starts like one (`Marshal`, `Decoder`). */
