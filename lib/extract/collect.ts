@@ -22,7 +22,7 @@
  * messages (logcat prints a crash one frame a line).
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
-import { parseLine } from '#lib/records/line';
+import { accessEvent, parseLine } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
@@ -422,6 +422,13 @@ export class Collector implements LineSink {
       this.entrySeverity = sev;
       this.open('callstack', maskLine(text));
       return;
+    }
+    if (text.includes('HTTP/')) {
+      const access = accessEvent(text);
+      if (access) {
+        this.record(access, text, hitBeyondKept);
+        return;
+      }
     }
     let sev = severityOf(text, lower);
     if (sev === Severity.None && hitBeyondKept) sev = Severity.Error;

@@ -93,6 +93,12 @@ export const KEYWORDS: readonly string[] = [
   '"priority":"2"',
   '"priority":"3"',
   '"priority":"4"',
+  // An access log's request answered with a 5xx (lib/records/line.ts accessEvent).
+  'http/1.1" 5',
+  'http/1.0" 5',
+  'http/2.0" 5',
+  'http/2" 5',
+  'http/3" 5',
   // Redis's warning mark after its millisecond time: `01 May 2024 10:00:00.123 # …`.
   '0 # ',
   '1 # ',

@@ -298,6 +298,35 @@ export function readTextHeader(line: string): TextHeader {
   return h;
 }
 
+/**
+ * An HTTP access log line (nginx/Apache combined and common formats, Envoy's
+ * default, Traefik's CLF): `"METHOD path HTTP/x" STATUS`, Envoy's response
+ * flags (`UF`, `UT`, `URX`) after the status.
+ */
+const ACCESS =
+  /"([A-Z]{3,10}) ([^\s"]{1,2048}) HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:([A-Z]{2,5}(?:,[A-Z]{2,5}){0,8}) )?/;
+
+/**
+ * An access line answered with a 5xx: the server failed that request, an
+ * error the request line and status name (`GET /api/orders/8812 HTTP 503 UF`);
+ * the client, sizes, durations, agent and ids stay out of its message.
+ * Other statuses are traffic, read as plain text.
+ */
+export function accessEvent(line: string): LogEvent | undefined {
+  const m = ACCESS.exec(line.length > 4096 ? line.slice(0, 4096) : line);
+  if (!m || (m[3] as string).charCodeAt(0) !== 53) return undefined;
+  const flags = m[4] ? ` ${m[4]}` : '';
+  // A path is one token to the masks: its id segments are masked here, its names kept.
+  const path = (m[2] as string).replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
+  return {
+    severity: 'error',
+    severityText: m[3] as string,
+    message: `${m[1]} ${path} HTTP ${m[3]}${flags}`,
+    context: { status: Number(m[3]) },
+    format: 'access',
+  };
+}
+
 function textEvent(line: string): LogEvent {
   // Continuation lines (frames, wrapped text) have no header to read.
   const c = line.charCodeAt(0);
@@ -308,6 +337,10 @@ function textEvent(line: string): LogEvent {
       context: {},
       format: 'text',
     };
+  }
+  if (line.includes('HTTP/')) {
+    const access = accessEvent(line);
+    if (access) return access;
   }
   const h = readTextHeader(line);
   const e: LogEvent = {

@@ -1,0 +1,38 @@
+import { failureOfRecord } from '#lib/extract/event';
+import { parseLine } from '#lib/records/index';
+import { extract, fingerprint, inLog } from './helpers';
+
+const nginx = (client: string, id: number, status: number, agent: string) =>
+  `${client} - - [01/May/2024:10:00:0${id % 10} +0000] "GET /api/orders/${id} HTTP/1.1" ${status} 157 "-" "${agent}"`;
+const envoy = (status: number, flags: string, id: string) =>
+  `[2024-05-01T10:05:00.123Z] "POST /api/pay HTTP/2" ${status} ${flags} 0 91 30 - "10.0.0.30" "curl/8.5.0" "${id}" "pay.svc:8080" "10.0.3.7:8080"`;
+
+describe('access log lines answered with a 5xx', () => {
+  it('are errors named by method, path template and status, not by client or agent', () => {
+    const a = extract(inLog(nginx('203.0.113.7', 8812, 502, 'curl/8.5.0')));
+    expect(a.type).toBe('E');
+    expect(a.signature).toBe('[error]\nGET /api/orders/<*> HTTP 502');
+    expect(fingerprint(inLog(nginx('198.51.100.23', 90, 502, 'Mozilla/5.0 (X11; Linux x86_64)')))).toBe(
+      a.fingerprint,
+    );
+    expect(fingerprint(inLog(nginx('203.0.113.7', 8812, 504, 'curl/8.5.0')))).not.toBe(a.fingerprint);
+  });
+
+  it('are traffic, not failures, when answered with another status', () => {
+    expect(extract(inLog(nginx('203.0.113.7', 8812, 200, 'curl/8.5.0'))).type).toBeNull();
+    expect(extract(inLog(nginx('203.0.113.7', 8812, 404, 'curl/8.5.0'))).type).toBeNull();
+    expect(failureOfRecord(parseLine(nginx('203.0.113.7', 8812, 404, 'curl/8.5.0')))).toBeNull();
+  });
+
+  it("keep Envoy's response flags and read alike as a stream event", () => {
+    const e = parseLine(envoy(503, 'UF', 'a1'));
+    expect(e.format).toBe('access');
+    expect(e.message).toBe('POST /api/pay HTTP 503 UF');
+    expect(failureOfRecord(e)?.fingerprint).toBe(
+      failureOfRecord(parseLine(envoy(503, 'UF', 'b2')))?.fingerprint,
+    );
+    expect(failureOfRecord(e)?.fingerprint).not.toBe(
+      failureOfRecord(parseLine(envoy(503, 'URX', 'a1')))?.fingerprint,
+    );
+  });
+});
