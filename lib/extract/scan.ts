@@ -99,6 +99,8 @@ export const KEYWORDS: readonly string[] = [
   'http/2.0" 5',
   'http/2" 5',
   'http/3" 5',
+  // Apple's unified log: the Fault type column (`Error` is a keyword already).
+  ' fault  ',
   // Redis's warning mark after its millisecond time: `01 May 2024 10:00:00.123 # …`.
   '0 # ',
   '1 # ',

@@ -50,6 +50,7 @@ function parse(raw: string, allowJson: boolean): LogEvent {
       logcatEvent(line) ??
       isoSyslogEvent(line) ??
       redisEvent(line) ??
+      osLogEvent(line) ??
       textEvent(line)
     );
   const c1 = line.charCodeAt(1);
@@ -116,6 +117,42 @@ function redisEvent(line: string): LogEvent | undefined {
   };
   // Redis writes its local time with no zone, read as UTC as other zone-less times are.
   const ms = Date.parse(`${m[3]} UTC`);
+  return withTime(e, Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
+}
+
+/**
+ * Apple's unified log as `log show` / `log stream` print it: time, thread,
+ * type (Default, Info, Debug, Error, Fault), activity, pid, TTL, then
+ * `Process: (Library) [subsystem:category] message`.
+ */
+const OS_LOG =
+  /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4}) +(0x[0-9a-f]{1,16}) +(Default|Info|Debug|Error|Fault) +0x[0-9a-f]{1,16} +(\d{1,10}) +\d{1,4} +([^:]{1,256}?): (?:\(([^()]{1,256})\) )?(?:\[([^\]]{1,256})\] )?/;
+const OS_LOG_LEVEL: Record<string, SeverityClass> = {
+  Default: 'info',
+  Info: 'info',
+  Debug: 'debug',
+  Error: 'error',
+  Fault: 'fatal',
+};
+
+function osLogEvent(line: string): LogEvent | undefined {
+  if (line.charCodeAt(10) !== 32) return undefined;
+  const m = OS_LOG.exec(line);
+  if (!m) return undefined;
+  const type = m[3] as string;
+  const context: Record<string, string | number | boolean> = { thread: m[2] as string, pid: Number(m[4]) };
+  if (m[6]) context.library = m[6];
+  const e: LogEvent = {
+    severity: OS_LOG_LEVEL[type] ?? 'unknown',
+    severityText: type,
+    message: clip(line.slice(m[0].length), MESSAGE_MAX_CHARS),
+    context,
+    format: 'oslog',
+    service: (m[5] as string).trim(),
+  };
+  // The subsystem and category name the code that logged; a process without them logs as itself.
+  e.logger = m[7] ?? (m[5] as string).trim();
+  const ms = Date.parse(`${(m[1] as string).replace(' ', 'T').slice(0, 23)}${(m[1] as string).slice(26)}`);
   return withTime(e, Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
 }
 

@@ -43,7 +43,7 @@ export interface LogEvent {
   service?: string;
   environment?: string;
   host?: string;
-  /** 'json' | 'logfmt' | 'klog' | 'logcat' | 'syslog' | 'redis' | 'access' | 'text' | 'otlp' | 'loki' | 'es-bulk' | 'form' */
+  /** 'json' | 'logfmt' | 'klog' | 'logcat' | 'syslog' | 'redis' | 'oslog' | 'access' | 'text' | 'otlp' | 'loki' | 'es-bulk' | 'form' */
   format: string;
 }
 

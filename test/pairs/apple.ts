@@ -134,13 +134,13 @@ export const apple: PairFormat = {
       ),
     },
     {
-      name: 'os_log: error vs fault of one message',
+      name: 'os_log fault: connection lost vs request timed out',
       kind: 'different',
       a: log(
-        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Error       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
+        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Fault       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
       ),
       b: log(
-        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Fault       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The network connection was lost.',
+        '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Fault       0x0                  4411   0    Shop: [com.acme.shop:sync] upload failed: The request timed out.',
       ),
     },
   ],

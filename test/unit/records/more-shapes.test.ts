@@ -95,4 +95,17 @@ describe('record shapes read by their own field names', () => {
       'info',
     );
   });
+
+  it("reads Apple's unified log line: type, process, subsystem and category", () => {
+    const e = parseLine(
+      '2024-05-01 10:00:00.123456+0200 0x1a2b3c   Fault       0x0                  4411   0    Shop: (CFNetwork) [com.acme.shop:sync] upload failed',
+    );
+    expect(e.format).toBe('oslog');
+    expect(e.severity).toBe('fatal');
+    expect(e.service).toBe('Shop');
+    expect(e.logger).toBe('com.acme.shop:sync');
+    expect(e.message).toBe('upload failed');
+    expect(e.context).toMatchObject({ pid: 4411, library: 'CFNetwork' });
+    expect(e.time).toBe('2024-05-01T08:00:00.123Z');
+  });
 });
