@@ -53,6 +53,13 @@ const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
  * the panic's message on the next line: that line is part of the failure.
  */
 const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
+/** An Apple crash report: its exception line, the crashed thread's title, the header lines that say what failed. */
+const APPLE_EXCEPTION = /^Exception Type:\s{1,16}\S/;
+const APPLE_CRASHED = /^Thread \d{1,4} Crashed:/;
+const APPLE_HEADER = /^(?:Exception (?:Subtype|Codes|Note|Reason)|Termination (?:Reason|Description)):\s/;
+/** Lines of a report read for its crashed thread before giving up on one. */
+const APPLE_REPORT_MAX_LINES = 2000;
+
 /**
  * Microsoft.Extensions.Logging's console format: `fail: Category[eventId]`
  * alone on its line, the message on the next, indented.
@@ -177,6 +184,11 @@ export class Collector implements LineSink {
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
   private messageNext: 'panic' | 'mel' | null = null;
+  /**
+   * Trace opened by an Apple crash report's `Exception Type:`: lines read of
+   * the report, and whether its crashed thread's frames have begun.
+   */
+  private apple: { lines: number; crashed: boolean } | null = null;
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
@@ -330,6 +342,7 @@ export class Collector implements LineSink {
         this.closeBlock();
         return true;
       case 'trace': {
+        if (this.apple !== null) return this.appleLine(text);
         if (isBlank(text)) {
           if (this.gap) {
             this.closeBlock();
@@ -375,6 +388,38 @@ export class Collector implements LineSink {
       default:
         return false;
     }
+  }
+
+  /**
+   * A line of an Apple crash report after its `Exception Type:`: the header's
+   * `Exception …`/`Termination …` lines and the crashed thread's frames are the
+   * failure; other threads, binary images and the rest of the header are not.
+   */
+  private appleLine(text: string): boolean {
+    const report = this.apple as { lines: number; crashed: boolean };
+    if (++report.lines > APPLE_REPORT_MAX_LINES) {
+      this.closeBlock();
+      return false;
+    }
+    if (!report.crashed) {
+      if (APPLE_CRASHED.test(text)) {
+        report.crashed = true;
+        this.keep(this.raw);
+      } else if (APPLE_HEADER.test(text)) {
+        this.keep(this.raw);
+        this.traceBlock().note(exceptionSignature(text));
+      }
+      return true;
+    }
+    const f = isBlank(text) ? null : frameOf(text);
+    if (f === null) {
+      this.closeBlock();
+      return isBlank(text);
+    }
+    this.keep(this.raw);
+    this.traceBlock().frame(f);
+    this.hasStack = true;
+    return true;
   }
 
   /** A line inside a fenced or callstack block: head, frame, failure line, or context to drop. */
@@ -460,6 +505,7 @@ export class Collector implements LineSink {
     this.gap = false;
     this.pendingHead = text;
     this.messageNext = PANIC_AT.test(text) ? 'panic' : MEL_HEAD.test(text) ? 'mel' : null;
+    this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }
 
@@ -549,6 +595,7 @@ export class Collector implements LineSink {
     this.block = null;
     this.pendingHead = null;
     this.messageNext = null;
+    this.apple = null;
     this.headRecord = null;
     this.headFormat = '';
     this.headHeader = null;

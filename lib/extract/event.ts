@@ -73,7 +73,7 @@ export function fingerprintOf(signature: string): string {
  * smashing detected ***`) and the shell's report of the abort (`Aborted (core dumped)`, alone on its line).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^Aborted(?: \(core dumped\))?$/;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^Aborted(?: \(core dumped\))?$/m;
 /** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',

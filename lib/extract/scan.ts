@@ -57,23 +57,18 @@ export const KEYWORDS: readonly string[] = [
   'failed to start',
   'anr in',
   'task timed out',
-  // glibc's heap checks and the shell's report of the abort that follows.
-  '(): double',
-  '(): corrupted',
-  '(): invalid',
-  'double free',
-  'corrupted size',
-  'corrupted double',
-  'stack smashing',
+  // The shell's report of an abort, and those of glibc's heap checks whose rarest
+  // bytes are rare in logs (the prefilter looks for those: `free(): ` and
+  // `double free` would make candidates of ordinary lines beside klog's shapes).
   'aborted',
+  'munmap_chunk',
   // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.
   'err]',
   'ftl]',
   'wrn]',
   'fail: ',
-  // nginx's and HAProxy's alert level; Apple crash reports' crashed-thread title.
+  // nginx's and HAProxy's alert level.
   '[alert]',
-  'crashed:',
   // JSON levels the words above miss: pino/bunyan numbers (40 warn, 50 error, 60 fatal).
   '"level":4',
   '"level":5',
@@ -82,40 +77,25 @@ export const KEYWORDS: readonly string[] = [
   '"level": 4',
   '"level": 5',
   '"level": 6',
-  // GELF's syslog levels (0 emergency … 3 error); pino's 30 is info, hence the comma.
-  '"level":0,',
-  '"level":1,',
-  '"level":2,',
-  '"level":3,',
   // journald JSON (`journalctl -o json`): PRIORITY 0-4 is emerg to warning, every value a string.
   '"priority":"0"',
   '"priority":"1"',
   '"priority":"2"',
   '"priority":"3"',
   '"priority":"4"',
-  // An access log's request answered with a 5xx (lib/records/line.ts accessEvent).
-  'http/1.1" 5',
-  'http/1.0" 5',
-  'http/2.0" 5',
-  'http/2" 5',
-  'http/3" 5',
+  // An access log's request answered with a 5xx: `"GET / HTTP/1.1" 502` (lib/records/line.ts accessEvent).
+  '" 50',
+  '" 51',
+  '" 52',
+  '" 53',
+  '" 54',
+  '" 55',
+  '" 56',
+  '" 57',
+  '" 58',
+  '" 59',
   // Apple's unified log: the Fault type column (`Error` is a keyword already).
   ' fault  ',
-  // Redis's warning mark after its millisecond time: `01 May 2024 10:00:00.123 # …`.
-  '0 # ',
-  '1 # ',
-  '2 # ',
-  '3 # ',
-  '4 # ',
-  '5 # ',
-  '6 # ',
-  '7 # ',
-  '8 # ',
-  '9 # ',
-  // MongoDB's structured log: severity F(atal), E(rror), W(arning).
-  '"s":"f"',
-  '"s":"e"',
-  '"s":"w"',
 ];
 
 const DIGIT = '0123456789';
@@ -168,6 +148,8 @@ export const LINE_SHAPES: readonly (readonly string[])[] = [...KLOG_SHAPES, ...L
 const LINE_FORMATS: ReadonlyArray<{
   seen: RegExp;
   shapes: readonly (readonly string[])[];
+  /** Keywords too common in other logs to be looked for in them. */
+  keywords?: readonly string[];
 }> = [
   {
     seen: /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{1,9}\s{1,16}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\]/m,
@@ -178,6 +160,24 @@ const LINE_FORMATS: ReadonlyArray<{
     shapes: LOGCAT_SHAPES,
   },
   { seen: /^<\d{1,3}>/m, shapes: PRI_SHAPES },
+  {
+    // Redis: `pid:role DD Mon YYYY HH:MM:SS.mmm <mark> …`, `#` its warning mark after the milliseconds.
+    seen: /^\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} [.*#-] /m,
+    shapes: [],
+    keywords: [...DIGIT].map((d) => `${d} # `),
+  },
+  {
+    // GELF: its syslog levels 0 (emergency) to 3 (error); pino's 30 is info, hence the comma.
+    seen: /^\{[^\n]{0,4096}"short_message":/m,
+    shapes: [],
+    keywords: ['"level":0,', '"level":1,', '"level":2,', '"level":3,'],
+  },
+  {
+    // MongoDB's structured log: severity F(atal), E(rror), W(arning).
+    seen: /^\{"t":\{"\$date":/m,
+    shapes: [],
+    keywords: ['"s":"f"', '"s":"e"', '"s":"w"'],
+  },
 ];
 
 /** Bytes of a log's start that decide which line formats it is written in. */
@@ -200,7 +200,7 @@ function matcherOf(key: number): Matcher {
   let m = matchers.get(key);
   if (m === undefined) {
     m = new Matcher(
-      KEYWORDS,
+      [...KEYWORDS, ...LINE_FORMATS.flatMap((f, i) => ((key >> i) & 1 ? (f.keywords ?? []) : []))],
       LINE_FORMATS.flatMap((f, i) => ((key >> i) & 1 ? f.shapes : [])),
     );
     matchers.set(key, m);

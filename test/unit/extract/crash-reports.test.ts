@@ -1,13 +1,16 @@
+import { failureOfRecord } from '#lib/extract/event';
 import { frameOf } from '#lib/extract/stack';
+import { parseLine } from '#lib/records/index';
 import { extract, fingerprint, inLog } from './helpers';
 
 describe('crash reports without a level word', () => {
-  it("reads glibc's heap check as an error, with or without a core dump", () => {
-    const a = extract(inLog('free(): double free detected in tcache 2', 'Aborted (core dumped)'));
-    expect(a.type).toBe('E');
-    expect(a.extract).toContain('double free detected');
-    expect(fingerprint(inLog('free(): double free detected in tcache 2', 'Aborted'))).toBe(a.fingerprint);
-    expect(fingerprint(inLog('malloc(): corrupted top size', 'Aborted'))).not.toBe(a.fingerprint);
+  it("reads glibc's heap check as an error record, with or without a core dump", () => {
+    const a = failureOfRecord(parseLine('free(): double free detected in tcache 2'));
+    expect(a?.type).toBe('E');
+    expect(failureOfRecord(parseLine('malloc(): corrupted top size'))?.fingerprint).not.toBe(a?.fingerprint);
+    const doc = extract(inLog('free(): double free detected in tcache 2', 'Aborted (core dumped)'));
+    expect(doc.type).toBe('E');
+    expect(fingerprint(inLog('free(): double free detected in tcache 2', 'Aborted'))).toBe(doc.fingerprint);
   });
 
   it('does not take a sentence about an abort for one', () => {
