@@ -7,6 +7,8 @@
  * `reportKey` being the one scanned and `reportShard` being absent: a second
  * run, or a record written or deleted meanwhile, is left as it is (an
  * UpdateItem without that condition would create a deleted record again).
+ * The condition is also why the Scan may read eventually consistently (half
+ * the read units): a stale page can only propose a write the condition refuses.
  *
  * Resumable: `state` holds each segment's place (the Scan's
  * LastEvaluatedKey, `done` at its end), handed to `onPage` after each page,
@@ -105,7 +107,6 @@ export async function backfillReportShard(
           Segment: index,
           TotalSegments: segments,
           ProjectionExpression: 'logId, reportKey, reportShard',
-          ConsistentRead: true,
           ...(options.pageSize ? { Limit: options.pageSize } : {}),
           ...(from ? { ExclusiveStartKey: from } : {}),
         }),
