@@ -22,8 +22,9 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeKinesisClient } from '#lib/store/clients';
 import {
+  type BatchInfo,
   type Consumer,
-  describe,
+  describeOutcome,
   type ReplaySummary,
   replayBatch,
   replayed,
@@ -98,9 +99,9 @@ async function main(): Promise<ReplaySummary> {
   try {
     // Loaded once the variables are set: the app reads them at first use, the fault hooks at load.
     const { handler } = await import('../functions/count-consumer.ts');
-    const replayOne = async (info: Parameters<typeof replayBatch>[2]) => {
+    const replayOne = async (info: BatchInfo) => {
       const outcome = await replayBatch(kinesis, handler as Consumer, info);
-      console.log(describe(outcome));
+      console.log(describeOutcome(outcome));
       return outcome;
     };
     const summary: ReplaySummary = { outcomes: [], unreadable: [] };

@@ -185,7 +185,7 @@ export const replayed = (outcome: ReplayOutcome) =>
   outcome.error === undefined && outcome.failed.length === 0;
 
 /** What a replay of one dead letter says: its place on the stream and what became of it. */
-export function describe(outcome: ReplayOutcome): string {
+export function describeOutcome(outcome: ReplayOutcome): string {
   const { shardId, startSequenceNumber, endSequenceNumber } = outcome.info;
   const range = `${shardId} ${startSequenceNumber}..${endSequenceNumber}`;
   if (outcome.error) return `${range}: not replayed: ${outcome.error}`;
