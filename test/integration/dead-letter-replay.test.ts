@@ -13,6 +13,7 @@
  * writes are the real emulators.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -187,7 +188,7 @@ interface Message {
   inFlight?: boolean;
 }
 
-/** The two SQS JSON-protocol calls the replay makes, with a visibility timeout as long as the run. */
+/** SQS's two JSON-protocol calls the replay makes (as @aws-sdk/client-sqs sends them), with a visibility timeout as long as the run. */
 class FakeSqs {
   readonly deleted: string[] = [];
   readonly calls: { target: string; queueUrl: unknown; authorization: string }[] = [];
@@ -217,7 +218,13 @@ class FakeSqs {
           for (const m of batch) m.inFlight = true;
           res.end(
             JSON.stringify({
-              Messages: batch.map((m) => ({ MessageId: m.id, ReceiptHandle: `rh-${m.id}`, Body: m.body })),
+              // SQS answers each body's MD5, which the SDK checks.
+              Messages: batch.map((m) => ({
+                MessageId: m.id,
+                ReceiptHandle: `rh-${m.id}`,
+                Body: m.body,
+                MD5OfBody: createHash('md5').update(m.body).digest('hex'),
+              })),
             }),
           );
         } else if (target === 'AmazonSQS.DeleteMessage') {
