@@ -348,8 +348,32 @@ function errorFromObject(e: Obj): [LogError, string[]] {
   );
   if (type !== undefined) err.type = type;
   if (message !== undefined) err.message = message;
-  if (stack !== undefined) err.stack = clip(stack, STACK_MAX_CHARS);
+  const chain = stack !== undefined && isObj(e.cause) ? causeChain(e.cause) : '';
+  if (stack !== undefined) err.stack = clip(chain === '' ? stack : `${stack}\n${chain}`, STACK_MAX_CHARS);
+  if (chain !== '') used.push('cause');
   return [err, used];
+}
+
+/** Causes followed of a thrown object, as deep as a JVM prints them before it elides. */
+const CAUSES_MAX = 8;
+
+/**
+ * A thrown object's `cause` objects (log4j2 JsonLayout, Jackson's Throwable)
+ * as the JVM prints them: `Caused by: type: message` and its frames, each cause in turn.
+ */
+function causeChain(first: Obj): string {
+  const parts: string[] = [];
+  let cause: unknown = first;
+  for (let depth = 0; depth < CAUSES_MAX && isObj(cause); depth++) {
+    const c = cause as Obj;
+    const name = nonEmptyString(c.name) ?? nonEmptyString(c.className) ?? 'Throwable';
+    const message = typeof c.message === 'string' ? `: ${c.message}` : '';
+    parts.push(`Caused by: ${name}${message}`);
+    const frames = stackText(c.extendedStackTrace ?? c.stackTrace);
+    if (frames !== undefined) parts.push(frames);
+    cause = c.cause;
+  }
+  return parts.join('\n');
 }
 
 function hasError(e: LogError): boolean {

@@ -108,4 +108,27 @@ describe('record shapes read by their own field names', () => {
     expect(e.context).toMatchObject({ pid: 4411, library: 'CFNetwork' });
     expect(e.time).toBe('2024-05-01T08:00:00.123Z');
   });
+
+  it("follows a thrown object's causes as the JVM prints them", () => {
+    const e = parseLine(
+      JSON.stringify({
+        level: 'ERROR',
+        message: 'sync failed',
+        thrown: {
+          name: 'com.acme.SyncException',
+          message: 'page failed',
+          extendedStackTrace: [{ class: 'com.acme.Pager', method: 'next', file: 'Pager.java', line: 88 }],
+          cause: {
+            name: 'java.net.SocketTimeoutException',
+            message: 'Read timed out',
+            extendedStackTrace: [{ class: 'com.acme.Http', method: 'fetch', file: 'Http.java', line: 57 }],
+          },
+        },
+      }),
+    );
+    expect(e.error?.stack).toBe(
+      '\tat com.acme.Pager.next(Pager.java:88)\nCaused by: java.net.SocketTimeoutException: Read timed out\n\tat com.acme.Http.fetch(Http.java:57)',
+    );
+    expect(e.context['thrown.cause.name']).toBeUndefined();
+  });
 });
