@@ -1,5 +1,33 @@
 import { log, ndjson, type PairFormat } from './model.ts';
 
+/** A log4j2 JsonLayout record whose exception has a cause. */
+function thrownWithCause(
+  thread: string,
+  line: number,
+  cause: string,
+  message: string,
+): Record<string, unknown> {
+  return {
+    instant: { epochSecond: 1714557600 + line, nanoOfSecond: 0 },
+    thread,
+    level: 'ERROR',
+    loggerName: 'com.acme.sync.Runner',
+    message: 'sync round aborted',
+    thrown: {
+      name: 'com.acme.sync.SyncException',
+      message: 'could not load page',
+      extendedStackTrace: [{ class: 'com.acme.sync.Pager', method: 'next', file: 'Pager.java', line }],
+      cause: {
+        name: cause,
+        message,
+        extendedStackTrace: [
+          { class: 'com.acme.sync.HttpSource', method: 'fetch', file: 'HttpSource.java', line: 57 },
+        ],
+      },
+    },
+  };
+}
+
 export const jvmChains: PairFormat = {
   format: 'JVM chains/Kotlin/Akka',
   pairs: [
@@ -286,6 +314,18 @@ export const jvmChains: PairFormat = {
       b: log(
         '[ERROR] [05/01/2024 10:08:00.000] [orders-akka.actor.default-dispatcher-5] [akka://orders/user/stock] price list missing',
       ),
+    },
+    {
+      name: 'log4j2 JsonLayout with a cause, other thread and line numbers',
+      kind: 'same',
+      a: ndjson(thrownWithCause('worker-1', 88, 'java.net.SocketTimeoutException', 'Read timed out')),
+      b: ndjson(thrownWithCause('worker-9', 91, 'java.net.SocketTimeoutException', 'Read timed out')),
+    },
+    {
+      name: 'log4j2 JsonLayout: one wrapper, two causes',
+      kind: 'different',
+      a: ndjson(thrownWithCause('worker-1', 88, 'java.net.SocketTimeoutException', 'Read timed out')),
+      b: ndjson(thrownWithCause('worker-1', 88, 'java.net.UnknownHostException', 'pages.acme.internal')),
     },
   ],
 };
