@@ -57,43 +57,23 @@ export const KEYWORDS: readonly string[] = [
   'failed to start',
   'anr in',
   'task timed out',
-  // The shell's report of an abort, and those of glibc's heap checks whose rarest
-  // bytes are rare in logs (the prefilter looks for those: `free(): ` and
-  // `double free` would make candidates of ordinary lines beside klog's shapes).
+  // The shell's report of an abort (glibc's heap checks before it, `free(): `,
+  // `double free`, would make ordinary lines prefilter candidates beside klog's shapes).
   'aborted',
-  'munmap_chunk',
+  // nginx's and HAProxy's alert level, `[alert]` (its rarest bytes, `ert]`, cost less without the bracket).
+  'alert]',
   // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.
   'err]',
   'ftl]',
   'wrn]',
   'fail: ',
-  // nginx's and HAProxy's alert level.
-  '[alert]',
   // JSON levels the words above miss: pino/bunyan numbers (40 warn, 50 error, 60 fatal).
   '"level":4',
   '"level":5',
   '"level":6',
-  // The same as Python's json module spaces them.
-  '"level": 4',
-  '"level": 5',
-  '"level": 6',
-  // journald JSON (`journalctl -o json`): PRIORITY 0-4 is emerg to warning, every value a string.
-  '"priority":"0"',
-  '"priority":"1"',
-  '"priority":"2"',
-  '"priority":"3"',
-  '"priority":"4"',
-  // An access log's request answered with a 5xx: `"GET / HTTP/1.1" 502` (lib/records/line.ts accessEvent).
+  // An access log's request answered with 500-509: `"GET / HTTP/1.1" 502` (lib/records/line.ts
+  // accessEvent); `" 51`…`" 59` would make ordinary lines prefilter candidates.
   '" 50',
-  '" 51',
-  '" 52',
-  '" 53',
-  '" 54',
-  '" 55',
-  '" 56',
-  '" 57',
-  '" 58',
-  '" 59',
   // Apple's unified log: the Fault type column (`Error` is a keyword already).
   ' fault  ',
 ];
@@ -165,6 +145,12 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /^\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} [.*#-] /m,
     shapes: [],
     keywords: [...DIGIT].map((d) => `${d} # `),
+  },
+  {
+    // journald JSON (`journalctl -o json`): PRIORITY 0-4 is emerg to warning, every value a string.
+    seen: /^\{"__CURSOR":/m,
+    shapes: [],
+    keywords: ['"priority":"0"', '"priority":"1"', '"priority":"2"', '"priority":"3"', '"priority":"4"'],
   },
   {
     // GELF: its syslog levels 0 (emergency) to 3 (error); pino's 30 is info, hence the comma.
