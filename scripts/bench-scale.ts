@@ -21,9 +21,11 @@
  * put their counts on a simulated count stream — charged as Kinesis
  * provisioned PUT payload units (25 KB each) and shard-hours for the shards
  * the rate needs (`--shards`, default one per 1,000 requests/s) — and at the
- * end of each simulated second the consumer counts each shard's records in
- * batches of up to 500 (the event source mapping's batchSize), metered like
- * the API; its invocations are charged as Lambda requests and compute.
+ * end of each batching window (`--window` simulated seconds, default 1) the
+ * consumer counts each shard's records in batches of up to `--stream-batch`
+ * (default 500: the event source mapping's batchSize and window as deployed),
+ * metered like the API; its invocations are charged as Lambda requests and
+ * compute.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
@@ -60,7 +62,7 @@ export const PRICES = {
   consumerCompute: 0.5 * 0.5 * 0.0000133334,
 };
 
-/** The count consumer's event source mapping (serverless.yml countConsumer). */
+/** The count consumer's event source mapping (serverless.yml countConsumer): its batch size, by default. */
 const STREAM_BATCH = 500;
 const PUT_UNIT_BYTES = 25 * 1024;
 
@@ -79,6 +81,9 @@ interface Options {
   mode: 'sync' | 'async';
   /** Count stream shards (async); 0 = one per 1,000 requests/s. */
   shards: number;
+  /** The mapping's batch size and batching window in seconds (async). */
+  streamBatch: number;
+  window: number;
 }
 
 function options(argv: string[]): Options {
@@ -100,6 +105,8 @@ function options(argv: string[]): Options {
     seed: read('seed', 17),
     mode: mode(argv),
     shards: argv.includes('--shards') ? read('shards', 0) : 0,
+    streamBatch: read('stream-batch', STREAM_BATCH),
+    window: read('window', 1),
   };
 }
 
@@ -270,12 +277,12 @@ async function main(): Promise<void> {
       };
     }
   }
-  /** What the event source mapping would deliver by now: every shard, in batches of STREAM_BATCH. */
+  /** What the event source mapping would deliver by now: every shard, in batches of `--stream-batch`. */
   const drain = async () => {
     await Promise.all(
       stream.map(async (records) => {
         while (records.length > 0) {
-          const batch = records.splice(0, STREAM_BATCH);
+          const batch = records.splice(0, opts.streamBatch);
           consumerBatches++;
           const outcome = await countBatch(consumer.stores, batch);
           if (outcome.failed.length > 0) throw new Error(`consumer: ${outcome.failed.length} records failed`);
@@ -319,7 +326,8 @@ async function main(): Promise<void> {
       return send(second, Math.floor((i * 1000) / perSecond), kinds);
     });
     await pool(tasks, opts.concurrency);
-    await drain();
+    // The mapping delivers once its window is over (or the run is).
+    if ((second + 1) % opts.window === 0 || second === opts.seconds - 1) await drain();
   }
   const wallSeconds = (Date.now() - began) / 1000;
 
