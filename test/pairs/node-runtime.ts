@@ -84,7 +84,7 @@ export const nodeRuntime: PairFormat = {
       kind: 'same',
       a: log(
         'Error: connect ECONNREFUSED 10.0.4.17:5432',
-        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16) {',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {',
         '  errno: -111,',
         "  code: 'ECONNREFUSED',",
         "  syscall: 'connect',",
@@ -108,13 +108,13 @@ export const nodeRuntime: PairFormat = {
       kind: 'different',
       a: log(
         'Error: connect ECONNREFUSED 10.0.4.17:5432',
-        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16) {',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {',
         "  code: 'ECONNREFUSED',",
         '}',
       ),
       b: log(
         'Error: connect EHOSTUNREACH 10.0.4.17:5432',
-        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16) {',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {',
         "  code: 'EHOSTUNREACH',",
         '}',
       ),
