@@ -48,7 +48,9 @@ export function buildApp(config: Config, hooks: ClientHooks = {}, options: AppOp
   const s3 = makeS3Client(config, hooks);
   const ddb = makeDynamoClient(hooks);
   const stores: Stores = {
-    archive: new S3LogArchive(s3, config.bucket, ddb, config.metaTable),
+    archive: new S3LogArchive(s3, config.bucket, ddb, config.metaTable, {
+      inlineBytes: config.inlineLogBytes,
+    }),
     logs: new DynamoLogIndex(ddb, config.logsTable, { days: config.lifecycle.retentionDays }),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {

@@ -10,6 +10,10 @@ import { type FingerprintRule, parseFingerprintRules } from './extract/fingerpri
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
+/** INLINE_LOG_BYTES's default: compressed bodies up to 2 KiB ride in their blob item (2 write units at most). */
+export const DEFAULT_INLINE_BYTES = 2048;
+/** Its bound: far under DynamoDB's 400 KB item, so a blob item's writes stay a few units. */
+export const MAX_INLINE_BYTES = 16 * 1024;
 
 export interface Config {
   bucket: string;
@@ -25,6 +29,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Stored extract cap; the full log is always kept. */
   maxExtractBytes: number;
+  /** Compressed log bodies up to this size are kept in their blob item instead of S3 (INLINE_LOG_BYTES; 0 = none). */
+  inlineLogBytes: number;
   s3ForcePathStyle: boolean;
   /** Show internal error details in 500 answers (local development only). */
   exposeErrors: boolean;
@@ -146,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxSummaryChars: MAX_SUMMARY_CHARS,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_BYTES', MAX_SINGLE_PUT_BYTES, 1, MAX_SINGLE_PUT_BYTES),
     maxExtractBytes: integer(env, 'MAX_EXTRACT_BYTES', 32 * 1024, 1024, 256 * 1024),
+    inlineLogBytes: integer(env, 'INLINE_LOG_BYTES', DEFAULT_INLINE_BYTES, 0, MAX_INLINE_BYTES),
     s3ForcePathStyle: flag(env, 'LOGSIFT_S3_FORCE_PATH_STYLE'),
     exposeErrors: flag(env, 'IS_OFFLINE') || flag(env, 'LOGSIFT_DEBUG'),
     scrub: { fields: tokens(env, 'SCRUB_FIELDS'), patterns: pattern(env, 'SCRUB_PATTERNS') },

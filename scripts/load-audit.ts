@@ -79,14 +79,21 @@ async function scanAll(target: StorageTarget, table: string): Promise<Item[]> {
  *   aliases its id and issue id are looked up by, and its item is within its
  *   byte budget by DynamoDB's count (UTF-8, lib/store/item-size.ts), whatever
  *   the emulator would have accepted;
- * - every log record's bytes are in the bucket.
+ * - every log record's bytes are in the bucket, or inline in its blob item.
  */
 export async function auditStorage(target: StorageTarget): Promise<StorageAudit> {
   const env = target.env;
-  const [records, items] = await Promise.all([
+  const [records, items, meta] = await Promise.all([
     scanAll(target, env['LOGS_TABLE']!),
     scanAll(target, env['REPORTS_TABLE']!),
+    scanAll(target, env['META_TABLE']!),
   ]);
+  // Small bodies are kept in their blob item (INLINE_LOG_BYTES, lib/store/s3-archive.ts).
+  const inline = new Set(
+    meta
+      .filter((item) => item['body'] instanceof Uint8Array)
+      .map((item) => String(item['pk']).slice('blob#'.length)),
+  );
   const reports = items.filter((item) => typeof item['reportId'] === 'string');
   const aliases = new Map(
     items.filter((item) => typeof item['target'] === 'string').map((item) => [item['pk'], item['target']]),
@@ -157,7 +164,9 @@ export async function auditStorage(target: StorageTarget): Promise<StorageAudit>
   }
   const s3 = s3Client(target.s3Endpoint);
   try {
-    const hashes = [...new Set(records.map((record) => String(record['sha256'])))];
+    const hashes = [...new Set(records.map((record) => String(record['sha256'])))].filter(
+      (sha) => !inline.has(sha),
+    );
     await pool(hashes, 8, async (sha) => {
       try {
         // Any generation of the blob (lib/store/s3-archive.ts), or the key from before generations.

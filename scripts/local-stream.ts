@@ -27,7 +27,8 @@ import {
   ListShardsCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-kinesis';
-import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { kinesisEventOf, streamArnOf } from '#lib/stream/kinesis-event';
 import type { ServerlessYml } from './serverless-yml.ts';
 
 type Consumer = (
@@ -48,30 +49,6 @@ export interface LocalStreams {
 
 const POLL_MS = 100;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-function eventOf(streamArn: string, shardId: string, records: StreamRecord[]): KinesisStreamEvent {
-  const region = process.env.AWS_REGION ?? 'us-east-1';
-  return {
-    Records: records.map(
-      (record): KinesisStreamRecord => ({
-        kinesis: {
-          kinesisSchemaVersion: '1.0',
-          partitionKey: record.PartitionKey ?? '',
-          sequenceNumber: record.SequenceNumber ?? '',
-          data: Buffer.from(record.Data ?? new Uint8Array()).toString('base64'),
-          approximateArrivalTimestamp: (record.ApproximateArrivalTimestamp?.getTime() ?? Date.now()) / 1000,
-        },
-        eventSource: 'aws:kinesis',
-        eventVersion: '1.0',
-        eventID: `${shardId}:${record.SequenceNumber}`,
-        eventName: 'aws:kinesis:record',
-        invokeIdentityArn: 'arn:aws:iam::000000000000:role/local',
-        awsRegion: region,
-        eventSourceARN: streamArn,
-      }),
-    ),
-  };
-}
 
 /** Feeds one shard to `consumer` until stopped. */
 export class ShardPoller {
@@ -140,10 +117,11 @@ export class ShardPoller {
 
   /** One delivery of `batch` (the oldest records buffered), with the mapping's failure handling. */
   private async deliver(batch: StreamRecord[]): Promise<void> {
-    const arn = `arn:aws:kinesis:${process.env.AWS_REGION ?? 'us-east-1'}:000000000000:stream/${this.stream}`;
     let failedFrom: number;
     try {
-      const answer = await this.consumer(eventOf(arn, this.shardId, batch), { functionName: 'local' });
+      const answer = await this.consumer(kinesisEventOf(streamArnOf(this.stream), this.shardId, batch), {
+        functionName: 'local',
+      });
       const failures = (answer?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier);
       if (failures.length === 0) {
         this.checkpoint(batch.length);
@@ -175,20 +153,28 @@ export class ShardPoller {
     this.buffer = this.buffer.slice(count);
   }
 
-  /** Retries exhausted: the batch's place on the stream to the on-failure destination, and on. */
+  /**
+   * Retries exhausted: the batch's place on the stream to the on-failure
+   * destination, and on. The line is Lambda's invocation record for a Kinesis
+   * source (metadata only, no records), so scripts/replay-dead-letters.ts reads
+   * it as it reads CountDeadLetterQueue's messages.
+   */
   private async giveUp(batch: StreamRecord[]): Promise<void> {
-    const first = batch[0]?.SequenceNumber;
-    const last = batch[batch.length - 1]?.SequenceNumber;
+    const first = batch[0];
+    const last = batch[batch.length - 1];
     const record = {
       requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: this.retries },
+      version: '1.0',
+      timestamp: new Date().toISOString(),
       KinesisBatchInfo: {
         shardId: this.shardId,
-        startSequenceNumber: first,
-        endSequenceNumber: last,
+        startSequenceNumber: first?.SequenceNumber,
+        endSequenceNumber: last?.SequenceNumber,
+        approximateArrivalOfFirstRecord: first?.ApproximateArrivalTimestamp?.toISOString(),
+        approximateArrivalOfLastRecord: last?.ApproximateArrivalTimestamp?.toISOString(),
         batchSize: batch.length,
-        streamArn: this.stream,
+        streamArn: streamArnOf(this.stream),
       },
-      timestamp: new Date().toISOString(),
     };
     if (this.deadLetter) appendFileSync(this.deadLetter, `${JSON.stringify(record)}\n`);
     process.stderr.write(`stream ${this.stream}: ${batch.length} records to the on-failure destination\n`);

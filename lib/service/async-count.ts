@@ -49,9 +49,13 @@ export interface CountRecord {
   message: DeferredCounts;
 }
 
-/** Sequence numbers compared as strings: Kinesis's are decimals of up to 128 bits (≤ 39 digits). */
-export const SEQUENCE_WIDTH = 48;
-export const position = (sequenceNumber: string) => sequenceNumber.padStart(SEQUENCE_WIDTH, '0');
+/**
+ * A sequence number as a string DynamoDB compares in the numbers' order:
+ * Kinesis's are decimals of up to 129 digits (56 in practice), so the
+ * digits are led by their count (`056:4959…`), which orders any two lengths.
+ */
+export const position = (sequenceNumber: string) =>
+  `${String(sequenceNumber.length).padStart(3, '0')}:${sequenceNumber}`;
 
 interface Entry {
   seq: string;

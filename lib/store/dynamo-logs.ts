@@ -30,6 +30,9 @@ export const REPORT_LOG_SHARDS = 16;
 
 const shardOf = (logId: string): string => String(Number(logId) % EXPIRY_SHARDS);
 const reportShardOf = (reportKey: string, shard: number) => `${reportKey}#${shard}`;
+/** A log record's `logsByReportShard` key (also what scripts/backfill-report-shard.ts writes). */
+export const reportShardFor = (reportKey: string, logId: string) =>
+  reportShardOf(reportKey, Number(logId) % REPORT_LOG_SHARDS);
 
 export class DynamoLogIndex implements LogIndex {
   constructor(
@@ -45,9 +48,7 @@ export class DynamoLogIndex implements LogIndex {
     const Item: Record<string, unknown> = {
       ...rest,
       // An index key may not be NULL: a log without failure is simply not in logsByReport.
-      ...(reportKey !== null
-        ? { reportKey, reportShard: reportShardOf(reportKey, Number(log.logId) % REPORT_LOG_SHARDS) }
-        : {}),
+      ...(reportKey !== null ? { reportKey, reportShard: reportShardFor(reportKey, log.logId) } : {}),
       ...(expiresAt !== undefined
         ? { expiresAt, expiryShard: shardOf(log.logId), ttl: expiresAt + TTL_GRACE_SECONDS }
         : {}),

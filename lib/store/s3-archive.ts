@@ -16,6 +16,15 @@
  * Bytes archived before references existed live at `blobs/<sha256>.gz` with no
  * item, and are read there.
  *
+ * Small bodies live in the blob item itself (`body`: the gzip bytes), not in
+ * S3: at most `inlineBytes` compressed (INLINE_LOG_BYTES). A PUT costs as much
+ * as eight write units, and a failure log of a few KB compresses to under one
+ * item unit, so an inline body makes a new log's bytes cost the item write it
+ * took anyway instead of a PUT (docs/SCALING.md). Taking a reference sets
+ * `body` only where it is absent, in the same atomic add; the bytes are read
+ * from `body` when the item has one, else from S3, and the last release
+ * deletes both (an S3 DELETE costs nothing and an absent key is no error).
+ *
  * A big log (a presigned upload) is never held in memory: it is gzipped into
  * `staging/<id>.gz` by a multipart upload while it streams past (its hash is
  * known only at the end), then copied to its blob key unless those bytes are
@@ -41,6 +50,7 @@ import {
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DEFAULT_INLINE_BYTES } from '#lib/config';
 import { storageCall } from './errors.ts';
 import type { BlobRelease, LogArchive, StagedBlob } from './ports.ts';
 
@@ -58,6 +68,13 @@ const PART_SIZE = 8 * 1024 * 1024;
 const QUEUE_SIZE = 2;
 /** Hashes of stored blobs a container remembers (64 bytes each: a few hundred KB at most). */
 const KNOWN_BLOBS = 4096;
+/** Only logs this small are compressed to see whether they go inline (a repeat's gzip is then wasted). */
+const MAX_INLINE_RAW_BYTES = 256 * 1024;
+
+export interface ArchiveOptions {
+  /** Compressed bodies up to this many bytes are kept in the blob item; 0 = every body in S3. */
+  inlineBytes?: number;
+}
 
 function isMissing(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
@@ -65,12 +82,17 @@ function isMissing(error: unknown): boolean {
 }
 
 export class S3LogArchive implements LogArchive {
+  private readonly inlineBytes: number;
+
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
     private readonly ddb: DynamoDBDocumentClient,
     private readonly metaTable: string,
-  ) {}
+    options: ArchiveOptions = {},
+  ) {
+    this.inlineBytes = options.inlineBytes ?? DEFAULT_INLINE_BYTES;
+  }
 
   /**
    * Blob generations this container stored or saw stored (`sha256.gen`): a
@@ -86,31 +108,46 @@ export class S3LogArchive implements LogArchive {
     this.known.add(object);
   }
 
-  /** One atomic add: a reference on the blob's current generation (a fresh one when it has none). */
-  private async acquire(sha256: string): Promise<string> {
+  /**
+   * One atomic add: a reference on the blob's current generation (a fresh one
+   * when it has none), with the compressed body kept in the item when given
+   * and the item holds none. Answers the generation, and whether the item
+   * holds the bytes.
+   */
+  private async acquire(sha256: string, inline?: Buffer): Promise<{ gen: string; inline: boolean }> {
     const answer = await storageCall('archive.acquire', () =>
       this.ddb.send(
         new UpdateCommand({
           TableName: this.metaTable,
           Key: { pk: blobItemKey(sha256) },
-          UpdateExpression: 'SET gen = if_not_exists(gen, :gen) ADD refs :one',
-          ExpressionAttributeValues: { ':gen': freshGen(), ':one': 1 },
-          ReturnValues: 'ALL_NEW',
+          UpdateExpression: inline
+            ? 'SET gen = if_not_exists(gen, :gen), body = if_not_exists(body, :body) ADD refs :one'
+            : 'SET gen = if_not_exists(gen, :gen) ADD refs :one',
+          ExpressionAttributeValues: {
+            ':gen': freshGen(),
+            ':one': 1,
+            ...(inline ? { ':body': inline } : {}),
+          },
+          ReturnValues: inline ? 'UPDATED_NEW' : 'ALL_NEW',
         }),
       ),
     );
-    return String(answer.Attributes?.['gen']);
+    return { gen: String(answer.Attributes?.['gen']), inline: answer.Attributes?.['body'] !== undefined };
   }
 
-  /** The generation the blob's bytes live under now; undefined = none (or archived before references). */
-  private async currentGen(sha256: string): Promise<string | undefined> {
+  /** Where the blob's bytes are now: the item's body, or the generation of its object (undefined: none, or archived before references). */
+  private async locate(sha256: string): Promise<{ gen?: string; body?: Uint8Array }> {
     const answer = await storageCall('archive.locate', () =>
       this.ddb.send(
         new GetCommand({ TableName: this.metaTable, Key: { pk: blobItemKey(sha256) }, ConsistentRead: true }),
       ),
     );
     const gen = answer.Item?.['gen'];
-    return typeof gen === 'string' ? gen : undefined;
+    const body = answer.Item?.['body'];
+    return {
+      gen: typeof gen === 'string' ? gen : undefined,
+      body: body instanceof Uint8Array ? body : undefined,
+    };
   }
 
   async release(sha256: string): Promise<BlobRelease> {
@@ -170,27 +207,40 @@ export class S3LogArchive implements LogArchive {
     });
   }
 
+  /** A reference on the bytes, stored inline or in S3 unless they are stored already. */
+  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
+    // A body that may go inline is compressed first: the atomic add carries it.
+    const small = this.inlineBytes > 0 && bytes.length <= MAX_INLINE_RAW_BYTES;
+    const compressed = small ? await gzipAsync(bytes, { level: 6 }) : undefined;
+    const { gen, inline } = await this.acquire(
+      sha256,
+      compressed && compressed.length <= this.inlineBytes ? compressed : undefined,
+    );
+    const object = `${sha256}.${gen}`;
+    if (inline || this.known.has(object)) return;
+    const body = compressed ?? (await gzipAsync(bytes, { level: 6 }));
+    await this.putObject(blobKey(sha256, gen), body, bytes.length);
+    this.remember(object);
+  }
+
   /**
-   * One conditional PUT (`If-None-Match: *`) instead of a HEAD then a PUT: S3
-   * refuses it (412, or 409 while a racing PUT of the same key is under way)
-   * when the blob exists, which for content-addressed bytes means stored.
+   * The compressed bytes under `Key` (raw-bytes metadata: the raw size, when
+   * known) in one conditional PUT (`If-None-Match: *`) instead of a HEAD then a
+   * PUT: S3 refuses it (412, or 409 while a racing PUT of the same key is under
+   * way) when the blob exists, which for content-addressed bytes means stored.
    * (s3rver ignores the condition and rewrites the same bytes: harmless.)
    */
-  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
-    const gen = await this.acquire(sha256);
-    const object = `${sha256}.${gen}`;
-    if (this.known.has(object)) return;
-    const body = await gzipAsync(bytes, { level: 6 });
-    await storageCall('archive.put', async () => {
+  private putObject(Key: string, body: Buffer, rawBytes: number): Promise<void> {
+    return storageCall('archive.put', async () => {
       try {
         await this.s3.send(
           new PutObjectCommand({
             Bucket: this.bucket,
-            Key: blobKey(sha256, gen),
+            Key,
             Body: body,
             ContentLength: body.length,
             ContentType: 'application/gzip',
-            Metadata: { 'raw-bytes': String(bytes.length) },
+            ...(rawBytes >= 0 ? { Metadata: { 'raw-bytes': String(rawBytes) } } : {}),
             IfNoneMatch: '*',
           }),
         );
@@ -199,11 +249,12 @@ export class S3LogArchive implements LogArchive {
         if (status !== 412 && status !== 409) throw error;
       }
     });
-    this.remember(object);
   }
 
   async getBlob(sha256: string): Promise<Buffer | null> {
-    const Key = blobKey(sha256, await this.currentGen(sha256));
+    const { gen, body } = await this.locate(sha256);
+    if (body) return gunzipAsync(body);
+    const Key = blobKey(sha256, gen);
     const compressed = await storageCall('archive.get', async () => {
       try {
         const answer = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key }));
@@ -240,9 +291,9 @@ export class S3LogArchive implements LogArchive {
   }
 
   private async fileStaged(Key: string, sha256: string, rawBytes: number): Promise<void> {
-    const gen = await this.acquire(sha256);
+    const { gen, inline } = await this.acquire(sha256);
     const target = blobKey(sha256, gen);
-    if (!this.known.has(`${sha256}.${gen}`) && !(await this.hasBlob(target))) {
+    if (!inline && !this.known.has(`${sha256}.${gen}`) && !(await this.hasBlob(target))) {
       await storageCall('archive.copy', () =>
         this.s3.send(
           new CopyObjectCommand({
@@ -266,7 +317,11 @@ export class S3LogArchive implements LogArchive {
   }
 
   async blobUrl(sha256: string, filename: string, expiresInSeconds: number): Promise<string> {
-    const Key = blobKey(sha256, await this.currentGen(sha256));
+    const { gen, body } = await this.locate(sha256);
+    const Key = blobKey(sha256, gen);
+    // An inline body (only a small log's, which get-log.ts serves itself) gets its object first;
+    // the last release deletes it with the item.
+    if (body) await this.putObject(Key, Buffer.from(body), -1);
     // Served as the original bytes: any HTTP client undoes the gzip content-encoding.
     return storageCall('archive.sign', () =>
       getSignedUrl(

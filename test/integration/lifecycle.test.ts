@@ -7,7 +7,7 @@
  * read directly to see that deleted means gone.
  */
 import { gunzipSync } from 'node:zlib';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { extract, type IngestResult, ingestLog } from '#lib/service/ingest';
@@ -32,6 +32,34 @@ async function blobObjects(s3: S3Client, bucket: string, sha256: string): Promis
   return (listed.Contents ?? []).map((object) => object.Key!);
 }
 
+/**
+ * Every copy the archive holds of `sha256`'s bytes: its S3 objects, and the
+ * blob item's body when the bytes are inline (INLINE_LOG_BYTES), each given
+ * back raw.
+ */
+async function storedCopies(
+  s3: S3Client,
+  dynamo: DynamoDBClient,
+  names: { bucket: string; metaTable: string },
+  sha256: string,
+): Promise<Array<{ where: string; text: string }>> {
+  const copies = [];
+  for (const Key of await blobObjects(s3, names.bucket, sha256)) {
+    const got = await s3.send(new GetObjectCommand({ Bucket: names.bucket, Key }));
+    copies.push({ where: Key, text: gunzipSync(await got.Body!.transformToByteArray()).toString('utf8') });
+  }
+  const item = await dynamo.send(
+    new GetItemCommand({
+      TableName: names.metaTable,
+      Key: { pk: { S: `blob#${sha256}` } },
+      ConsistentRead: true,
+    }),
+  );
+  const body = item.Item?.['body']?.B;
+  if (body) copies.push({ where: 'inline', text: gunzipSync(body).toString('utf8') });
+  return copies;
+}
+
 function refundLog(order: number): string {
   return [
     `2026-12-01T08:00:0${order % 10}Z INFO refund requested for order ${order}`,
@@ -51,14 +79,15 @@ describe('retention and the sweeper against dynalite and s3rver', () => {
   });
 
   /** One container's adapters on its own clients, so a test can hook its SDK calls. */
-  function container(clock: ManualClock) {
+  /** `inlineBytes` 0 (these tests' default): every body in S3, whose objects the races below interleave with. */
+  function container(clock: ManualClock, inlineBytes = 0) {
     const s3 = s3Client(emulators.s3Endpoint);
     const ddb = DynamoDBDocumentClient.from(dynamoClient(emulators.dynamoEndpoint), {
       marshallOptions: { removeUndefinedValues: true },
     });
     const { bucket, logsTable, reportsTable, metaTable } = emulators.names;
     const stores: Stores = {
-      archive: new S3LogArchive(s3, bucket, ddb, metaTable),
+      archive: new S3LogArchive(s3, bucket, ddb, metaTable, { inlineBytes }),
       logs: new DynamoLogIndex(ddb, logsTable, { days: RETENTION_DAYS }, clock.now),
       ids: new DynamoIdAllocator(ddb, metaTable, 5),
       reports: new DynamoReportStore(ddb, reportsTable),
@@ -94,38 +123,53 @@ describe('retention and the sweeper against dynalite and s3rver', () => {
     });
   };
 
-  it('deletes a log past retention from both stores, and keeps its report', async () => {
-    const clock = new ManualClock('2026-01-01T00:00:00.000Z');
-    const { stores } = container(clock);
-    const { log, report } = await ingest(stores, refundLog(101), clock.now());
-    clock.advance(RETENTION_DAYS * DAY + 1000);
-    expect(await stores.logs.get(log.logId)).toBeNull();
+  it.each([
+    ['in S3', 0],
+    ['inline', 2048],
+  ])(
+    'deletes a log past retention from both stores, and keeps its report (bytes %s)',
+    async (_where, inlineBytes) => {
+      const clock = new ManualClock('2026-01-01T00:00:00.000Z');
+      const { stores } = container(clock, inlineBytes);
+      const { log, report } = await ingest(stores, refundLog(101 + inlineBytes), clock.now());
+      expect(await storedCopies(emulators.s3, emulators.dynamo, emulators.names, log.sha256)).toHaveLength(1);
+      // Both rows count on one report: what the sweep must leave is the count it found.
+      const counted = (await stores.reports.getByReportId(report!.reportId))!.occurrences;
+      clock.advance(RETENTION_DAYS * DAY + 1000);
+      expect(await stores.logs.get(log.logId)).toBeNull();
 
-    const swept = await sweepExpired(stores, clock.now());
-    expect(swept.logs).toBeGreaterThanOrEqual(1);
-    const { logsTable, metaTable, bucket } = emulators.names;
-    const record = await emulators.dynamo.send(
-      new GetItemCommand({ TableName: logsTable, Key: { logId: { S: log.logId } }, ConsistentRead: true }),
-    );
-    expect(record.Item).toBeUndefined();
-    const blobItem = await emulators.dynamo.send(
-      new GetItemCommand({
-        TableName: metaTable,
-        Key: { pk: { S: `blob#${log.sha256}` } },
-        ConsistentRead: true,
-      }),
-    );
-    expect(blobItem.Item).toBeUndefined();
-    expect(await blobObjects(emulators.s3, bucket, log.sha256)).toEqual([]);
-    expect(await stores.reports.getByReportId(report!.reportId)).toMatchObject({ occurrences: 1 });
-  });
+      const swept = await sweepExpired(stores, clock.now());
+      expect(swept.logs).toBeGreaterThanOrEqual(1);
+      const { logsTable, metaTable } = emulators.names;
+      const record = await emulators.dynamo.send(
+        new GetItemCommand({ TableName: logsTable, Key: { logId: { S: log.logId } }, ConsistentRead: true }),
+      );
+      expect(record.Item).toBeUndefined();
+      const blobItem = await emulators.dynamo.send(
+        new GetItemCommand({
+          TableName: metaTable,
+          Key: { pk: { S: `blob#${log.sha256}` } },
+          ConsistentRead: true,
+        }),
+      );
+      expect(blobItem.Item).toBeUndefined();
+      expect(await storedCopies(emulators.s3, emulators.dynamo, emulators.names, log.sha256)).toEqual([]);
+      expect(await stores.reports.getByReportId(report!.reportId)).toMatchObject({ occurrences: counted });
+    },
+  );
 
   it.each([
-    ['before the blob item is deleted', 'DeleteItemCommand'],
-    ['after the blob item went, before its object is deleted', 'DeleteObjectCommand'],
-  ])('keeps the bytes of a log of the same bytes ingested %s', async (_when, command) => {
+    ['before the blob item is deleted', 'DeleteItemCommand', 0],
+    ['after the blob item went, before its object is deleted', 'DeleteObjectCommand', 0],
+    ['before the blob item is deleted, bytes inline', 'DeleteItemCommand', 2048],
+    [
+      'after the blob item went, before its (absent) object is deleted, bytes inline',
+      'DeleteObjectCommand',
+      2048,
+    ],
+  ])('keeps the bytes of a log of the same bytes ingested %s', async (_when, command, inlineBytes) => {
     const clock = new ManualClock('2026-02-01T00:00:00.000Z');
-    const c = container(clock);
+    const c = container(clock, inlineBytes);
     const text = refundLog(Math.floor(Math.random() * 1e9));
     const expired = await ingest(c.stores, text, clock.now());
     clock.advance(RETENTION_DAYS * DAY + 1000);
@@ -156,7 +200,8 @@ describe('retention and the sweeper against dynalite and s3rver', () => {
     expect((await c.stores.archive.getBlob(fresh!.sha256))?.toString('utf8')).toBe(text);
     // From a container that never saw these bytes, too.
     expect((await container(clock).stores.archive.getBlob(fresh!.sha256))?.toString('utf8')).toBe(text);
-    expect(await blobObjects(emulators.s3, emulators.names.bucket, fresh!.sha256)).toHaveLength(1);
+    const copies = await storedCopies(emulators.s3, emulators.dynamo, emulators.names, fresh!.sha256);
+    expect(copies).toEqual([{ where: expect.stringMatching(inlineBytes ? /^inline$/ : /^blobs\//), text }]);
   });
 
   it("stores the bytes again when another container deleted them since this one's cache saw them", async () => {
@@ -252,7 +297,7 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     const first = await post(text);
     const second = await post(text);
     const sha = await shaOf(first.logId);
-    expect(await blobObjects(s3, names().bucket, sha)).toHaveLength(1);
+    expect(await storedCopies(s3, dynamo, names(), sha)).toHaveLength(1);
 
     const one = await request(stack.url, `/logs/${first.logId}`, { method: 'DELETE' });
     expect(one).toMatchObject({
@@ -260,7 +305,7 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
       body: { logId: first.logId, record: 'deleted', blob: 'kept', sharedWith: 1 },
     });
     expect(await recordOf(first.logId)).toBeUndefined();
-    expect(await blobObjects(s3, names().bucket, sha)).toHaveLength(1);
+    expect(await storedCopies(s3, dynamo, names(), sha)).toHaveLength(1);
     expect((await request(stack.url, `/logs/${first.logId}`)).status).toBe(404);
     expect(
       (await request(stack.url, `/logs/${second.logId}?format=text`, { headers: { accept: 'text/plain' } }))
@@ -274,7 +319,7 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     });
     expect(two.body).not.toHaveProperty('sharedWith');
     expect(await recordOf(second.logId)).toBeUndefined();
-    expect(await blobObjects(s3, names().bucket, sha)).toEqual([]);
+    expect(await storedCopies(s3, dynamo, names(), sha)).toEqual([]);
     const blobItem = await dynamo.send(
       new GetItemCommand({
         TableName: names().metaTable,
@@ -320,7 +365,7 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
       },
     });
     for (const log of [a, b, c]) expect(await recordOf(log.logId)).toBeUndefined();
-    for (const sha of shas) expect(await blobObjects(s3, names().bucket, sha)).toEqual([]);
+    for (const sha of shas) expect(await storedCopies(s3, dynamo, names(), sha)).toEqual([]);
     expect(await recordOf(kept.logId)).toBeDefined();
     expect((await request(stack.url, `/issues/${a.issueId}`)).status).toBe(404);
   });
@@ -343,12 +388,13 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
     const deadline = Date.now() + 20_000;
     // The record goes first, then the bytes: wait for both.
     const gone = async () =>
-      (await recordOf(old.logId)) === undefined && (await blobObjects(s3, names().bucket, sha)).length === 0;
+      (await recordOf(old.logId)) === undefined &&
+      (await storedCopies(s3, dynamo, names(), sha)).length === 0;
     while (!(await gone()) && Date.now() < deadline) {
       await new Promise((done) => setTimeout(done, 250));
     }
     expect(await recordOf(old.logId)).toBeUndefined();
-    expect(await blobObjects(s3, names().bucket, sha)).toEqual([]);
+    expect(await storedCopies(s3, dynamo, names(), sha)).toEqual([]);
     // The report stays, and no longer links to a log that is gone.
     const report = await request(stack.url, `/logs/extracted/${old.reportId}`);
     expect(report.status).toBe(200);
@@ -360,7 +406,7 @@ describe('deletion on request and the scheduled sweeper, over HTTP', () => {
 describe('ARCHIVE_MODE=scrubbed, over HTTP', () => {
   const stack = withStack({ env: { ARCHIVE_MODE: 'scrubbed' } });
 
-  it('archives and serves the scrubbed copy only: the secret is not in S3', async () => {
+  it('archives and serves the scrubbed copy only: the secret is not in the archive', async () => {
     const text = 'INFO connecting\nERROR login failed for admin password=Tr0ub4dor-and-3 at db-7\n';
     const posted = await request(stack.url, '/logs', { method: 'POST', body: logForm(text) });
     expect(posted.status).toBe(201);
@@ -371,21 +417,31 @@ describe('ARCHIVE_MODE=scrubbed, over HTTP', () => {
     });
     expect(served.text).toBe('INFO connecting\nERROR login failed for admin password=<redacted> at db-7\n');
 
+    // Every body the archive holds, in S3 and inline in blob items: none with the secret.
     const s3 = s3Client(stack.s3Endpoint);
+    const dynamo = dynamoClient(stack.dynamoEndpoint);
     try {
+      const bodies: string[] = [];
       const listed = await s3.send(
         new ListObjectsV2Command({ Bucket: stack.env['LOGSIFT_BUCKET']!, Prefix: 'blobs/' }),
       );
-      expect(listed.KeyCount).toBeGreaterThan(0);
       for (const object of listed.Contents ?? []) {
         const got = await s3.send(
           new GetObjectCommand({ Bucket: stack.env['LOGSIFT_BUCKET']!, Key: object.Key! }),
         );
-        const bytes = gunzipSync(Buffer.from(await got.Body!.transformToByteArray())).toString('utf8');
-        expect(bytes).not.toContain('Tr0ub4dor');
+        bodies.push(gunzipSync(Buffer.from(await got.Body!.transformToByteArray())).toString('utf8'));
       }
+      const items = await dynamo.send(
+        new ScanCommand({ TableName: stack.env['META_TABLE']!, ConsistentRead: true }),
+      );
+      for (const item of items.Items ?? []) {
+        if (item['body']?.B) bodies.push(gunzipSync(item['body'].B).toString('utf8'));
+      }
+      expect(bodies).toContain(served.text);
+      for (const bytes of bodies) expect(bytes).not.toContain('Tr0ub4dor');
     } finally {
       s3.destroy();
+      dynamo.destroy();
     }
   });
 });

@@ -25,6 +25,7 @@ const functions = readServerlessYml().functions ?? {};
 
 let outDir: string;
 let resources: Record<string, CfnResource>;
+let outputs: Record<string, { Value: unknown }>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 // serverless.yml's own functions; the framework adds helpers of its own (the
 // custom resource that wires an S3 event to an existing bucket), with their own zip
@@ -57,6 +58,7 @@ beforeAll(async () => {
     readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'),
   );
   resources = template.Resources;
+  outputs = template.Outputs;
 }, 180_000);
 
 afterAll(() => {
@@ -381,5 +383,11 @@ describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
       expect(variables['COUNT_MODE']).toBe(process.env['COUNT_MODE'] ?? 'sync');
       expect(variables['COUNT_STREAM']).toEqual({ Ref: 'CountStream' });
     }
+  });
+});
+
+describe('serverless package: operations (README, Operations)', () => {
+  it('outputs the count dead-letter queue URL that replay:dead-letters reads', () => {
+    expect(outputs['CountDeadLetterQueueUrl']?.Value).toEqual({ Ref: 'CountDeadLetterQueue' });
   });
 });

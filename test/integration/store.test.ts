@@ -2,6 +2,7 @@
  * The S3 and DynamoDB adapters against the real emulators (s3rver, dynalite)
  * through the AWS SDK: what each storage call really does.
  */
+import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -66,8 +67,21 @@ function report(overrides: Partial<Report> = {}): Report {
 }
 
 describe('S3LogArchive', () => {
+  const objectsOf = async (sha: string) =>
+    (
+      await emulators.s3.send(new ListObjectsV2Command({ Bucket: names.bucket, Prefix: `blobs/${sha}` }))
+    ).Contents?.map((object) => object.Key!) ?? [];
+  const blobItem = async (sha: string) =>
+    (
+      await emulators.ddb.send(
+        new GetCommand({ TableName: names.metaTable, Key: { pk: `blob#${sha}` }, ConsistentRead: true }),
+      )
+    ).Item;
+
   it('stores identical bytes once, gzip-compressed, and gives them back exactly', async () => {
-    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable);
+    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable, {
+      inlineBytes: 0,
+    });
     const bytes = Buffer.concat([Buffer.from('line\n'.repeat(1000)), Buffer.from([0, 0xff, 0xfe])]);
     const sha = 'a'.repeat(64);
     await archive.putBlob(sha, bytes);
@@ -84,6 +98,54 @@ describe('S3LogArchive', () => {
     expect(compressed.length).toBeLessThan(bytes.length / 10);
     expect(gunzipSync(compressed).equals(bytes)).toBe(true);
     expect((await archive.getBlob(sha))!.equals(bytes)).toBe(true);
+  });
+
+  it('keeps a small body in its blob item, once, and a bigger one in S3 (INLINE_LOG_BYTES)', async () => {
+    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable, {
+      inlineBytes: 2048,
+    });
+    const small = Buffer.from(
+      Array.from(
+        { length: 40 },
+        (_, i) => `2026-12-01T10:00:${String(i).padStart(2, '0')}Z ERROR job ${i * 7919} failed\n`,
+      ).join(''),
+    );
+    const sha = 'd'.repeat(63) + '1';
+    await archive.putBlob(sha, small);
+    // From another container too: the second reference finds the body in the item.
+    await new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable).putBlob(sha, small);
+    expect(await objectsOf(sha)).toEqual([]);
+    const item = await blobItem(sha);
+    expect(item?.['refs']).toBe(2);
+    expect(gunzipSync(item?.['body'] as Uint8Array).equals(small)).toBe(true);
+    expect((await archive.getBlob(sha))!.equals(small)).toBe(true);
+
+    // Random bytes do not compress: over the bound, they go to S3 and the item holds no body.
+    const big = randomBytes(4096);
+    const bigSha = 'd'.repeat(63) + '2';
+    await archive.putBlob(bigSha, big);
+    expect(await objectsOf(bigSha)).toHaveLength(1);
+    expect(await blobItem(bigSha)).not.toHaveProperty('body');
+    expect((await archive.getBlob(bigSha))!.equals(big)).toBe(true);
+
+    // The last release deletes the item, body and all.
+    expect(await archive.release(sha)).toEqual({ deleted: false, refs: 1 });
+    expect((await archive.getBlob(sha))!.equals(small)).toBe(true);
+    expect(await archive.release(sha)).toEqual({ deleted: true });
+    expect(await blobItem(sha)).toBeUndefined();
+    expect(await archive.getBlob(sha)).toBeNull();
+  });
+
+  it('serves an inline body by a presigned URL as the original bytes', async () => {
+    const archive = new S3LogArchive(emulators.s3, names.bucket, emulators.ddb, names.metaTable);
+    const bytes = Buffer.from('ERROR a small log served by URL\n');
+    const sha = 'd'.repeat(63) + '3';
+    await archive.putBlob(sha, bytes);
+    const answer = await fetch(await archive.blobUrl(sha, 'small.log', 60));
+    expect(answer.status).toBe(200);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(await archive.release(sha)).toEqual({ deleted: true });
+    expect(await objectsOf(sha)).toEqual([]);
   });
 
   it('answers null for bytes never stored', async () => {

@@ -115,6 +115,21 @@ describe('logsift extract (built CLI)', () => {
     expect(lines[9506]).toBe('ERROR queue drained before shutdown');
   });
 
+  it('runs as a program without the CA bundle NODE_EXTRA_CA_CERTS names, and as `node FILE` with it', () => {
+    // Node warns at start-up when it cannot load that bundle: the warning shows whether it tried.
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'no-such-bundle.pem') };
+    const asProgram = spawnSync(bin, ['extract', path.join(dir, 'app.log')], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
+    expect(asProgram.status).toBe(0);
+    expect(asProgram.stderr).toBe('');
+    expect(asProgram.stdout).toBe(run('extract', path.join(dir, 'app.log')).stdout);
+    const viaNode = spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8', env });
+    expect(viaNode.stderr).toContain('no-such-bundle.pem');
+  });
+
   it('exits 2 with a message for a missing file', () => {
     const r = run('extract', path.join(dir, 'nope.log'));
     expect(r.status).toBe(2);

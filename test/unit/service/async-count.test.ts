@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LogEvent } from '#lib/records/model';
-import { type CountRecord, countBatch } from '#lib/service/async-count';
+import { type CountRecord, countBatch, position } from '#lib/service/async-count';
 import { ingestRecords } from '#lib/service/events';
 import { mergeReport } from '#lib/service/merge';
 import type { DeferredCounts } from '#lib/store/ports';
@@ -55,6 +55,18 @@ async function occurrences(h: Harness): Promise<Record<string, number>> {
   const page = await h.stores.reports.listReports({ sort: 'lastSeen', order: 'desc', limit: 100 });
   return Object.fromEntries(page.items.map((report) => [report.title, report.occurrences]));
 }
+
+describe('stream positions', () => {
+  it('compare as strings in the order of the sequence numbers, of any length up to 129 digits', () => {
+    const kinesisLike = '49590338271490256608559692538361571095921575989136588898';
+    const numbers = ['0', '9', '10', '99', kinesisLike, `${kinesisLike}1`, '1'.repeat(129)];
+    for (let i = 1; i < numbers.length; i++) {
+      expect(position(numbers[i - 1]!) < position(numbers[i]!)).toBe(true);
+      expect(BigInt(numbers[i - 1]!) < BigInt(numbers[i]!)).toBe(true);
+    }
+    expect(position(kinesisLike)).toBe(position(kinesisLike));
+  });
+});
 
 describe('asynchronous counting', () => {
   it('stores the log and its record and leaves the counts to the stream', async () => {
