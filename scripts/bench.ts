@@ -14,6 +14,7 @@
  *      with BatchWriteItem in the items DynamoReportStore.create writes);
  *   4. each function's bundle (serverless package) and its cold module load.
  * Options: --only=extract,ingest,burst,lists,bundles   --quick (smaller counts)
+ *          --profile-dir=DIR (with --profile: keep the ingest profiles there)
  *          --profile (also profile the gateway with its handlers, and the emulators, under load)
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -253,6 +254,17 @@ async function load(url: string, bodies: Buffer[], total: number, clients: numbe
   };
 }
 
+/** A process's CPU time so far (user + system, all its threads), in ms, from /proc (Linux; 0 elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, the 14th and 15th fields, in clock ticks (USER_HZ, 100 on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Runs tsx as a loader in the same node process, so node's own flags (--cpu-prof) apply. */
 const TSX = ['--import', 'tsx'];
 const profileFlags = (dir?: string) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
@@ -261,7 +273,9 @@ async function benchIngest(): Promise<void> {
   console.log('\n== HTTP ingest: 8 and 32 concurrent clients posting 2–60 KB logs');
   const bodies = ingestBodies(64);
   const total = quick ? 160 : 480;
-  const profileDir = profiling ? join(work, 'prof-ingest') : undefined;
+  // --profile-dir=DIR keeps the profiles (else they go with the run's temporary directory).
+  const keep = args.find((a) => a.startsWith('--profile-dir='))?.slice(14);
+  const profileDir = profiling ? (keep ?? join(work, 'prof-ingest')) : undefined;
   const emulatorsProfile = profileDir && join(profileDir, 'emulators (s3rver + dynalite, whole run)');
   const gatewayProfile = profileDir && join(profileDir, 'gateway and handlers (whole run)');
   for (const dir of [emulatorsProfile, gatewayProfile]) if (dir) mkdirSync(dir, { recursive: true });
@@ -278,8 +292,21 @@ async function benchIngest(): Promise<void> {
     const mean = bodies.reduce((a, b) => a + b.length, 0) / bodies.length / 1024;
     console.log(`  ${total} logs per run (mean ${mean.toFixed(0)} KB), stack and bare server alternated`);
     for (const clients of [8, 32]) {
+      const cpu = [cpuMs(stack.info.pid), cpuMs(stack.child.pid!), process.cpuUsage()] as const;
       const ours = await load(`${stack.info.url}/logs`, bodies, total, clients);
+      const [gateway, emulators] = [cpuMs(stack.info.pid) - cpu[0], cpuMs(stack.child.pid!) - cpu[1]];
+      const client = process.cpuUsage(cpu[2]);
+      const bareBefore = [cpuMs(bare.pid!), process.cpuUsage()] as const;
       const base = await load(bareUrl, bodies, total, clients);
+      const bareServer = cpuMs(bare.pid!) - bareBefore[0];
+      const bareClient = process.cpuUsage(bareBefore[1]);
+      const perLog = (x: number) => (x / total).toFixed(2);
+      const clientMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+      note(
+        `CPU per log (user + system), ${clients} clients`,
+        `gateway ${perLog(gateway)} ms, emulators ${perLog(emulators)} ms, load generator ${perLog(clientMs(client))} ms; ` +
+          `bare server ${perLog(bareServer)} ms, its load generator ${perLog(clientMs(bareClient))} ms`,
+      );
       note(
         `ingest via local stack, ${clients} clients`,
         `${ours.perSecond.toFixed(0)} logs/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, ${ours.errors} errors`,

@@ -33,6 +33,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
+import { installDynaliteTableCache } from './dynalite-table-cache.ts';
 import { signatureCheck } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
 
@@ -139,6 +140,7 @@ export async function startEmulators(opts: { dataDir?: string; kinesis?: boolean
   const s3Port = (await s3.run()).port;
 
   // Tables are ACTIVE at once: nothing here waits out CREATING states.
+  installDynaliteTableCache();
   const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   let dynamoPort: number;
   try {

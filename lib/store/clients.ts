@@ -11,6 +11,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Config } from '#lib/config';
 import { cachedDocumentClient } from './document-client.ts';
 import { installFaults } from './faults.ts';
+import { reuseSigners } from './reused-signer.ts';
 
 /** Test-only (lib/store/faults.ts): unset everywhere but the fault tests. */
 const FAULTS_DIR = process.env.LOGSIFT_FAULTS;
@@ -31,6 +32,7 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>, hooks: Cl
     // one resolved middleware stack per command class, not one per call
     cacheMiddleware: true,
   });
+  reuseSigners(client);
   installFaults(client, 's3', FAULTS_DIR);
   hooks.s3?.(client);
   return client;
@@ -39,6 +41,8 @@ export function makeS3Client(config: Pick<Config, 's3ForcePathStyle'>, hooks: Cl
 export function makeDynamoClient(hooks: ClientHooks = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ maxAttempts: 3 });
   const cached = new DynamoDBClient({ maxAttempts: 3, cacheMiddleware: true });
+  reuseSigners(client);
+  reuseSigners(cached);
   installFaults(client, 'dynamodb', FAULTS_DIR);
   installFaults(cached, 'dynamodb', FAULTS_DIR);
   hooks.dynamo?.(client);
