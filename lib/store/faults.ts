@@ -7,6 +7,7 @@
  *   {"target": "LogsTable", "skip": 1, "always": false, "kind": "unavailable"}
  *
  *   target  only commands whose TableName/Bucket contains this string
+ *   key     only commands whose Key (as JSON) contains this string
  *   skip    let this many matching calls through first
  *   always  keep failing (an outage) until the file is removed; else fail once
  *   kind    "unavailable" (a 503 from the service) or "unreachable" (connection refused)
@@ -24,6 +25,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 
 interface FaultSpec {
   target?: string;
+  key?: string;
   skip?: number;
   always?: boolean;
   kind?: 'unavailable' | 'unreachable';
@@ -53,9 +55,10 @@ function armed(dir: string, service: string, operation: string, input: unknown):
   } catch {
     return null; // removed or half-written by the test: no fault
   }
-  const fields = input as { TableName?: unknown; Bucket?: unknown };
+  const fields = input as { TableName?: unknown; Bucket?: unknown; Key?: unknown };
   const name = String(fields.TableName ?? fields.Bucket ?? '');
   if (spec.target && !name.includes(spec.target)) return null;
+  if (spec.key && !(JSON.stringify(fields.Key) ?? '').includes(spec.key)) return null;
   if (spec.skip && spec.skip > 0) {
     writeFileSync(file, JSON.stringify({ ...spec, skip: spec.skip - 1 }));
     return null;

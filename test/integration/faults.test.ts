@@ -6,6 +6,7 @@
  * answer a clean 503, leave storage consistent (the load audit's invariants)
  * and be safe to retry: the retry succeeds and counts once.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ afterEach(() => {
 
 interface FaultSpec {
   target?: string;
+  key?: string;
   skip?: number;
   always?: boolean;
   kind?: 'unavailable' | 'unreachable';
@@ -65,6 +67,13 @@ const postLog = (log: string, headers: Record<string, string> = {}) =>
 
 /** A failure no other test shares. */
 const failure = (word: string) => `boot\nERROR ${word} subsystem failed to start\nshutdown\n`;
+
+/**
+ * The same, with a trace that does not compress under INLINE_LOG_BYTES: a log
+ * whose bytes go to S3 (a small log's ride in its blob item).
+ */
+const archivedInS3 = (word: string) =>
+  `${Array.from({ length: 96 }, () => `DEBUG trace ${randomBytes(48).toString('hex')}`).join('\n')}\n${failure(word)}`;
 
 /** A 503 that says what happened and nothing about the inside. */
 function expectUnavailable(answer: { status: number; body: Json; text: string }) {
@@ -92,22 +101,42 @@ describe('a request that fails midway answers 503, leaves storage consistent, an
   it('S3 refusing the blob: nothing is recorded', async () => {
     const file = arm('s3.PutObject');
     const before = await expectConsistent();
-    expectUnavailable(await postLog(failure('alpha')));
+    const log = archivedInS3('alpha');
+    expectUnavailable(await postLog(log));
     expect(existsSync(file)).toBe(false);
     const after = await expectConsistent();
     expect(after.logs).toBe(before.logs);
     expect(after.reports).toBe(before.reports);
 
-    const retry = await postLog(failure('alpha'));
+    const retry = await postLog(log);
     expect(retry.status).toBe(201);
     expect(retry.body['occurrences']).toBe(1);
   });
 
   it('S3 unreachable while storing the blob', async () => {
     arm('s3.PutObject', { kind: 'unreachable' });
-    expectUnavailable(await postLog(failure('beta')));
+    const log = archivedInS3('beta');
+    expectUnavailable(await postLog(log));
     await expectConsistent();
-    expect((await postLog(failure('beta'))).status).toBe(201);
+    expect((await postLog(log)).status).toBe(201);
+  });
+
+  it('DynamoDB refusing the blob item that holds a small log inline: nothing is recorded', async () => {
+    const file = arm('dynamodb.UpdateItem', { target: 'MetaTable', key: 'blob#' });
+    const before = await expectConsistent();
+    expectUnavailable(await postLog(failure('omicron')));
+    expect(existsSync(file)).toBe(false);
+    const after = await expectConsistent();
+    expect(after.logs).toBe(before.logs);
+    expect(after.reports).toBe(before.reports);
+
+    const retry = await postLog(failure('omicron'));
+    expect(retry.status).toBe(201);
+    expect(retry.body['occurrences']).toBe(1);
+    const served = await send(`/logs/${String(retry.body['logId'])}?format=text`, {
+      headers: { accept: 'text/plain' },
+    });
+    expect(served.text).toBe(failure('omicron'));
   });
 
   it('DynamoDB refusing the log record: no report counts the log', async () => {
