@@ -19,7 +19,7 @@ import { severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
 import { ruleFor, ruleSignature } from './fingerprint-rules.ts';
-import { maskText } from './mask.ts';
+import { cachedBy, maskText } from './mask.ts';
 import { MAX_BLOCK_FRAMES } from './signature.ts';
 import { exceptionSignature, frameOf, isStackContinuation } from './stack.ts';
 
@@ -143,18 +143,7 @@ export interface RecordSignature {
  * Messages of structured records are mostly constant (their parameters are
  * fields), so their masks are cached by the exact text.
  */
-const maskCache = new Map<string, string>();
-const MASK_CACHE_MAX = 4096;
-
-function maskMessage(message: string): string {
-  let hit = maskCache.get(message);
-  if (hit === undefined) {
-    hit = maskText(message);
-    if (maskCache.size >= MASK_CACHE_MAX) maskCache.clear();
-    maskCache.set(message, hit);
-  }
-  return hit;
-}
+const maskMessage = cachedBy(maskText);
 
 /** The type and signature of a structured record that is a failure, or null when it is none. */
 export function recordSignature(event: LogEvent): RecordSignature | null {

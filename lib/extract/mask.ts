@@ -286,8 +286,25 @@ export function stripHeader(line: string): string {
  * keyed on the line with digit runs squeezed makes a failure repeated a million
  * times cheap. A line with such a context is keyed as it is.
  */
-const cache = new Map<string, string>();
-const CACHE_MAX = 4096;
+/**
+ * `compute`, remembered for up to 4,096 keys (then forgotten at once): for
+ * the masks of lines and messages, which repeat, and whose computing is the
+ * largest part of the per-line work.
+ */
+export function cachedBy(compute: (key: string) => string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = compute(key);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
 const CODE_CONTEXT =
   /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
 const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
@@ -295,14 +312,7 @@ const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
   const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  const key = CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) ? cut : cut.replace(/\d+/g, '0');
-  let hit = cache.get(key);
-  if (hit === undefined) {
-    hit = maskText(stripHeader(key));
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit;
+  return maskLineKey(CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) ? cut : cut.replace(/\d+/g, '0'));
 }
 
 /** Last path segment: frames keep the file, not where it was built or checked out. */

@@ -7,7 +7,7 @@
  * ignores them too), or null when the line is not a frame. Only the first
  * FRAME_LIMIT characters are looked at; the patterns match bounded segments.
  */
-import { baseName, maskText, stripHeader } from './mask.ts';
+import { baseName, cachedBy, maskText, stripHeader } from './mask.ts';
 
 const FRAME_LIMIT = 1024;
 
@@ -197,6 +197,6 @@ export function isPythonTraceback(line: string): boolean {
  * What identifies an exception line: its masked text, minus the thread a JVM
  * names in `Exception in thread "…"` (which thread crashed is circumstance).
  */
-export function exceptionSignature(line: string): string {
-  return maskText(stripHeader(line).replace(/^\s*Exception in thread "[^"]{0,256}"\s*/, ''));
-}
+export const exceptionSignature = cachedBy((line) =>
+  maskText(stripHeader(line).replace(/^\s*Exception in thread "[^"]{0,256}"\s*/, '')),
+);
