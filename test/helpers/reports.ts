@@ -67,3 +67,22 @@ export function reportsClient(emulators: TestEmulators, { metered = false } = {}
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return { client, documents, meter };
 }
+
+/**
+ * Successful UpdateItem calls per item key (`pk`), as DynamoDB applied them: a
+ * refused condition throws and is not counted. Installed on `client`.
+ */
+export function countAppliedUpdates(client: DynamoDBClient): Map<string, number> {
+  const applied = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const answer = await next(args);
+      const input = args.input as { Key?: { pk?: { S?: string } | string } };
+      const pk = typeof input.Key?.pk === 'string' ? input.Key.pk : input.Key?.pk?.S;
+      if (context.commandName === 'UpdateItemCommand' && pk) applied.set(pk, (applied.get(pk) ?? 0) + 1);
+      return answer;
+    },
+    { step: 'initialize', name: 'countAppliedUpdates' },
+  );
+  return applied;
+}

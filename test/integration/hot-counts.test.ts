@@ -8,7 +8,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import type { CapacityMeter } from '#lib/store/wcu-meter';
-import { ghostReport, reportsClient } from '../helpers/reports.ts';
+import { countAppliedUpdates, ghostReport, reportsClient } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -16,23 +16,14 @@ let meter: CapacityMeter;
 let metered: ReturnType<typeof reportsClient>['documents'];
 let table: string;
 /** Successful writes per item key, as DynamoDB applied them (a refused condition is not one). */
-const applied = new Map<string, number>();
+let applied: Map<string, number>;
 
 beforeAll(async () => {
   emulators = await startEmulatorsForTest();
   table = emulators.names.reportsTable;
   const clients = reportsClient(emulators, { metered: true });
   meter = clients.meter!;
-  clients.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const answer = await next(args);
-      const input = args.input as { Key?: { pk?: { S?: string } | string } };
-      const pk = typeof input.Key?.pk === 'string' ? input.Key.pk : input.Key?.pk?.S;
-      if (context.commandName === 'UpdateItemCommand' && pk) applied.set(pk, (applied.get(pk) ?? 0) + 1);
-      return answer;
-    },
-    { step: 'initialize', name: 'countAppliedWrites' },
-  );
+  applied = countAppliedUpdates(clients.client);
   metered = clients.documents;
 }, 60_000);
 
