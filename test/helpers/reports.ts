@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { CapacityMeter, tableDef } from '#lib/store/wcu-meter';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, readServiceDefinition } from '../../scripts/local-stack.ts';
-import type { TestEmulators } from './stack.ts';
+import { startEmulatorsForTest, type TestEmulators } from './stack.ts';
 
 export interface GhostFields {
   reportKey: string;
@@ -85,4 +85,35 @@ export function countAppliedUpdates(client: DynamoDBClient): Map<string, number>
     { step: 'initialize', name: 'countAppliedUpdates' },
   );
   return applied;
+}
+
+/** A test file's emulators and metered reports client (reportsClient), with its applied writes counted. */
+export interface MeteredReports {
+  emulators: TestEmulators;
+  table: string;
+  meter: CapacityMeter;
+  documents: DynamoDBDocumentClient;
+  /** countAppliedUpdates on the metered client. */
+  applied: Map<string, number>;
+}
+
+/** Starts them before the file's tests and stops them after; the fields are set once `beforeAll` ran. */
+export function meteredReports(): MeteredReports {
+  const fixture = {} as MeteredReports;
+  beforeAll(async () => {
+    const emulators = await startEmulatorsForTest();
+    const clients = reportsClient(emulators, { metered: true });
+    Object.assign(fixture, {
+      emulators,
+      table: emulators.names.reportsTable,
+      meter: clients.meter!,
+      documents: clients.documents,
+      applied: countAppliedUpdates(clients.client),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    fixture.documents?.destroy();
+    await fixture.emulators?.stop();
+  });
+  return fixture;
 }

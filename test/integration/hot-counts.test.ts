@@ -7,30 +7,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '#lib/model';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
-import type { CapacityMeter } from '#lib/store/wcu-meter';
-import { countAppliedUpdates, ghostReport, reportsClient } from '../helpers/reports.ts';
-import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
+import { ghostReport, meteredReports } from '../helpers/reports.ts';
 
-let emulators: TestEmulators;
-let meter: CapacityMeter;
-let metered: ReturnType<typeof reportsClient>['documents'];
-let table: string;
-/** Successful writes per item key, as DynamoDB applied them (a refused condition is not one). */
-let applied: Map<string, number>;
-
-beforeAll(async () => {
-  emulators = await startEmulatorsForTest();
-  table = emulators.names.reportsTable;
-  const clients = reportsClient(emulators, { metered: true });
-  meter = clients.meter!;
-  applied = countAppliedUpdates(clients.client);
-  metered = clients.documents;
-}, 60_000);
-
-afterAll(async () => {
-  metered?.destroy();
-  await emulators?.stop();
-});
+const fx = meteredReports();
 
 const base = Date.UTC(2026, 10, 5, 12, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
@@ -51,16 +30,19 @@ function report(key: string): Report {
 }
 
 const stored = async (key: string) =>
-  (await emulators.ddb.send(new GetCommand({ TableName: table, Key: { pk: key }, ConsistentRead: true })))
-    .Item!;
+  (
+    await fx.emulators.ddb.send(
+      new GetCommand({ TableName: fx.table, Key: { pk: key }, ConsistentRead: true }),
+    )
+  ).Item!;
 
 describe('a hot report', () => {
   it('counts 900 concurrent occurrences over three seconds exactly, moving its item at most once a second', async () => {
     // Several containers, each with its own store, as Lambda would run them.
-    const containers = Array.from({ length: 4 }, () => new DynamoReportStore(metered, table, 'hot'));
+    const containers = Array.from({ length: 4 }, () => new DynamoReportStore(fx.documents, fx.table, 'hot'));
     const key = 'hot-report-key';
     expect(await containers[0]!.create(report(key))).toBe(true);
-    meter.reset();
+    fx.meter.reset();
 
     let sent = 0;
     const counts = Array.from({ length: 900 }, (_, i) => {
@@ -75,9 +57,9 @@ describe('a hot report', () => {
 
     // The item itself took a few writes, not 900 (a mark per container and a fold a second):
     // the rest went to the counter items. How much the last fold took in depends on timing.
-    expect(applied.get(key) ?? 0).toBeLessThanOrEqual(4 + 2 * 3);
+    expect(fx.applied.get(key) ?? 0).toBeLessThanOrEqual(4 + 2 * 3);
     expect(Number((await stored(key))['occurrences'])).toBeLessThanOrEqual(1 + sent);
-    const lastSeenMoves = meter.unitsFor(`${table}:reportsByLastSeen`, 'report');
+    const lastSeenMoves = fx.meter.unitsFor(`${fx.table}:reportsByLastSeen`, 'report');
     // Each move of lastSeen is a delete and a put of a small entry (1 WRU each): at most one per second counted in.
     expect(lastSeenMoves).toBeLessThanOrEqual(2 * 3);
     expect(lastSeenMoves).toBeGreaterThan(0);
@@ -97,7 +79,7 @@ describe('a hot report', () => {
   }, 120_000);
 
   it('counts a cold report on its item at once, with no counter items', async () => {
-    const store = new DynamoReportStore(metered, table, 'hot');
+    const store = new DynamoReportStore(fx.documents, fx.table, 'hot');
     const key = 'cold-report-key';
     await store.create({ ...report(key), reportId: '300000002', issueId: '300002' });
     for (let i = 1; i <= 3; i++) await store.countOccurrence(key, at(i * 5000));
@@ -108,7 +90,7 @@ describe('a hot report', () => {
   });
 
   it('drops its counter items with it, so a report made again under its key starts from its own count', async () => {
-    const store = new DynamoReportStore(metered, table, 'hot');
+    const store = new DynamoReportStore(fx.documents, fx.table, 'hot');
     const key = 'deleted-hot-key';
     const first = { ...report(key), reportId: '300000003', issueId: '300003' };
     await store.create(first);

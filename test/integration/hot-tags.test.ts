@@ -4,35 +4,14 @@
  * panel stays exact under concurrency while the report's own item is written
  * about once a second, as the capacity meter sees it through the SDK.
  */
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Report, TAG_KEYS, type TagDelta, type TagKey } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
 import { COUNTER_TAG_VALUES } from '#lib/store/counter-shards';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
-import type { CapacityMeter } from '#lib/store/wcu-meter';
-import { countAppliedUpdates, ghostReport, reportsClient } from '../helpers/reports.ts';
-import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
+import { ghostReport, meteredReports } from '../helpers/reports.ts';
 
-let emulators: TestEmulators;
-let meter: CapacityMeter;
-let metered: DynamoDBDocumentClient;
-let table: string;
-/** Successful writes per item key, as DynamoDB applied them (a refused condition is not one). */
-let applied: Map<string, number>;
-
-beforeAll(async () => {
-  emulators = await startEmulatorsForTest();
-  table = emulators.names.reportsTable;
-  const clients = reportsClient(emulators, { metered: true });
-  meter = clients.meter!;
-  applied = countAppliedUpdates(clients.client);
-  metered = clients.documents;
-}, 60_000);
-
-afterAll(async () => {
-  metered?.destroy();
-  await emulators?.stop();
-});
+const fx = meteredReports();
 
 const base = Date.UTC(2026, 10, 7, 9, 0, 0);
 const at = (ms: number) => new Date(base + ms).toISOString();
@@ -66,8 +45,11 @@ function add(expected: Record<TagKey, Record<string, number>>, tags: TagDelta): 
 }
 
 const stored = async (key: string) =>
-  (await emulators.ddb.send(new GetCommand({ TableName: table, Key: { pk: key }, ConsistentRead: true })))
-    .Item!;
+  (
+    await fx.emulators.ddb.send(
+      new GetCommand({ TableName: fx.table, Key: { pk: key }, ConsistentRead: true }),
+    )
+  ).Item!;
 
 /** Non-zero counts only: the folds keep every key's map, empty or not. */
 const named = (tags: Report['tags']) =>
@@ -80,10 +62,10 @@ const named = (tags: Report['tags']) =>
 
 describe("a hot report's tags", () => {
   it('are exact after 600 concurrent tagged counts over three seconds, the report item written about once a second', async () => {
-    const containers = Array.from({ length: 4 }, () => new DynamoReportStore(metered, table, 'hot'));
+    const containers = Array.from({ length: 4 }, () => new DynamoReportStore(fx.documents, fx.table, 'hot'));
     const key = 'hot-tagged-key';
     expect(await containers[0]!.create(report(key, 1))).toBe(true);
-    meter.reset();
+    fx.meter.reset();
 
     const expected: Record<TagKey, Record<string, number>> = {
       service: {},
@@ -109,7 +91,7 @@ describe("a hot report's tags", () => {
     await Promise.all(counts.map((count) => count()));
 
     // The report's item: a mark per container and a fold a second, not a write per tagged count.
-    expect(applied.get(key) ?? 0).toBeLessThanOrEqual(4 + 2 * 3);
+    expect(fx.applied.get(key) ?? 0).toBeLessThanOrEqual(4 + 2 * 3);
 
     const read = await containers[1]!.getByKey(key);
     expect(read!.occurrences).toBe(1 + sent);
@@ -139,7 +121,7 @@ describe("a hot report's tags", () => {
 
   it("counts values past a counter generation's bound as other, each key's total still exact", async () => {
     // One counter item, so every count of the burst shares one generation.
-    const store = new DynamoReportStore(metered, table, 'hot', { counterShards: 1 });
+    const store = new DynamoReportStore(fx.documents, fx.table, 'hot', { counterShards: 1 });
     const key = 'hot-many-hosts-key';
     await store.create(report(key, 2));
     const hosts = COUNTER_TAG_VALUES + 15;
