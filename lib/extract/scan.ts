@@ -232,6 +232,9 @@ function shapeStarts(shapes: readonly (readonly string[])[]): Uint8Array[][] {
   return [...byFirst.values()].map((head) => [Uint8Array.of(10), ...head.map(bytesOf)]);
 }
 
+/** Ranges shorter than this are searched offset by offset (Matcher.hasKeyword). */
+const SCALAR_BELOW = 1024;
+
 interface Entry {
   kw: Uint8Array;
   /** Where the fingerprint lies in the keyword. */
@@ -266,7 +269,9 @@ export class Matcher {
   private readonly shapeEnds: Int32Array;
   private readonly shapeLen: number;
   private readonly allShapes: number;
-  private readonly prefilter: Prefilter;
+  /** Built on first use: a matcher asked only about single lines (isFlagged) never needs one. */
+  private built: Prefilter | null = null;
+  private readonly patterns: Uint8Array[][];
   /** Candidate buffer of findKeyword (synchronous, so one is enough). */
   private readonly scratch = new Int32Array(BLOCK);
 
@@ -311,12 +316,15 @@ export class Matcher {
     });
     this.allShapes = shapes.length === 32 ? -1 : (1 << shapes.length) - 1;
     this.hasShapes = shapes.length > 0;
-    this.prefilter = new Prefilter(
-      buildTables([
-        ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
-        ...shapeStarts(shapes),
-      ]),
-    );
+    this.patterns = [
+      ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
+      ...shapeStarts(shapes),
+    ];
+  }
+
+  private get prefilter(): Prefilter {
+    this.built ??= new Prefilter(buildTables(this.patterns));
+    return this.built;
   }
 
   /** See Prefilter.candidates. */
@@ -370,9 +378,22 @@ export class Matcher {
     return first;
   }
 
+  /**
+   * True when a whole keyword lies in buf[from, to), as findKeyword(…) >= 0
+   * says. A range shorter than SCALAR_BELOW is tried at every offset, asking
+   * keywordAt what it would ask of the prefilter's candidates, without
+   * building the prefilter: the matcher collect.ts asks about lines of blocks
+   * never builds one (its tables are some 10 ms of a run's start).
+   */
+  hasKeyword(buf: Uint8Array, from: number, to: number): boolean {
+    if (this.built !== null && to - from >= SCALAR_BELOW) return this.findKeyword(buf, from, to) >= 0;
+    for (let q = from; q + FP <= to; q++) if (this.keywordAt(buf, q, from, to) >= 0) return true;
+    return false;
+  }
+
   /** True when the line buf[start, end) holds a keyword or starts with a shape. */
   isFlagged(buf: Uint8Array, start: number, end: number): boolean {
-    return (this.hasShapes && this.shapeAt(buf, start, end)) || this.findKeyword(buf, start, end) >= 0;
+    return (this.hasShapes && this.shapeAt(buf, start, end)) || this.hasKeyword(buf, start, end);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Extractor, extractBuffer } from '#lib/extract/index';
-import { findKeyword, KEYWORDS } from '#lib/extract/scan';
+import { findKeyword, KEYWORDS, Matcher } from '#lib/extract/scan';
 
 /** The obvious definition the fast search must agree with. */
 function naive(buf: Buffer, from: number, to: number): number {
@@ -31,6 +31,31 @@ describe('keyword prefilter', () => {
       const from = seed % 5;
       const to = buf.length - (seed % 3);
       expect([seed, findKeyword(buf, from, to)]).toEqual([seed, naive(buf, from, to)]);
+    }
+  });
+
+  it('tells whether a range holds a keyword as the search does, with or without the prefilter built', () => {
+    // A fresh matcher answers offset by offset; once its prefilter exists, long ranges go through it.
+    const fresh = new Matcher(KEYWORDS);
+    const built = new Matcher(KEYWORDS);
+    built.findKeyword(Buffer.from('warm'), 0, 4);
+    for (let seed = 1; seed <= 300; seed++) {
+      // Short ranges hold a keyword or not about as often; long ones cross SCALAR_BELOW.
+      const buf = randomText(seed, seed % 2 ? 8 + (seed % 29) : 40 + (seed % 11) * 211);
+      const from = seed % 5;
+      const to = buf.length - (seed % 3);
+      const expected = naive(buf, from, to) >= 0;
+      expect([seed, fresh.hasKeyword(buf, from, to), built.hasKeyword(buf, from, to)]).toEqual([
+        seed,
+        expected,
+        expected,
+      ]);
+    }
+    const ends = Buffer.from('panic at the end: error');
+    for (const m of [fresh, built]) {
+      expect(m.hasKeyword(ends, 0, 5)).toBe(true);
+      expect(m.hasKeyword(ends, 1, ends.length - 1)).toBe(false);
+      expect(m.hasKeyword(ends, ends.length - 5, ends.length)).toBe(true);
     }
   });
 
