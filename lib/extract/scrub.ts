@@ -95,7 +95,7 @@ function fieldRules(names: readonly string[], colonNames: readonly string[]): Re
  * starts of AWS key ids and JWTs; in either case, as the rules match. One
  * regex of literals: a few times quicker than as many substring searches.
  */
-function literalsOf(names: readonly string[]): RegExp {
+function literalsOf(names: readonly string[], namesOnly = false): RegExp {
   const spellings = (name: string): string[] => {
     const at = name.search(/[-_]/);
     if (at < 0) return [name];
@@ -107,13 +107,30 @@ function literalsOf(names: readonly string[]): RegExp {
   const all = [
     ...new Set([
       ...names.flatMap((n) => spellings(n.toLowerCase())),
-      ...['authorization', 'cookie', 'api-key', 'auth-token', 'bearer', 'basic', '://'],
-      ...['akia', 'asia', 'aida', 'aroa', 'eyj'],
+      ...(namesOnly
+        ? []
+        : [
+            ...['authorization', 'cookie', 'api-key', 'auth-token', 'bearer', 'basic', '://'],
+            ...['akia', 'asia', 'aida', 'aroa', 'eyj'],
+          ]),
     ]),
   ];
   const needed = all.filter((t) => !all.some((u) => u !== t && t.includes(u)));
   return new RegExp(needed.map(escapeRegExp).join('|'), 'i');
 }
+
+/**
+ * The texts each rule needs, tested on the line as it came: no rule's
+ * replacement makes a field name, an auth scheme's word or a run of digits
+ * that was not there, so a rule whose text is absent from the line cannot
+ * match after the others ran either (a line holding a URL passes `literals`
+ * by its `://`, and then needs none of the field rules).
+ */
+interface Needs {
+  /** Every field rule needs one of the field names (literalsOf(names, true)). */
+  names: RegExp;
+}
+const SCHEME_WORD = /bearer|basic/i;
 
 /** What CARD_CANDIDATE needs: four digits, then a space or dash and four more, or nine more. */
 const CARD_LIKE = /\d{4}(?:[ -]\d{4}|\d{9})/;
@@ -157,6 +174,7 @@ function luhn(digits: string): boolean {
 export class Scrubber {
   private readonly fields: RegExp[];
   private readonly literals: RegExp;
+  private readonly needs: Needs;
   private readonly patterns: readonly RegExp[];
   private inKey = false;
 
@@ -164,6 +182,7 @@ export class Scrubber {
     const extra = (options.fields ?? []).map((f) => f.toLowerCase());
     this.fields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
     this.literals = literalsOf([...SECRET_FIELDS, ...extra]);
+    this.needs = { names: literalsOf([...SECRET_FIELDS, ...extra], true) };
     this.patterns = (options.patterns ?? []).map(
       (p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
     );
@@ -179,13 +198,14 @@ export class Scrubber {
       this.inKey = !PRIVATE_END.test(text);
       return text.replace(/-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----[\s\S]*/, REDACTED);
     }
-    return scrubText(text, this.fields, this.literals, this.patterns);
+    return scrubText(text, this.fields, this.literals, this.needs, this.patterns);
   }
 }
 
 let defaults: ScrubOptions = {};
 let defaultFields = fieldRules(SECRET_FIELDS, UNQUOTED_COLON_FIELDS);
 let defaultLiterals = literalsOf(SECRET_FIELDS);
+let defaultNeeds: Needs = { names: literalsOf(SECRET_FIELDS, true) };
 
 /**
  * The deployment's extra field names and patterns (SCRUB_FIELDS,
@@ -197,12 +217,14 @@ export function configureScrubbing(options: ScrubOptions): void {
   const extra = (options.fields ?? []).map((f) => f.toLowerCase());
   defaultFields = fieldRules([...SECRET_FIELDS, ...extra], [...UNQUOTED_COLON_FIELDS, ...extra]);
   defaultLiterals = literalsOf([...SECRET_FIELDS, ...extra]);
+  defaultNeeds = { names: literalsOf([...SECRET_FIELDS, ...extra], true) };
 }
 
 function scrubText(
   line: string,
   fields: readonly RegExp[],
   literals: RegExp,
+  needs: Needs,
   patterns: readonly RegExp[],
 ): string {
   const head = line.length > SCRUB_LIMIT ? line.slice(0, SCRUB_LIMIT) : line;
@@ -210,28 +232,31 @@ function scrubText(
   if (patterns.length === 0 && !literals.test(head) && !CARD_LIKE.test(head)) return line;
   let s = head;
   if (/authorization|cookie|api-key|auth-token/i.test(s)) s = s.replace(HEADER_RULE, `$1$2${REDACTED}`);
-  s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
+  if (SCHEME_WORD.test(head)) s = s.replace(SCHEME_RULE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
   if (s.includes('://')) s = s.replace(URL_PASSWORD, `$1${REDACTED}`);
-  for (const rule of fields) {
-    s = s.replace(rule, (_m, name: string, value: string) =>
-      value.startsWith('<') ? `${name}${value}` : `${name}${REDACTED}`,
-    );
+  if (needs.names.test(head)) {
+    for (const rule of fields) {
+      s = s.replace(rule, (_m, name: string, value: string) =>
+        value.startsWith('<') ? `${name}${value}` : `${name}${REDACTED}`,
+      );
+    }
   }
   s = s.replace(AWS_KEY_ID, REDACTED);
   if (s.includes('eyJ')) s = s.replace(JWT, REDACTED);
-  s = s.replace(CARD_CANDIDATE, (run: string, _a: unknown, _b: unknown, at: number, whole: string) => {
-    const digits = run.replace(/[ -]/g, '');
-    if (!luhn(digits)) return run;
-    const grouped = digits.length !== run.length;
-    return grouped || CARD_WORD.test(whole.slice(Math.max(0, at - 40), at)) ? '<card>' : run;
-  });
+  if (CARD_LIKE.test(head))
+    s = s.replace(CARD_CANDIDATE, (run: string, _a: unknown, _b: unknown, at: number, whole: string) => {
+      const digits = run.replace(/[ -]/g, '');
+      if (!luhn(digits)) return run;
+      const grouped = digits.length !== run.length;
+      return grouped || CARD_WORD.test(whole.slice(Math.max(0, at - 40), at)) ? '<card>' : run;
+    });
   for (const pattern of patterns) s = s.replace(pattern, REDACTED);
   return s === head ? line : s + line.slice(head.length);
 }
 
 /** One line (or any text without private key blocks), scrubbed with the default rules. */
 export function scrubLine(line: string): string {
-  return scrubText(line, defaultFields, defaultLiterals, defaults.patterns ?? []);
+  return scrubText(line, defaultFields, defaultLiterals, defaultNeeds, defaults.patterns ?? []);
 }
 
 /** Text of several lines (a stack, a record's message), scrubbed line by line. */

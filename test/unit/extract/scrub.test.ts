@@ -56,6 +56,14 @@ const SECRETS: Array<[string, string, string]> = [
     'fraud check flagged amex 378282246310005',
     '378282246310005',
   ],
+  // Each rule runs only on lines holding what it needs; a URL lets a line past the first tests by its `://`.
+  ['a field beside a URL', 'POST https://api.example.com/v1 failed: Secret=k9Xr2mQ7vLp3', 'k9Xr2mQ7vLp3'],
+  ['a card beside a URL', 'https://shop.example.com/pay declined 4539-1488-0343-6467', '4539-1488-0343-6467'],
+  [
+    'a scheme token beside a URL',
+    'GET https://x.example.com/ with BASIC YWxpY2U6d29uZGVy',
+    'YWxpY2U6d29uZGVy',
+  ],
 ];
 
 describe('scrubbing secrets', () => {
