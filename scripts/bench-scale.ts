@@ -26,6 +26,10 @@
  * (default 500: the event source mapping's batchSize and window as deployed),
  * metered like the API; its invocations are charged as Lambda requests and
  * compute.
+ *
+ * Configuration comes from the environment as deployed functions read it:
+ * `EXPIRY_MODE=ttl npm run bench:scale` writes the log records as TTL mode
+ * does (no `logsByExpiry` entry); unset, the code's default, `sweep`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
@@ -341,7 +345,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(
     `bench:scale (${opts.mode}) — ${fmt(simulatedRate, 0)} events/s simulated for ${opts.seconds} s, batch ${opts.batch}, ` +
-      `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers ` +
+      `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers, ` +
+      `EXPIRY_MODE=${config.lifecycle.expiryMode} ` +
       `(${fmt(wallSeconds)} s wall)`,
   );
   lines.push('');
