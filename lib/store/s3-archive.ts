@@ -15,6 +15,8 @@
  * item's delete and the object's leaves an orphan object no record can name.
  * Bytes archived before references existed live at `blobs/<sha256>.gz` with no
  * item, and are read there.
+ * `releaseOnce` gives a named holder's reference back at most once (the TTL
+ * stream consumer's redeliveries, lib/service/expiry-release.ts).
  *
  * Small bodies live in the blob item itself (`body`: the gzip bytes), not in
  * S3: at most `inlineBytes` compressed (INLINE_LOG_BYTES). A PUT costs as much
@@ -214,16 +216,18 @@ export class S3LogArchive implements LogArchive {
   }
 
   /**
-   * `holder`'s reference given back once, however often this is called
-   * (a stream consumer's redelivered record): null when it was given back
-   * already. Without transactions (dynalite has none) the guard is two
-   * single-item writes that overlap in time: the decrement also sets a
-   * marker `released#<holder>` on the blob item, conditional on its absence
-   * (a repeat finds it); then the tombstone item `released#<holder>` is
-   * written; only then is the marker removed (a repeat finds the tombstone,
-   * read first). Every step is safe to redo, so a repeat after a crash
-   * finishes what the first left. It assumes, as Lambda's stream processing
-   * gives, that no two calls for one holder run at once.
+   * `holder`'s reference given back once, however often this is called (a
+   * stream consumer's redelivered record); null when it was given back
+   * already. Without transactions (dynalite has none) the guard is a marker
+   * and a tombstone, each set before the other goes: the decrement sets the
+   * marker `released#<holder>` on the blob item in the same conditional write
+   * (refused while the marker is there), the tombstone item of the same name
+   * is written next, the marker is removed last. A repeat reads the tombstone
+   * first and the decrement's condition stops one that comes before it, so at
+   * every moment one of them says "released". Each step can be redone, so a
+   * repeat after a crash finishes what the first call left. It assumes, as
+   * Lambda's one batch per shard at a time gives, that no two calls for one
+   * holder run at once.
    */
   async releaseOnce(sha256: string, holder: string): Promise<BlobRelease | null> {
     const marker = releaseMarker(holder);
