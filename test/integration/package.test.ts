@@ -351,8 +351,8 @@ describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
     expect(JSON.stringify(mapping!['FunctionName'])).toContain(consumerId);
     expect(mapping!['EventSourceArn']).toEqual({ 'Fn::GetAtt': ['CountStream', 'Arn'] });
     expect(mapping).toMatchObject({
-      BatchSize: 500,
-      MaximumBatchingWindowInSeconds: 1,
+      BatchSize: 2500,
+      MaximumBatchingWindowInSeconds: 5,
       ParallelizationFactor: 1,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
