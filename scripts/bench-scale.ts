@@ -27,9 +27,10 @@
  * metered like the API; its invocations are charged as Lambda requests and
  * compute.
  *
- * Configuration comes from the environment as deployed functions read it:
- * `EXPIRY_MODE=ttl npm run bench:scale` writes the log records as TTL mode
- * does (no `logsByExpiry` entry); unset, the code's default, `sweep`.
+ * Configuration comes from the environment as deployed functions read it,
+ * EXPIRY_MODE by default as serverless.yml deploys it (`ttl`: no
+ * `logsByExpiry` entry); `EXPIRY_MODE=sweep npm run bench:scale` measures
+ * the sweeper's index instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
@@ -49,6 +50,7 @@ import {
   readServiceDefinition,
   startEmulators,
 } from './local-stack.ts';
+import { resolveEnvironment } from './serverless-env.ts';
 
 /** us-east-1 list prices (November 2026), as docs/SCALING.md states them. */
 export const PRICES = {
@@ -66,6 +68,12 @@ export const PRICES = {
   /** The consumer: 512 MB arm64 at ~500 ms billed per batch (assumed, not measured). */
   consumerCompute: 0.5 * 0.5 * 0.0000133334,
 };
+
+/** These variables of serverless.yml's provider environment, unresolved: what a deployment sets them to unless told. */
+function deployedEnvironment(names: string[]): Record<string, unknown> {
+  const environment = readServerlessYml().provider?.environment ?? {};
+  return Object.fromEntries(names.map((name) => [name, environment[name]]));
+}
 
 /** The count consumer's event source mapping as deployed (serverless.yml countConsumer): the defaults of --stream-batch and --window. */
 function deployedMapping(): { batchSize: number; window: number } {
@@ -239,6 +247,7 @@ async function main(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     LOGSIFT_S3_FORCE_PATH_STYLE: '1',
     CURSOR_SECRET: process.env['CURSOR_SECRET'] ?? 'bench-scale',
+    ...resolveEnvironment(deployedEnvironment(['EXPIRY_MODE']), process.env),
   });
 
   const tables: TableDef[] = Object.entries(local.tables).map(([logicalId, name]) =>
