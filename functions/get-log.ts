@@ -4,13 +4,13 @@ import { notFound } from '#lib/http/errors';
 import { parseLogId } from '#lib/http/ids';
 import { html, json, redirect, text } from '#lib/http/respond';
 import { renderLog } from '#lib/render/index';
-import { findLog } from '#lib/service/logs';
+import { findLog, logAsCounted } from '#lib/service/logs';
 import { logView } from '#lib/service/views';
 
 export const handler = edge('getLog', async (req, { config, stores }) => {
   const logId = parseLogId(req.params['logId']);
   const log = await findLog(stores, logId);
-  if (req.wantsJson) return json(200, logView(log));
+  if (req.wantsJson) return json(200, logView(await logAsCounted(stores, log)));
   // A browser gets a page linking the log to its report and issue; `?format=text` the raw bytes.
   if (req.prefersHtml && req.query['format'] !== 'text') {
     const report = log.reportKey ? await stores.reports.getByKey(log.reportKey) : null;

@@ -51,7 +51,10 @@ export function buildApp(config: Config, hooks: ClientHooks = {}, options: AppOp
     archive: new S3LogArchive(s3, config.bucket, ddb, config.metaTable, {
       inlineBytes: config.inlineLogBytes,
     }),
-    logs: new DynamoLogIndex(ddb, config.logsTable, { days: config.lifecycle.retentionDays }),
+    logs: new DynamoLogIndex(ddb, config.logsTable, {
+      days: config.lifecycle.retentionDays,
+      mode: config.lifecycle.expiryMode,
+    }),
     ids: new DynamoIdAllocator(ddb, config.metaTable, config.idBlockSize),
     reports: new DynamoReportStore(ddb, config.reportsTable, config.cursorSecret, {
       listShards: config.listShards,

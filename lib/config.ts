@@ -7,6 +7,7 @@
 import { type AlertConfig, loadAlertConfig } from './alerts/config.ts';
 import { MAX_SUMMARY_CHARS } from './contracts/limits.ts';
 import { type FingerprintRule, parseFingerprintRules } from './extract/fingerprint-rules.ts';
+import type { ExpiryMode } from './store/retention.ts';
 
 /** S3's largest single PUT, the most a presigned upload can carry. */
 export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
@@ -77,6 +78,8 @@ export interface LifecycleConfig {
   keepSamples: number;
   /** ARCHIVE_MODE: `raw` keeps the bytes as received, `scrubbed` a copy with secrets masked. */
   archiveMode: ArchiveMode;
+  /** EXPIRY_MODE: the sweeper (`sweep`, the default) or DynamoDB's TTL and its stream (`ttl`) deletes expired logs. */
+  expiryMode: ExpiryMode;
 }
 
 export interface AuthTokens {
@@ -134,6 +137,13 @@ function archiveMode(env: Env): ArchiveMode {
   throw new Error(`logsift: ARCHIVE_MODE must be raw or scrubbed, got "${env['ARCHIVE_MODE']}"`);
 }
 
+function expiryMode(env: Env): ExpiryMode {
+  const raw = (env['EXPIRY_MODE'] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'sweep') return 'sweep';
+  if (raw === 'ttl') return 'ttl';
+  throw new Error(`logsift: EXPIRY_MODE must be sweep or ttl, got "${env['EXPIRY_MODE']}"`);
+}
+
 function countMode(env: Env): CountMode {
   const raw = (env['COUNT_MODE'] ?? '').trim().toLowerCase();
   if (raw === '' || raw === 'sync') return 'sync';
@@ -167,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
       retentionDays: integer(env, 'RETENTION_DAYS', 90, 0, 36_500),
       keepSamples: integer(env, 'KEEP_SAMPLES', 0, 0, 100),
       archiveMode: archiveMode(env),
+      expiryMode: expiryMode(env),
     },
     alertsTable: env['ALERTS_TABLE'] || undefined,
     alerts: loadAlertConfig(env),

@@ -21,11 +21,16 @@
  * put their counts on a simulated count stream — charged as Kinesis
  * provisioned PUT payload units (25 KB each) and shard-hours for the shards
  * the rate needs (`--shards`, default one per 1,000 requests/s) — and at the
- * end of each batching window (`--window` simulated seconds, default 1) the
- * consumer counts each shard's records in batches of up to `--stream-batch`
- * (default 500: the event source mapping's batchSize and window as deployed),
+ * end of each batching window (`--window` simulated seconds) the consumer
+ * counts each shard's records in batches of up to `--stream-batch` (both by
+ * default the event source mapping's batchWindow and batchSize as deployed),
  * metered like the API; its invocations are charged as Lambda requests and
  * compute.
+ *
+ * Configuration comes from the environment as deployed functions read it,
+ * EXPIRY_MODE by default as serverless.yml deploys it (`ttl`: no
+ * `logsByExpiry` entry); `EXPIRY_MODE=sweep npm run bench:scale` measures
+ * the sweeper's index instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
@@ -41,9 +46,11 @@ import {
   dynamoClient,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
+  readServerlessYml,
   readServiceDefinition,
   startEmulators,
 } from './local-stack.ts';
+import { resolveEnvironment } from './serverless-env.ts';
 
 /** us-east-1 list prices (November 2026), as docs/SCALING.md states them. */
 export const PRICES = {
@@ -62,9 +69,30 @@ export const PRICES = {
   consumerCompute: 0.5 * 0.5 * 0.0000133334,
 };
 
-/** The count consumer's event source mapping (serverless.yml countConsumer): its batch size, by default. */
-const STREAM_BATCH = 500;
+/** These variables of serverless.yml's provider environment, unresolved: what a deployment sets them to unless told. */
+function deployedEnvironment(names: string[]): Record<string, unknown> {
+  const environment = readServerlessYml().provider?.environment ?? {};
+  return Object.fromEntries(names.map((name) => [name, environment[name]]));
+}
+
+/** The count consumer's event source mapping as deployed (serverless.yml countConsumer): the defaults of --stream-batch and --window. */
+function deployedMapping(): { batchSize: number; window: number } {
+  const events = readServerlessYml().functions?.['countConsumer']?.events ?? [];
+  const stream = events.map(
+    (event) => (event as { stream?: { batchSize?: number; batchWindow?: number } }).stream,
+  )[0];
+  return { batchSize: stream?.batchSize ?? 100, window: stream?.batchWindow ?? 0 };
+}
 const PUT_UNIT_BYTES = 25 * 1024;
+/** Lambda's limit on a synchronous invocation's payload, which an event source mapping's batch keeps to. */
+const LAMBDA_PAYLOAD = 6 * 1024 * 1024;
+/**
+ * A Kinesis record in the consumer's event, beside its base64 data: the
+ * `kinesis` object's other fields and the event's (ids, ARNs, region), about
+ * 600 bytes with a 56-digit sequence number; and the event's `{"Records":[]}`.
+ */
+const EVENT_RECORD_ENVELOPE = 600;
+const EVENT_ENVELOPE = 16;
 
 /** The per-partition-key write limit of DynamoDB (base table and each GSI alike). */
 const PARTITION_WRU = 1000;
@@ -94,6 +122,7 @@ function options(argv: string[]): Options {
     if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
     return value;
   };
+  const deployed = deployedMapping();
   return {
     rate: read('rate', 1000),
     seconds: read('seconds', 5),
@@ -105,8 +134,8 @@ function options(argv: string[]): Options {
     seed: read('seed', 17),
     mode: mode(argv),
     shards: argv.includes('--shards') ? read('shards', 0) : 0,
-    streamBatch: read('stream-batch', STREAM_BATCH),
-    window: read('window', 1),
+    streamBatch: read('stream-batch', deployed.batchSize),
+    window: read('window', Math.max(1, deployed.window)),
   };
 }
 
@@ -218,6 +247,7 @@ async function main(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     LOGSIFT_S3_FORCE_PATH_STYLE: '1',
     CURSOR_SECRET: process.env['CURSOR_SECRET'] ?? 'bench-scale',
+    ...resolveEnvironment(deployedEnvironment(['EXPIRY_MODE']), process.env),
   });
 
   const tables: TableDef[] = Object.entries(local.tables).map(([logicalId, name]) =>
@@ -247,6 +277,8 @@ async function main(): Promise<void> {
   // The simulated count stream: each shard's records in sequence order, as Kinesis keeps them.
   const shards = opts.shards || Math.max(1, Math.ceil(perSecond / 1000));
   const stream: CountRecord[][] = Array.from({ length: shards }, () => []);
+  /** Each record's size in the consumer's event, beside it: a batch stops short of Lambda's payload limit. */
+  const eventBytes: number[][] = Array.from({ length: shards }, () => []);
   let sequence = 0;
   let putUnits = 0;
   let streamBytes = 0;
@@ -267,6 +299,7 @@ async function main(): Promise<void> {
           streamBytes += size;
           // Kinesis maps a partition key to a shard by the MD5 of the key.
           const shard = createHash('md5').update(partitionKey).digest().readUInt32BE(0) % shards;
+          eventBytes[shard]!.push(Math.ceil(data.length / 3) * 4 + EVENT_RECORD_ENVELOPE);
           stream[shard]!.push({
             shard: `shardId-${String(shard).padStart(12, '0')}`,
             sequenceNumber: String(++sequence),
@@ -277,12 +310,27 @@ async function main(): Promise<void> {
       };
     }
   }
-  /** What the event source mapping would deliver by now: every shard, in batches of `--stream-batch`. */
+  /**
+   * What the event source mapping would deliver by now: every shard, in
+   * batches of `--stream-batch` records, each batch's event within Lambda's
+   * 6 MB payload (the mapping cuts a batch there, whatever its batch size).
+   */
   const drain = async () => {
     await Promise.all(
-      stream.map(async (records) => {
+      stream.map(async (records, shard) => {
+        const sizes = eventBytes[shard]!;
         while (records.length > 0) {
-          const batch = records.splice(0, opts.streamBatch);
+          let take = 0;
+          let bytes = EVENT_ENVELOPE;
+          while (
+            take < Math.min(opts.streamBatch, records.length) &&
+            bytes + sizes[take]! <= LAMBDA_PAYLOAD
+          ) {
+            bytes += sizes[take]!;
+            take++;
+          }
+          sizes.splice(0, Math.max(1, take));
+          const batch = records.splice(0, Math.max(1, take));
           consumerBatches++;
           const outcome = await countBatch(consumer.stores, batch);
           if (outcome.failed.length > 0) throw new Error(`consumer: ${outcome.failed.length} records failed`);
@@ -341,7 +389,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(
     `bench:scale (${opts.mode}) — ${fmt(simulatedRate, 0)} events/s simulated for ${opts.seconds} s, batch ${opts.batch}, ` +
-      `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers ` +
+      `${opts.reports} reports (hottest ${Math.round(opts.hot * 100)} %), ${opts.containers} containers, ` +
+      `EXPIRY_MODE=${config.lifecycle.expiryMode} ` +
       `(${fmt(wallSeconds)} s wall)`,
   );
   lines.push('');

@@ -518,6 +518,19 @@ export function localListShards(env: Record<string, string | undefined> | undefi
   return raw ? Number(raw) : LOCAL_LIST_SHARDS;
 }
 
+/**
+ * EXPIRY_MODE on this machine unless set. Deployed, serverless.yml's default
+ * is `ttl`: DynamoDB's TTL deletes expired records and their stream releases
+ * the blobs. dynalite has neither TTL nor streams, so under `ttl` an expired
+ * record would read as absent but stay, bytes and all; the sweeper does both.
+ */
+export const LOCAL_EXPIRY_MODE = 'sweep';
+
+/** The EXPIRY_MODE a local stack's gateway reads: the caller's, or LOCAL_EXPIRY_MODE. */
+export function localExpiryMode(env: Record<string, string | undefined> | undefined = {}): string {
+  return env['EXPIRY_MODE'] || process.env['EXPIRY_MODE'] || LOCAL_EXPIRY_MODE;
+}
+
 /** Moves every stored report into its shard of each list for the LIST_SHARDS the gateway will read. */
 async function reshardLocal(
   dynamoEndpoint: string,
@@ -602,6 +615,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     CURSOR_SECRET: cursorSecret(opts.dataDir),
     // LocalStack may keep data listed under the deployed default: it keeps it.
     ...(opts.endpoints ? {} : { LIST_SHARDS: String(localListShards(opts.env)) }),
+    EXPIRY_MODE: localExpiryMode(opts.env),
     ...opts.env,
   };
   // AWS_PROFILE / session tokens from the caller's shell must not leak into the emulated account

@@ -57,10 +57,14 @@ export function lifecycleStatus(env: Record<string, string | undefined> = proces
   const days = (env['RETENTION_DAYS'] ?? '').trim() || '90';
   const samples = Number((env['KEEP_SAMPLES'] ?? '').trim() || '0');
   const mode = (env['ARCHIVE_MODE'] ?? '').trim().toLowerCase() || 'raw';
+  const byTtl = (env['EXPIRY_MODE'] ?? '').trim().toLowerCase() === 'ttl';
+  const deleter = byTtl
+    ? 'EXPIRY_MODE=ttl: dynalite has no TTL, so here expired logs read as absent but stay, bytes and all'
+    : 'the sweeper runs hourly on AWS, every 5 × LOGSIFT_LOCAL_SCHEDULE_MS here';
   const retention =
     days === '0'
       ? 'retention: logs kept forever (RETENTION_DAYS=0)'
-      : `retention: logs and their bytes deleted ${days} days after receipt (RETENTION_DAYS)${samples > 0 ? `, but each report's first ${samples} (KEEP_SAMPLES)` : ''}; the sweeper runs hourly on AWS, every 5 × LOGSIFT_LOCAL_SCHEDULE_MS here`;
+      : `retention: logs and their bytes deleted ${days} days after receipt (RETENTION_DAYS)${samples > 0 ? `, but each report's first ${samples} (KEEP_SAMPLES)` : ''}; ${deleter}`;
   const archive =
     mode === 'scrubbed'
       ? 'archive: scrubbed copies (ARCHIVE_MODE=scrubbed)'

@@ -4,9 +4,11 @@
  * lib/service/ingest.ts), then puts one record per request on the count
  * stream (`stores.deferral`) and answers 202: the log is stored and
  * retrievable, its counts are on a durable stream. The stream's consumer
- * (functions/count-consumer.ts) does step 4 and 5 for a batch of requests at
+ * (functions/count-consumer.ts) does step 4 for a batch of requests at
  * once: one write per report per batch, however many requests and events of
- * that report the batch holds, then the log records settled.
+ * that report the batch holds. Step 5, settling the log record, is left out
+ * but for a kept sample: the stream, not a pending mark, is what guarantees
+ * the count here, and the report a record counted on is found by its key.
  *
  * Exactly once. The stream delivers a record at least once: a batch is
  * retried whole on an error, from the lowest failed sequence number on a
@@ -233,8 +235,9 @@ function groupsOf(records: CountRecord[]): Group[] {
 
 /**
  * Counts a batch of stream records: one count write per report, then every
- * record whose reports all counted is settled. Never throws for a report or
- * record: what failed is answered by sequence number, to be delivered again.
+ * record that became one of its report's kept samples is marked so. Never
+ * throws for a report or record: what failed is answered by sequence number,
+ * to be delivered again.
  */
 export async function countBatch(stores: Stores, records: CountRecord[]): Promise<BatchOutcome> {
   const groups = groupsOf(records);
@@ -248,14 +251,22 @@ export async function countBatch(stores: Stores, records: CountRecord[]): Promis
       for (const entry of group.entries) failed.add(entry.sequenceNumber);
     }
   });
-  await inParallel(records, PARALLEL, async ({ shard, sequenceNumber, message }) => {
-    if (failed.has(sequenceNumber)) return;
+  // A record is rewritten only to keep a sample past retention. Anything else
+  // settling would add is what a read finds by the record's own report keys
+  // (lib/service/logs.ts `logReport`), so the consumer leaves it as the API
+  // wrote it: one write a log instead of two.
+  const samples = records.flatMap(({ shard, sequenceNumber, message }) => {
+    if (failed.has(sequenceNumber)) return [];
     const results = message.groups.map((group) => counted.get(`${shard}\n${group.reportKey}`)!);
+    const record = settled(message, sequenceNumber, results);
+    return record.sample ? [record] : [];
+  });
+  await inParallel(samples, PARALLEL, async (record) => {
     try {
-      await stores.logs.put(settled(message, sequenceNumber, results));
+      await stores.logs.put(record);
     } catch (error) {
-      // Counted: the pending record names its reports, as a sync request's failed settle leaves it.
-      console.error(`count-consumer: log ${message.log.logId} counted but its record left pending`, error);
+      // Counted; the log then expires like any other, as after a sync request's failed settle.
+      console.error(`count-consumer: log ${record.logId} counted but not marked a kept sample`, error);
     }
   });
   return { failed: [...failed], reports: groups.length };

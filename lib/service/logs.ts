@@ -16,3 +16,17 @@ export async function findLogReport(stores: Stores, log: LogRecord): Promise<Rep
   if (!report) throw new NotFound(`the report of log ${log.logId} was deleted`);
   return report;
 }
+
+/**
+ * A log as a reader sees it. A record whose report is not settled in it names
+ * the report by key: COUNT_MODE=async never settles one (the count stream, not
+ * the record, carries the count), and in sync mode a request can die between
+ * its count and the settle. The report found by that key fills in its id and,
+ * for a document, its type, as a settle would have.
+ */
+export async function logAsCounted(stores: Stores, log: LogRecord): Promise<LogRecord> {
+  if (log.reportId !== null || log.reportKey === null) return log;
+  const report = await stores.reports.getByKey(log.reportKey);
+  if (!report) return log;
+  return { ...log, reportId: report.reportId, ...(log.events ? {} : { type: report.type }) };
+}

@@ -1,9 +1,11 @@
 /**
  * Log records in DynamoDB, one item per log id. A record past its retention
  * carries `expiresAt` (epoch seconds, lib/store/retention.ts) and reads as
- * absent from then on; the sweeper finds it through the sparse `logsByExpiry`
- * index (spread over EXPIRY_SHARDS partitions so no one index partition takes
- * every write) and DynamoDB's TTL (`ttl`, a grace period later) is the backstop.
+ * absent from then on. With EXPIRY_MODE=sweep the sweeper finds it through the
+ * sparse `logsByExpiry` index (spread over EXPIRY_SHARDS partitions so no one
+ * index partition takes every write) and DynamoDB's TTL (`ttl`, a grace period
+ * later) is the backstop; with EXPIRY_MODE=ttl it is not indexed and TTL
+ * deletes it at `expiresAt` (lib/store/retention.ts expiryAttributes).
  * `logsByReportShard` finds a report's logs for deletion on request; its key is
  * the report and a shard of the log id (REPORT_LOG_SHARDS), since keyed by the
  * report alone every log of a hot report would land in one index partition.
@@ -19,7 +21,7 @@ import {
 import type { LogRecord } from '#lib/model';
 import { storageCall } from './errors.ts';
 import type { IdPage, LogIndex } from './ports.ts';
-import { expiryOf, FOREVER, isExpired, type Retention, TTL_GRACE_SECONDS } from './retention.ts';
+import { expiryAttributes, expiryOf, FOREVER, isExpired, type Retention } from './retention.ts';
 
 export const EXPIRY_INDEX = 'logsByExpiry';
 export const REPORT_INDEX = 'logsByReportShard';
@@ -50,7 +52,7 @@ export class DynamoLogIndex implements LogIndex {
       // An index key may not be NULL: a log without failure is simply not in logsByReport.
       ...(reportKey !== null ? { reportKey, reportShard: reportShardFor(reportKey, log.logId) } : {}),
       ...(expiresAt !== undefined
-        ? { expiresAt, expiryShard: shardOf(log.logId), ttl: expiresAt + TTL_GRACE_SECONDS }
+        ? expiryAttributes(expiresAt, shardOf(log.logId), this.retention.mode)
         : {}),
     };
     await storageCall('logs.put', () => this.ddb.send(new PutCommand({ TableName: this.table, Item })));

@@ -29,6 +29,12 @@ export interface LogArchive {
   putBlob(sha256: string, bytes: Buffer): Promise<void>;
   /** Gives one reference back; the last one deletes the bytes. */
   release(sha256: string): Promise<BlobRelease>;
+  /**
+   * Gives `holder`'s reference back at most once, however often it is asked
+   * (a redelivered stream record); null when that holder's was given back
+   * already (lib/service/expiry-release.ts).
+   */
+  releaseOnce(sha256: string, holder: string): Promise<BlobRelease | null>;
   getBlob(sha256: string): Promise<Buffer | null>;
   /**
    * Archives a log too big to hold in memory while it streams past: the bytes

@@ -9,7 +9,18 @@ import type { LogRecord } from '#lib/model';
 export interface Retention {
   /** 0 = logs are kept forever. */
   days: number;
+  /** Who deletes an expired record (EXPIRY_MODE); unset = `sweep`. */
+  mode?: ExpiryMode;
 }
+
+/**
+ * EXPIRY_MODE. `sweep`: the record is indexed by expiry (`logsByExpiry`) and
+ * the hourly sweeper deletes it and releases its blob; TTL is a late backstop.
+ * `ttl`: DynamoDB's TTL deletes it at `expiresAt` (within about two days) and
+ * the stream consumer (lib/service/expiry-release.ts) releases its blob; the
+ * record takes no index write.
+ */
+export type ExpiryMode = 'sweep' | 'ttl';
 
 export const FOREVER: Retention = { days: 0 };
 
@@ -35,3 +46,19 @@ export function isExpired(log: Pick<LogRecord, 'expiresAt'>, now: Date): boolean
  * blob (that is the sweeper's work), so the sweeper normally gets there first.
  */
 export const TTL_GRACE_SECONDS = 7 * DAY_SECONDS;
+
+/**
+ * The attributes a record expiring at `expiresAt` is stored with. `sweep`:
+ * `expiryShard` puts it in the sparse `logsByExpiry` index (one write unit per
+ * log) and `ttl` is the week-late backstop; `ttl`: no shard, so no index
+ * write, and TTL deletes it as it expires.
+ */
+export function expiryAttributes(
+  expiresAt: number,
+  expiryShard: string,
+  mode: ExpiryMode = 'sweep',
+): Record<string, string | number> {
+  return mode === 'ttl'
+    ? { expiresAt, ttl: expiresAt }
+    : { expiresAt, expiryShard, ttl: expiresAt + TTL_GRACE_SECONDS };
+}

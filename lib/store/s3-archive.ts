@@ -15,6 +15,8 @@
  * item's delete and the object's leaves an orphan object no record can name.
  * Bytes archived before references existed live at `blobs/<sha256>.gz` with no
  * item, and are read there.
+ * `releaseOnce` gives a named holder's reference back at most once (the TTL
+ * stream consumer's redeliveries, lib/service/expiry-release.ts).
  *
  * Small bodies live in the blob item itself (`body`: the gzip bytes), not in
  * S3: at most `inlineBytes` compressed (INLINE_LOG_BYTES). A PUT costs as much
@@ -47,7 +49,13 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DEFAULT_INLINE_BYTES } from '#lib/config';
@@ -62,6 +70,13 @@ export const blobKey = (sha256: string, gen?: string): string =>
   gen ? `blobs/${sha256}.${gen}.gz` : `blobs/${sha256}.gz`;
 export const blobItemKey = (sha256: string): string => `blob#${sha256}`;
 export const stagingKey = (id: string): string => `staging/${id}.gz`;
+/** The tombstone item of a holder's once-only release, and its marker attribute on the blob item. */
+export const releaseMarker = (holder: string): string => `released#${holder}`;
+/**
+ * How long a tombstone guards (MetaTable's TTL on `expiresAt`): a stream
+ * record is redelivered only while it is on the stream (24 h), so two days.
+ */
+const RELEASE_TOMBSTONE_SECONDS = 2 * 86_400;
 
 /** Multipart part size for staged blobs; memory holds about QUEUE_SIZE + 1 of them. */
 const PART_SIZE = 8 * 1024 * 1024;
@@ -171,12 +186,17 @@ export class S3LogArchive implements LogArchive {
       return storageCall('archive.release', () => Promise.reject(error));
     }
     if (refs > 0) return { deleted: false, refs };
+    return this.deleteUnreferenced(sha256);
+  }
+
+  /** The last release's work: the item, while still unreferenced, then its generation's object. */
+  private async deleteUnreferenced(sha256: string): Promise<BlobRelease> {
     let gen: string;
     try {
       const answer = await this.ddb.send(
         new DeleteCommand({
           TableName: this.metaTable,
-          Key,
+          Key: { pk: blobItemKey(sha256) },
           ConditionExpression: 'refs <= :zero',
           ExpressionAttributeValues: { ':zero': 0 },
           ReturnValues: 'ALL_OLD',
@@ -193,6 +213,112 @@ export class S3LogArchive implements LogArchive {
       this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: blobKey(sha256, gen) })),
     );
     return { deleted: true };
+  }
+
+  /**
+   * `holder`'s reference given back once, however often this is called (a
+   * stream consumer's redelivered record); null when it was given back
+   * already. Without transactions (dynalite has none) the guard is a marker
+   * and a tombstone, each set before the other goes: the decrement sets the
+   * marker `released#<holder>` on the blob item in the same conditional write
+   * (refused while the marker is there), the tombstone item of the same name
+   * is written next, the marker is removed last. A repeat reads the tombstone
+   * first and the decrement's condition stops one that comes before it, so at
+   * every moment one of them says "released". Each step can be redone, so a
+   * repeat after a crash finishes what the first call left. It assumes, as
+   * Lambda's one batch per shard at a time gives, that no two calls for one
+   * holder run at once.
+   */
+  async releaseOnce(sha256: string, holder: string): Promise<BlobRelease | null> {
+    const marker = releaseMarker(holder);
+    if (await this.readItem(marker)) {
+      await this.finishRelease(sha256, marker);
+      return null;
+    }
+    const refs = await this.decrementOnce(sha256, marker);
+    await storageCall('archive.release-once', () =>
+      this.ddb.send(
+        new PutCommand({
+          TableName: this.metaTable,
+          Item: { pk: marker, sha256, expiresAt: this.epochSeconds() + RELEASE_TOMBSTONE_SECONDS },
+        }),
+      ),
+    );
+    if (refs === 'unreferenced') return { deleted: false, refs: 0 };
+    if (refs === 'marked') {
+      await this.finishRelease(sha256, marker);
+      return null;
+    }
+    return this.settleRelease(sha256, marker, refs);
+  }
+
+  /**
+   * The decrement that sets the holder's marker: the count left; `marked` when
+   * the marker was there (an earlier call decremented); `unreferenced` when
+   * there is no item (bytes from before references, kept as release keeps them).
+   */
+  private async decrementOnce(sha256: string, marker: string): Promise<number | 'marked' | 'unreferenced'> {
+    try {
+      const answer = await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.metaTable,
+          Key: { pk: blobItemKey(sha256) },
+          UpdateExpression: 'ADD refs :minus SET #marker = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#marker)',
+          ExpressionAttributeNames: { '#marker': marker },
+          ExpressionAttributeValues: { ':minus': -1, ':at': this.epochSeconds() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Number(answer.Attributes?.['refs'] ?? 0);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException))
+        return storageCall('archive.release-once', () => Promise.reject(error));
+    }
+    const item = await this.readItem(blobItemKey(sha256));
+    return item?.[marker] !== undefined ? 'marked' : 'unreferenced';
+  }
+
+  /** What an earlier call may have left undone after its decrement: the last release's deletes, or the marker. */
+  private async finishRelease(sha256: string, marker: string): Promise<void> {
+    const item = await this.readItem(blobItemKey(sha256));
+    if (item?.[marker] === undefined) return;
+    await this.settleRelease(sha256, marker, Number(item['refs'] ?? 0));
+  }
+
+  private async settleRelease(sha256: string, marker: string, refs: number): Promise<BlobRelease> {
+    const release = refs <= 0 ? await this.deleteUnreferenced(sha256) : { deleted: false as const, refs };
+    // A deleted item took the marker with it.
+    if (!release.deleted) await this.dropMarker(sha256, marker);
+    return release;
+  }
+
+  private async readItem(pk: string): Promise<Record<string, unknown> | undefined> {
+    const answer = await storageCall('archive.release-once', () =>
+      this.ddb.send(new GetCommand({ TableName: this.metaTable, Key: { pk }, ConsistentRead: true })),
+    );
+    return answer.Item;
+  }
+
+  private epochSeconds(): number {
+    return Math.floor(Date.now() / 1000);
+  }
+
+  private async dropMarker(sha256: string, marker: string): Promise<void> {
+    try {
+      await this.ddb.send(
+        new UpdateCommand({
+          TableName: this.metaTable,
+          Key: { pk: blobItemKey(sha256) },
+          UpdateExpression: 'REMOVE #marker',
+          ConditionExpression: 'attribute_exists(#marker)',
+          ExpressionAttributeNames: { '#marker': marker },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return;
+      return storageCall('archive.release-once', () => Promise.reject(error));
+    }
   }
 
   private hasBlob(Key: string): Promise<boolean> {

@@ -49,6 +49,7 @@ describe('the resources', () => {
       'CountDeadLetterQueue:AWS::SQS::Queue',
       'CountStream:AWS::Kinesis::Stream',
       'CursorSecret:AWS::SecretsManager::Secret',
+      'ExpiryDeadLetterQueue:AWS::SQS::Queue',
       'LogsTable:AWS::DynamoDB::Table',
       'MetaTable:AWS::DynamoDB::Table',
       'ReportsTable:AWS::DynamoDB::Table',
@@ -119,6 +120,8 @@ describe('a running stack', () => {
   it('keeps items and objects across a stop and start with the same data dir', async () => {
     const first = await startStack({ dataDir });
     const names = first.env;
+    // dynalite has neither TTL nor streams: the local gateway sweeps unless told otherwise.
+    expect(names['EXPIRY_MODE']).toBe(process.env['EXPIRY_MODE'] || 'sweep');
     const ddb = dynamoClient(first.dynamoEndpoint);
     const s3 = s3Client(first.s3Endpoint);
     await ddb.send(

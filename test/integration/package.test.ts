@@ -351,8 +351,8 @@ describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
     expect(JSON.stringify(mapping!['FunctionName'])).toContain(consumerId);
     expect(mapping!['EventSourceArn']).toEqual({ 'Fn::GetAtt': ['CountStream', 'Arn'] });
     expect(mapping).toMatchObject({
-      BatchSize: 500,
-      MaximumBatchingWindowInSeconds: 1,
+      BatchSize: 2500,
+      MaximumBatchingWindowInSeconds: 5,
       ParallelizationFactor: 1,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
@@ -389,5 +389,80 @@ describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
 describe('serverless package: operations (README, Operations)', () => {
   it('outputs the count dead-letter queue URL that replay:dead-letters reads', () => {
     expect(outputs['CountDeadLetterQueueUrl']?.Value).toEqual({ Ref: 'CountDeadLetterQueue' });
+  });
+});
+
+describe('serverless package: retention by TTL (EXPIRY_MODE=ttl)', () => {
+  const statements = () =>
+    (
+      (resources.IamRoleLambdaExecution?.Properties.Policies ?? []) as {
+        PolicyDocument: { Statement: Statement[] };
+      }[]
+    ).flatMap((p) => p.PolicyDocument.Statement);
+  const grants = (action: string) =>
+    statements()
+      .filter((st) => [st.Action].flat().includes(action))
+      .map((st) => JSON.stringify(st.Resource));
+
+  it("streams the logs table's old images, keeping TTL on `ttl` and the logsByExpiry index for sweep-mode records", () => {
+    const logs = resources['LogsTable']!.Properties;
+    expect(logs['StreamSpecification']).toEqual({ StreamViewType: 'OLD_IMAGE' });
+    expect(logs['TimeToLiveSpecification']).toEqual({ AttributeName: 'ttl', Enabled: true });
+    const indexes = logs['GlobalSecondaryIndexes'] as { IndexName: string }[];
+    expect(indexes.map((i) => i.IndexName)).toContain('logsByExpiry');
+  });
+
+  it('feeds releaseExpired only TTL removals, with partial batch failures, bisection, bounded retries and a dead-letter queue', () => {
+    const consumer = ownLambdas().find(([, r]) =>
+      String(r.Properties.FunctionName).endsWith('-releaseExpired'),
+    );
+    expect(consumer).toBeDefined();
+    const [consumerId, consumerFn] = consumer!;
+    expect(consumerFn.Properties.Handler).toBe('functions/release-expired.handler');
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties);
+    const mapping = mappings.find((m) => JSON.stringify(m['EventSourceArn']).includes('LogsTable'));
+    expect(mapping).toBeDefined();
+    expect(JSON.stringify(mapping!['FunctionName'])).toContain(consumerId);
+    expect(mapping!['EventSourceArn']).toEqual({ 'Fn::GetAtt': ['LogsTable', 'StreamArn'] });
+    expect(mapping).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 86400,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+    });
+    expect(JSON.stringify(mapping!['DestinationConfig'])).toContain('ExpiryDeadLetterQueue');
+    const filters = (mapping!['FilterCriteria'] as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([
+      {
+        eventName: ['REMOVE'],
+        userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+      },
+    ]);
+    expect(resources['ExpiryDeadLetterQueue']?.Type).toBe('AWS::SQS::Queue');
+    expect(outputs['ExpiryDeadLetterQueueUrl']?.Value).toEqual({ Ref: 'ExpiryDeadLetterQueue' });
+  });
+
+  it("lets the consumer read the logs table's stream and dead-letter to its queue, on those resources only", () => {
+    for (const action of ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream']) {
+      // Ours, and any the framework adds for the stream event: on the stream, never the table's items.
+      const targets = statements()
+        .filter((st) => [st.Action].flat().includes(action))
+        .flatMap((st) => [st.Resource].flat().map((resource) => JSON.stringify(resource)))
+        .filter((target) => target.includes('LogsTable'));
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of targets)
+        expect(target).toBe(JSON.stringify({ 'Fn::GetAtt': ['LogsTable', 'StreamArn'] }));
+    }
+    expect(grants('sqs:SendMessage')).toContain(
+      JSON.stringify({ 'Fn::GetAtt': ['ExpiryDeadLetterQueue', 'Arn'] }),
+    );
+  });
+
+  it('deletes expired logs by TTL unless the deploying shell asks for the sweeper', () => {
+    for (const [, fn] of ownLambdas()) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables['EXPIRY_MODE']).toBe(process.env['EXPIRY_MODE'] ?? 'ttl');
+    }
   });
 });

@@ -63,6 +63,17 @@ export class MemoryLogArchive implements LogArchive {
     return { deleted: true };
   }
 
+  /** Holders whose reference was given back through releaseOnce (the tombstones). */
+  private readonly releasedHolders = new Set<string>();
+
+  async releaseOnce(sha256: string, holder: string): Promise<BlobRelease | null> {
+    await this.faults.enter('archive.release-once');
+    if (this.releasedHolders.has(holder)) return null;
+    const release = await this.release(sha256);
+    this.releasedHolders.add(holder);
+    return release;
+  }
+
   async getBlob(sha256: string): Promise<Buffer | null> {
     await this.faults.enter('archive.get');
     const item = this.items.get(sha256);

@@ -19,6 +19,7 @@ export type Operation =
   | 'archive.sign'
   | 'archive.acquire'
   | 'archive.release'
+  | 'archive.release-once'
   | 'archive.release-item'
   | 'archive.delete-blob'
   | 'logs.put'

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { LogEvent } from '#lib/records/model';
 import { type CountRecord, countBatch, position } from '#lib/service/async-count';
 import { ingestRecords } from '#lib/service/events';
+import { configureLifecycle } from '#lib/service/lifecycle';
+import { findLog, logAsCounted } from '#lib/service/logs';
 import { mergeReport } from '#lib/service/merge';
 import type { DeferredCounts } from '#lib/store/ports';
 import { type Harness, harness, ingest, paymentLog } from './helpers.ts';
@@ -83,7 +85,7 @@ describe('asynchronous counting', () => {
     expect(stream[0]!.message.groups.map((g) => g.n)).toEqual([2, 1]);
   });
 
-  it('counts a batch with one write per report and settles each log with its reports', async () => {
+  it("counts a batch with one write per report, and a reader finds each log's report by its key", async () => {
     const h = harness();
     const stream = deferring(h);
     const first = await post(h, [jammed(1), misrouted(3)]);
@@ -92,17 +94,48 @@ describe('asynchronous counting', () => {
     expect(document).toMatchObject({ deferred: true, report: null });
 
     const counts = h.faults.calls('reports.count');
+    const puts = h.faults.calls('logs.put');
     const outcome = await countBatch(h.stores, stream);
     expect(outcome.failed).toEqual([]);
     expect(h.faults.calls('reports.count') - counts).toBeLessThanOrEqual(3 * 3);
+    // No sample to keep (KEEP_SAMPLES 0): no record is written again.
+    expect(h.faults.calls('logs.put') - puts).toBe(0);
     const counted = await occurrences(h);
     expect(Object.values(counted).sort()).toEqual([1, 1, 4]);
-    const settled = await h.stores.logs.get(first.log.logId);
-    expect(settled?.reportId).toMatch(/^\d{9}$/);
-    expect(settled?.events?.every((link) => link.reportId !== null)).toBe(true);
-    // A document's report takes its first log's id.
+    const stored = await findLog(h.stores, first.log.logId);
+    const jammedReport = await h.stores.reports.getByKey(stored.reportKey!);
+    expect(await logAsCounted(h.stores, stored)).toMatchObject({
+      reportId: jammedReport!.reportId,
+      type: 'E',
+    });
+    // A document's report takes its first log's id, and the log reads as counted on it.
     const report = await h.stores.reports.getByReportId(document.log.logId);
     expect(report?.occurrences).toBe(1);
+    expect(await logAsCounted(h.stores, await findLog(h.stores, document.log.logId))).toMatchObject({
+      reportId: document.log.logId,
+      type: report!.type,
+    });
+  });
+
+  it("marks a report's first KEEP_SAMPLES logs as kept samples, and rewrites no other record", async () => {
+    configureLifecycle({ archiveMode: 'raw', keepSamples: 2 });
+    try {
+      const h = harness();
+      const stream = deferring(h);
+      const logs = [];
+      for (let i = 0; i < 4; i++) logs.push((await post(h, [jammed(i)])).log.logId);
+      await countBatch(h.stores, stream.slice(0, 1));
+      const puts = h.faults.calls('logs.put');
+      // Redelivered from the first record, with the rest: the first is counted, not marked again.
+      await countBatch(h.stores, stream);
+      expect(h.faults.calls('logs.put') - puts).toBe(1);
+      const samples = await Promise.all(
+        logs.map(async (id) => (await findLog(h.stores, id)).sample === true),
+      );
+      expect(samples).toEqual([true, true, false, false]);
+    } finally {
+      configureLifecycle({ archiveMode: 'raw', keepSamples: 0 });
+    }
   });
 
   it('counts nothing twice when a batch is delivered again, cut differently', async () => {

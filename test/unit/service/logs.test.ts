@@ -1,6 +1,6 @@
 import { NotFound } from '#lib/errors';
 import { deleteIssue } from '#lib/service/issues';
-import { findLog, findLogReport } from '#lib/service/logs';
+import { findLog, findLogReport, logAsCounted } from '#lib/service/logs';
 import { harness, ingest, paymentLog, quietLog } from './helpers.ts';
 
 describe('reading logs', () => {
@@ -20,6 +20,29 @@ describe('reading logs', () => {
     const stored = await findLog(h.stores, log.logId);
     expect(stored.reportId).toBeNull();
     expect(await findLogReport(h.stores, stored)).toMatchObject({ reportId: report?.reportId });
+    expect(await logAsCounted(h.stores, stored)).toEqual({
+      ...stored,
+      reportId: report?.reportId,
+      type: report?.type,
+    });
+  });
+
+  it('reads a settled record, a record without failure and one whose report is gone as they are', async () => {
+    const h = harness();
+    const settled = await findLog(h.stores, (await ingest(h, paymentLog(7))).log.logId);
+    expect(await logAsCounted(h.stores, settled)).toEqual(settled);
+    const quiet = await findLog(h.stores, (await ingest(h, quietLog)).log.logId);
+    expect(await logAsCounted(h.stores, quiet)).toEqual(quiet);
+
+    h.faults.failNext('logs.put', { skip: 1 });
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    const pending = await ingest(h, paymentLog(8));
+    jest.restoreAllMocks();
+    // The same failure: deleting its issue deletes the report both logs count on.
+    await deleteIssue(h.stores, (await findLogReport(h.stores, settled)).issueId);
+    const orphan = await findLog(h.stores, pending.log.logId);
+    expect(orphan.reportId).toBeNull();
+    expect(await logAsCounted(h.stores, orphan)).toEqual(orphan);
   });
 
   it('answers not found for an unknown log, a log without failures, and a log whose report was deleted', async () => {
