@@ -11,7 +11,7 @@
  * loads this module alone first, see `startForArgv`), so the hash gets a head
  * start. This module needs nothing but node's own modules.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 
@@ -50,9 +50,41 @@ export interface HashJob {
   stop(): Promise<void>;
 }
 
-/** Measured on 2 cores: the thread wins with a 1-minute load of 2.2 (this process's own runs included), loses at 3.3. */
+/**
+ * Measured on 2 cores: the thread wins with a 1-minute load of 2.2 (this
+ * process's own runs included), loses at 3.3. The average lags, though: with
+ * one other process busy on one of 2 cores its load reads 1.4-2, and the
+ * thread then shares this process's core and loses (722 ms against 633 ms on
+ * the realistic log, alternated runs). So a core is spare only when, at this
+ * moment too, the two threads find two cores: at most cores - 2 tasks are
+ * running besides this process's own.
+ */
 export function coresSpare(): boolean {
-  return loadavg()[0]! < availableParallelism() + 0.5;
+  const cores = availableParallelism();
+  if (loadavg()[0]! >= cores + 0.5) return false;
+  const others = othersRunning();
+  return others === null || others < cores - 1;
+}
+
+/**
+ * Tasks running or runnable now, this process's threads left out
+ * (/proc/loadavg's fourth field counts every task of the machine's, ours
+ * included); null where /proc does not say.
+ */
+export function othersRunning(): number | null {
+  try {
+    const all = Number(readFileSync('/proc/loadavg', 'latin1').split(' ')[3]?.split('/')[0]);
+    if (!Number.isInteger(all)) return null;
+    let ours = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      // `pid (comm) S …`: the state follows the last ')' (a thread's name may hold one).
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'latin1');
+      if (stat.charAt(stat.lastIndexOf(')') + 2) === 'R') ours++;
+    }
+    return Math.max(0, all - ours);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startForArgv, startHashJob, THREAD_FROM } from '#lib/extract/hasher';
+import { othersRunning, startForArgv, startHashJob, THREAD_FROM } from '#lib/extract/hasher';
 import { extractBuffer } from '#lib/extract/index';
 import { extractFile, FileChangedError } from '#lib/extract/read-file';
 
@@ -64,5 +65,24 @@ describe('hash jobs', () => {
     expect(startForArgv(['extract', dir])).toEqual([]);
     expect(startForArgv(['extract', small, small])).toEqual([]);
     expect(startForArgv([])).toEqual([]);
+  });
+
+  it('counts another busy process among the tasks running now', async () => {
+    // Linux says through /proc; elsewhere the 1-minute load alone decides.
+    if (process.platform !== 'linux') {
+      expect(othersRunning()).toBeNull();
+      return;
+    }
+    const quiet = othersRunning();
+    expect(Number.isInteger(quiet) && quiet! >= 0).toBe(true);
+    const busy = spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A task is counted while it runs or waits for a core: the spinning child always is.
+      const seen = Array.from({ length: 20 }, () => othersRunning()!);
+      expect(Math.max(...seen)).toBeGreaterThanOrEqual(1);
+    } finally {
+      busy.kill();
+    }
   });
 });
