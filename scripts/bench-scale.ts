@@ -33,12 +33,20 @@
  * the sweeper's index instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  DeleteItemCommand,
+  type GlobalSecondaryIndex,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { buildApp } from '#lib/app';
 import { loadConfig } from '#lib/config';
 import { eventFromObject, type LogEvent } from '#lib/records/index';
 import { type CountRecord, countBatch } from '#lib/service/async-count';
 import { ingestRecords } from '#lib/service/events';
+import { releaseExpired, TTL_IDENTITY } from '#lib/service/expiry-release';
+import { sweepExpired } from '#lib/service/lifecycle';
 import { CapacityMeter, type TableDef, tableDef } from '#lib/store/wcu-meter';
 import { encodeCounts } from '#lib/stream/kinesis-deferral';
 import {
@@ -112,6 +120,8 @@ interface Options {
   /** The mapping's batch size and batching window in seconds (async). */
   streamBatch: number;
   window: number;
+  /** Also delete every stored log as retention would, and meter that apart. */
+  expire: boolean;
 }
 
 function options(argv: string[]): Options {
@@ -136,6 +146,7 @@ function options(argv: string[]): Options {
     shards: argv.includes('--shards') ? read('shards', 0) : 0,
     streamBatch: read('stream-batch', deployed.batchSize),
     window: read('window', Math.max(1, deployed.window)),
+    expire: argv.includes('--expire'),
   };
 }
 
@@ -379,6 +390,58 @@ async function main(): Promise<void> {
   }
   const wallSeconds = (Date.now() - began) / 1000;
 
+  /**
+   * Every log the run stored (those that made the reports too), deleted as
+   * retention deletes it, metered in a second of its own. `sweep`: the
+   * sweeper, run past the retention period. `ttl`: each record deleted
+   * unmetered, as TTL's deletes are free (their index entries' removal
+   * counted free too: AWS does not bill TTL's deletes), then its removal
+   * handed to the stream consumer in the stream record's shape.
+   */
+  const expireAll = async () => {
+    const second = opts.seconds + 3600;
+    meter.second = second;
+    const reads = meter.rru;
+    let logs = 0;
+    if (config.lifecycle.expiryMode === 'sweep') {
+      const past = new Date(start + (config.lifecycle.retentionDays + 1) * 86_400_000);
+      for (let more = true; more; ) {
+        const swept = await sweepExpired(consumer.stores, past, { maxLogs: 5000 });
+        logs += swept.logs;
+        more = swept.more;
+      }
+    } else {
+      let key: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await raw.send(new ScanCommand({ TableName: config.logsTable, ExclusiveStartKey: key }));
+        const removals: DynamoDBRecord[] = [];
+        for (const item of page.Items ?? []) {
+          await raw.send(
+            new DeleteItemCommand({ TableName: config.logsTable, Key: { logId: item['logId']! } }),
+          );
+          removals.push({
+            eventName: 'REMOVE',
+            userIdentity: { ...TTL_IDENTITY },
+            dynamodb: {
+              Keys: { logId: item['logId'] },
+              OldImage: item,
+              SequenceNumber: String(++sequence),
+            } as DynamoDBRecord['dynamodb'],
+          });
+        }
+        for (let i = 0; i < removals.length; i += 100) {
+          const outcome = await releaseExpired(consumer.stores, removals.slice(i, i + 100));
+          if (outcome.failed !== null) throw new Error(`release of expired logs failed at ${outcome.failed}`);
+        }
+        logs += removals.length;
+        key = page.LastEvaluatedKey;
+      } while (key);
+    }
+    const byTarget = meter.unitsIn([second]);
+    const wru = [...byTarget.values()].reduce((a, b) => a + b, 0);
+    return { logs: Math.max(1, logs), wru, rru: meter.rru - reads, byTarget };
+  };
+
   const window = Array.from({ length: opts.seconds }, (_, s) => s);
   const events = perSecond * opts.batch * opts.seconds;
   const simulatedRate = events / opts.seconds;
@@ -448,6 +511,21 @@ async function main(): Promise<void> {
       'Lambda $0.20/M + 0.05 GB-s ($0.0000133334/GB-s)' +
       (async ? ', Kinesis $0.014/M PUT units (25 KB) + $0.015/shard-hour, consumer 0.25 GB-s a batch' : ''),
   );
+  if (opts.expire) {
+    const expiry = await expireAll();
+    const perEvent = (units: number) => (units / expiry.logs) * (1e6 / opts.batch);
+    const cost = perEvent(expiry.wru) * PRICES.wru + perEvent(expiry.rru) * PRICES.rru;
+    lines.push(
+      `at expiry (--expire, EXPIRY_MODE=${config.lifecycle.expiryMode}): ${fmt(expiry.logs, 0)} logs deleted, ` +
+        `${fmt(expiry.wru / expiry.logs, 2)} WRU + ${fmt(expiry.rru / expiry.logs, 2)} RRU a log ` +
+        `(${[...expiry.byTarget]
+          .filter(([, units]) => units > 0)
+          .map(([target, units]) => `${target.replace(/^logsift-/, '')} ${fmt(units / expiry.logs, 2)}`)
+          .join(', ')}) ` +
+        `= ${money(cost)} per million events; stored and deleted in all ` +
+        `${money(dynamoWrites + dynamoReads + s3 + edge + kinesis + consumerCost + cost)}`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   raw.destroy();
