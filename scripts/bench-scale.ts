@@ -394,9 +394,10 @@ async function main(): Promise<void> {
    * Every log the run stored (those that made the reports too), deleted as
    * retention deletes it, metered in a second of its own. `sweep`: the
    * sweeper, run past the retention period. `ttl`: each record deleted
-   * unmetered, as TTL's deletes are free (their index entries' removal
-   * counted free too: AWS does not bill TTL's deletes), then its removal
-   * handed to the stream consumer in the stream record's shape.
+   * unmetered, as TTL deletes "without consuming write throughput" (AWS's
+   * TTL guide; whether the removal of its index entries is billed it does
+   * not say: at most 1 WRU a log more, for logsByReportShard), then its
+   * removal handed to the stream consumer in the stream record's shape.
    */
   const expireAll = async () => {
     const second = opts.seconds + 3600;
