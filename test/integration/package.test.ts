@@ -316,18 +316,19 @@ describe('serverless package: the sharded lists (docs/SCALING.md)', () => {
   });
 });
 
-describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
-  const statements = () =>
-    (
-      (resources.IamRoleLambdaExecution?.Properties.Policies ?? []) as {
-        PolicyDocument: { Statement: Statement[] };
-      }[]
-    ).flatMap((p) => p.PolicyDocument.Statement);
-  const grants = (action: string) =>
-    statements()
-      .filter((st) => [st.Action].flat().includes(action))
-      .map((st) => JSON.stringify(st.Resource));
+/** The Lambda role's policy statements, and the resources each action is granted on. */
+const statements = () =>
+  (
+    (resources.IamRoleLambdaExecution?.Properties.Policies ?? []) as {
+      PolicyDocument: { Statement: Statement[] };
+    }[]
+  ).flatMap((p) => p.PolicyDocument.Statement);
+const grants = (action: string) =>
+  statements()
+    .filter((st) => [st.Action].flat().includes(action))
+    .map((st) => JSON.stringify(st.Resource));
 
+describe('serverless package: asynchronous counting (COUNT_MODE=async)', () => {
   it('creates the count stream with provisioned shards, a day of retention and encryption', () => {
     const stream = resources['CountStream'];
     expect(stream?.Type).toBe('AWS::Kinesis::Stream');
@@ -393,17 +394,6 @@ describe('serverless package: operations (README, Operations)', () => {
 });
 
 describe('serverless package: retention by TTL (EXPIRY_MODE=ttl)', () => {
-  const statements = () =>
-    (
-      (resources.IamRoleLambdaExecution?.Properties.Policies ?? []) as {
-        PolicyDocument: { Statement: Statement[] };
-      }[]
-    ).flatMap((p) => p.PolicyDocument.Statement);
-  const grants = (action: string) =>
-    statements()
-      .filter((st) => [st.Action].flat().includes(action))
-      .map((st) => JSON.stringify(st.Resource));
-
   it("streams the logs table's old images, keeping TTL on `ttl` and the logsByExpiry index for sweep-mode records", () => {
     const logs = resources['LogsTable']!.Properties;
     expect(logs['StreamSpecification']).toEqual({ StreamViewType: 'OLD_IMAGE' });
