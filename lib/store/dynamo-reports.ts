@@ -133,6 +133,12 @@ export const FOLD_SHARDS = 16;
 export const foldDue = (reportKey: string) => shardValue('due', shardOf(reportKey, FOLD_SHARDS), FOLD_SHARDS);
 /** A report this long without a count is quiet: no count can be on its way to a counter item. */
 const FOLD_QUIET_MS = 60_000;
+/**
+ * A report's item moves at most once in this long (its lastSeen is the
+ * condition): counts in between go to its counter items, and a fold of an item
+ * moved more recently must wait (countOccurrence, withPending).
+ */
+const ITEM_MOVES_EVERY_MS = 1000;
 
 const day = (at: string) => at.slice(0, 10);
 
@@ -364,7 +370,7 @@ export class DynamoReportStore implements ReportStore {
     // A merged report counts nowhere itself: the caller follows mergedInto.
     if (!item || typeof item['reportId'] !== 'string' || item['mergedInto'] !== undefined) return null;
     const seen = String(item['lastSeen']);
-    const cutoff = new Date(Date.parse(at) - 1000).toISOString();
+    const cutoff = new Date(Date.parse(at) - ITEM_MOVES_EVERY_MS).toISOString();
     if (at < new Date(Date.parse(seen) - BACKDATED_MS).toISOString()) {
       // Counted well before the report was last seen (a late or backdated
       // log): on the item, lastSeen left as it is, no counters folded.
@@ -592,11 +598,12 @@ export class DynamoReportStore implements ReportStore {
   }
 
   /** The report of a stored item, with what its counter items hold beyond it. */
-  private async withPending(item: Record<string, unknown>): Promise<Report> {
+  private async withPending(item: Record<string, unknown>, read?: Pending): Promise<Report> {
     const report = fromItem(item);
     if (item['counters'] === undefined) return report;
     const folded = (item['folded'] as Record<string, number> | undefined) ?? undefined;
-    const pending = await this.counters.pending(report.reportKey, folded ?? {}, true, taggedOf(item));
+    const pending =
+      read ?? (await this.counters.pending(report.reportKey, folded ?? {}, true, taggedOf(item)));
     if (pending.total === 0) return pending.tags ? withCounts(report, pending) : report;
     const seen = String(item['lastSeen']);
     // Folded on read once the burst is over: without it the list indexes would
@@ -608,7 +615,7 @@ export class DynamoReportStore implements ReportStore {
     if (
       at !== undefined &&
       at > seen &&
-      seen <= new Date(this.now() - 1000).toISOString() &&
+      seen <= new Date(this.now() - ITEM_MOVES_EVERY_MS).toISOString() &&
       item['mergedInto'] === undefined &&
       !this.folding.has(report.reportKey)
     ) {
@@ -668,6 +675,11 @@ export class DynamoReportStore implements ReportStore {
     const item = await this.getItem(reportKey);
     if (!item || typeof item['reportId'] !== 'string') return 'left';
     const seen = String(item['lastSeen']);
+    // Moved within the second: nothing may fold it yet, and a report counted
+    // that recently is not quiet either. Its next count or this schedule's next
+    // run folds it (under a steady load every run would read its counter items
+    // twice for nothing).
+    if (seen > new Date(this.now() - ITEM_MOVES_EVERY_MS).toISOString()) return 'left';
     const pending =
       item['counters'] !== undefined && item['mergedInto'] === undefined
         ? await this.counters.pending(
@@ -678,7 +690,7 @@ export class DynamoReportStore implements ReportStore {
           )
         : NOTHING_PENDING;
     if (pending.total > 0) {
-      await this.withPending(item);
+      await this.withPending(item, pending);
       const stored = await this.getItem(reportKey);
       return Number(stored?.['occurrences']) > Number(item['occurrences']) ? 'folded' : 'left';
     }

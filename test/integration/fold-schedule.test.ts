@@ -8,7 +8,7 @@ import { type Report, TAG_KEYS } from '#lib/model';
 import { foldTags } from '#lib/store/budgets';
 import { DynamoReportStore, FOLD_INDEX, FOLD_SHARDS } from '#lib/store/dynamo-reports';
 import { foldHandler } from '../../functions/fold.ts';
-import { ghostReport } from '../helpers/reports.ts';
+import { ghostReport, reportsClient } from '../helpers/reports.ts';
 import { startEmulatorsForTest, type TestEmulators } from '../helpers/stack.ts';
 
 let emulators: TestEmulators;
@@ -109,6 +109,49 @@ describe('the scheduled fold', () => {
     await store.countOccurrence(key, at(130_000));
     expect(await due()).toEqual([key]);
     expect((await store.getByKey(key))!.occurrences).toBe(83);
+  }, 60_000);
+
+  it('reads a report counted within the second once, leaves it, and folds it on a later run', async () => {
+    let now = base + 200_000;
+    const { client, documents } = reportsClient(emulators);
+    const calls: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        calls.push(String(context['commandName']));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countCalls' },
+    );
+    const store = new DynamoReportStore(documents, table, 'fold-recent', { now: () => now });
+    const run = foldHandler(store);
+    // The tests before leave quiet reports in the index: this run unmarks them.
+    await run();
+    const key = 'counted-just-now-key';
+    await store.create({
+      ...report(key),
+      reportId: '500000003',
+      issueId: '500003',
+      firstSeen: at(199_000),
+      lastSeen: at(199_000),
+    });
+    // The first count moves the item (at 200 s); the next ten, within its second, go to counter items.
+    await store.countOccurrence(key, at(200_000));
+    for (let i = 1; i <= 10; i++) await store.countOccurrence(key, at(200_000 + i));
+    expect(await due()).toContain(key);
+
+    // Half a second on, nothing may fold the item yet: one read of it, not of its 16 counter items.
+    now = base + 200_500;
+    calls.length = 0;
+    const early = await run();
+    expect(early).toEqual({ reports: 1, folded: 0, cleared: 0, more: false });
+    expect(calls.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand']);
+    expect(Number((await stored(key))['occurrences'])).toBe(2);
+
+    // Once the second is over, the run folds what the counter items hold.
+    now = base + 202_000;
+    expect(await run()).toMatchObject({ folded: 1 });
+    expect(Number((await stored(key))['occurrences'])).toBe(12);
+    documents.destroy();
   }, 60_000);
 
   it('leaves a report that was never hot out of its index', async () => {
