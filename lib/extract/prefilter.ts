@@ -11,8 +11,17 @@
  * survives the AND over the FP bytes starting at it. Sixteen positions are
  * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup);
  * the module is assembled below (one for all tables, which it reads from its
- * memory), so its source is this file and no toolchain is needed. A candidate is only a maybe: nibbles of different
- * patterns in one bucket mix, so the caller confirms each one.
+ * memory), so its source is this file and no toolchain is needed.
+ *
+ * Nibbles of different patterns in one bucket mix ('rror' and 'vere' in one
+ * bucket let 'rver' through), so a lane that survives the buckets is checked
+ * once more before it is reported: its FP bytes, each OR 0x20 (which folds
+ * letter case and keeps every pattern's window apart from no window it
+ * matches), are hashed into a bit set of the patterns' windows folded the same
+ * way (`exact`). That check runs in the module, on the few lanes the buckets
+ * let through, and leaves the caller a candidate in a few hundred where it was
+ * in tens. A candidate is still only a maybe (a fingerprint is not the whole
+ * keyword; hashes collide), so the caller confirms each one.
  *
  * The same tables are read by a plain loop (`scalarCandidates`) where the SIMD
  * module cannot be compiled; the tests hold the two to the same answers.
@@ -37,6 +46,53 @@ export interface Tables {
   /** lo[j * 16 + nibble], hi[j * 16 + nibble]: bucket bits allowed at fingerprint position j. */
   lo: Uint8Array;
   hi: Uint8Array;
+  /** Bit windowHash(w) of EXACT_BYTES * 8: set for every folded window w some pattern allows (all set when too many). */
+  exact: Uint8Array;
+}
+
+/** Bytes of the `exact` bit set: 2^16 bits, so a few hundred windows leave it 99 % empty. */
+const EXACT_BYTES = 8192;
+/** Patterns allowing more windows than this (wide byte sets) switch the second check off. */
+const EXACT_MAX_WINDOWS = 4096;
+/** Multiplier of the window hash (Fibonacci hashing), its top 16 bits the index. */
+const EXACT_MUL = 0x9e3779b1;
+/** FP little-endian bytes of a window, each OR 0x20, as the module loads them. */
+const FOLD = 0x20202020;
+const exactIndex = (folded: number): number => Math.imul(folded, EXACT_MUL) >>> 16;
+
+/** The `exact` bit set of the patterns: each window they allow, folded, hashed (plain loops: this runs at start-up). */
+function exactWindows(patterns: readonly (readonly Uint8Array[])[]): Uint8Array {
+  const bits = new Uint8Array(EXACT_BYTES);
+  const seen = new Uint8Array(256);
+  let windows = 0;
+  for (const p of patterns) {
+    // Each position's bytes folded, once each.
+    const folded: number[][] = [];
+    let combos = 1;
+    for (let j = 0; j < FP; j++) {
+      const set: number[] = [];
+      seen.fill(0);
+      for (let k = 0; k < p[j]!.length; k++) {
+        const c = p[j]![k]! | 0x20;
+        if (seen[c] === 0) set.push(c);
+        seen[c] = 1;
+      }
+      folded.push(set);
+      combos *= set.length;
+    }
+    windows += combos;
+    if (windows > EXACT_MAX_WINDOWS) return bits.fill(0xff);
+    // Every combination, as an odometer over the positions.
+    const at = new Array<number>(FP).fill(0);
+    for (let n = 0; n < combos; n++) {
+      let w = 0;
+      for (let j = 0; j < FP; j++) w |= folded[j]![at[j]!]! << (8 * j);
+      const h = exactIndex(w);
+      bits[h >>> 3]! |= 1 << (h & 7);
+      for (let j = 0; j < FP && ++at[j]! === folded[j]!.length; j++) at[j] = 0;
+    }
+  }
+  return bits;
 }
 
 /**
@@ -64,8 +120,15 @@ const BY_LOW = (() => {
   return f;
 })();
 
-/** Spreads the patterns (each FP byte sets) over the buckets, keeping what each bucket lets through rare. */
-export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Tables {
+/**
+ * Spreads the patterns (each FP byte sets) over the buckets, keeping what each
+ * bucket lets through rare. `windows`, when given, are what the second check
+ * allows instead (patterns that the buckets take joined, given apart).
+ */
+export function buildTables(
+  patterns: readonly (readonly Uint8Array[])[],
+  windows: readonly (readonly Uint8Array[])[] = patterns,
+): Tables {
   // Per bucket and position, the nibbles allowed, as 16-bit masks (plain integers: this runs at start-up).
   const loSets = new Uint16Array(BUCKETS * FP);
   const hiSets = new Uint16Array(BUCKETS * FP);
@@ -141,7 +204,7 @@ export function buildTables(patterns: readonly (readonly Uint8Array[])[]): Table
       }
     }
   }
-  return { lo, hi };
+  return { lo, hi, exact: exactWindows(windows) };
 }
 
 /** Candidate starts in buf[from, end), ascending, into out; bytes at or past `to` read as 0. */
@@ -156,11 +219,15 @@ export function scalarCandidates(
   let n = 0;
   for (let i = from; i < end; i++) {
     let m = 0xff;
+    let w = 0;
     for (let j = 0; j < FP && m !== 0; j++) {
       const x = i + j < to ? buf[i + j]! : 0;
       m &= t.lo[j * 16 + (x & 15)]! & (hiAt(j) ? t.hi[j * 16 + (x >> 4)]! : 0xff);
+      w |= x << (8 * j);
     }
-    if (m !== 0) out[n++] = i;
+    if (m === 0) continue;
+    const h = exactIndex(w | FOLD);
+    if ((t.exact[h >>> 3]! >> (h & 7)) & 1) out[n++] = i;
   }
   return n;
 }
@@ -202,14 +269,24 @@ const op = {
   end: [0x0b],
   br: (d: number) => [0x0c, ...uleb(d)],
   brIf: (d: number) => [0x0d, ...uleb(d)],
+  call: (f: number) => [0x10, ...uleb(f)],
   get: (l: number) => [0x20, ...uleb(l)],
   set: (l: number) => [0x21, ...uleb(l)],
   tee: (l: number) => [0x22, ...uleb(l)],
+  i32Load: (offset: number) => [0x28, 0, ...uleb(offset)],
+  i32Load8U: (offset: number) => [0x2d, 0, ...uleb(offset)],
   i32Store: (offset: number) => [0x36, 2, ...uleb(offset)],
-  i32Const: (v: number) => [0x41, ...sleb(v)],
+  i32Const: (v: number) => [0x41, ...sleb(v | 0)],
+  i32Eqz: [0x45],
   i32GeU: [0x4f],
+  i32Ctz: [0x68],
   i32Add: [0x6a],
   i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32And: [0x71],
+  i32Or: [0x72],
+  i32Xor: [0x73],
+  i32Shl: [0x74],
   i32ShrU: [0x76],
   v128Load: (offset: number) => [0xfd, 0x00, 0, ...uleb(offset)],
   v128Const: (bytes: ArrayLike<number>) => [0xfd, 0x0c, ...Array.from(bytes)],
@@ -225,30 +302,67 @@ const op = {
 /**
  * The module's memory: a copy of the input block at 0 (plus room for the
  * look-ahead), the (offset, lane mask) pairs, the tables of the prefilter
- * scanning (lo, hi, then sixteen 0x0f bytes), then a reader's buffer that the
- * module scans where it lies (leaseReadBuffer).
+ * scanning (lo, hi, sixteen 0x0f bytes, then the `exact` bit set), then a
+ * reader's buffer that the module scans where it lies (leaseReadBuffer).
  */
 const OUT_AT = BLOCK + 64;
 const TABLES_AT = OUT_AT + (BLOCK / 16) * 8 + 64;
-const TABLE_BYTES = 2 * FP * 16 + 16;
-const RESIDENT_AT = TABLES_AT + 256;
+const EXACT_AT = TABLES_AT + 2 * FP * 16 + 16;
+const TABLE_BYTES = 2 * FP * 16 + 16 + EXACT_BYTES;
+const RESIDENT_AT = TABLES_AT + Math.ceil(TABLE_BYTES / 256) * 256;
 /** Bytes of the reader's buffer; the look-ahead of the last round reads up to 64 bytes past it. */
 export const RESIDENT_BYTES = 256 * 1024;
 const PAGES = Math.ceil((RESIDENT_AT + RESIDENT_BYTES + 64) / 65536);
+
+/**
+ * `keep(mask, at)`: the lanes of `mask` (bit k: the window at `at` + k) whose
+ * window's bit is set in `exact`. A function of its own, called only for the
+ * rounds the buckets let something through, so that the scan loop stays as
+ * lean as without it (inline, it cost the loop a move a round on a log with
+ * few candidates).
+ */
+function keepLanes(): number[] {
+  // Parameters 0 mask, 1 at; locals: 2 the lanes still to check, 3 a lane, 4 its hash.
+  const KEPT = 0;
+  const AT = 1;
+  const LEFT = 2;
+  const LANE = 3;
+  const HASH = 4;
+  return [
+    ...[...op.get(KEPT), ...op.set(LEFT)],
+    ...[...op.block, ...op.loop],
+    ...[...op.get(LEFT), ...op.i32Eqz, ...op.brIf(1)],
+    ...[...op.get(LEFT), ...op.i32Ctz, ...op.set(LANE)],
+    ...[...op.get(AT), ...op.get(LANE), ...op.i32Add, ...op.i32Load(0)],
+    ...[...op.i32Const(FOLD), ...op.i32Or, ...op.i32Const(EXACT_MUL), ...op.i32Mul],
+    ...[...op.i32Const(16), ...op.i32ShrU, ...op.tee(HASH)],
+    ...[...op.i32Const(3), ...op.i32ShrU, ...op.i32Load8U(EXACT_AT)],
+    ...[...op.get(HASH), ...op.i32Const(7), ...op.i32And, ...op.i32ShrU, ...op.i32Const(1), ...op.i32And],
+    ...[...op.i32Eqz, ...op.if],
+    ...[...op.get(KEPT), ...op.i32Const(1), ...op.get(LANE), ...op.i32Shl, ...op.i32Xor, ...op.set(KEPT)],
+    ...op.end,
+    ...[...op.get(LEFT), ...op.get(LEFT), ...op.i32Const(1), ...op.i32Sub, ...op.i32And, ...op.set(LEFT)],
+    ...[...op.br(0), ...op.end, ...op.end],
+    ...[...op.get(KEPT), ...op.end],
+  ];
+}
 
 /**
  * `scan(n, out, p)`: for each 16 bytes from p on while p < n (rounded up to 32), when some lane
  * is a candidate, stores p and the 16-bit lane mask at out; returns the number of pairs. The
  * tables are read from memory once, before the loop: as constants in the code, V8 rebuilds each
  * of them in every round (two 64-bit moves and two inserts a table), a fifth of the loop's work.
+ * A lane the buckets let through is kept only when its window's bit is set in `exact`.
  */
 export function assemble(): Uint8Array {
-  // Parameters 0 n, 1 out, 2 p; locals: 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x, 14 and 15 the two masks.
+  // Parameters 0 n, 1 out, 2 p; locals: 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x,
+  // 14 and 15 the two masks; i32: 16 the lanes kept.
   const LO = 4;
   const HI = 8;
   const C0F = 12;
   const X = 13;
   const M = [14, 15];
+  const KEPT = 16;
   const body: number[] = [];
   for (let j = 0; j < FP; j++) {
     body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + j * 16), ...op.set(LO + j));
@@ -282,17 +396,14 @@ export function assemble(): Uint8Array {
   body.push(...op.get(M[0]!), ...op.get(M[1]!), ...op.v128Or, ...op.anyTrue, ...op.if);
   for (let v = 0; v < 2; v++) {
     body.push(...op.get(M[v]!), ...op.anyTrue, ...op.if);
+    // The lanes the buckets let through, less those `keep` drops.
+    body.push(...op.get(M[v]!), ...op.v128Const(new Uint8Array(16)), ...op.i8x16Ne, ...op.bitmask);
+    body.push(...op.get(2), ...op.i32Const(16 * v), ...op.i32Add, ...op.call(1), ...op.tee(KEPT));
+    body.push(...op.if);
     body.push(...op.get(3), ...op.get(2), ...op.i32Const(16 * v), ...op.i32Add, ...op.i32Store(0));
-    body.push(
-      ...op.get(3),
-      ...op.get(M[v]!),
-      ...op.v128Const(new Uint8Array(16)),
-      ...op.i8x16Ne,
-      ...op.bitmask,
-    );
-    body.push(...op.i32Store(4));
+    body.push(...op.get(3), ...op.get(KEPT), ...op.i32Store(4));
     body.push(...op.get(3), ...op.i32Const(8), ...op.i32Add, ...op.set(3));
-    body.push(...op.end);
+    body.push(...op.end, ...op.end);
   }
   body.push(...op.end);
   body.push(...op.get(2), ...op.i32Const(32), ...op.i32Add, ...op.set(2), ...op.br(0));
@@ -301,8 +412,10 @@ export function assemble(): Uint8Array {
   const locals = vec([
     [...uleb(1), I32],
     [...uleb(12), V128],
+    [...uleb(1), I32],
   ]);
   const func = [...locals, ...body];
+  const keep = [...vec([[...uleb(3), I32]]), ...keepLanes()];
   return Uint8Array.from([
     0x00,
     0x61,
@@ -312,11 +425,23 @@ export function assemble(): Uint8Array {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), ...vec([[I32]])]])),
+    ...section(
+      1,
+      vec([
+        [0x60, ...vec([[I32], [I32], [I32]]), ...vec([[I32]])],
+        [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])],
+      ]),
+    ),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(PAGES)]])),
-    ...section(3, vec([[0]])),
+    ...section(3, vec([[0], [1]])),
     ...section(7, vec([[...name('scan'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(func.length), ...func]])),
+    ...section(
+      10,
+      vec([
+        [...uleb(func.length), ...func],
+        [...uleb(keep.length), ...keep],
+      ]),
+    ),
   ]);
 }
 
@@ -403,7 +528,8 @@ export class Prefilter {
     const memory = sharedMemory();
     this.tableBytes.set(tables.lo, 0);
     this.tableBytes.set(tables.hi, FP * 16);
-    this.tableBytes.fill(0x0f, 2 * FP * 16);
+    this.tableBytes.fill(0x0f, 2 * FP * 16, 2 * FP * 16 + 16);
+    this.tableBytes.set(tables.exact, 2 * FP * 16 + 16);
     this.mem = new Uint8Array(memory.buffer);
     this.pairs = new Int32Array(memory.buffer, OUT_AT, 2 * (BLOCK / 16 + 2));
   }

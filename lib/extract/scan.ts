@@ -232,6 +232,11 @@ function shapeStarts(shapes: readonly (readonly string[])[]): Uint8Array[][] {
   return [...byFirst.values()].map((head) => [Uint8Array.of(10), ...head.map(bytesOf)]);
 }
 
+/** The windows of shapeStarts' patterns, one a shape: what the prefilter's second check lets through. */
+function shapeWindows(shapes: readonly (readonly string[])[]): Uint8Array[][] {
+  return shapes.map((shape) => [Uint8Array.of(10), ...shape.slice(0, FP - 1).map(bytesOf)]);
+}
+
 /** Ranges shorter than this are searched offset by offset (Matcher.hasKeyword). */
 const SCALAR_BELOW = 1024;
 
@@ -272,6 +277,7 @@ export class Matcher {
   /** Built on first use: a matcher asked only about single lines (isFlagged) never needs one. */
   private built: Prefilter | null = null;
   private readonly patterns: Uint8Array[][];
+  private readonly windows: Uint8Array[][];
   /** Candidate buffer of findKeyword (synchronous, so one is enough). */
   private readonly scratch = new Int32Array(BLOCK);
 
@@ -316,14 +322,13 @@ export class Matcher {
     });
     this.allShapes = shapes.length === 32 ? -1 : (1 << shapes.length) - 1;
     this.hasShapes = shapes.length > 0;
-    this.patterns = [
-      ...entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c))),
-      ...shapeStarts(shapes),
-    ];
+    const fingerprints = entries.map((e) => [...e.kw.subarray(e.at, e.at + FP)].map((c) => Uint8Array.of(c)));
+    this.patterns = [...fingerprints, ...shapeStarts(shapes)];
+    this.windows = [...fingerprints, ...shapeWindows(shapes)];
   }
 
   private get prefilter(): Prefilter {
-    this.built ??= new Prefilter(buildTables(this.patterns));
+    this.built ??= new Prefilter(buildTables(this.patterns, this.windows));
     return this.built;
   }
 

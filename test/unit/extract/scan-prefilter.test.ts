@@ -78,6 +78,27 @@ describe('SIMD prefilter', () => {
     }
   });
 
+  it('drops most positions that only mixtures of bucket nibbles let through (the second check)', () => {
+    let mixed = 0;
+    let left = 0;
+    for (let seed = 300; seed < 320; seed++) {
+      const r = prng(seed);
+      // More patterns than buckets: some share one, and their nibbles mix.
+      const patterns = Array.from({ length: 24 }, () => randomPattern(r));
+      const tables = buildTables(patterns);
+      const bucketsOnly = { ...tables, exact: new Uint8Array(tables.exact.length).fill(0xff) };
+      const buf = randomBuffer(r, 4000);
+      const unmatched = (list: number[]) =>
+        list.filter((i) => !patterns.some((p) => matchesAt(p, buf, i, buf.length))).length;
+      const out = new Int32Array(buf.length);
+      const n = scalarCandidates(bucketsOnly, buf, 0, buf.length, buf.length, out);
+      mixed += unmatched([...out.subarray(0, n)]);
+      left += unmatched(simdCandidates(new Prefilter(tables, 0), buf, 0, buf.length, buf.length));
+    }
+    expect(mixed).toBeGreaterThan(1000);
+    expect(left).toBeLessThan(mixed / 50);
+  });
+
   it('gives the same candidates as the plain loop, in ascending order, whatever the range', () => {
     for (let seed = 100; seed < 160; seed++) {
       const r = prng(seed);
