@@ -16,12 +16,13 @@
  * Nibbles of different patterns in one bucket mix ('rror' and 'vere' in one
  * bucket let 'rver' through), so a lane that survives the buckets is checked
  * once more before it is reported: its FP bytes, each OR 0x20 (which folds
- * letter case and keeps every pattern's window apart from no window it
- * matches), are hashed into a bit set of the patterns' windows folded the same
- * way (`exact`). That check runs in the module, on the few lanes the buckets
- * let through, and leaves the caller a candidate in a few hundred where it was
- * in tens. A candidate is still only a maybe (a fingerprint is not the whole
- * keyword; hashes collide), so the caller confirms each one.
+ * letter case: it may join two windows, never part a window from a pattern
+ * that allows it), are hashed into a bit set of the patterns' windows folded
+ * the same way (`exact`). That check runs in the module, on the few lanes the
+ * buckets let through (on the realistic log of scripts/gen-log.mjs it leaves
+ * 1,600 candidates a MB of the buckets' 8,600). A candidate is still only a
+ * maybe (a fingerprint is not the whole keyword; hashes collide), so the
+ * caller confirms each one.
  *
  * The same tables are read by a plain loop (`scalarCandidates`) where the SIMD
  * module cannot be compiled; the tests hold the two to the same answers.
@@ -46,7 +47,7 @@ export interface Tables {
   /** lo[j * 16 + nibble], hi[j * 16 + nibble]: bucket bits allowed at fingerprint position j. */
   lo: Uint8Array;
   hi: Uint8Array;
-  /** Bit windowHash(w) of EXACT_BYTES * 8: set for every folded window w some pattern allows (all set when too many). */
+  /** Bit exactIndex(w) of EXACT_BYTES * 8 is set for every folded window w some pattern allows (all bits when too many). */
   exact: Uint8Array;
 }
 
@@ -56,7 +57,7 @@ const EXACT_BYTES = 8192;
 const EXACT_MAX_WINDOWS = 4096;
 /** Multiplier of the window hash (Fibonacci hashing), its top 16 bits the index. */
 const EXACT_MUL = 0x9e3779b1;
-/** FP little-endian bytes of a window, each OR 0x20, as the module loads them. */
+/** ORed into a window's FP (4) bytes, loaded little-endian as the module loads them: each byte OR 0x20. */
 const FOLD = 0x20202020;
 const exactIndex = (folded: number): number => Math.imul(folded, EXACT_MUL) >>> 16;
 
@@ -316,10 +317,8 @@ const PAGES = Math.ceil((RESIDENT_AT + RESIDENT_BYTES + 64) / 65536);
 
 /**
  * `keep(mask, at)`: the lanes of `mask` (bit k: the window at `at` + k) whose
- * window's bit is set in `exact`. A function of its own, called only for the
- * rounds the buckets let something through, so that the scan loop stays as
- * lean as without it (inline, it cost the loop a move a round on a log with
- * few candidates).
+ * window's bit is set in `exact`; called only for the rounds the buckets let
+ * something through.
  */
 function keepLanes(): number[] {
   // Parameters 0 mask, 1 at; locals: 2 the lanes still to check, 3 a lane, 4 its hash.
