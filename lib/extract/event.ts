@@ -70,10 +70,15 @@ export function fingerprintOf(signature: string): string {
  * main`, `ANR in com.x`), AWS Lambda's timeout (`Task timed out after 3.00 seconds`),
  * glibc's heap checks before it aborts (`free(): double free detected in tcache 2`,
  * `malloc(): corrupted top size`, `double free or corruption (out)`, `*** stack
- * smashing detected ***`) and the shell's report of the abort (`Aborted (core dumped)`, alone on its line).
+ * smashing detected ***`), what else a C or C++ program says as it aborts (the C++
+ * runtime's `terminate called after throwing an instance of 'std::out_of_range'`
+ * and its `  what():  …` line, glibc's `prog: cart.c:57: total: Assertion `p' failed.`)
+ * and the shell's report of the signal (`Aborted (core dumped)`, `Illegal
+ * instruction`, alone on its line; `Segmentation fault` is an error word), and npm's failures before
+ * version 9 (`npm ERR! code ELIFECYCLE`; since, `npm error …`).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^Aborted(?: \(core dumped\))?$/m;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction)(?: \(core dumped\))?$|^npm ERR! /m;
 /** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
@@ -87,7 +92,12 @@ const WITHOUT_LEVEL_PARTS = [
   'double free',
   'corrupted',
   'stack smashing',
+  'terminate called',
+  'what(): ',
+  ': Assertion ',
   'Aborted',
+  'Illegal instruction',
+  'npm ERR! ',
 ];
 
 export function isFailureWithoutLevel(text: string): boolean {

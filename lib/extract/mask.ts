@@ -76,6 +76,16 @@ const RULES: Array<[RegExp, string, string?]> = [
   ],
   // The program glibc names in `*** Error in `./shopd': …` is where it was run from: its name stays.
   [/(\*\*\* Error in `)[^`'\s]{0,256}\/(?=[^/`'\s]{1,128}')/g, '$1', '*** Error in `'],
+  // glibc's failed assertion names the program as it was run and the source file
+  // as it was compiled (`/usr/local/bin/shopd: /build/src/cart.c:57: total: Assertion …`):
+  // where either lay is the machine's, so both keep their names only.
+  [
+    /(?<!\S)(?:[^\s:`']{0,256}\/)?([^/\s:`']{1,128}): (?:[^\s:`']{0,256}\/)?([^/\s:`']{1,256}:\d{1,7}: [^\n]{0,256}?Assertion [`'\u2018])/g,
+    '$1: $2',
+    ': Assertion ',
+  ],
+  // Where npm wrote its debug log (`npm ERR!     /root/.npm/_logs/2024-…-debug-0.log`) is the run's.
+  [/(npm ERR!\s+)\S{0,256}\/_logs\/\S{1,256}/g, '$1<npm log>', '/_logs/'],
   // Whether the crash left a core is the machine's ulimit, not the failure.
   [/ \(core dumped\)/g, '', 'core dumped'],
   // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`).

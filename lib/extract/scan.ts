@@ -57,9 +57,26 @@ export const KEYWORDS: readonly string[] = [
   'failed to start',
   'anr in',
   'task timed out',
-  // The shell's report of an abort (glibc's heap checks before it, `free(): `,
-  // `double free`, would make ordinary lines prefilter candidates beside klog's shapes).
+  // The shell's report of an abort or a crash, and what a C or C++ program
+  // says before it: glibc's heap checks (`free(): double free detected in
+  // tcache 2`, `double free or corruption (out)`, `munmap_chunk(): invalid
+  // pointer`, `malloc(): corrupted top size`, `corrupted size vs. prev_size`),
+  // its failed assertions (`Assertion `p' failed.`), the C++ runtime's
+  // `terminate called after throwing an instance of '…'` (the `what():` line
+  // after a failure line is read anyway). Each keyword is the part the
+  // prefilter tells from ordinary text (`terminate` or `(): ` would not be).
   'aborted',
+  'segmentation fault',
+  'illegal instruction',
+  'uble free',
+  'invalid pointer',
+  'corrupted top',
+  'corrupted size',
+  'stack smashing',
+  'assertion `',
+  'an instance of',
+  // npm's failures before version 9 (`npm ERR! code E404`).
+  'npm err!',
   // nginx's and HAProxy's alert level, `[alert]` (its rarest bytes, `ert]`, cost less without the bracket).
   'alert]',
   // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.

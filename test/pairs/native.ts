@@ -53,6 +53,90 @@ export const native: PairFormat = {
       b: log('malloc(): corrupted top size', 'Aborted (core dumped)'),
     },
     {
+      name: 'C++ uncaught exception, other pids around it',
+      kind: 'same',
+      a: log(
+        'shopd 4411 listening on :8080',
+        "terminate called after throwing an instance of 'std::runtime_error'",
+        '  what():  config: no listen address',
+        'Aborted (core dumped)',
+      ),
+      b: log(
+        'shopd 77 listening on :9090',
+        "terminate called after throwing an instance of 'std::runtime_error'",
+        '  what():  config: no listen address',
+        'Aborted',
+      ),
+    },
+    {
+      name: 'C++ uncaught exception: one type, two messages',
+      kind: 'different',
+      a: log(
+        "terminate called after throwing an instance of 'std::runtime_error'",
+        '  what():  config: no listen address',
+        'Aborted (core dumped)',
+      ),
+      b: log(
+        "terminate called after throwing an instance of 'std::runtime_error'",
+        '  what():  ledger: journal is read-only',
+        'Aborted (core dumped)',
+      ),
+    },
+    {
+      name: 'C++ uncaught exception vs glibc heap check, both aborted',
+      kind: 'different',
+      a: log(
+        "terminate called after throwing an instance of 'std::bad_alloc'",
+        '  what():  std::bad_alloc',
+        'Aborted',
+      ),
+      b: log('munmap_chunk(): invalid pointer', 'Aborted'),
+    },
+    {
+      name: 'failed assertion, run from another path and built elsewhere',
+      kind: 'same',
+      a: log(
+        "./shopd: src/cart.c:57: cart_total: Assertion `items != NULL' failed.",
+        'Aborted (core dumped)',
+      ),
+      b: log(
+        "/opt/shop/bin/shopd: /var/lib/ci/work/shop/src/cart.c:57: cart_total: Assertion `items != NULL' failed.",
+        'Aborted',
+      ),
+    },
+    {
+      name: 'failed assertions in two functions',
+      kind: 'different',
+      a: log("shopd: src/cart.c:57: cart_total: Assertion `items != NULL' failed.", 'Aborted'),
+      b: log("shopd: src/cart.c:91: cart_add: Assertion `qty > 0' failed.", 'Aborted'),
+    },
+    {
+      name: 'the shell reports a segfault, with and without a core',
+      kind: 'same',
+      a: log('loading catalog from /srv/catalog-1', 'Segmentation fault (core dumped)'),
+      b: log('loading catalog from /srv/catalog-2', 'Segmentation fault'),
+    },
+    {
+      name: 'C++ out-of-range with other indexes',
+      kind: 'same',
+      a: log(
+        "terminate called after throwing an instance of 'std::out_of_range'",
+        '  what():  vector::_M_range_check: __n (which is 5) >= this->size() (which is 3)',
+        'Aborted (core dumped)',
+      ),
+      b: log(
+        "terminate called after throwing an instance of 'std::out_of_range'",
+        '  what():  vector::_M_range_check: __n (which is 12) >= this->size() (which is 7)',
+        'Aborted (core dumped)',
+      ),
+    },
+    {
+      name: 'the shell reports a segfault vs an abort',
+      kind: 'different',
+      a: log('loading catalog', 'Segmentation fault (core dumped)'),
+      b: log('loading catalog', 'Aborted (core dumped)'),
+    },
+    {
       name: 'older glibc corruption report, other pointer',
       kind: 'same',
       a: log("*** Error in `./shopd': double free or corruption (fasttop): 0x0000000001c2b010 ***"),

@@ -24,9 +24,45 @@ function uncaught(
   );
 }
 
+/** npm 6–8's report of a script that failed (npm 9 and later say `npm error`). */
+function npmFailed(version: string, home: string, stamp: string, code: string, detail: string): string {
+  return log(
+    `> shop@${version} start ${home}/shop`,
+    '> node server.js',
+    '',
+    `npm ERR! code ${code}`,
+    `npm ERR! ${detail}`,
+    `npm ERR! shop@${version} start: \`node server.js\``,
+    'npm ERR! Exit status 1',
+    'npm ERR!',
+    `npm ERR! Failed at the shop@${version} start script.`,
+    '',
+    'npm ERR! A complete log of this run can be found in:',
+    `npm ERR!     ${home}/.npm/_logs/${stamp}-debug.log`,
+  );
+}
+
 export const nodeRuntime: PairFormat = {
   format: 'Node/Deno/Bun',
   pairs: [
+    {
+      name: "npm ERR! of a failed start script, other version, home and log's time",
+      kind: 'same',
+      a: npmFailed('1.0.0', '/root', '2024-05-01T10_00_00_123Z', 'ELIFECYCLE', 'errno 1'),
+      b: npmFailed('1.4.2', '/home/ci', '2024-06-11T08_41_07_977Z', 'ELIFECYCLE', 'errno 1'),
+    },
+    {
+      name: 'npm ERR!: a failed script vs a package not found',
+      kind: 'different',
+      a: npmFailed('1.0.0', '/root', '2024-05-01T10_00_00_123Z', 'ELIFECYCLE', 'errno 1'),
+      b: npmFailed(
+        '1.0.0',
+        '/root',
+        '2024-05-01T10_00_00_123Z',
+        'E404',
+        '404 Not Found - GET https://registry.npmjs.org/left-padd - Not found',
+      ),
+    },
     {
       name: 'uncaught throw at startup, other checkout, Node version and internal lines',
       kind: 'same',

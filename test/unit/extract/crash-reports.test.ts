@@ -13,6 +13,59 @@ describe('crash reports without a level word', () => {
     expect(fingerprint(inLog('free(): double free detected in tcache 2', 'Aborted'))).toBe(doc.fingerprint);
   });
 
+  it("reads a C++ program's uncaught exception and its what() line, in a record and in a document", () => {
+    const terminate = "terminate called after throwing an instance of 'std::runtime_error'";
+    expect(failureOfRecord(parseLine(terminate))?.type).toBe('E');
+    expect(failureOfRecord(parseLine('  what():  config: no listen address'))?.type).toBe('E');
+    expect(failureOfRecord(parseLine('terminate called recursively'))?.type).toBe('E');
+    const doc = extract(inLog(terminate, '  what():  config: no listen address', 'Aborted (core dumped)'));
+    expect(doc.type).toBe('E');
+    expect(doc.signature).toContain("instance of 'std::runtime_error'");
+    expect(doc.signature).toContain('what(): config: no listen address');
+    expect(fingerprint(inLog(terminate, '  what():  ledger: journal is read-only', 'Aborted'))).not.toBe(
+      doc.fingerprint,
+    );
+  });
+
+  it("reads glibc's failed assertion, the program's and the source's directories left out", () => {
+    const line = (program: string, source: string) =>
+      inLog(
+        `${program}: ${source}:57: cart_total: Assertion \`items != NULL' failed.`,
+        'Aborted (core dumped)',
+      );
+    const doc = extract(line('./shopd', 'src/cart.c'));
+    expect(doc.type).toBe('E');
+    expect(doc.signature).toContain("shopd: cart.c:<*>: cart_total: Assertion `items != NULL' failed.");
+    expect(fingerprint(line('/opt/shop/bin/shopd', '/var/lib/ci/shop/src/cart.c'))).toBe(doc.fingerprint);
+    expect(
+      failureOfRecord(parseLine("shopd: cart.c:57: cart_total: Assertion `items != NULL' failed."))?.type,
+    ).toBe('E');
+    // Words about assertions are not glibc's report of one.
+    expect(extract(inLog('test suite: 412 assertions passed')).type).toBeNull();
+  });
+
+  it("finds the shell's segfault report and a double free in a document, and tells them from an abort", () => {
+    const segfault = extract(inLog('loading catalog', 'Segmentation fault (core dumped)'));
+    expect(segfault.type).toBe('E');
+    expect(fingerprint(inLog('loading catalog', 'Segmentation fault'))).toBe(segfault.fingerprint);
+    expect(fingerprint(inLog('loading catalog', 'Aborted (core dumped)'))).not.toBe(segfault.fingerprint);
+    const tcache = extract(inLog('free(): double free detected in tcache 2', 'Aborted (core dumped)'));
+    expect(tcache.signature).toContain('double free detected in tcache');
+    expect(fingerprint(inLog('double free or corruption (out)', 'Aborted (core dumped)'))).not.toBe(
+      tcache.fingerprint,
+    );
+    // glibc's other checks and the other signals the shell reports, each its own failure.
+    const others = [
+      inLog('munmap_chunk(): invalid pointer', 'Aborted (core dumped)'),
+      inLog('malloc(): corrupted top size', 'Aborted (core dumped)'),
+      inLog('corrupted size vs. prev_size', 'Aborted (core dumped)'),
+      inLog('*** stack smashing detected ***: terminated', 'Aborted (core dumped)'),
+      inLog('loading catalog', 'Illegal instruction (core dumped)'),
+    ].map((text) => extract(text));
+    for (const doc of others) expect(doc.type).toBe('E');
+    expect(new Set([tcache, segfault, ...others].map((doc) => doc.fingerprint)).size).toBe(7);
+  });
+
   it('does not take a sentence about an abort for one', () => {
     expect(extract(inLog('import run aborted by operator')).type).toBeNull();
   });
