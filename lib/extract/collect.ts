@@ -53,6 +53,12 @@ const FRAME_ZERO = /^\s*(?:\* )?(?:frame )?#0[: ]/;
  * the panic's message on the next line: that line is part of the failure.
  */
 const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
+/**
+ * The Dart VM's report of an uncaught error (`dart run`, a Flutter test):
+ * `Unhandled exception:` alone on its line, the error (`Bad state: No
+ * element`) on the next, then its frames.
+ */
+const DART_UNHANDLED = /^Unhandled exception:\s*$/;
 /** An Apple crash report: its exception line, the crashed thread's title, the header lines that say what failed. */
 const APPLE_EXCEPTION = /^Exception Type:\s{1,16}\S/;
 const APPLE_CRASHED = /^Thread \d{1,4} Crashed:/;
@@ -183,7 +189,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'mel' | null = null;
+  private messageNext: 'panic' | 'dart' | 'mel' | null = null;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -355,7 +361,7 @@ export class Collector implements LineSink {
         if (this.messageNext !== null) {
           const from = this.messageNext;
           this.messageNext = null;
-          const fits = from === 'panic' ? !isLogLine(text) : /^\s/.test(text);
+          const fits = from === 'mel' ? /^\s/.test(text) : !isLogLine(text);
           if (fits && frameOf(text) === null && !isStackContinuation(text)) {
             this.keep(this.raw);
             this.pendingHead = `${this.pendingHead ?? ''}\n${text}`;
@@ -504,7 +510,13 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
-    this.messageNext = PANIC_AT.test(text) ? 'panic' : MEL_HEAD.test(text) ? 'mel' : null;
+    this.messageNext = PANIC_AT.test(text)
+      ? 'panic'
+      : DART_UNHANDLED.test(text)
+        ? 'dart'
+        : MEL_HEAD.test(text)
+          ? 'mel'
+          : null;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

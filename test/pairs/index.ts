@@ -3,6 +3,7 @@ import { apple } from './apple.ts';
 import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
 import { containers } from './containers.ts';
+import { dart } from './dart.ts';
 import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
 import { ecsFormat } from './ecs.ts';
@@ -74,4 +75,5 @@ export const FORMATS: PairFormat[] = [
   beam,
   native,
   apple,
+  dart,
 ];
