@@ -77,7 +77,7 @@ const MEL_HEAD = /^(?:fail|crit|warn): [\w.`+<>-]{1,256}\[\d{1,10}\]\s*$/;
  * handed to it: a plain line would come back as text at a parser's cost).
  */
 const STRUCTURED_START =
-  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x)/;
+  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x)/;
 
 /**
  * A line another writer logged (a record, or a line stamped with its time):

@@ -24,6 +24,18 @@ function flutter(error: string, widget: string, line: number, frameworkLine: num
   );
 }
 
+/** The same report as an Android device's logcat shows it, brief format (`tag(  pid)`, the tag padded) or threadtime. */
+function inLogcat(report: string, pid: number, brief: boolean): string {
+  const lines = report.trimEnd().split('\n');
+  return log(
+    ...lines.map((line, i) =>
+      brief
+        ? `E/flutter (${String(pid).padStart(5)}): ${line}`
+        : `05-01 10:00:00.${String(100 + i).padStart(3, '0')}  ${pid}  ${pid + 22} E flutter : ${line}`,
+    ),
+  );
+}
+
 export const dart: PairFormat = {
   format: 'Dart / Flutter',
   pairs: [
@@ -62,6 +74,18 @@ export const dart: PairFormat = {
       kind: 'same',
       a: flutter('RangeError (index): Invalid value: Not in inclusive range 0..2: 3', 'CartPage', 57, 5156),
       b: flutter('RangeError (index): Invalid value: Not in inclusive range 0..4: 7', 'CartPage', 57, 5156),
+    },
+    {
+      name: 'Flutter error in logcat: brief and threadtime format, other pids',
+      kind: 'same',
+      a: inLogcat(flutter('Bad state: No element', 'CartPage', 57, 5156), 4411, true),
+      b: inLogcat(flutter('Bad state: No element', 'CartPage', 57, 5156), 9120, false),
+    },
+    {
+      name: 'Flutter error in logcat (brief): one error in two widgets',
+      kind: 'different',
+      a: inLogcat(flutter('Bad state: No element', 'CartPage', 57, 5156), 4411, true),
+      b: inLogcat(flutter('Bad state: No element', 'OrderPage', 57, 5156), 4411, true),
     },
   ],
 };
