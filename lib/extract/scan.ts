@@ -77,6 +77,10 @@ export const KEYWORDS: readonly string[] = [
   'an instance of',
   // npm's failures before version 9 (`npm ERR! code E404`).
   'npm err!',
+  // A shell's or a command-line tool's refusal (`bash: jq: command not found`).
+  'command not found',
+  'no such file or directory',
+  'permission denied',
   // nginx's and HAProxy's alert level, `[alert]` (its rarest bytes, `ert]`, cost less without the bracket).
   'alert]',
   // Serilog's `[10:00:00 ERR]`, Microsoft.Extensions.Logging's `fail: `.

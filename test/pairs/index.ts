@@ -33,6 +33,7 @@ import { python } from './python.ts';
 import { pythonChains } from './python-chains.ts';
 import { ruby } from './ruby.ts';
 import { rust } from './rust.ts';
+import { shell } from './shell.ts';
 import { structlog } from './structlog.ts';
 import { syslog } from './syslog.ts';
 import { winston } from './winston.ts';
@@ -76,4 +77,5 @@ export const FORMATS: PairFormat[] = [
   native,
   apple,
   dart,
+  shell,
 ];
