@@ -66,6 +66,18 @@ describe('crash reports without a level word', () => {
     expect(new Set([tcache, segfault, ...others].map((doc) => doc.fingerprint)).size).toBe(7);
   });
 
+  it("reads a shell's or a tool's refusal, its program named first, and not a sentence mentioning one", () => {
+    const missing = extract(inLog('./deploy.sh: line 12: jq: command not found'));
+    expect(missing.type).toBe('E');
+    expect(fingerprint(inLog('./deploy.sh: line 40: jq: command not found'))).toBe(missing.fingerprint);
+    expect(failureOfRecord(parseLine("cp: cannot stat 'a.yml': No such file or directory"))?.type).toBe('E');
+    expect(extract(inLog('bash: ./run.sh: Permission denied')).type).toBe('E');
+    expect(
+      extract(inLog('2024-05-01 10:00:00 INFO config: /etc/x: No such file or directory')).type,
+    ).toBeNull();
+    expect(extract(inLog('the manual says: Permission denied')).type).toBeNull();
+  });
+
   it('does not take a sentence about an abort for one', () => {
     expect(extract(inLog('import run aborted by operator')).type).toBeNull();
   });
