@@ -84,6 +84,9 @@ const RULES: Array<[RegExp, string, string?]> = [
     '$1: $2',
     ': Assertion ',
   ],
+  // Ruby's uncaught exception names its file as loaded (`/srv/releases/2024…/lib/cart.rb:57:in
+  // 'Cart#total': …`): the checkout and the line are where it was deployed, the file's name stays.
+  [/(?<!\S)(?:[^\s:`']{0,512}\/)?([^/\s:`']{1,128}\.rb):\d{1,7}:in (?=[`'])/g, '$1:in ', ':in '],
   // Where npm wrote its debug log (`npm ERR!     /root/.npm/_logs/2024-…-debug-0.log`) is the run's.
   [/(npm ERR!\s+)\S{0,256}\/_logs\/\S{1,256}/g, '$1<npm log>', '/_logs/'],
   // Whether the crash left a core is the machine's ulimit, not the failure.

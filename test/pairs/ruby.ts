@@ -67,5 +67,23 @@ export const ruby: PairFormat = {
         '2024-05-01T10:05:00.000Z pid=4411 tid=2bq3 class=ReminderJob ERROR: ActiveRecord::RecordNotFound',
       ),
     },
+    {
+      name: 'uncaught exception (Ruby 3.4 quotes), other install directory and line',
+      kind: 'same',
+      a: log(
+        "/srv/shop/current/lib/cart.rb:57:in 'Cart#total': undefined method '+' for nil (NoMethodError)",
+        "\tfrom /srv/shop/current/lib/checkout.rb:12:in 'Checkout#run'",
+      ),
+      b: log(
+        "/opt/shop/app/lib/cart.rb:59:in 'Cart#total': undefined method '+' for nil (NoMethodError)",
+        "\tfrom /opt/shop/app/lib/checkout.rb:12:in 'Checkout#run'",
+      ),
+    },
+    {
+      name: 'uncaught exception: one error in two files',
+      kind: 'different',
+      a: log("/app/lib/cart.rb:57:in 'Cart#total': undefined method '+' for nil (NoMethodError)"),
+      b: log("/app/lib/order.rb:57:in 'Cart#total': undefined method '+' for nil (NoMethodError)"),
+    },
   ],
 };
