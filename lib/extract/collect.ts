@@ -59,6 +59,13 @@ const PANIC_AT = /\bpanicked at \S{1,512}:\d{1,9}:\d{1,9}:\s*$/;
  * element`) on the next, then its frames.
  */
 const DART_UNHANDLED = /^Unhandled exception:\s*$/;
+/**
+ * Spring Boot's failure analysis: `APPLICATION FAILED TO START` between lines
+ * of stars, then `Description:` and, after a blank line, what failed (`Web
+ * server failed to start. Port 8080 was already in use.`), which is the failure.
+ */
+const SPRING_FAILED = /^APPLICATION FAILED TO START\s*$/;
+const SPRING_SKIPPED = /^(?:\*{3,}|Description:)\s*$/;
 /** An Apple crash report: its exception line, the crashed thread's title, the header lines that say what failed. */
 const APPLE_EXCEPTION = /^Exception Type:\s{1,16}\S/;
 const APPLE_CRASHED = /^Thread \d{1,4} Crashed:/;
@@ -189,7 +196,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'dart' | 'mel' | null = null;
+  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | null = null;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -358,6 +365,11 @@ export class Collector implements LineSink {
           return true;
         }
         this.gap = false;
+        // The banner's stars and its `Description:` title stand between it and what failed.
+        if (this.messageNext === 'spring' && SPRING_SKIPPED.test(text)) {
+          this.keep(this.raw);
+          return true;
+        }
         if (this.messageNext !== null) {
           const from = this.messageNext;
           this.messageNext = null;
@@ -514,9 +526,11 @@ export class Collector implements LineSink {
       ? 'panic'
       : DART_UNHANDLED.test(text)
         ? 'dart'
-        : MEL_HEAD.test(text)
-          ? 'mel'
-          : null;
+        : SPRING_FAILED.test(text)
+          ? 'spring'
+          : MEL_HEAD.test(text)
+            ? 'mel'
+            : null;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

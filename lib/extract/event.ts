@@ -75,13 +75,14 @@ export function fingerprintOf(signature: string): string {
  * and its `  what():  …` line, glibc's `prog: cart.c:57: total: Assertion `p' failed.`)
  * and the shell's report of the signal (`Aborted (core dumped)`, `Illegal
  * instruction`, alone on its line; `Segmentation fault` is an error word), and npm's failures before
- * version 9 (`npm ERR! code ELIFECYCLE`; since, `npm error …`), and a shell's
+ * version 9 (`npm ERR! code ELIFECYCLE`; since, `npm error …`), Spring Boot's
+ * failure analysis banner (`APPLICATION FAILED TO START`), and a shell's
  * or a command-line tool's refusal as they print it, the program's name first
  * (`bash: line 12: jq: command not found`, `cp: cannot stat 'a.txt': No such
  * file or directory`, `./deploy.sh: Permission denied`).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction)(?: \(core dumped\))?$|^npm ERR! |^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$/m;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction)(?: \(core dumped\))?$|^npm ERR! |^APPLICATION FAILED TO START$|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$/m;
 /** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
@@ -101,6 +102,7 @@ const WITHOUT_LEVEL_PARTS = [
   'Aborted',
   'Illegal instruction',
   'npm ERR! ',
+  'APPLICATION FAILED TO START',
   'command not found',
   'No such file or directory',
   'Permission denied',

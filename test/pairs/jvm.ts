@@ -1,5 +1,25 @@
 import { log, type PairFormat } from './model.ts';
 
+/** Spring Boot's failure analysis at start-up, as its console logger prints it. */
+function springFailed(at: string, pid: number, description: string, action: string): string {
+  return log(
+    `${at}  INFO ${pid} --- [           main] com.shop.ShopApplication                 : Starting ShopApplication using Java 21.0.3 with PID ${pid}`,
+    `${at} ERROR ${pid} --- [           main] o.s.b.d.LoggingFailureAnalysisReporter   : `,
+    '',
+    '***************************',
+    'APPLICATION FAILED TO START',
+    '***************************',
+    '',
+    'Description:',
+    '',
+    description,
+    '',
+    'Action:',
+    '',
+    action,
+  );
+}
+
 export const jvm: PairFormat = {
   format: 'JVM',
   pairs: [
@@ -101,6 +121,38 @@ export const jvm: PairFormat = {
         '2024-05-01 10:07:00.000 ERROR [main] com.example.shop.Api - save failed',
         'org.springframework.dao.OptimisticLockingFailureException: row was updated by another transaction',
         '\tat com.example.shop.CartService$$EnhancerBySpringCGLIB$$8f3c2a1b.merge(<generated>)',
+      ),
+    },
+    {
+      name: 'Spring Boot failed to start: port in use, other pid, time and port',
+      kind: 'same',
+      a: springFailed(
+        '2024-05-01T10:00:00.123Z',
+        4411,
+        'Web server failed to start. Port 8080 was already in use.',
+        'Identify and stop the process that is listening on port 8080 or configure this application to listen on another port.',
+      ),
+      b: springFailed(
+        '2024-06-12T17:05:09.977Z',
+        77,
+        'Web server failed to start. Port 9090 was already in use.',
+        'Identify and stop the process that is listening on port 9090 or configure this application to listen on another port.',
+      ),
+    },
+    {
+      name: 'Spring Boot failed to start: port in use vs a missing bean',
+      kind: 'different',
+      a: springFailed(
+        '2024-05-01T10:00:00.123Z',
+        4411,
+        'Web server failed to start. Port 8080 was already in use.',
+        'Identify and stop the process that is listening on port 8080 or configure this application to listen on another port.',
+      ),
+      b: springFailed(
+        '2024-05-01T10:00:00.123Z',
+        4411,
+        "Parameter 0 of constructor in com.shop.CartService required a bean of type 'com.shop.PriceRepository' that could not be found.",
+        "Consider defining a bean of type 'com.shop.PriceRepository' in your configuration.",
       ),
     },
   ],
