@@ -77,6 +77,11 @@ export const KEYWORDS: readonly string[] = [
   'an instance of',
   // npm's failures before version 9 (`npm ERR! code E404`).
   'npm err!',
+  // A Kubernetes container's failed states (`kubectl get pods`, `describe`).
+  'crashloopbackoff',
+  'oomkilled',
+  'imagepullbackoff',
+  'errimagepull',
   // A shell's or a command-line tool's refusal (`bash: jq: command not found`).
   'command not found',
   'no such file or directory',

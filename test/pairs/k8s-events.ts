@@ -79,5 +79,34 @@ export const k8sEvents: PairFormat = {
         '1m          Warning   Unhealthy          pod/api-6d8bcf9d7c-x2kqp     Readiness probe failed: HTTP probe failed with statuscode: 500',
       ),
     },
+    {
+      name: '`kubectl get pods`: a pod in CrashLoopBackOff, another pod of it, other restarts and ages',
+      kind: 'same',
+      a: log(
+        'NAME                    READY   STATUS             RESTARTS      AGE',
+        'shop-7d9c5f6b8-xk2pq    0/1     CrashLoopBackOff   5 (2m ago)    3m',
+      ),
+      b: log(
+        'NAME                    READY   STATUS             RESTARTS       AGE',
+        'shop-7d9c5f6b8-qwzrt    0/1     CrashLoopBackOff   12 (40s ago)   31m',
+      ),
+    },
+    {
+      name: '`kubectl describe pod`: crash-looping after an OOM kill vs a missing image',
+      kind: 'different',
+      a: log(
+        'Name:         shop-7d9c5f6b8-xk2pq',
+        '    State:          Waiting',
+        '      Reason:       CrashLoopBackOff',
+        '    Last State:     Terminated',
+        '      Reason:       OOMKilled',
+        '      Exit Code:    137',
+      ),
+      b: log(
+        'Name:         shop-7d9c5f6b8-xk2pq',
+        '    State:          Waiting',
+        '      Reason:       ImagePullBackOff',
+      ),
+    },
   ],
 };
