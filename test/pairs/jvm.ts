@@ -20,6 +20,15 @@ function springFailed(at: string, pid: number, description: string, action: stri
   );
 }
 
+/** Spring Boot's analysis of a web server whose port was taken. */
+const portInUse = (at: string, pid: number, port: number) =>
+  springFailed(
+    at,
+    pid,
+    `Web server failed to start. Port ${port} was already in use.`,
+    `Identify and stop the process that is listening on port ${port} or configure this application to listen on another port.`,
+  );
+
 export const jvm: PairFormat = {
   format: 'JVM',
   pairs: [
@@ -126,28 +135,13 @@ export const jvm: PairFormat = {
     {
       name: 'Spring Boot failed to start: port in use, other pid, time and port',
       kind: 'same',
-      a: springFailed(
-        '2024-05-01T10:00:00.123Z',
-        4411,
-        'Web server failed to start. Port 8080 was already in use.',
-        'Identify and stop the process that is listening on port 8080 or configure this application to listen on another port.',
-      ),
-      b: springFailed(
-        '2024-06-12T17:05:09.977Z',
-        77,
-        'Web server failed to start. Port 9090 was already in use.',
-        'Identify and stop the process that is listening on port 9090 or configure this application to listen on another port.',
-      ),
+      a: portInUse('2024-05-01T10:00:00.123Z', 4411, 8080),
+      b: portInUse('2024-06-12T17:05:09.977Z', 77, 9090),
     },
     {
       name: 'Spring Boot failed to start: port in use vs a missing bean',
       kind: 'different',
-      a: springFailed(
-        '2024-05-01T10:00:00.123Z',
-        4411,
-        'Web server failed to start. Port 8080 was already in use.',
-        'Identify and stop the process that is listening on port 8080 or configure this application to listen on another port.',
-      ),
+      a: portInUse('2024-05-01T10:00:00.123Z', 4411, 8080),
       b: springFailed(
         '2024-05-01T10:00:00.123Z',
         4411,
