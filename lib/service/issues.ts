@@ -6,6 +6,8 @@
  * runs before its first write.
  */
 
+import { setTimeout as delay } from 'node:timers/promises';
+import { retryDelayMs } from '#lib/alerts/backoff';
 import type { LogsDeletedAnswer } from '#lib/contracts/lifecycle';
 import { Conflict, Invalid, NotFound, Unprocessable } from '#lib/errors';
 import type { Extraction } from '#lib/extract/index';
@@ -92,10 +94,18 @@ export async function findIssue(stores: Stores, issueId: string): Promise<Report
   return report;
 }
 
+/** Compare-and-set rounds a status change may lose to others before it answers 409. */
+const STATUS_ATTEMPTS = 8;
+/** Waits between them: doubling from 5 ms with jitter, so racing changes stop retrying in step. */
+const STATUS_RETRY = { baseDelayMs: 5, maxDelayMs: 200 };
+
 /**
  * Close or reopen: a compare-and-set on the status read and on the issue id
  * asked about, so the history records each real change once and a report
- * deleted and filed again as another issue in between is never changed.
+ * deleted and filed again as another issue in between is never changed. A
+ * change that loses the race reads again after a jittered wait: a hundred
+ * at once on one issue otherwise lost five rounds in a row often enough
+ * (16 of 100 answered 409 in one run on two loaded cores).
  */
 export async function changeStatus(
   stores: Stores,
@@ -103,7 +113,8 @@ export async function changeStatus(
   status: 'Open' | 'Closed',
   now: Date,
 ): Promise<Report> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < STATUS_ATTEMPTS; attempt++) {
+    if (attempt > 0) await delay(retryDelayMs(attempt, STATUS_RETRY));
     const current = await findIssue(stores, issueId);
     if (current.status === 'Ghost') {
       throw new Conflict(
