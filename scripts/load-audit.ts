@@ -13,7 +13,10 @@
  * against its settled and pending log records, its first log and extract, every
  * record's blob. In both modes every log id a client was answered with is read
  * back over HTTP (its bytes, and its report in ?format=json) and each report's
- * growth during the run is compared with the logs the clients sent it.
+ * growth during the run is compared with the logs the clients sent it. A bug
+ * submission to an issue that already keeps all the further summaries it can
+ * is refused with a 409; each such refusal is checked against the issue as
+ * stored (`auditRefusals`), and the refused logs must count nowhere.
  * Exits non-zero on any mismatch, any 5xx, or any request that got no answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -246,6 +249,10 @@ interface Tally {
   sent: Map<string, number>;
   issues: Set<string>;
   reportsSeen: Set<string>;
+  /** A bug template's issue (by the template's index), from its submissions' 201s. */
+  issueOfTemplate: Map<number, string>;
+  /** Bug submissions refused because their issue held all the further summaries it keeps, by template. */
+  refusedFull: Map<number, string[]>;
 }
 
 interface Answer {
@@ -296,6 +303,41 @@ function logForm(n: number, extra: Record<string, string> = {}): FormData {
   return form;
 }
 
+/** The 409 of a bug submission whose issue keeps no more summaries (lib/service/ingest.ts issueFull). */
+const FULL =
+  /^this issue already holds (\d+) further summaries$|^this issue's further summaries already fill its \d+ bytes$/;
+
+function errorMessage(body: Record<string, unknown> | null): string {
+  const error = body?.['error'] as { message?: unknown } | undefined;
+  return typeof error?.message === 'string' ? error.message : '';
+}
+
+/**
+ * Each template's refusals as full against its issue as stored: refused for
+ * holding N further summaries, the issue must hold exactly N; refused for
+ * their bytes, it must hold some. A refusal the issue does not bear out is a
+ * mismatch (the refused submissions counted nothing: the recount checks that).
+ */
+async function auditRefusals(base: string, tally: Tally): Promise<string[]> {
+  const out: string[] = [];
+  for (const [template, messages] of tally.refusedFull) {
+    const issueId = tally.issueOfTemplate.get(template);
+    if (!issueId) {
+      out.push(`bug template ${template}: refused as full, but no submission of it was filed`);
+      continue;
+    }
+    const answer = await fetch(`${base}/issues/${issueId}`, { headers: { accept: 'application/json' } });
+    const issue = (await answer.json()) as { summaries?: unknown[] };
+    const held = issue.summaries?.length ?? 0;
+    for (const message of new Set(messages)) {
+      const bound = FULL.exec(message)?.[1];
+      if (bound !== undefined ? held !== Number(bound) : held === 0)
+        out.push(`issue ${issueId}: refused as "${message}", it holds ${held} further summaries`);
+    }
+  }
+  return out;
+}
+
 const pick = <T>(items: T[]): T | undefined => items[Math.floor(Math.random() * items.length)];
 
 async function client(base: string, until: number, tally: Tally, counter: { n: number }): Promise<void> {
@@ -319,11 +361,19 @@ async function client(base: string, until: number, tally: Tally, counter: { n: n
         method: 'POST',
         body: logForm(m, { summary: `load test bug ${n}` }),
       });
+      const template = m % TEMPLATES.length;
       if (answer?.status === 201 && answer.body) {
         const reportId = String(answer.body['reportId']);
         tally.sent.set(reportId, (tally.sent.get(reportId) ?? 0) + 1);
         tally.issues.add(String(answer.body['issueId']));
+        tally.issueOfTemplate.set(template, String(answer.body['issueId']));
         tally.reportsSeen.add(reportId);
+      } else if (answer?.status === 409 && FULL.test(errorMessage(answer.body))) {
+        // A refusal the issue's bound calls for: checked against the issue after the run.
+        tally.refusedFull.set(template, [
+          ...(tally.refusedFull.get(template) ?? []),
+          errorMessage(answer.body),
+        ]);
       } else if (answer) tally.failures.push(`bug submission answered ${answer.status}`);
     } else if (roll < 0.8) {
       const issueId = pick([...tally.issues]);
@@ -458,6 +508,8 @@ async function main(): Promise<number> {
       sent: new Map(),
       issues: new Set(),
       reportsSeen: new Set(),
+      issueOfTemplate: new Map(),
+      refusedFull: new Map(),
     };
     await warmUp(base, options.clients);
     console.log(`load: ${options.clients} clients for ${options.seconds} s against ${base}`);
@@ -484,6 +536,12 @@ async function main(): Promise<number> {
 
     const mismatches: string[] = [];
     mismatches.push(...(await auditAnswers(base, tally)));
+    mismatches.push(...(await auditRefusals(base, tally)));
+    const refused = [...tally.refusedFull.values()].reduce((a, b) => a + b.length, 0);
+    if (refused > 0)
+      console.log(
+        `bug submissions refused (409) because their issue held all the summaries it keeps: ${refused}`,
+      );
     const after = await occurrencesOf(base, tally.reportsSeen);
     for (const [reportId, sent] of tally.sent) {
       const stored = after.get(reportId) ?? 0;
