@@ -74,6 +74,13 @@ const RULES: Array<[RegExp, string, string?]> = [
     /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
+  // An id is one whatever its letters: `request id beaea`, `txn_id=acfde`, `orderId: cafe`
+  // (one with a digit the token pass masks anyway), and as a field's value.
+  [/\b([A-Za-z_]{0,40}?(?:_id|[a-z]Id|ID)|id)(=|: )(?!<)[^\s,;)\]]{1,128}/g, '$1$2<*>'],
+  [
+    /\b(id|ID) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|unknown|missing|invalid|none|of|in|for|from|to|and|or)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/g,
+    '$1 <*>',
+  ],
   // The program glibc names in `*** Error in `./shopd': …` is where it was run from: its name stays.
   [/(\*\*\* Error in `)[^`'\s]{0,256}\/(?=[^/`'\s]{1,128}')/g, '$1', '*** Error in `'],
   // glibc's failed assertion names the program as it was run and the source file
@@ -161,13 +168,16 @@ const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
 const PRODUCT_CODE = /^[A-Z]{2,5}-?\d{3,6}$/;
 /**
- * Kubernetes pod names without a digit: the workload name, the pod-template hash
- * and a random suffix, both from the alphabet Kubernetes draws them from (no
- * vowels), so `api-bcfdd-xkqpz` and `api-wqpzt` are pods of one workload
- * (also as `pod/…` or `namespace/…`).
+ * Kubernetes pod names: the workload's name, then the pod-template hash and a
+ * random suffix, both drawn from the alphabet Kubernetes uses for them (no
+ * vowels, no 0, 1 or 3), so `api-bcfdd-xkqpz`, `api-7fbbdcfdb-wqpzt` and
+ * `api-wqpzt` (a DaemonSet's or a Job's) are pods of the workload `api`
+ * (also as `pod/…` or `namespace/…`). The workload's name is kept, as a
+ * logger's is: two workloads failing are two failures. A name with a digit
+ * before the generated part is masked whole (an id is not a workload).
  */
 const POD_NAME =
-  /^[a-z][a-z0-9./-]{0,200}?-(?:[bcdfghjklmnpqrstvwxz2-9]{6,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}$/;
+  /^([a-z][a-z./-]{0,200}?)(?:-[bcdfghjklmnpqrstvwxz2-9]{5,10})?-[bcdfghjklmnpqrstvwxz2-9]{5}$/;
 
 /**
  * A SQLSTATE (its class from the standard's list) leading a message, as Postgres
@@ -205,8 +215,10 @@ function keptToken(tok: string, at: number, s: string): boolean {
 }
 
 function maskToken(tok: string, at: number, s: string): string {
+  const pod = tok.length > 6 ? POD_NAME.exec(tok) : null;
+  if (pod) return `${pod[1]}-<*>`;
   if (HAS_DIGIT.test(tok) || HEX_WORD.test(tok)) return keptToken(tok, at, s) ? tok : '<*>';
-  return tok.length > 6 && POD_NAME.test(tok) ? '<*>' : tok;
+  return tok;
 }
 
 /** Adjacent masks joined by punctuation are one value (a time, an address with port). */
@@ -321,11 +333,15 @@ const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
 const CODE_CONTEXT =
   /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
 const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
+/** A pod name whose generated part has a digit (POD_NAME), which squeezing the digits would hide. */
+const POD_DIGITS =
+  /[a-z]-(?=[a-z2-9-]{0,16}[2-9])(?:[bcdfghjklmnpqrstvwxz2-9]{5,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}(?![\w-])/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
   const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  return maskLineKey(CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) ? cut : cut.replace(/\d+/g, '0'));
+  const exact = CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) || POD_DIGITS.test(cut);
+  return maskLineKey(exact ? cut : cut.replace(/\d+/g, '0'));
 }
 
 /** Last path segment: frames keep the file, not where it was built or checked out. */

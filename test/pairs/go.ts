@@ -4,6 +4,18 @@ export const go: PairFormat = {
   format: 'Go',
   pairs: [
     {
+      name: 'log package: a request id of hex letters only vs one with digits',
+      kind: 'same',
+      a: log('2024/05/01 10:00:00 ERROR timeout calling payments (request id beaea)'),
+      b: log('2024/05/01 10:00:09 ERROR timeout calling payments (request id 4c1d0)'),
+    },
+    {
+      name: 'log package: one request id, payments vs shipping timing out',
+      kind: 'different',
+      a: log('2024/05/01 10:00:00 ERROR timeout calling payments (request id beaea)'),
+      b: log('2024/05/01 10:00:00 ERROR timeout calling shipping (request id beaea)'),
+    },
+    {
       name: 'nil pointer panic, other goroutine and addresses',
       kind: 'same',
       a: log(

@@ -92,6 +92,28 @@ export const k8sEvents: PairFormat = {
       ),
     },
     {
+      name: '`kubectl get pods`: two workloads crash-looping',
+      kind: 'different',
+      a: log(
+        'NAME                       READY   STATUS             RESTARTS      AGE',
+        'checkout-6f9d8b7c4-mzq2w   0/1     CrashLoopBackOff   4 (1m ago)    9m',
+      ),
+      b: log(
+        'NAME                       READY   STATUS             RESTARTS      AGE',
+        'payments-5c8b9d7f6-hvtnx   0/1     CrashLoopBackOff   4 (1m ago)    9m',
+      ),
+    },
+    {
+      name: "a DaemonSet's pods evicted, on two nodes",
+      kind: 'same',
+      a: log(
+        '7m          Warning   Evicted            pod/log-agent-pz8tk          The node was low on resource: memory. Threshold quantity: 100Mi, available: 82Mi.',
+      ),
+      b: log(
+        '2m          Warning   Evicted            pod/log-agent-c6wrj          The node was low on resource: memory. Threshold quantity: 100Mi, available: 64Mi.',
+      ),
+    },
+    {
       name: '`kubectl describe pod`: crash-looping after an OOM kill vs a missing image',
       kind: 'different',
       a: log(

@@ -14,6 +14,18 @@ export const logfmt: PairFormat = {
       ),
     },
     {
+      name: 'a transaction id of letters only, and another with digits',
+      kind: 'same',
+      a: log('ts=2024-05-01T10:00:00Z level=error msg="ledger refused the posting" txn_id=bcafe'),
+      b: log('ts=2024-05-01T10:00:04Z level=error msg="ledger refused the posting" txn_id=9f3a2'),
+    },
+    {
+      name: 'one posting refused: by the ledger vs by the fraud check',
+      kind: 'different',
+      a: log('ts=2024-05-01T10:00:00Z level=error msg="ledger refused the posting" txn_id=bcafe'),
+      b: log('ts=2024-05-01T10:00:00Z level=error msg="fraud check refused the posting" txn_id=bcafe'),
+    },
+    {
       name: 'logrus text: user not found, other user',
       kind: 'same',
       a: log('time="2024-05-01T10:01:00Z" level=warning msg="user 42 not found" request_id=7a1c'),

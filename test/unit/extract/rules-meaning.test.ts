@@ -299,6 +299,24 @@ const rules: Rule[] = [
     ['ERROR pod api-6d8bcf9d7c-x2kqp failed readiness', 'ERROR pod api-6d8bcf9d7c-x2kqp failed liveness'],
   ],
   [
+    "pod names: the workload's name is kept",
+    ['ERROR pod shop/api-7fbbdcfdb-wqpzt failed readiness', 'ERROR pod shop/api-xkqpz failed readiness'],
+    [
+      'ERROR pod shop/api-7fbbdcfdb-wqpzt failed readiness',
+      'ERROR pod shop/cart-7fbbdcfdb-wqpzt failed readiness',
+    ],
+  ],
+  [
+    'ids, also of letters only',
+    ['ERROR lookup failed for request id cafeb', 'ERROR lookup failed for request id 7e1a0'],
+    ['ERROR lookup failed for request id cafeb', 'ERROR request id not found'],
+  ],
+  [
+    'ids as fields',
+    ['ERROR posting refused txn_id=bcafe', 'ERROR posting refused txn_id=9c4d1'],
+    ['ERROR posting refused txn_id=bcafe', 'ERROR posting accepted late txn_id=bcafe'],
+  ],
+  [
     'query-string values',
     ['ERROR GET /reports?sort=asc&owner=alice timed out', 'ERROR GET /reports?sort=desc&owner=bob timed out'],
     ['ERROR GET /reports?from=2024-04-01 timed out', 'ERROR GET /reports?until=2024-04-01 timed out'],
