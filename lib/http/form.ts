@@ -123,6 +123,11 @@ function parseWithBusboy(req: Request, limits: FormLimits): Promise<Form> {
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A form cut off inside its file part fails the part's stream too (busboy's
+      // "Unexpected end of form"): unheard, that error would end the process.
+      stream.on('error', (error: Error) =>
+        fail(badRequest(`malformed form body: ${error.message}`, 'malformed_body')),
+      );
       stream.on('limit', () =>
         fail(tooLarge(`file is larger than ${limits.maxFileBytes} bytes; ${BIGGER_LOGS}`)),
       );
@@ -181,6 +186,8 @@ export async function canonicalParts(req: Request): Promise<Buffer[]> {
         new Promise((done) => {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          // a part cut off (the parser's own error answers for the whole body)
+          stream.on('error', () => {});
           stream.on('close', () =>
             done(tag('file', name, info.filename ?? '', info.mimeType, Buffer.concat(chunks))),
           );

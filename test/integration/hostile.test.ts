@@ -268,6 +268,22 @@ describe('status writes (finding 7)', () => {
 });
 
 describe('idempotency keys (finding 8)', () => {
+  it('answers 400 for a form cut off inside its file part, as a log or a bug, and keeps serving', async () => {
+    const cut = Buffer.from(
+      `--cut\r\nContent-Disposition: form-data; name="file"; filename="a.log"\r\n\r\n${failure('cutoff')}`,
+    );
+    const headers = { 'content-type': 'multipart/form-data; boundary=cut' };
+    for (const path of ['/logs', '/issues']) {
+      const answer = await send(path, { method: 'POST', body: cut, headers });
+      expect([path, answer.status, answer.body.error?.code]).toEqual([path, 400, 'malformed_body']);
+    }
+    // the process that read them is still there, and nothing was kept
+    expect((await send('/logs', { method: 'POST', body: logForm(failure('after cutoff')) })).status).toBe(
+      201,
+    );
+    await expectClean();
+  });
+
   it('tells apart two bodies that differ only where the old boundary normalisation looked', async () => {
     const text = failure('boundary');
     // body 1's file holds its own boundary mid-line ("--K1"), body 2's the text "--B": the old

@@ -84,6 +84,22 @@ describe('readForm', () => {
     expect(await statusOf(readForm(decodeEvent(garbage), limits))).toBe(400);
   });
 
+  it('answers 400 for a form cut off inside its file part, or between parts', async () => {
+    const cut = (body: string) =>
+      decodeEvent(event({ headers: { 'content-type': 'multipart/form-data; boundary=x' }, body }));
+    const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.log"\r\n\r\nERROR boom';
+    for (const body of [
+      part,
+      `${part}\r\n`,
+      `${part}\r\n--x\r\n`,
+      '--x\r\nContent-Disposition: form-data; name="summary"\r\n\r\nhi',
+    ]) {
+      expect(await statusOf(readForm(cut(body), limits))).toBe(400);
+      // the idempotency comparison reads the same bytes, and takes them as they are
+      expect((await canonicalParts(cut(body))).length).toBeGreaterThan(0);
+    }
+  });
+
   it('answers 400 for malformed JSON and JSON of the wrong shape', async () => {
     for (const body of ['{', '[1,2]', 'null', '{"new_status": 3}', '"open"']) {
       const req = decodeEvent(event({ headers: { 'content-type': 'application/json' }, body }));
