@@ -9,7 +9,7 @@ import { failureOfEntry } from '#lib/extract/event';
 import { configureFingerprintRules, parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import type { HashJob } from '#lib/extract/hasher';
 import type { Extraction } from '#lib/extract/index';
-import { extractFile } from '#lib/extract/read-file';
+import { extractFile, inflatedChunks, startsAsGzip } from '#lib/extract/read-file';
 import { headlineOf } from '#lib/extract/title';
 
 const USAGE = `usage: logsift extract [--json] [--fingerprint-rules RULES] FILE...
@@ -159,7 +159,7 @@ async function summarize(file: string, json: boolean): Promise<void> {
         });
     },
   });
-  const lines = lineNumbersAt(
+  const lines = await lineNumbersAt(
     file,
     [...counts.values()].flatMap((c) => [c.firstAt, c.lastAt]),
   );
@@ -197,34 +197,47 @@ function newlines(buf: Buffer, from: number, to: number): number {
 }
 
 /** The 1-based line number of each byte offset (a line's start), reading the file up to the last. */
-function lineNumbersAt(file: string, offsets: number[]): Map<number, number> {
+async function lineNumbersAt(file: string, offsets: number[]): Promise<Map<number, number>> {
   const wanted = [...new Set(offsets)].sort((a, b) => a - b);
   const lines = new Map<number, number>();
   if (wanted.length === 0) return lines;
-  const fd = openSync(file, 'r');
-  const chunk = Buffer.allocUnsafe(COUNT_CHUNK);
   let base = 0;
   let before = 0;
   let i = 0;
-  try {
-    while (i < wanted.length) {
-      const n = readSync(fd, chunk, 0, COUNT_CHUNK, null);
-      if (n === 0) break;
-      const buf = chunk.subarray(0, n);
-      let p = 0;
-      for (; i < wanted.length && wanted[i]! < base + n; i++) {
-        const stop = wanted[i]! - base;
-        before += newlines(buf, p, stop);
-        p = stop;
-        lines.set(wanted[i]!, before + 1);
-      }
-      before += newlines(buf, p, n);
-      base += n;
+  for await (const buf of textChunks(file)) {
+    if (i >= wanted.length) break;
+    const n = buf.length;
+    let p = 0;
+    for (; i < wanted.length && wanted[i]! < base + n; i++) {
+      const stop = wanted[i]! - base;
+      before += newlines(buf, p, stop);
+      p = stop;
+      lines.set(wanted[i]!, before + 1);
     }
+    before += newlines(buf, p, n);
+    base += n;
+  }
+  return lines;
+}
+
+/** The file's text in chunks: its bytes, or what they inflate to when it is gzip-compressed. */
+async function* textChunks(file: string): AsyncGenerator<Buffer> {
+  const fd = openSync(file, 'r');
+  try {
+    if (startsAsGzip(fd)) {
+      yield* inflatedChunks(file);
+      return;
+    }
+    const chunk = Buffer.allocUnsafe(COUNT_CHUNK);
+    for (
+      let n = readSync(fd, chunk, 0, COUNT_CHUNK, null);
+      n > 0;
+      n = readSync(fd, chunk, 0, COUNT_CHUNK, null)
+    )
+      yield chunk.subarray(0, n);
   } finally {
     closeSync(fd);
   }
-  return lines;
 }
 
 function formatText(x: Extraction, title: string | null, culprit: string | null): string {

@@ -128,7 +128,7 @@ export const ROUTES = [
     tag: 'logs',
     summary: 'Ingest one log',
     description:
-      "Archives the body exactly as it arrived (inflated when gzip-encoded) and reads it in one of two units (DESIGN.md §2.1). A document — multipart `file`, a raw text/plain or octet-stream body, curl's default url-encoded type — counts one occurrence of the report of its failure scenario (201 when new, 200 when known). A stream — NDJSON or JSON records, a Python `logging.handlers.HTTPHandler` form, or any raw body with `?unit=event` — counts each failure event on its own report and always answers 200 with `StreamIngest`. `?unit=document` forces the first reading. A log matching a Closed issue reopens it as regressed. `Content-Encoding: gzip` is accepted on raw and record bodies; the inflated size is bounded like a plain body (413).",
+      "Archives the body exactly as it arrived (inflated when gzip-encoded) and reads it in one of two units (DESIGN.md §2.1). A document — multipart `file`, a raw text/plain or octet-stream body, curl's default url-encoded type — counts one occurrence of the report of its failure scenario (201 when new, 200 when known). A stream — NDJSON or JSON records, a Python `logging.handlers.HTTPHandler` form, or any raw body with `?unit=event` — counts each failure event on its own report and always answers 200 with `StreamIngest`. `?unit=document` forces the first reading. A log matching a Closed issue reopens it as regressed. `Content-Encoding: gzip` is accepted on raw and record bodies; the inflated size is bounded like a plain body (413). A log file that is itself gzip-compressed (a rotated `app.log.1.gz`, as the `file` part, a raw body or `application/gzip`) is read and archived as the text it holds, within the same bound; one that does not inflate is a 400 `invalid_gzip`.",
     request: {
       query: ['UnitQuery'],
       headers: 'IngestHeaders',
@@ -137,6 +137,7 @@ export const ROUTES = [
           'multipart/form-data': { schema: 'LogForm' },
           'text/plain': { schema: 'TextBody' },
           'application/octet-stream': { schema: 'BinaryBody' },
+          'application/gzip': { schema: 'BinaryBody' },
           'application/x-ndjson': {
             schema: 'NdjsonBody',
             example: '{"message":"ERROR connection refused"}\n',

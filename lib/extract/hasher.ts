@@ -11,7 +11,7 @@
  * loads this module alone first, see `startForArgv`), so the hash gets a head
  * start. This module needs nothing but node's own modules.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 
@@ -118,12 +118,23 @@ export function startHashJob(path: string): HashJob {
  * core is spare: its hash job, started now; otherwise none. The CLI checks its
  * arguments itself: this only looks for the one case worth starting early.
  */
+/** A gzip file's hash is its text's (read-file.ts), which this thread does not inflate. */
+function compressed(path: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function startForArgv(argv: readonly string[]): HashJob[] {
   const [command, ...rest] = argv;
   if (command !== 'extract') return [];
   const files = rest.filter((a) => a !== '--json');
   if (files.length !== 1 || files[0]!.startsWith('-')) return [];
   const size = statSync(files[0]!, { throwIfNoEntry: false });
-  if (!size?.isFile() || size.size < THREAD_FROM || !coresSpare()) return [];
+  if (!size?.isFile() || size.size < THREAD_FROM || !coresSpare() || compressed(files[0]!)) return [];
   return [startHashJob(files[0]!)];
 }

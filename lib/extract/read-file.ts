@@ -13,8 +13,14 @@
  * (hasher.ts), which reads the file itself; both readers count the bytes: a
  * file that changed in between is an error. This thread then stops reading
  * where the result is settled (Extractor.isSettled).
+ *
+ * A gzip-compressed file (a rotated `app.log.1.gz`) is read as the text it
+ * holds, inflated as a stream, as the service reads one posted or uploaded;
+ * its SHA-256 is then the text's, as the service stores it.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { constants, createGunzip } from 'node:zlib';
 import { CHUNK, coresSpare, type HashJob, startHashJob, THREAD_FROM } from './hasher.ts';
 import { type Extraction, type ExtractOptions, Extractor } from './index.ts';
 import { leaseReadBuffer } from './prefilter.ts';
@@ -28,10 +34,37 @@ export interface FileOptions extends ExtractOptions {
 
 export class FileChangedError extends Error {}
 
+/** A gzip member's first bytes (magic 1f 8b, deflate) at the start of the open file. */
+export function startsAsGzip(fd: number): boolean {
+  const head = Buffer.alloc(3);
+  return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+}
+
+/** The text a gzip file holds, chunk by chunk; a file cut off mid-stream gives what it holds so far. */
+export async function* inflatedChunks(path: string): AsyncGenerator<Buffer> {
+  const inflated = pipeline(
+    createReadStream(path),
+    createGunzip({ finishFlush: constants.Z_SYNC_FLUSH }),
+    () => {},
+  );
+  try {
+    for await (const chunk of inflated) yield chunk as Buffer;
+  } catch (error) {
+    throw new Error(`${path} starts as gzip but does not inflate: ${(error as Error).message}`);
+  }
+}
+
 export async function extractFile(path: string, opts: FileOptions = {}): Promise<Extraction> {
   const { hashThread, hashJob, ...extractOpts } = opts;
   const fd = openSync(path, 'r');
   try {
+    if (startsAsGzip(fd)) {
+      // A hash job read the compressed bytes: the text's hash is the one wanted.
+      await hashJob?.stop();
+      const x = new Extractor(extractOpts);
+      for await (const chunk of inflatedChunks(path)) x.push(chunk);
+      return x.finish();
+    }
     const threaded =
       hashJob !== undefined || (hashThread ?? (fstatSync(fd).size >= THREAD_FROM && coresSpare()));
     if (!threaded) return scan(fd, new Extractor(extractOpts), false).x;

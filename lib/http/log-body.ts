@@ -9,18 +9,27 @@
  * - any raw or record body may carry `Content-Encoding: gzip`. The inflated size
  *   is bounded by the same `maxLogBytes` as a plain body: inflating stops at the
  *   bound (a zip bomb costs at most that much memory) and answers 413;
+ * - a log file that is itself gzip-compressed (`app.log.1.gz`, as logrotate
+ *   leaves it), sent as the file part or as a raw body, is read as the text it
+ *   holds, within the same bound (readCompressedFile);
  * - what of a record is kept as JSON text nests at most MAX_JSON_DEPTH levels
  *   (lib/http/form.ts): deeper is a 400 naming the bound, never a stack overflow.
  */
 import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { constants, gunzip } from 'node:zlib';
 import { BIGGER_LOGS, badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
 import { checkValueDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
 
 const gunzipAsync = promisify(gunzip);
 
-const RAW_TYPES = new Set(['text/plain', 'application/octet-stream']);
+/** Raw bodies; `application/gzip` is a compressed log file (readCompressedFile). */
+export const RAW_TYPES = new Set([
+  'text/plain',
+  'application/octet-stream',
+  'application/gzip',
+  'application/x-gzip',
+]);
 const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl']);
 const JSON_TYPE = 'application/json';
 /** The fields a shipper puts the log line in: Vector/Fluentd `message`, Fluent Bit/Docker `log`, pino/zap `msg`. */
@@ -33,6 +42,7 @@ export const ACCEPTED_TYPES = [
   'application/x-ndjson',
   'application/json',
   'application/x-www-form-urlencoded',
+  'application/gzip',
 ] as const;
 
 const unsupportedEncoding = (message: string) => new HttpError(415, 'unsupported_encoding', message);
@@ -47,9 +57,9 @@ export async function readLogBody(req: Request, maxLogBytes: number): Promise<Bu
     }
     const form = await readForm(req, { maxFileBytes: maxLogBytes, maxFieldChars: 16 * 1024 });
     if (!form.file) throw badRequest('no "file" part: send the log as -F file=@app.log', 'missing_file');
-    log = form.file.data;
+    log = await readCompressedFile(form.file.data, maxLogBytes);
   } else if (RAW_TYPES.has(type)) {
-    log = await decodeBody(req.body, encoding, maxLogBytes);
+    log = await readCompressedFile(await decodeBody(req.body, encoding, maxLogBytes), maxLogBytes);
   } else if (NDJSON_TYPES.has(type)) {
     log = linesFromNdjson(await decodeBody(req.body, encoding, maxLogBytes));
   } else if (type === JSON_TYPE) {
@@ -87,6 +97,33 @@ export async function decodeBody(body: Buffer, encoding: 'identity' | 'gzip', ma
 
 /** gzip bytes 1f 8b, after a gateway decoded them as UTF-8: 0x8b is no UTF-8 start, so it became U+FFFD. */
 const MANGLED_GZIP = Buffer.from([0x1f, 0xef, 0xbf, 0xbd]);
+
+/** A gzip member's first bytes: magic 1f 8b, then deflate (the only method gzip defines). */
+export function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+/**
+ * A log file's bytes, or the text they hold when the file is gzip-compressed:
+ * a rotated `app.log.1.gz` is read as the log it is, never stored as binary
+ * that no failure can be found in. A file cut off mid-stream (still being
+ * written) gives the text it holds so far; bytes that are not gzip past the
+ * header are a 400.
+ */
+export async function readCompressedFile(bytes: Buffer, maxLogBytes: number): Promise<Buffer> {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return await gunzipAsync(bytes, { maxOutputLength: maxLogBytes, finishFlush: constants.Z_SYNC_FLUSH });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLarge(`the gzip-compressed log inflates to more than ${maxLogBytes} bytes; ${BIGGER_LOGS}`);
+    }
+    throw badRequest(
+      `the file starts as gzip but does not inflate (${(error as Error).message}); send it whole, or uncompressed`,
+      'invalid_gzip',
+    );
+  }
+}
 
 export async function inflate(body: Buffer, maxLogBytes: number): Promise<Buffer> {
   if (body.subarray(0, 4).equals(MANGLED_GZIP)) {

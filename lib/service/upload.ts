@@ -8,13 +8,18 @@
  * (lib/service/ingest.ts `recordLog`). Memory is bounded by the stream and
  * multipart buffers, not by the log.
  *
+ * An upload that is a gzip-compressed log file (a rotated `app.log.1.gz`) is
+ * read as the text it holds, inflated in the same pass and bounded by
+ * MAX_UPLOAD_BYTES inflated: its text is what is extracted and archived.
+ *
  * Exactly one processor counts an upload: it claims the upload with a lease
  * (one conditional write), and the outcome (the POST /logs answer, or the
  * error) is stored with the upload and answered again on every later call.
  */
 import { randomUUID } from 'node:crypto';
-import { pipeline, type Readable, Transform } from 'node:stream';
-import { Conflict, DomainError, NotFound, Unavailable } from '#lib/errors';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { constants, createGunzip } from 'node:zlib';
+import { Conflict, DomainError, Invalid, NotFound, TooLarge, Unavailable } from '#lib/errors';
 import { Extractor } from '#lib/extract/index';
 import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
 import { recordLog } from './ingest.ts';
@@ -141,12 +146,21 @@ export async function processUpload(deps: UploadDeps, logId: string, leaseMs: nu
     try {
       answer = await ingestUpload(deps, logId, now);
     } catch (error) {
-      // Storage, or anything unforeseen: give the claim up so a retry runs afresh.
-      await deps.states.release(logId, token).catch(() => {});
-      if (error instanceof DomainError && !(error instanceof Unavailable)) {
-        console.error(`upload ${logId}: refused while processing`, error);
+      if (error instanceof UnreadableUpload) {
+        // Its bytes, not storage, refused it: an outcome, kept as an empty upload's is.
+        phase = 'failed';
+        answer = {
+          status: error.status,
+          body: { error: { code: error.refusal.code, message: error.message } },
+        };
+      } else {
+        // Storage, or anything unforeseen: give the claim up so a retry runs afresh.
+        await deps.states.release(logId, token).catch(() => {});
+        if (error instanceof DomainError && !(error instanceof Unavailable)) {
+          console.error(`upload ${logId}: refused while processing`, error);
+        }
+        throw error;
       }
-      throw error;
     }
   }
   if (!(await deps.states.finish(logId, token, phase, answer.status, answer.body))) {
@@ -161,11 +175,71 @@ export async function processUpload(deps: UploadDeps, logId: string, leaseMs: nu
   return { kind: 'finished', answer };
 }
 
+/** An upload whose bytes refuse it (not gzip past its header, or inflating past the limit, or empty). */
+class UnreadableUpload extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly refusal: DomainError,
+  ) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * The upload's content: its bytes, or, when they are a gzip file, the text
+ * they inflate to, bounded by `maxBytes` (a compressed bomb stops there). A
+ * file cut off mid-stream gives the text it holds so far. The first failure of
+ * the content itself is kept in `failed`, apart from storage's.
+ */
+async function openContent(
+  source: Readable,
+  maxBytes: number,
+  failed: { refusal?: UnreadableUpload },
+): Promise<Readable> {
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  async function* whole() {
+    if (head.length > 0) yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  const bytes = Readable.from(whole(), { objectMode: false });
+  if (!isGzip(head)) return bytes;
+  const gunzip = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+  gunzip.once('error', (error) => {
+    failed.refusal ??= new UnreadableUpload(
+      400,
+      new Invalid(
+        'invalid_gzip',
+        `the upload starts as gzip but does not inflate (${error.message}); upload it whole, or uncompressed`,
+      ),
+    );
+  });
+  let inflated = 0;
+  const bound = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      inflated += chunk.length;
+      if (inflated <= maxBytes) return done(null, chunk);
+      failed.refusal ??= new UnreadableUpload(
+        413,
+        new TooLarge(`the gzip-compressed log inflates to more than ${maxBytes} bytes`),
+      );
+      done(failed.refusal);
+    },
+  });
+  return pipeline(bytes, gunzip, bound, () => {});
+}
+
+/** A gzip member's first bytes: magic 1f 8b, then deflate. */
+const isGzip = (bytes: Buffer) =>
+  bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+
 /** The single streaming pass: S3 object -> extractor + gzip archive copy; then count the report. */
 async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise<Answer> {
   const { stores, config } = deps;
   const extractor = new Extractor({ maxExtractBytes: config.maxExtractBytes });
-  const source = await deps.objects.open(logId);
+  const failed: { refusal?: UnreadableUpload } = {};
+  const source = await openContent(await deps.objects.open(logId), config.maxUploadBytes, failed);
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
@@ -192,8 +266,21 @@ async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise
     },
   });
   const body: Readable = copy ? pipeline(source, tap, scrub, () => {}) : pipeline(source, tap, () => {});
-  const staged = await stores.archive.stageBlob(logId, body);
+  let staged: Awaited<ReturnType<typeof stores.archive.stageBlob>>;
+  try {
+    staged = await stores.archive.stageBlob(logId, body);
+  } catch (error) {
+    throw failed.refusal ?? error;
+  }
+  if (failed.refusal) {
+    await staged.discard().catch(() => {});
+    throw failed.refusal;
+  }
   const extracted = extractor.finish();
+  if (extracted.bytes === 0) {
+    await staged.discard().catch(() => {});
+    throw new UnreadableUpload(400, new Invalid('empty_log', 'the log is empty'));
+  }
   const extraction = copy ? { ...extracted, sha256: copy.sha256(), bytes: storedBytes } : extracted;
   try {
     await staged.commit(extraction.sha256, extraction.bytes);

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { withStack } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
@@ -160,6 +161,24 @@ describe('logs', () => {
     });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ type: 'W', new: true });
+  });
+
+  it('reads a gzip-compressed log file as its text, with curl -F and --data-binary alike', async () => {
+    const text = failingLog();
+    const path = logFile('app.log.1.gz', '');
+    writeFileSync(path, gzipSync(text));
+    const asFile = await curl('-H', 'accept: application/json', '-F', `file=@${path}`, `${stack.url}/logs`);
+    expect(asFile.status).toBe(201);
+    const { logId, reportId } = JSON.parse(asFile.body) as { logId: string; reportId: string };
+    const asBody = await curl(
+      '-H',
+      'accept: application/json',
+      '--data-binary',
+      `@${path}`,
+      `${stack.url}/logs`,
+    );
+    expect(JSON.parse(asBody.body)).toMatchObject({ reportId, occurrences: 2 });
+    expect(await (await fetch(`${stack.url}/logs/${logId}`)).text()).toBe(text);
   });
 
   it('serves a log byte for byte as text/plain that cannot run as a page', async () => {

@@ -20,7 +20,9 @@ import {
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { extractStream } from '#lib/extract/index';
+import { auditStorage } from '../../scripts/load-audit.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const MiB = 1024 * 1024;
@@ -180,6 +182,60 @@ describe('POST /logs/uploads', () => {
     expect(answer.status).toBe(413);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
     rmSync(path);
+  }, 60_000);
+
+  it('reads a gzip-compressed log file as the text it holds, and serves that text back', async () => {
+    const text = 'boot\n2026-11-28 ERROR rotated log: the ledger refused posting 4411\nbye\n';
+    const path = join(dir, 'app.log.1.gz');
+    writeFileSync(path, gzipSync(text));
+    const upload = await createUpload();
+    expect(await putFile(upload.uploadUrl, path)).toBe(200);
+    const answer = await complete(upload);
+    expect(answer.status).toBe(201);
+    const body = (await answer.json()) as { reportId: string; type: string };
+    expect(body).toMatchObject({ reportId: upload.logId, type: 'E' });
+    expect(String((await getJson(`/logs/extracted/${body.reportId}`))['extract'])).toContain(
+      'ledger refused',
+    );
+    expect(await (await fetch(`${stack.url}/logs/${upload.logId}`)).text()).toBe(text);
+    // the same log posted uncompressed is the same failure
+    const form = new FormData();
+    form.append('file', new Blob([text]), 'app.log');
+    const posted = await fetch(`${stack.url}/logs`, {
+      method: 'POST',
+      body: form,
+      headers: { accept: 'application/json' },
+    });
+    expect(await posted.json()).toMatchObject({ reportId: upload.logId, occurrences: 2 });
+  });
+
+  it('refuses an upload that starts as gzip but does not inflate (400) or inflates past MAX_UPLOAD_BYTES (413), for good', async () => {
+    const corrupt = join(dir, 'corrupt.gz');
+    writeFileSync(
+      corrupt,
+      Buffer.concat([gzipSync('ERROR x\n'.repeat(100)).subarray(0, 12), Buffer.alloc(4000, 0xa5)]),
+    );
+    // ~200 KB of gzip that inflates to a MiB more than the cap
+    const bomb = join(dir, 'bomb.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(UPLOAD_CAP + MiB, 'A')));
+    for (const [path, code, statusCode] of [
+      [corrupt, 'invalid_gzip', 400],
+      [bomb, 'payload_too_large', 413],
+    ] as const) {
+      const upload = await createUpload();
+      expect(await putFile(upload.uploadUrl, path)).toBe(200);
+      const first = await complete(upload);
+      expect([first.status, ((await first.json()) as { error: { code: string } }).error.code]).toEqual([
+        statusCode,
+        code,
+      ]);
+      expect((await complete(upload)).status).toBe(statusCode);
+      expect((await status(upload)).status).toBe(statusCode);
+      expect((await fetch(`${stack.url}/logs/${upload.logId}`)).status).toBe(404);
+    }
+    const audit = await auditStorage(stack);
+    expect(audit.mismatches).toEqual([]);
+    expect(audit.pending).toBe(0);
   }, 60_000);
 
   it('counts a small upload exactly once when two completions race', async () => {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { failureOfEntry } from '#lib/extract/event';
 import { configureFingerprintRules, parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { Extractor } from '#lib/extract/index';
@@ -113,6 +114,31 @@ describe('logsift extract (built CLI)', () => {
     ]);
     expect(lines[7001]).toBe(crash[0]);
     expect(lines[9506]).toBe('ERROR queue drained before shutdown');
+  });
+
+  it('reads a gzip-compressed log as the text it holds: extract and summarize as for the plain file', () => {
+    const text = [
+      'ok',
+      'ERROR queue drained before shutdown',
+      'ok',
+      'ERROR queue drained before shutdown',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'rotated.log'), text);
+    writeFileSync(path.join(dir, 'rotated.log.1.gz'), gzipSync(text));
+    for (const command of [['extract'], ['extract', '--json'], ['summarize', '--json']]) {
+      const plain = run(...command, path.join(dir, 'rotated.log'));
+      const gz = run(...command, path.join(dir, 'rotated.log.1.gz'));
+      expect([gz.status, gz.stdout.replaceAll('rotated.log.1.gz', 'rotated.log')]).toEqual([0, plain.stdout]);
+    }
+    expect(run('summarize', '--json', path.join(dir, 'rotated.log.1.gz')).stdout).toContain('"lastLine":4');
+    writeFileSync(
+      path.join(dir, 'corrupt.gz'),
+      Buffer.concat([gzipSync(text).subarray(0, 10), Buffer.alloc(30, 0xff)]),
+    );
+    const corrupt = run('extract', path.join(dir, 'corrupt.gz'));
+    expect(corrupt.status).not.toBe(0);
+    expect(corrupt.stderr).toContain('does not inflate');
   });
 
   it('runs as a program without the CA bundle NODE_EXTRA_CA_CERTS names, and as `node FILE` with it', () => {

@@ -118,6 +118,44 @@ describe('readLogBody: gzip', () => {
     expect(error.message).toMatch(/application\/octet-stream/);
   });
 
+  it('reads a gzip-compressed log file as its text: a file part, a raw body, application/gzip', async () => {
+    const gz = gzipSync(log);
+    const { body, contentType } = await multipart({ file: { filename: 'app.log.1.gz', data: gz } });
+    expect((await readLogBody(post(body, { 'content-type': contentType }), MAX)).toString()).toBe(log);
+    for (const type of ['application/octet-stream', 'text/plain', 'application/gzip', 'application/x-gzip'])
+      expect((await readLogBody(post(gz, { 'content-type': type }), MAX)).toString()).toBe(log);
+    // compressed, then sent gzip-encoded as well
+    const twice = gzipSync(gz);
+    expect(
+      (
+        await readLogBody(post(twice, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }), MAX)
+      ).toString(),
+    ).toBe(log);
+  });
+
+  it('reads what a compressed file cut off mid-stream holds so far', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `INFO line ${i} of a log still being written`).join(
+      '\n',
+    );
+    const gz = gzipSync(long);
+    const got = (
+      await readLogBody(post(gz.subarray(0, gz.length - 40), { 'content-type': 'text/plain' }), 1 << 20)
+    ).toString();
+    expect(got.length).toBeGreaterThan(0);
+    expect(long.startsWith(got)).toBe(true);
+  });
+
+  it('refuses a compressed file that does not inflate (400) or inflates past the bound (413)', async () => {
+    const corrupt = Buffer.concat([gzipSync(log).subarray(0, 10), Buffer.alloc(40, 0xff)]);
+    const bad = await failure(readLogBody(post(corrupt, { 'content-type': 'application/gzip' }), MAX));
+    expect([bad.status, bad.code]).toEqual([400, 'invalid_gzip']);
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const { body, contentType } = await multipart({ file: { filename: 'bomb.gz', data: bomb } });
+    const big = await failure(readLogBody(post(body, { 'content-type': contentType }), 1024 * 1024));
+    expect([big.status, big.code]).toEqual([413, 'payload_too_large']);
+    expect(big.message).toMatch(/POST \/logs\/uploads/);
+  });
+
   it('refuses a gzip-encoded multipart form with 415', async () => {
     const { body, contentType } = await multipart({ file: { filename: 'a.log', data: 'ERROR y\n' } });
     const error = await failure(
