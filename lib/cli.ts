@@ -9,7 +9,7 @@ import { failureOfEntry } from '#lib/extract/event';
 import { configureFingerprintRules, parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import type { HashJob } from '#lib/extract/hasher';
 import type { Extraction } from '#lib/extract/index';
-import { extractFile, inflatedChunks, startsAsGzip } from '#lib/extract/read-file';
+import { extractFile, needsDecoding, textChunks } from '#lib/extract/read-file';
 import { headlineOf } from '#lib/extract/title';
 
 const USAGE = `usage: logsift extract [--json] [--fingerprint-rules RULES] FILE...
@@ -204,7 +204,7 @@ async function lineNumbersAt(file: string, offsets: number[]): Promise<Map<numbe
   let base = 0;
   let before = 0;
   let i = 0;
-  for await (const buf of textChunks(file)) {
+  for await (const buf of chunksOf(file)) {
     if (i >= wanted.length) break;
     const n = buf.length;
     let p = 0;
@@ -220,12 +220,12 @@ async function lineNumbersAt(file: string, offsets: number[]): Promise<Map<numbe
   return lines;
 }
 
-/** The file's text in chunks: its bytes, or what they inflate to when it is gzip-compressed. */
-async function* textChunks(file: string): AsyncGenerator<Buffer> {
+/** The file's text in chunks, as the extractor read it: its bytes, or their text when gzip or UTF-16. */
+async function* chunksOf(file: string): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
-    if (startsAsGzip(fd)) {
-      yield* inflatedChunks(file);
+    if (needsDecoding(fd)) {
+      yield* textChunks(file);
       return;
     }
     const chunk = Buffer.allocUnsafe(COUNT_CHUNK);

@@ -118,12 +118,17 @@ export function startHashJob(path: string): HashJob {
  * core is spare: its hash job, started now; otherwise none. The CLI checks its
  * arguments itself: this only looks for the one case worth starting early.
  */
-/** A gzip file's hash is its text's (read-file.ts), which this thread does not inflate. */
-function compressed(path: string): boolean {
+/** A gzip or UTF-16 file's hash is its UTF-8 text's (read-file.ts), which this thread does not decode. */
+function decoded(path: string): boolean {
   const head = Buffer.alloc(2);
   const fd = openSync(path, 'r');
   try {
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    if (readSync(fd, head, 0, 2, 0) !== 2) return false;
+    return (
+      (head[0] === 0x1f && head[1] === 0x8b) ||
+      (head[0] === 0xff && head[1] === 0xfe) ||
+      (head[0] === 0xfe && head[1] === 0xff)
+    );
   } finally {
     closeSync(fd);
   }
@@ -135,6 +140,6 @@ export function startForArgv(argv: readonly string[]): HashJob[] {
   const files = rest.filter((a) => a !== '--json');
   if (files.length !== 1 || files[0]!.startsWith('-')) return [];
   const size = statSync(files[0]!, { throwIfNoEntry: false });
-  if (!size?.isFile() || size.size < THREAD_FROM || !coresSpare() || compressed(files[0]!)) return [];
+  if (!size?.isFile() || size.size < THREAD_FROM || !coresSpare() || decoded(files[0]!)) return [];
   return [startHashJob(files[0]!)];
 }

@@ -14,9 +14,10 @@
  * file that changed in between is an error. This thread then stops reading
  * where the result is settled (Extractor.isSettled).
  *
- * A gzip-compressed file (a rotated `app.log.1.gz`) is read as the text it
- * holds, inflated as a stream, as the service reads one posted or uploaded;
- * its SHA-256 is then the text's, as the service stores it.
+ * A gzip-compressed file (a rotated `app.log.1.gz`) or a UTF-16 one (with its
+ * byte-order mark, as Windows PowerShell writes) is read as the text it holds
+ * in UTF-8, as a stream, as the service reads one posted or uploaded; its
+ * SHA-256 is then that text's, as the service stores it.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { pipeline } from 'node:stream';
@@ -24,6 +25,7 @@ import { constants, createGunzip } from 'node:zlib';
 import { CHUNK, coresSpare, type HashJob, startHashJob, THREAD_FROM } from './hasher.ts';
 import { type Extraction, type ExtractOptions, Extractor } from './index.ts';
 import { leaseReadBuffer } from './prefilter.ts';
+import { utf8Chunks, utf16Of } from './text-encoding.ts';
 
 export interface FileOptions extends ExtractOptions {
   /** Hash on a worker thread; default: for files of THREAD_FROM bytes or more, unless the cores are busy. */
@@ -34,22 +36,35 @@ export interface FileOptions extends ExtractOptions {
 
 export class FileChangedError extends Error {}
 
-/** A gzip member's first bytes (magic 1f 8b, deflate) at the start of the open file. */
-export function startsAsGzip(fd: number): boolean {
-  const head = Buffer.alloc(3);
-  return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+/** A file that is read through a decoder: gzip (magic 1f 8b, deflate) or UTF-16 (its mark). */
+export function needsDecoding(fd: number): boolean {
+  const head = Buffer.alloc(4);
+  const n = readSync(fd, head, 0, 4, 0);
+  const gzip = n >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+  return gzip || utf16Of(head.subarray(0, n)) !== null;
 }
 
-/** The text a gzip file holds, chunk by chunk; a file cut off mid-stream gives what it holds so far. */
-export async function* inflatedChunks(path: string): AsyncGenerator<Buffer> {
-  const inflated = pipeline(
-    createReadStream(path),
-    createGunzip({ finishFlush: constants.Z_SYNC_FLUSH }),
-    () => {},
-  );
+/**
+ * The text a file holds, in UTF-8 chunks: inflated when it is gzip, then
+ * transcoded when it is UTF-16. A gzip file cut off mid-stream gives what it
+ * holds so far.
+ */
+export async function* textChunks(path: string): AsyncGenerator<Buffer> {
+  const head = Buffer.alloc(3);
+  const fd = openSync(path, 'r');
+  let gzip: boolean;
   try {
-    for await (const chunk of inflated) yield chunk as Buffer;
+    gzip = readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = gzip
+    ? pipeline(createReadStream(path), createGunzip({ finishFlush: constants.Z_SYNC_FLUSH }), () => {})
+    : createReadStream(path);
+  try {
+    yield* utf8Chunks(bytes as AsyncIterable<Buffer>);
   } catch (error) {
+    if (!gzip) throw error;
     throw new Error(`${path} starts as gzip but does not inflate: ${(error as Error).message}`);
   }
 }
@@ -58,11 +73,11 @@ export async function extractFile(path: string, opts: FileOptions = {}): Promise
   const { hashThread, hashJob, ...extractOpts } = opts;
   const fd = openSync(path, 'r');
   try {
-    if (startsAsGzip(fd)) {
-      // A hash job read the compressed bytes: the text's hash is the one wanted.
+    if (needsDecoding(fd)) {
+      // A hash job read the file's bytes: the text's hash is the one wanted.
       await hashJob?.stop();
       const x = new Extractor(extractOpts);
-      for await (const chunk of inflatedChunks(path)) x.push(chunk);
+      for await (const chunk of textChunks(path)) x.push(chunk);
       return x.finish();
     }
     const threaded =

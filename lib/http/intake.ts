@@ -19,7 +19,7 @@ import { decodeJsonRecords } from '#lib/records/bodies/json-records';
 import { DecodeError, type LogEvent } from '#lib/records/model';
 import { badRequest, HttpError } from './errors.ts';
 import { MAX_JSON_DEPTH } from './form.ts';
-import { decodeBody, RAW_TYPES, readCompressedFile, readLogBody } from './log-body.ts';
+import { decodeBody, RAW_TYPES, readFileText, readLogBody } from './log-body.ts';
 import { mediaType, type Request } from './request.ts';
 
 export type Unit = 'document' | 'event';
@@ -119,8 +119,8 @@ export async function readIntake(req: Request, maxLogBytes: number): Promise<Int
   }
   const encoding = encodingOf(req);
   const decoded = await decodeBody(req.body, encoding, maxLogBytes);
-  // A gzip-compressed log file sent as it is (curl --data-binary @app.log.1.gz): its text.
-  const bytes = RECORD_TYPES.has(type) ? decoded : await readCompressedFile(decoded, maxLogBytes);
+  // A gzip-compressed or UTF-16 log file sent as it is (curl --data-binary @app.log.1.gz): its text.
+  const bytes = RECORD_TYPES.has(type) ? decoded : await readFileText(decoded, maxLogBytes);
   if (bytes.length === 0) throw badRequest('the log is empty', 'empty_log');
   const contentEncoding = encoding === 'gzip' ? 'gzip' : undefined;
   const kept = { bytes, contentType, ...(contentEncoding ? { contentEncoding } : {}) };

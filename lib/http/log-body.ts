@@ -10,20 +10,22 @@
  *   is bounded by the same `maxLogBytes` as a plain body: inflating stops at the
  *   bound (a zip bomb costs at most that much memory) and answers 413;
  * - a log file that is itself gzip-compressed (`app.log.1.gz`, as logrotate
- *   leaves it), sent as the file part or as a raw body, is read as the text it
- *   holds, within the same bound (readCompressedFile);
+ *   leaves it) or UTF-16 with its mark (Windows PowerShell's `>`), sent as the
+ *   file part or as a raw body, is read and kept as the UTF-8 text it holds,
+ *   within the same bound (readFileText);
  * - what of a record is kept as JSON text nests at most MAX_JSON_DEPTH levels
  *   (lib/http/form.ts): deeper is a 400 naming the bound, never a stack overflow.
  */
 import { promisify } from 'node:util';
 import { constants, gunzip } from 'node:zlib';
+import { asUtf8 } from '#lib/extract/text-encoding';
 import { BIGGER_LOGS, badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
 import { checkValueDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
 
 const gunzipAsync = promisify(gunzip);
 
-/** Raw bodies; `application/gzip` is a compressed log file (readCompressedFile). */
+/** Raw bodies; `application/gzip` is a compressed log file (readFileText). */
 export const RAW_TYPES = new Set([
   'text/plain',
   'application/octet-stream',
@@ -57,9 +59,9 @@ export async function readLogBody(req: Request, maxLogBytes: number): Promise<Bu
     }
     const form = await readForm(req, { maxFileBytes: maxLogBytes, maxFieldChars: 16 * 1024 });
     if (!form.file) throw badRequest('no "file" part: send the log as -F file=@app.log', 'missing_file');
-    log = await readCompressedFile(form.file.data, maxLogBytes);
+    log = await readFileText(form.file.data, maxLogBytes);
   } else if (RAW_TYPES.has(type)) {
-    log = await readCompressedFile(await decodeBody(req.body, encoding, maxLogBytes), maxLogBytes);
+    log = await readFileText(await decodeBody(req.body, encoding, maxLogBytes), maxLogBytes);
   } else if (NDJSON_TYPES.has(type)) {
     log = linesFromNdjson(await decodeBody(req.body, encoding, maxLogBytes));
   } else if (type === JSON_TYPE) {
@@ -104,25 +106,31 @@ export function isGzip(bytes: Buffer): boolean {
 }
 
 /**
- * A log file's bytes, or the text they hold when the file is gzip-compressed:
- * a rotated `app.log.1.gz` is read as the log it is, never stored as binary
- * that no failure can be found in. A file cut off mid-stream (still being
- * written) gives the text it holds so far; bytes that are not gzip past the
- * header are a 400.
+ * A log file's bytes, or the UTF-8 text they hold: a gzip-compressed file (a
+ * rotated `app.log.1.gz`) inflated, a UTF-16 one (its byte-order mark)
+ * transcoded, so neither is stored as binary that no failure can be found in.
+ * A gzip file cut off mid-stream (still being written) gives the text it holds
+ * so far; bytes that are not gzip past the header are a 400.
  */
-export async function readCompressedFile(bytes: Buffer, maxLogBytes: number): Promise<Buffer> {
-  if (!isGzip(bytes)) return bytes;
-  try {
-    return await gunzipAsync(bytes, { maxOutputLength: maxLogBytes, finishFlush: constants.Z_SYNC_FLUSH });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw tooLarge(`the gzip-compressed log inflates to more than ${maxLogBytes} bytes; ${BIGGER_LOGS}`);
+export async function readFileText(bytes: Buffer, maxLogBytes: number): Promise<Buffer> {
+  let text = bytes;
+  if (isGzip(bytes)) {
+    try {
+      text = await gunzipAsync(bytes, { maxOutputLength: maxLogBytes, finishFlush: constants.Z_SYNC_FLUSH });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw tooLarge(`the gzip-compressed log inflates to more than ${maxLogBytes} bytes; ${BIGGER_LOGS}`);
+      }
+      throw badRequest(
+        `the file starts as gzip but does not inflate (${(error as Error).message}); send it whole, or uncompressed`,
+        'invalid_gzip',
+      );
     }
-    throw badRequest(
-      `the file starts as gzip but does not inflate (${(error as Error).message}); send it whole, or uncompressed`,
-      'invalid_gzip',
-    );
   }
+  const utf8 = asUtf8(text);
+  if (utf8.length > maxLogBytes)
+    throw tooLarge(`the UTF-16 log is more than ${maxLogBytes} bytes as UTF-8; ${BIGGER_LOGS}`);
+  return utf8;
 }
 
 export async function inflate(body: Buffer, maxLogBytes: number): Promise<Buffer> {

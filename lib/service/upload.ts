@@ -10,7 +10,8 @@
  *
  * An upload that is a gzip-compressed log file (a rotated `app.log.1.gz`) is
  * read as the text it holds, inflated in the same pass and bounded by
- * MAX_UPLOAD_BYTES inflated: its text is what is extracted and archived.
+ * MAX_UPLOAD_BYTES inflated, and a UTF-16 one (its byte-order mark) as its
+ * UTF-8 text: that text is what is extracted and archived.
  *
  * Exactly one processor counts an upload: it claims the upload with a lease
  * (one conditional write), and the outcome (the POST /logs answer, or the
@@ -21,6 +22,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { constants, createGunzip } from 'node:zlib';
 import { Conflict, DomainError, Invalid, NotFound, TooLarge, Unavailable } from '#lib/errors';
 import { Extractor } from '#lib/extract/index';
+import { utf8Chunks } from '#lib/extract/text-encoding';
 import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
 import { recordLog } from './ingest.ts';
 import { archivesScrubbed, ScrubbedCopy } from './lifecycle.ts';
@@ -187,7 +189,8 @@ class UnreadableUpload extends Error {
 
 /**
  * The upload's content: its bytes, or, when they are a gzip file, the text
- * they inflate to, bounded by `maxBytes` (a compressed bomb stops there). A
+ * they inflate to, bounded by `maxBytes` (a compressed bomb stops there); as
+ * UTF-8 when that is UTF-16 with its mark. A
  * file cut off mid-stream gives the text it holds so far. The first failure of
  * the content itself is kept in `failed`, apart from storage's.
  */
@@ -197,14 +200,19 @@ async function openContent(
   failed: { refusal?: UnreadableUpload },
 ): Promise<Readable> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await chunks.next();
-  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  // the gzip magic is three bytes, however the first chunks fall
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < 3) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
   async function* whole() {
     if (head.length > 0) yield head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
   const bytes = Readable.from(whole(), { objectMode: false });
-  if (!isGzip(head)) return bytes;
+  if (!isGzip(head)) return Readable.from(utf8Chunks(bytes), { objectMode: false });
   const gunzip = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
   gunzip.once('error', (error) => {
     failed.refusal ??= new UnreadableUpload(
@@ -227,7 +235,7 @@ async function openContent(
       done(failed.refusal);
     },
   });
-  return pipeline(bytes, gunzip, bound, () => {});
+  return Readable.from(utf8Chunks(pipeline(bytes, gunzip, bound, () => {})), { objectMode: false });
 }
 
 /** A gzip member's first bytes: magic 1f 8b, then deflate. */

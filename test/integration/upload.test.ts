@@ -184,7 +184,7 @@ describe('POST /logs/uploads', () => {
     rmSync(path);
   }, 60_000);
 
-  it('reads a gzip-compressed log file as the text it holds, and serves that text back', async () => {
+  it('reads a gzip-compressed or UTF-16 log file as the text it holds, and serves that text back', async () => {
     const text = 'boot\n2026-11-28 ERROR rotated log: the ledger refused posting 4411\nbye\n';
     const path = join(dir, 'app.log.1.gz');
     writeFileSync(path, gzipSync(text));
@@ -198,6 +198,13 @@ describe('POST /logs/uploads', () => {
       'ledger refused',
     );
     expect(await (await fetch(`${stack.url}/logs/${upload.logId}`)).text()).toBe(text);
+    // and as UTF-16 with its mark (PowerShell's `>`): the same text, the same failure
+    const wide = join(dir, 'app.utf16.log');
+    writeFileSync(wide, Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const second = await createUpload();
+    expect(await putFile(second.uploadUrl, wide)).toBe(200);
+    expect(await (await complete(second)).json()).toMatchObject({ reportId: upload.logId, occurrences: 2 });
+    expect(await (await fetch(`${stack.url}/logs/${second.logId}`)).text()).toBe(text);
     // the same log posted uncompressed is the same failure
     const form = new FormData();
     form.append('file', new Blob([text]), 'app.log');
@@ -206,7 +213,7 @@ describe('POST /logs/uploads', () => {
       body: form,
       headers: { accept: 'application/json' },
     });
-    expect(await posted.json()).toMatchObject({ reportId: upload.logId, occurrences: 2 });
+    expect(await posted.json()).toMatchObject({ reportId: upload.logId, occurrences: 3 });
   });
 
   it('refuses an upload that starts as gzip but does not inflate (400) or inflates past MAX_UPLOAD_BYTES (413), for good', async () => {

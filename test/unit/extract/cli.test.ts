@@ -116,7 +116,7 @@ describe('logsift extract (built CLI)', () => {
     expect(lines[9506]).toBe('ERROR queue drained before shutdown');
   });
 
-  it('reads a gzip-compressed log as the text it holds: extract and summarize as for the plain file', () => {
+  it('reads a gzip-compressed or UTF-16 log as the text it holds: extract and summarize as for the plain file', () => {
     const text = [
       'ok',
       'ERROR queue drained before shutdown',
@@ -132,6 +132,10 @@ describe('logsift extract (built CLI)', () => {
       expect([gz.status, gz.stdout.replaceAll('rotated.log.1.gz', 'rotated.log')]).toEqual([0, plain.stdout]);
     }
     expect(run('summarize', '--json', path.join(dir, 'rotated.log.1.gz')).stdout).toContain('"lastLine":4');
+    // UTF-16 with its mark, as PowerShell writes, read as the same text
+    writeFileSync(path.join(dir, 'rotated.utf16.log'), Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const wide = run('summarize', '--json', path.join(dir, 'rotated.utf16.log'));
+    expect(wide.stdout).toBe(run('summarize', '--json', path.join(dir, 'rotated.log')).stdout);
     writeFileSync(
       path.join(dir, 'corrupt.gz'),
       Buffer.concat([gzipSync(text).subarray(0, 10), Buffer.alloc(30, 0xff)]),

@@ -133,6 +133,20 @@ describe('readLogBody: gzip', () => {
     ).toBe(log);
   });
 
+  it('reads a UTF-16 log (its mark, as PowerShell writes it) as UTF-8, compressed or not', async () => {
+    const text = 'PS> .\\deploy.ps1\r\nERROR: Cannot bind to C:\\Ünïcode\\日本\r\n';
+    const utf16 = Buffer.from(`\ufeff${text}`, 'utf16le');
+    const { body, contentType } = await multipart({ file: { filename: 'deploy.log', data: utf16 } });
+    expect((await readLogBody(post(body, { 'content-type': contentType }), MAX)).toString()).toBe(text);
+    expect((await readLogBody(post(gzipSync(utf16), { 'content-type': 'text/plain' }), MAX)).toString()).toBe(
+      text,
+    );
+    // the bound holds for the UTF-8 text kept: three bytes for each of these two-byte characters
+    const wide = Buffer.from(`\ufeff${'日'.repeat(2000)}`, 'utf16le');
+    const over = await failure(readLogBody(post(wide, { 'content-type': 'application/octet-stream' }), MAX));
+    expect([over.status, over.code]).toEqual([413, 'payload_too_large']);
+  });
+
   it('reads what a compressed file cut off mid-stream holds so far', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `INFO line ${i} of a log still being written`).join(
       '\n',
