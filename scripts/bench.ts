@@ -222,16 +222,27 @@ interface LoadResult {
   errors: number;
 }
 
+/** Runs of load() so far: each run's logs end in lines of their own. */
+let loadRuns = 0;
+
+/**
+ * `total` posts of the bodies, `clients` at a time. Every post is a log never
+ * sent before — as a shipper's are —, its last line naming the run and the
+ * post: a repeated log would skip the archive's S3 PUT (identical bytes are
+ * stored once), which real traffic does not.
+ */
 async function load(url: string, bodies: Buffer[], total: number, clients: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  const run = ++loadRuns;
   const client = async () => {
     for (;;) {
       const i = next++;
       if (i >= total) return;
       const form = new FormData();
-      form.append('file', new Blob([bodies[i % bodies.length]!]), 'app.log');
+      const last = Buffer.from(`2026-11-28 10:01:00 INFO run ${run} post ${i} done\n`);
+      form.append('file', new Blob([bodies[i % bodies.length]!, last]), 'app.log');
       const started = performance.now();
       const response = await fetch(url, {
         method: 'POST',
