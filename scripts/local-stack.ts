@@ -31,6 +31,7 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { MAX_INLINE_BYTES } from '#lib/config';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
 import { installDynaliteTableCache } from './dynalite-table-cache.ts';
@@ -519,6 +520,23 @@ export function localListShards(env: Record<string, string | undefined> | undefi
 }
 
 /**
+ * INLINE_LOG_BYTES on this machine unless set: a log whose gzip is at most
+ * this size rides in its blob item instead of an S3 object. Deployed, the
+ * default (2 KiB) follows AWS's prices (an S3 PUT against the write units of
+ * a bigger item); here nothing is priced, and s3rver's PUT — an object file,
+ * its metadata, directories, on disk — is the emulators' costliest call: some
+ * 6 ms of their CPU a log, against under 1 ms for a DynamoDB write
+ * (`npm run bench -- --only=ingest`, unique 2–60 KB logs). The bound is the
+ * deployed maximum, MAX_INLINE_BYTES; bigger logs still go to S3.
+ */
+export const LOCAL_INLINE_LOG_BYTES = MAX_INLINE_BYTES;
+
+/** The INLINE_LOG_BYTES a local stack's gateway reads: the caller's, or LOCAL_INLINE_LOG_BYTES. */
+export function localInlineLogBytes(env: Record<string, string | undefined> | undefined = {}): string {
+  return env['INLINE_LOG_BYTES'] ?? process.env['INLINE_LOG_BYTES'] ?? String(LOCAL_INLINE_LOG_BYTES);
+}
+
+/**
  * EXPIRY_MODE on this machine unless set. Deployed, serverless.yml's default
  * is `ttl`: DynamoDB's TTL deletes expired records and their stream releases
  * the blobs. dynalite has neither TTL nor streams, so under `ttl` an expired
@@ -614,7 +632,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     PORT: String(port),
     CURSOR_SECRET: cursorSecret(opts.dataDir),
     // LocalStack may keep data listed under the deployed default: it keeps it.
-    ...(opts.endpoints ? {} : { LIST_SHARDS: String(localListShards(opts.env)) }),
+    ...(opts.endpoints
+      ? {}
+      : { LIST_SHARDS: String(localListShards(opts.env)), INLINE_LOG_BYTES: localInlineLogBytes(opts.env) }),
     EXPIRY_MODE: localExpiryMode(opts.env),
     ...opts.env,
   };

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_INLINE_BYTES } from '#lib/config';
 import { auditStorage } from '../../scripts/load-audit.ts';
 import {
   type Emulators,
@@ -69,11 +70,12 @@ const postLog = (log: string, headers: Record<string, string> = {}) =>
 const failure = (word: string) => `boot\nERROR ${word} subsystem failed to start\nshutdown\n`;
 
 /**
- * The same, with a trace that does not compress under INLINE_LOG_BYTES: a log
- * whose bytes go to S3 (a small log's ride in its blob item).
+ * The same, with a trace that does not compress under INLINE_LOG_BYTES (at
+ * most MAX_INLINE_BYTES, the local stack's default): a log whose bytes go to
+ * S3 (a small log's ride in its blob item). Random hex gzips to about half.
  */
 const archivedInS3 = (word: string) =>
-  `${Array.from({ length: 96 }, () => `DEBUG trace ${randomBytes(48).toString('hex')}`).join('\n')}\n${failure(word)}`;
+  `${Array.from({ length: Math.ceil((4 * MAX_INLINE_BYTES) / 96) }, () => `DEBUG trace ${randomBytes(48).toString('hex')}`).join('\n')}\n${failure(word)}`;
 
 /** A 503 that says what happened and nothing about the inside. */
 function expectUnavailable(answer: { status: number; body: Json; text: string }) {
