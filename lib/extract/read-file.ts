@@ -25,7 +25,7 @@ import { constants, createGunzip } from 'node:zlib';
 import { CHUNK, coresSpare, type HashJob, startHashJob, THREAD_FROM } from './hasher.ts';
 import { type Extraction, type ExtractOptions, Extractor } from './index.ts';
 import { leaseReadBuffer } from './prefilter.ts';
-import { utf8Chunks, utf16Of } from './text-encoding.ts';
+import { isGzip, utf8Chunks, utf16Of } from './text-encoding.ts';
 
 export interface FileOptions extends ExtractOptions {
   /** Hash on a worker thread; default: for files of THREAD_FROM bytes or more, unless the cores are busy. */
@@ -39,9 +39,8 @@ export class FileChangedError extends Error {}
 /** A file that is read through a decoder: gzip (magic 1f 8b, deflate) or UTF-16 (its mark). */
 export function needsDecoding(fd: number): boolean {
   const head = Buffer.alloc(4);
-  const n = readSync(fd, head, 0, 4, 0);
-  const gzip = n >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
-  return gzip || utf16Of(head.subarray(0, n)) !== null;
+  const read = head.subarray(0, readSync(fd, head, 0, 4, 0));
+  return isGzip(read) || utf16Of(read) !== null;
 }
 
 /**
@@ -54,7 +53,7 @@ export async function* textChunks(path: string): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
   let gzip: boolean;
   try {
-    gzip = readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+    gzip = isGzip(head.subarray(0, readSync(fd, head, 0, 3, 0)));
   } finally {
     closeSync(fd);
   }

@@ -10,6 +10,15 @@ import { TextDecoder } from 'node:util';
 
 export type Utf16 = 'utf-16le' | 'utf-16be';
 
+/**
+ * A gzip member's first bytes: magic 1f 8b, then deflate (the only method
+ * gzip defines). A log file that starts so is a compressed one (a rotated
+ * `app.log.1.gz`), read as the text it inflates to.
+ */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
+}
+
 /** The UTF-16 byte-order mark at the start of a log, if it has one (FF FE: little-endian, FE FF: big-endian). */
 export function utf16Of(head: Uint8Array): Utf16 | null {
   if (head.length < 2) return null;

@@ -18,7 +18,7 @@
  */
 import { promisify } from 'node:util';
 import { constants, gunzip } from 'node:zlib';
-import { asUtf8 } from '#lib/extract/text-encoding';
+import { asUtf8, isGzip } from '#lib/extract/text-encoding';
 import { BIGGER_LOGS, badRequest, HttpError, tooLarge, unsupportedMediaType } from './errors.ts';
 import { checkValueDepth, readForm } from './form.ts';
 import { mediaType, type Request } from './request.ts';
@@ -99,11 +99,6 @@ export async function decodeBody(body: Buffer, encoding: 'identity' | 'gzip', ma
 
 /** gzip bytes 1f 8b, after a gateway decoded them as UTF-8: 0x8b is no UTF-8 start, so it became U+FFFD. */
 const MANGLED_GZIP = Buffer.from([0x1f, 0xef, 0xbf, 0xbd]);
-
-/** A gzip member's first bytes: magic 1f 8b, then deflate (the only method gzip defines). */
-export function isGzip(bytes: Buffer): boolean {
-  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
-}
 
 /**
  * A log file's bytes, or the UTF-8 text they hold: a gzip-compressed file (a

@@ -22,7 +22,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { constants, createGunzip } from 'node:zlib';
 import { Conflict, DomainError, Invalid, NotFound, TooLarge, Unavailable } from '#lib/errors';
 import { Extractor } from '#lib/extract/index';
-import { utf8Chunks } from '#lib/extract/text-encoding';
+import { isGzip, utf8Chunks } from '#lib/extract/text-encoding';
 import type { Stores, UploadObjects, UploadState, UploadStates } from '#lib/store/ports';
 import { recordLog } from './ingest.ts';
 import { archivesScrubbed, ScrubbedCopy } from './lifecycle.ts';
@@ -237,10 +237,6 @@ async function openContent(
   });
   return Readable.from(utf8Chunks(pipeline(bytes, gunzip, bound, () => {})), { objectMode: false });
 }
-
-/** A gzip member's first bytes: magic 1f 8b, then deflate. */
-const isGzip = (bytes: Buffer) =>
-  bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
 
 /** The single streaming pass: S3 object -> extractor + gzip archive copy; then count the report. */
 async function ingestUpload(deps: UploadDeps, logId: string, now: Date): Promise<Answer> {
