@@ -113,11 +113,6 @@ export function startHashJob(path: string): HashJob {
   };
 }
 
-/**
- * For `logsift extract FILE` (one file) of THREAD_FROM bytes or more while a
- * core is spare: its hash job, started now; otherwise none. The CLI checks its
- * arguments itself: this only looks for the one case worth starting early.
- */
 /** A gzip or UTF-16 file's hash is its UTF-8 text's (read-file.ts), which this thread does not decode. */
 function decoded(path: string): boolean {
   const head = Buffer.alloc(2);
@@ -134,6 +129,11 @@ function decoded(path: string): boolean {
   }
 }
 
+/**
+ * For `logsift extract FILE` (one file) of THREAD_FROM bytes or more while a
+ * core is spare: its hash job, started now; otherwise none. The CLI checks its
+ * arguments itself: this only looks for the one case worth starting early.
+ */
 export function startForArgv(argv: readonly string[]): HashJob[] {
   const [command, ...rest] = argv;
   if (command !== 'extract') return [];

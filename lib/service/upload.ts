@@ -190,9 +190,9 @@ class UnreadableUpload extends Error {
 /**
  * The upload's content: its bytes, or, when they are a gzip file, the text
  * they inflate to, bounded by `maxBytes` (a compressed bomb stops there); as
- * UTF-8 when that is UTF-16 with its mark. A
- * file cut off mid-stream gives the text it holds so far. The first failure of
- * the content itself is kept in `failed`, apart from storage's.
+ * UTF-8 when that is UTF-16 with its mark. A gzip file cut off mid-stream
+ * gives the text it holds so far. The first failure of the content itself is
+ * kept in `failed`, apart from storage's.
  */
 async function openContent(
   source: Readable,
