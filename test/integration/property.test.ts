@@ -142,7 +142,19 @@ const knownOr = (pool: () => string[], other: fc.Arbitrary<string>) => fc.oneof(
 const ingest = fc
   .tuple(
     logText,
-    fc.constantFrom('multipart', 'text', 'ndjson', 'json', 'gzip', 'deep', 'badtype', 'badjson'),
+    fc.constantFrom(
+      'multipart',
+      'text',
+      'ndjson',
+      'json',
+      'gzip',
+      'deep',
+      'badtype',
+      'badjson',
+      'cut',
+      'gzipfile',
+      'utf16',
+    ),
   )
   .map(([log, how]): Call => {
     const call = { fn: 'ingest-log', method: 'POST', path: '/logs', writes: true };
@@ -182,6 +194,22 @@ const ingest = fc
           ...call,
           headers: { 'content-type': 'application/json' },
           body: Buffer.from(`{"message":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+        };
+      case 'cut': {
+        // a form that stops inside its file part or its closing boundary
+        const form = multipart({}, text);
+        const cut = form.body.subarray(0, Math.max(1, form.body.length - 1 - (text.length % 30)));
+        return { ...call, headers: { 'content-type': form.type }, body: cut };
+      }
+      case 'gzipfile': {
+        const form = multipart({}, gzipSync(text));
+        return { ...call, headers: { 'content-type': form.type }, body: form.body };
+      }
+      case 'utf16':
+        return {
+          ...call,
+          headers: { 'content-type': 'text/plain' },
+          body: Buffer.from(`\ufeff${log}`, 'utf16le'),
         };
       case 'badtype':
         return { ...call, headers: { 'content-type': 'image/png' }, body: text };
