@@ -74,11 +74,13 @@ const RULES: Array<[RegExp, string, string?]> = [
     /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
-  // An id is one whatever its letters: `request id beaea`, `txn_id=acfde`, `orderId: cafe`
-  // (one with a digit the token pass masks anyway), and as a field's value.
+  // An id is one whatever its letters: as a field's value (`txn_id=acfde`, `orderId: cafe`),
+  // and after the word when it reads as one — hex letters (`request id beaea`) or random
+  // mixed case (`session id qXvTzkPa`) —, not a word (`invalid id format`, `id mismatch`).
+  // One with a digit the token pass masks anyway.
   [/\b([A-Za-z_]{0,40}?(?:_id|[a-z]Id|ID)|id)(=|: )(?!<)[^\s,;)\]]{1,128}/g, '$1$2<*>'],
   [
-    /\b(id|ID) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|unknown|missing|invalid|none|of|in|for|from|to|and|or)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/g,
+    /\b(id|ID) (?!(?:[a-z]{2,40}(?:ed|able|ible)|added|decade|facade|faced)\b)(?:[a-fA-F]{5,64}|(?=[A-Za-z]{0,63}[a-z][A-Z])[A-Za-z]{6,64})(?![\w-])/g,
     '$1 <*>',
   ],
   // The program glibc names in `*** Error in `./shopd': …` is where it was run from: its name stays.

@@ -312,6 +312,11 @@ const rules: Rule[] = [
     ['ERROR lookup failed for request id cafeb', 'ERROR request id not found'],
   ],
   [
+    'a random id after "id", a word after it staying a word',
+    ['ERROR session id qXvTzkPa expired', 'ERROR session id RmWqYtNb expired'],
+    ['ERROR invalid id format', 'ERROR invalid id length'],
+  ],
+  [
     'ids as fields',
     ['ERROR posting refused txn_id=bcafe', 'ERROR posting refused txn_id=9c4d1'],
     ['ERROR posting refused txn_id=bcafe', 'ERROR posting accepted late txn_id=bcafe'],
