@@ -82,8 +82,10 @@ export const KEYWORDS: readonly string[] = [
   'oomkilled',
   'imagepullbackoff',
   'errimagepull',
-  // A shell's or a command-line tool's refusal (`bash: jq: command not found`).
+  // A shell's or a command-line tool's refusal (`bash: jq: command not found`,
+  // dash's `sh: 1: jq: not found`, as Debian's /bin/sh and many images say it).
   'command not found',
+  ': not found',
   'no such file or directory',
   'permission denied',
   // nginx's and HAProxy's alert level, `[alert]` (its rarest bytes, `ert]`, cost less without the bracket).

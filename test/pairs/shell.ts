@@ -31,6 +31,18 @@ export const shell: PairFormat = {
       b: script('cat: /etc/shop/app.conf: Permission denied'),
     },
     {
+      name: "dash: an image's entrypoint cannot exec its server, at another line",
+      kind: 'same',
+      a: log('+ exec gunicorn shop.wsgi', '/docker-entrypoint.sh: 12: exec: gunicorn: not found'),
+      b: log('+ exec gunicorn shop.wsgi', '/docker-entrypoint.sh: 15: exec: gunicorn: not found'),
+    },
+    {
+      name: 'dash: two commands missing in sh -c',
+      kind: 'different',
+      a: log('sh: 1: jq: not found'),
+      b: log('sh: 1: yq: not found'),
+    },
+    {
       name: 'a script not executable, in two users’ checkouts',
       kind: 'same',
       a: log('bash: /home/alice/shop/bin/migrate.sh: Permission denied'),

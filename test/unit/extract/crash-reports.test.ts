@@ -78,6 +78,16 @@ describe('crash reports without a level word', () => {
     expect(extract(inLog('the manual says: Permission denied')).type).toBeNull();
   });
 
+  it("reads dash's refusal by script line, and not a lookup that found nothing", () => {
+    const missing = extract(inLog('sh: 1: jq: not found'));
+    expect(missing.type).toBe('E');
+    expect(fingerprint(inLog('sh: 3: jq: not found'))).toBe(missing.fingerprint);
+    expect(extract(inLog('/entrypoint.sh: 12: exec: gunicorn: not found')).type).toBe('E');
+    expect(failureOfRecord(parseLine('sh: 1: yq: not found'))?.type).toBe('E');
+    expect(extract(inLog('2024-05-01 10:00:00 INFO cache: 12: session: not found')).type).toBeNull();
+    expect(extract(inLog('lookup of user 42: not found')).type).toBeNull();
+  });
+
   it('does not take a sentence about an abort for one', () => {
     expect(extract(inLog('import run aborted by operator')).type).toBeNull();
   });
