@@ -74,7 +74,10 @@ export function fingerprintOf(signature: string): string {
  * runtime's `terminate called after throwing an instance of 'std::out_of_range'`
  * and its `  what():  …` line, glibc's `prog: cart.c:57: total: Assertion `p' failed.`)
  * and the shell's report of the signal (`Aborted (core dumped)`, `Illegal
- * instruction`, alone on its line; `Segmentation fault` is an error word), and npm's failures before
+ * instruction`, `Killed` — the kernel's SIGKILL, an OOM kill most often —
+ * alone on its line, or as a script's job report: `./run.sh: line 5: 4411
+ * Killed  java -jar app.jar`; `Segmentation fault` is an error word), and
+ * npm's failures before
  * version 9 (`npm ERR! code ELIFECYCLE`; since, `npm error …`), Spring Boot's
  * failure analysis banner (`APPLICATION FAILED TO START`), a Kubernetes
  * container's failed states as `kubectl get pods` lists them (`shop-7d9c5f6b8-xk2pq
@@ -87,7 +90,7 @@ export function fingerprintOf(signature: string): string {
  * `/entrypoint.sh: 12: exec: gunicorn: not found`).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction)(?: \(core dumped\))?$|^npm ERR! |^APPLICATION FAILED TO START$|(?:^\s{0,16}Reason:\s{1,16}|^\S{1,253}\s{1,16}\d{1,3}\/\d{1,3}\s{1,16})(?:CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull)\b|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$|^[\w./-]{1,128}: \d{1,7}: (?:[\w.-]{1,64}: )?[^\s:]{1,256}: not found$/m;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction|Killed)(?: \(core dumped\))?$|^[\w./-]{1,128}: line \d{1,7}: {1,8}\d{1,10} (?:Killed|Aborted|Illegal instruction)\b|^npm ERR! |^APPLICATION FAILED TO START$|(?:^\s{0,16}Reason:\s{1,16}|^\S{1,253}\s{1,16}\d{1,3}\/\d{1,3}\s{1,16})(?:CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull)\b|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$|^[\w./-]{1,128}: \d{1,7}: (?:[\w.-]{1,64}: )?[^\s:]{1,256}: not found$/m;
 /** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
@@ -106,6 +109,7 @@ const WITHOUT_LEVEL_PARTS = [
   ': Assertion ',
   'Aborted',
   'Illegal instruction',
+  'Killed',
   'npm ERR! ',
   'APPLICATION FAILED TO START',
   'CrashLoopBackOff',

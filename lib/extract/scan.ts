@@ -66,6 +66,8 @@ export const KEYWORDS: readonly string[] = [
   // after a failure line is read anyway). Each keyword is the part the
   // prefilter tells from ordinary text (`terminate` or `(): ` would not be).
   'aborted',
+  // bash's report of a child SIGKILLed (an OOM kill, most often): `Killed`, or by script line
+  'killed',
   'segmentation fault',
   'illegal instruction',
   'uble free',

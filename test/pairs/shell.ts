@@ -43,6 +43,18 @@ export const shell: PairFormat = {
       b: log('sh: 1: yq: not found'),
     },
     {
+      name: "bash's report of an OOM-killed child, other pid and line",
+      kind: 'same',
+      a: script('./deploy.sh: line 21:  4411 Killed                  java -Xmx2g -jar migrate.jar'),
+      b: script('./deploy.sh: line 23:  90172 Killed                  java -Xmx2g -jar migrate.jar'),
+    },
+    {
+      name: 'bash: the migration killed vs the indexer aborting',
+      kind: 'different',
+      a: script('./deploy.sh: line 21:  4411 Killed                  java -Xmx2g -jar migrate.jar'),
+      b: script('./deploy.sh: line 21:  4411 Aborted                 (core dumped) ./indexer'),
+    },
+    {
       name: 'a script not executable, in two users’ checkouts',
       kind: 'same',
       a: log('bash: /home/alice/shop/bin/migrate.sh: Permission denied'),

@@ -88,6 +88,25 @@ describe('crash reports without a level word', () => {
     expect(extract(inLog('lookup of user 42: not found')).type).toBeNull();
   });
 
+  it("reads bash's report of a child killed or aborted, alone or by script line, not a sentence", () => {
+    expect(extract(inLog('Killed')).type).toBe('E');
+    const killed = extract(inLog('./run.sh: line 5:  4411 Killed                  java -jar app.jar'));
+    expect(killed.type).toBe('E');
+    expect(fingerprint(inLog('./run.sh: line 9:  77 Killed                  java -jar app.jar'))).toBe(
+      killed.fingerprint,
+    );
+    expect(fingerprint(inLog('./run.sh: line 5:  4411 Killed                  node server.js'))).not.toBe(
+      killed.fingerprint,
+    );
+    expect(extract(inLog('bash: line 1:  4411 Aborted                 (core dumped) ./shopd')).type).toBe(
+      'E',
+    );
+    expect(extract(inLog('the job was killed')).type).toBeNull();
+    expect(
+      extract(inLog('2024-05-01 10:00:00 INFO worker killed by the supervisor, as planned')).type,
+    ).toBeNull();
+  });
+
   it('does not take a sentence about an abort for one', () => {
     expect(extract(inLog('import run aborted by operator')).type).toBeNull();
   });
