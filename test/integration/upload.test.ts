@@ -114,6 +114,13 @@ async function createUpload(): Promise<Created> {
   return (await response.json()) as Created;
 }
 
+/** POST /logs with the log as the form's file, answered as JSON. */
+function postLog(log: string, filename: string): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([log]), filename);
+  return fetch(`${stack.url}/logs`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+}
+
 const complete = (upload: Created) => fetch(`${stack.url}${upload.completeUrl}`, { method: 'POST' });
 const status = (upload: Created) => fetch(`${stack.url}${upload.statusUrl}`);
 const getJson = async (path: string) =>
@@ -206,13 +213,7 @@ describe('POST /logs/uploads', () => {
     expect(await (await complete(second)).json()).toMatchObject({ reportId: upload.logId, occurrences: 2 });
     expect(await (await fetch(`${stack.url}/logs/${second.logId}`)).text()).toBe(text);
     // the same log posted uncompressed is the same failure
-    const form = new FormData();
-    form.append('file', new Blob([text]), 'app.log');
-    const posted = await fetch(`${stack.url}/logs`, {
-      method: 'POST',
-      body: form,
-      headers: { accept: 'application/json' },
-    });
+    const posted = await postLog(text, 'app.log');
     expect(await posted.json()).toMatchObject({ reportId: upload.logId, occurrences: 3 });
   });
 
@@ -307,13 +308,7 @@ describe('a 200 MB log through a presigned upload', () => {
     const report = await getJson(`/logs/extracted/${upload.logId}`);
     expect(report).toMatchObject({ type: expected.type, fingerprint: expected.fingerprint });
     expect(String(report['extract'])).toContain('OSError: disk full');
-    const form = new FormData();
-    form.append('file', new Blob([FAILURE]), 'same-failure.log');
-    const posted = await fetch(`${stack.url}/logs`, {
-      method: 'POST',
-      body: form,
-      headers: { accept: 'application/json' },
-    });
+    const posted = await postLog(FAILURE, 'same-failure.log');
     expect(posted.status).toBe(200);
     expect(await posted.json()).toMatchObject({ reportId: upload.logId, new: false, occurrences: 2 });
 
