@@ -54,6 +54,14 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<tmp>',
     't',
   ],
+  // A CI job's checkout: GitHub's runners (`/home/runner/work/shop/shop`, a self-hosted
+  // `…/actions-runner/_work/shop/shop`, a container action's `/github/workspace`),
+  // Jenkins's workspace (`/var/lib/jenkins/workspace/shop-main`), GitLab's `/builds/group/project`.
+  [
+    /(?:\/home\/runner\/work|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/_work)\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]|\/github\/workspace|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/jenkins\/workspace\/[^\s/:'"]{0,127}[^\s/:'".]|(?<![\w.-])\/builds\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]/g,
+    '<checkout>',
+    '/',
+  ],
   [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>', '/'],
   [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>', ':\\'],
   // Host names, by the top-level domains networks name hosts with (a Java package
@@ -71,7 +79,7 @@ const RULES: Array<[RegExp, string, string?]> = [
     '$1$2<*>',
   ],
   [
-    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
+    /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none|authentication|auth)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
   // An id is one whatever its letters: as a field's value (`txn_id=acfde`, `orderId: cafe`),
@@ -100,8 +108,23 @@ const RULES: Array<[RegExp, string, string?]> = [
   [/(npm ERR!\s+)\S{0,256}\/_logs\/\S{1,256}/g, '$1<npm log>', '/_logs/'],
   // Whether the crash left a core is the machine's ulimit, not the failure.
   [/ \(core dumped\)/g, '', 'core dumped'],
-  // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`).
-  [/\bthread '[^'\n]{1,128}' panicked at/g, "thread '<*>' panicked at", ' panicked at'],
+  // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`),
+  // but not under `cargo test`, which names each test's thread after the test (`cart::tests::total`).
+  [/\bthread '(?![^'\n]{0,128}::)[^'\n]{1,128}' panicked at/g, "thread '<*>' panicked at", ' panicked at'],
+  // A package's version (`@shop/ui-kit@^2.1.0`, `react@"^18.0.0"`, yarn's `@npm:^2.1.0`): the package stays.
+  [
+    /(?<=[\w/-])@(?:npm:)?"?[\^~]?\d{1,9}\.\d{1,9}(?:\.\d{1,9})?(?:-[\w.]{1,32})?"?(?!\.?\d)/g,
+    '@<version>',
+    '@',
+  ],
+  // The host an Ansible task failed on (`fatal: [app-blue]: FAILED! => …`) is where, not what.
+  [/\b(fatal|failed): \[[^\]\n]{1,256}\]/g, '$1: [<host>]', ': ['],
+  // A PowerShell script's position (`C:\deploy\deploy.ps1:12`) keeps the script's name.
+  [
+    /(?<![\w.])(?:[A-Za-z]:)?(?:[^\s:'"\\/]{0,128}[\\/]){1,32}([^\s:'"\\/]{1,128}\.ps[dm]?1)(?=:\d)/g,
+    '$1',
+    '.ps',
+  ],
   // The same identities as JSON fields, when a JSON line is read as text.
   [
     /"(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?)"\s?:\s?"[^"\n]{0,128}"/gi,
@@ -124,7 +147,7 @@ const RULES: Array<[RegExp, string, string?]> = [
   // Quoted values after '=': a message (`msg="cannot open journal"`) is text whose
   // parameters the token pass masks; any other key's value is one context value.
   [
-    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title))=\s?"[^"\n]{0,256}"/gi,
+    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title|apparmor|operation|profile))=\s?"[^"\n]{0,256}"/gi,
     '="<*>"',
     '=',
   ],
@@ -135,8 +158,20 @@ const RULES: Array<[RegExp, string, string?]> = [
   ],
   // Query-string values (a path logged without its scheme): the keys name the request, the values are its data.
   [/([?&][\w.[\]-]{1,64}=)[^&\s"'#]{1,512}/g, '$1<*>', '?'],
-  // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing.
-  [/(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[kKMGTPE]i?B|[kKMGTPE]b|bytes?|B)\b/g, '<size>'],
+  // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing
+  // (Elasticsearch's `0b`, `4kb`, `1.2gb` too).
+  [
+    /(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[kKMGTPE]i?B|[kKMGTPEkmgtp]b|bytes?|B)\b|(?<![\w.])\d{1,15}(?:\.\d{1,9})?b(?=[,\]/)\s]|$)/g,
+    '<size>',
+  ],
+  // A kernel symbol with its offset and size (`RIP: 0010:nfs_pgio_release+0x1a/0x60 [nfs]`): the function stays.
+  [/\b([A-Za-z_][\w.]{0,127})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}\b/g, '$1', '/0x'],
+  // Where Perl died (`… at /srv/releases/42/lib/Shop/Order.pm line 51.`): the file's name stays.
+  [/ at (?:\S{0,512}\/)?([^\s/]{1,128}) line \d{1,7}\b/g, ' at $1 line <*>', ' line '],
+  // Apache's error_log names the page a request came from (`…, referer: https://…`): circumstance.
+  [/, referer: \S{0,2048}$/g, '', ', referer: '],
+  // The process the kernel names as the one that hit a fault (`EXT4-fs error … comm nginx:`).
+  [/\bcomm [^\s:]{1,64}:/g, 'comm <*>:', 'comm '],
   // Go's compound durations (`1m30.5s`, `2h0m0s`).
   [/(?<![\w.])(?:\d{1,9}(?:\.\d{1,9})?(?:h|ms|m|s|us|µs|ns)){2,4}\b/g, '<duration>'],
   [
@@ -144,6 +179,16 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<duration>',
   ],
 ];
+
+/**
+ * Tokens with a digit that name code, not a case: a file whose extension has
+ * one (`deploy.ps1`, `clip.mp4`), a package-qualified class (`org.opentest4j.AssertionFailedError`,
+ * `psycopg2.OperationalError`), an error constant (`ERR_PNPM_FETCH_404`), a C function or
+ * module whose every part starts with a letter, any with a digit short (`ext4_lookup`,
+ * `mlx5e_napi_poll`, `[mlx5_core]`; not `order_8812`).
+ */
+const CODE_NAME =
+  /^(?=[^_]{0,64}_)(?:[a-z][a-z0-9]{0,5}|[a-z]{1,64})(?:_(?:[a-z][a-z0-9]{0,5}|[a-z]{1,64})){1,8}$|^[\w-]{1,128}\.(?:ps[dm]?1|mp[34]|h26[45]|sha(?:1|256|512)|md5|x509|p12|bz2|7z)$|^(?:[a-z][a-z0-9_]{0,63}\.){1,16}[A-Z][A-Za-z0-9_$]{0,127}$|^[A-Z][A-Z0-9]{1,15}(?:_[A-Z][A-Z0-9]{0,31}){1,8}_\d{1,6}$/;
 
 /** A token: what sits between separators. One with a digit in it is a variable. */
 const TOKEN = /[^\s()[\]{}<>,;:="'`|]+/g;
@@ -158,8 +203,11 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  */
 const CODE_BEFORE =
   /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$|\bcurl: \($/i;
-/** `Win32 error 5`, Hibernate's `SQL Error: 1062`; not the level word `ERROR`, which a pid may follow. */
-const ERROR_BEFORE = /\b[Ee]rror:? $/;
+/**
+ * `Win32 error 5`, Hibernate's `SQL Error: 1062`, .NET's `returned an error: (503)`;
+ * not the level word `ERROR`, which a pid may follow.
+ */
+const ERROR_BEFORE = /\b[Ee]rror:? \(?$|\berror\[$|--explain $/;
 /**
  * What a code looks like after those words: a number, a short lettered code
  * (Heroku's `H12`), a SQLSTATE, systemd's `status=9/KILL`, a hex code (`error code 0x5`).
@@ -196,8 +244,10 @@ const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
 const STATUS_VERB = /\b(?:returned|answered|responded|replied)(?: with)? $/;
 const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(])/;
 
-function keptToken(tok: string, at: number, s: string): boolean {
-  if (HRESULT.test(tok) || PRODUCT_CODE.test(tok)) return true;
+function keptToken(token: string, at: number, s: string): boolean {
+  if (HRESULT.test(token) || PRODUCT_CODE.test(token) || CODE_NAME.test(token)) return true;
+  // A code ending a sentence (`exit code 1.`) is the code.
+  const tok = token.length > 1 && token.endsWith('.') ? token.slice(0, -1) : token;
   if (
     tok.length <= 4 &&
     /^[1-5]\d\d\.?$/.test(tok) &&
@@ -234,7 +284,9 @@ const CONTEXT_GROUP = /\[[\s\-<*>]{1,256}\]/g;
  * would restart its local-part scan at every character of a long dotted run.
  */
 const EMAIL_RUN = /[^\s"'<>()[\]{},;:=|/]+/g;
-const EMAIL = /^[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){1,8}$/;
+/** The domain's last label has a letter: `react@18.2.0` is a package's version, `deploy@10.0.0.4` an address. */
+const EMAIL =
+  /^[\w.+-]{1,64}@[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){0,7}\.[a-zA-Z0-9-]{0,62}[a-zA-Z][a-zA-Z0-9-]{0,62}$/;
 
 /**
  * A syslog header's host field, by its position: after the timestamp (RFC 3164,
@@ -334,15 +386,20 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
 const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
 const CODE_CONTEXT =
   /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
-const CODE_SHAPE = /[Ee]rror:? \d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
+const CODE_SHAPE = /[Ee]rror:? \(?\d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 /** A pod name whose generated part has a digit (POD_NAME), which squeezing the digits would hide. */
 const POD_DIGITS =
   /[a-z]-(?=[a-z2-9-]{0,16}[2-9])(?:[bcdfghjklmnpqrstvwxz2-9]{5,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}(?![\w-])/;
 
+/** A digit inside a name CODE_NAME keeps, which squeezing the digits would change. */
+const NAME_DIGITS =
+  /[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
+
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {
   const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  const exact = CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) || POD_DIGITS.test(cut);
+  const exact =
+    CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) || POD_DIGITS.test(cut) || NAME_DIGITS.test(cut);
   return maskLineKey(exact ? cut : cut.replace(/\d+/g, '0'));
 }
 

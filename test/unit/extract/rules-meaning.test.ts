@@ -101,6 +101,17 @@ const rules: Rule[] = [
     ['ERROR share mount failed: Win32 error 5', 'ERROR share mount failed: Win32 error 1326'],
   ],
   [
+    "an HTTP status in parentheses after error: (.NET's WebException, PowerShell's Invoke-WebRequest)",
+    [
+      'ERROR sync of tenant 88 failed: The remote server returned an error: (503) Server Unavailable.',
+      'ERROR sync of tenant 4012 failed: The remote server returned an error: (503) Server Unavailable.',
+    ],
+    [
+      'ERROR webhook call failed: The remote server returned an error: (502).',
+      'ERROR webhook call failed: The remote server returned an error: (504).',
+    ],
+  ],
+  [
     "curl's exit codes and hex codes after code",
     [
       'ERROR probe of 10.0.0.4 failed: curl: (7) Failed to connect',
