@@ -22,7 +22,7 @@
  * messages (logcat prints a crash one frame a line).
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
-import { accessEvent, parseLine } from '#lib/records/line';
+import { accessEvent, parseLine, says } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
@@ -35,7 +35,7 @@ const FENCE = '='.repeat(78);
 
 /** Beyond the original `error`: levels and crash words a reader of logs treats as errors. */
 const ERROR_MARK =
-  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:fatal|crit|critical|severe|emerg|alert|ALERT)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
+  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:[a-z_]{1,32}:)?(?:fatal|crit|critical|severe|emerg|alert|ALERT)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
 /** Serilog's `[10:00:00 WRN]` and `ERR`/`FTL` above; Microsoft.Extensions.Logging's `fail: `, `crit: `, `warn: `. */
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])|\bWRN\]/;
 /**
@@ -78,6 +78,16 @@ const APPLE_REPORT_MAX_LINES = 2000;
  * alone on its line, the message on the next, indented.
  */
 const MEL_HEAD = /^(?:fail|crit|warn): [\w.`+<>-]{1,256}\[\d{1,10}\]\s*$/;
+
+/**
+ * PowerShell 7's ConciseView of a script's error: the command and where it ran
+ * (`Get-Item: C:\deploy\deploy.ps1:12`), then a `Line |` block: the line of
+ * the script, its underline of `~`, and the message (`     | Cannot find path
+ * …`), wrapped over as many `|` lines as it needs. The message is the failure;
+ * the script's line and its underline are not read into it.
+ */
+const PWSH_HEAD = /^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$/;
+const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
 
 /**
  * Line starts of the structured formats lib/records reads (only such lines are
@@ -137,9 +147,9 @@ enum Severity {
 }
 
 function severityOf(text: string, lower: string): Severity {
-  if (lower.includes('error') || ERROR_MARK.test(text)) return Severity.Error;
+  if (says(lower, 'error') || ERROR_MARK.test(text)) return Severity.Error;
   // A warning that mentions an exception is still a warning: the level says how bad it is.
-  if (lower.includes('warning') || WARNING_MARK.test(text)) return Severity.Warning;
+  if (says(lower, 'warning') || WARNING_MARK.test(text)) return Severity.Warning;
   if (lower.includes('exception')) return Severity.Error;
   return isFailureWithoutLevel(text) ? Severity.Error : Severity.None;
 }
@@ -196,7 +206,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | null = null;
+  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | 'pwsh' | null = null;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -370,6 +380,17 @@ export class Collector implements LineSink {
           this.keep(this.raw);
           return true;
         }
+        if (this.messageNext === 'pwsh') {
+          const line = PWSH_LINE.exec(text);
+          if (line !== null) {
+            this.keep(this.raw);
+            const message = line[1]?.trim() ?? '';
+            if (message !== '' && !/^~+$/.test(message))
+              this.pendingHead = `${this.pendingHead ?? ''}\n${message}`;
+            return true;
+          }
+          this.messageNext = null;
+        }
         if (this.messageNext !== null) {
           const from = this.messageNext;
           this.messageNext = null;
@@ -530,7 +551,9 @@ export class Collector implements LineSink {
           ? 'spring'
           : MEL_HEAD.test(text)
             ? 'mel'
-            : null;
+            : PWSH_HEAD.test(text)
+              ? 'pwsh'
+              : null;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

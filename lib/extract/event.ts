@@ -91,7 +91,7 @@ export function fingerprintOf(signature: string): string {
  */
 const FAILURE_WITHOUT_LEVEL =
   /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction|Killed)(?: \(core dumped\))?$|^[\w./-]{1,128}: line \d{1,7}: {1,8}\d{1,10} (?:Killed|Aborted|Illegal instruction)\b|^npm ERR! |^APPLICATION FAILED TO START$|(?:^\s{0,16}Reason:\s{1,16}|^\S{1,253}\s{1,16}\d{1,3}\/\d{1,3}\s{1,16})(?:CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull)\b|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$|^[\w./-]{1,128}: \d{1,7}: (?:[\w.-]{1,64}: )?[^\s:]{1,256}: not found$/m;
-/** Literal parts, one of which each text above holds: most lines are ruled out by a few substring searches. */
+/** Literal parts, one of which each text above holds (ANY_PART below). */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
   ': Failed with result',
@@ -122,8 +122,90 @@ const WITHOUT_LEVEL_PARTS = [
   ': not found',
 ];
 
+/**
+ * What build, test and deploy tools and some runtimes print for a failure,
+ * with no level word, each in the form its users read in a CI job's log:
+ * go test's `--- FAIL: TestCart (0.00s)` (indented for a subtest), Gradle's
+ * `CartServiceTest > totalWithDiscount() FAILED`, the Go compiler's
+ * `./main.go:12:2: undefined: loadConfig`, pytest's summary `FAILED
+ * tests/test_cart.py::test_total - assert …`, jest's `● Cart › applies the
+ * discount` (and `● Test suite failed to run`), the linker's
+ * ``main.c:(.text+0x1a): undefined reference to `cart_total'``; Perl's `die`
+ * (`… at lib/Shop/Order.pm line 42.`: a refusal of the system, `Can't locate
+ * JSON/XS.pm in @INC`, any message a module dies with, but not Perl's own
+ * warnings, `Use of uninitialized value …`), Haskell's `openFile: does not
+ * exist (No such file or directory)`, Lua's `app.lua:10: attempt to index a
+ * nil value` and `module 'cjson' not found:`, Valgrind's findings (`==4411==
+ * Invalid read of size 4`, `Conditional jump or move depends on uninitialised
+ * value(s)`, `40 bytes in 1 blocks are definitely lost`), the head of a
+ * PowerShell 7 error (`Get-Item: C:\deploy\deploy.ps1:12`; its `Line |` block
+ * follows: collect.ts); and what daemons say at no failing level: Apache's
+ * `child pid 4412 exit signal Aborted (6)`, the kernel's `Oops: 0002 [#1] SMP`
+ * and the function it faulted in (`RIP: 0010:nfs_pgio_release+0x1a/0x60
+ * [nfs]`), `watchdog: BUG: soft lockup - CPU#3 stuck for 23s!`, `nfs: server
+ * nas01 not responding, still trying`, an AppArmor denial
+ * (`apparmor="DENIED"`), Postfix's undelivered mail (`status=bounced (…)`,
+ * `status=deferred (…)`). The keywords that deliver these lines are in
+ * scan.ts (KEYWORDS, and LINE_FORMATS for the kernel, Postfix, Lua, Valgrind).
+ */
+const TOOL_FAILURE =
+  /^\s{0,32}--- FAIL: \S|^\s{0,8}[\w.$]{1,256} > .{1,512}\(\) FAILED$|^[\w./-]{0,256}\.go:\d{1,7}(?::\d{1,7})?: undefined: \S|^FAILED [^\s:]{1,256}\.py::\S|^\s{0,8}\u25cf (?:\S.{0,512} \u203a \S|Test suite failed to run)|: undefined reference to [`'\u2018]|: (?:No such file or directory|Permission denied) at \S{1,512} line \d{1,7}\.$|^Can't locate \S{1,256} in @INC\b|^Can't .{1,512} at \S{1,512} line \d{1,7}\.$|: (?:does not exist|permission denied) \((?:No such file or directory|Permission denied)\)$|\.lua:\d{1,7}: (?:attempt to [a-z]|module '[^'\n]{1,128}' not found:)|^==\d{1,10}== (?:Invalid (?:read|write|free|delete)\b|Conditional jump or move depends on uninitialised|Use of uninitialised value|Syscall param \S{1,64} (?:points to|contains) uninit|Mismatched free|Source and destination overlap|[\d,]{1,20} bytes in [\d,]{1,20} blocks are (?:definitely|possibly) lost)|^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$|^(?!Use of uninitiali[sz]ed|Argument "|Useless use|Deep recursion|Name "|Possible |Scalar value|Odd number)\S.{0,1024} at \S{1,512}\.p[lm] line \d{1,7}\.$|\bexit signal (?:Segmentation fault|Aborted|Illegal instruction|Bus error|Killed)\b|(?:^|\s)(?:BUG: [a-z]|Oops: \d{4} \[#\d|nfs: server \S{1,256} not responding\b)|\bstatus=(?:bounced|deferred) \(|(?:^|\s)RIP: 00[13][03]:[A-Za-z_][\w.]{0,127}\+0x|\bapparmor="DENIED"/m;
+const TOOL_PARTS = [
+  '--- FAIL: ',
+  '() FAILED',
+  ': undefined: ',
+  '.py::',
+  '\u25cf ',
+  'undefined reference',
+  'directory at ',
+  'denied at ',
+  "Can't ",
+  ' (No such file',
+  ' (Permission denied',
+  '.lua:',
+  'Invalid ',
+  'uninit',
+  'Mismatched free',
+  'Source and destination',
+  'blocks are',
+  '.ps1:',
+  '.psm1:',
+  '.psd1:',
+  '.pm line ',
+  '.pl line ',
+  'exit signal ',
+  'BUG: ',
+  'Oops: ',
+  ' not responding',
+  'status=bounced',
+  'status=deferred',
+  'apparmor="DENIED"',
+  'RIP: 00',
+];
+
+/**
+ * A line's own start, past the time a runner or a collector stamped on it
+ * (GitHub Actions' `2026-12-01T10:00:00.1234567Z `, `docker logs -t`, `[2026-…]`)
+ * and BuildKit's step prefix (`#8 2.145 `), which the patterns above are anchored after.
+ */
+const STAMPED =
+  /^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
+
+/** One search for all the literal parts: most lines hold none, and are ruled out by it alone. */
+const ANY_PART = new RegExp(
+  [...WITHOUT_LEVEL_PARTS, ...TOOL_PARTS]
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
+const failsWithoutLevel = (text: string): boolean =>
+  FAILURE_WITHOUT_LEVEL.test(text) || TOOL_FAILURE.test(text);
+
 export function isFailureWithoutLevel(text: string): boolean {
-  return WITHOUT_LEVEL_PARTS.some((part) => text.includes(part)) && FAILURE_WITHOUT_LEVEL.test(text);
+  if (!ANY_PART.test(text)) return false;
+  if (failsWithoutLevel(text)) return true;
+  const stamp = STAMPED.exec(text)![0].length;
+  return stamp > 0 && failsWithoutLevel(text.slice(stamp));
 }
 
 /**

@@ -79,6 +79,19 @@ export const KEYWORDS: readonly string[] = [
   'an instance of',
   // npm's failures before version 9 (`npm ERR! code E404`).
   'npm err!',
+  // Build, test and deploy tools, some runtimes (lib/extract/event.ts TOOL_FAILURE):
+  // go test's `--- FAIL: ` is found by `fail: `; jest's `● ` as its UTF-8 bytes. Each
+  // keyword costs the prefilter on every log: those of rarer formats are looked
+  // for only in a log that shows the format (LINE_FORMATS).
+  '() failed',
+  'undefined: ',
+  'py::',
+  '\u00e2\u0097\u008f ',
+  'undefined reference',
+  'in @inc',
+  // `pm line `, not `.pm line `: a leading '.' costs the prefilter many more false candidates.
+  'pm line ',
+  'ps1:',
   // A Kubernetes container's failed states (`kubectl get pods`, `describe`).
   'crashloopbackoff',
   'oomkilled',
@@ -187,6 +200,39 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /^\{[^\n]{0,4096}"short_message":/m,
     shapes: [],
     keywords: ['"level":0,', '"level":1,', '"level":2,', '"level":3,'],
+  },
+  {
+    // The kernel's log (`kernel: ` in syslog, dmesg's `[  812.000001] `): an oops, the
+    // function it faulted in, a soft lockup, an NFS server gone, an AppArmor denial.
+    seen: /(?:^|\s)kernel: |^\[\s{0,12}\d{1,12}\.\d{6}\] /m,
+    shapes: [],
+    keywords: ['oops: ', 'rip: 00', 'soft lockup', 'not responding', 'apparmor="denied"'],
+  },
+  {
+    // Postfix's delivery log: mail it could not deliver.
+    seen: /\bpostfix\/\w{1,32}\[\d{1,10}\]: /m,
+    shapes: [],
+    keywords: ['status=bounced', 'status=deferred'],
+  },
+  {
+    // Lua's errors (`lua: app.lua:10: attempt to index a nil value`, `module 'cjson' not found:`).
+    seen: /\.lua:\d{1,7}: /m,
+    shapes: [],
+    keywords: ['attempt to ', "' not found:"],
+  },
+  {
+    // Valgrind's report (`==4411== Memcheck, a memory error detector`): its findings (lib/extract/event.ts TOOL_FAILURE).
+    seen: /^==\d{1,10}== /m,
+    shapes: [],
+    keywords: [
+      'invalid read',
+      'invalid write',
+      'invalid free',
+      'uninitialised',
+      'definitely lost',
+      'possibly lost',
+      'mismatched free',
+    ],
   },
   {
     // MongoDB's structured log: severity F(atal), E(rror), W(arning).

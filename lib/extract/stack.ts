@@ -55,9 +55,10 @@ const RULES: FrameRule[] = [
     /^at (.{1,512}?) in (.{1,512}):line \d{1,9}$/,
     (m) => `at ${cleanSymbol(m[1] ?? '')} in ${cleanLocation(m[2] ?? '')}`,
   ],
-  // JVM / Node: at pkg.Cls.fn(File.java:12) | at fn (/app/x.js:1:2) | at async fn (...)
+  // JVM / Node: at pkg.Cls.fn(File.java:12) | at fn (/app/x.js:1:2) | at async fn (...);
+  // log4j2's and logback's packaging data after a JVM frame: ` ~[shop-core-2.4.1.jar:2.4.1]`, ` [?:?]`
   [
-    /^at (?:async )?(.{1,512}?) ?\(([^()]{1,512})\)$/,
+    /^at (?:async )?(.{1,512}?) ?\(([^()]{1,512})\)(?: ~?\[[^[\]\s]{0,256}\])?$/,
     (m) => `at ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
   ],
   // Node anonymous / Rust location: at /app/x.js:1:2
@@ -131,6 +132,16 @@ const RULES: FrameRule[] = [
     /^(\[C\]|[^\s:]{1,512}):(?:\d{1,9}:)? in (.{1,256})$/,
     (m) => `lua ${cleanSymbol(m[2] ?? '')} (${cleanLocation(m[1] ?? '')})`,
   ],
+  // Perl (Carp's confess and croak): Shop::Order::customer(Shop::Order=HASH(0x55d0c3a1b2c8)) called at lib/Shop/Invoice.pm line 23
+  [
+    /^((?:[\w]{1,128}::){0,16}[\w]{1,128}|eval \{\.\.\.\}|require \S{1,256})(?:\(.{0,512}\))? called at (\S{1,512}) line \d{1,7}$/,
+    (m) => `pl ${m[1] ?? ''} (${cleanLocation(m[2] ?? '')})`,
+  ],
+  // Valgrind: ==4411==    at 0x1091A6: Cart::total() const (cart.cc:57) | by 0x4E8F: main (in /srv/shop/bin/shopd)
+  [
+    /^==\d{1,10}==\s{1,16}(?:at|by) 0x[0-9A-Fa-f]{1,16}: (.{1,512}?) \((?:in )?([^()]{1,512})\)$/,
+    (m) => `vg ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+  ],
   // Haskell: head, called at src/Cart.hs:17:9 in app-0.1-abc:Cart (the package id is a build's)
   [
     /^([^\s,]{1,256}), called at (\S{1,512}?):\d{1,9}:\d{1,9} in \S{1,256}$/,
@@ -167,12 +178,15 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: )|^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )/;
+  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )/;
+
+/** BuildKit's progress line (`#8 2.145 npm error …`): a step's output, not a numbered frame. */
+const BUILDKIT_STEP = /^#\d{1,5} \d{1,6}\.\d{1,4} /;
 
 export function frameOf(line: string): string | null {
   if (!FRAME_GATE.test(line)) return null;
   const t = (line.length > FRAME_LIMIT ? line.slice(0, FRAME_LIMIT) : line).trim();
-  if (t.length < 2) return null;
+  if (t.length < 2 || BUILDKIT_STEP.test(t)) return null;
   for (const [re, fn] of RULES) {
     const m = re.exec(t);
     if (m !== null) return fn(m);

@@ -264,6 +264,22 @@ const FATAL_MARK =
 const ERROR_MARK = /\b(?:SEVERE)\b|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 
+/**
+ * Where `error` or `warning` says that there is none: a DNS answer's rcode
+ * (CoreDNS logs every query `… NOERROR qr,aa,rd …`), a tool's tally of none
+ * (`0 errors`, `0 Warning(s)`, Valgrind's `ERROR SUMMARY: 0 errors from 0
+ * contexts`), Valgrind's banner (`Memcheck, a memory error detector`).
+ */
+const NONE_SAID =
+  /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|a memory error detector/g;
+
+/** True when the lower-cased line says `word` (`error` or `warning`) other than to say there is none. */
+export function says(lower: string, word: 'error' | 'warning'): boolean {
+  if (!lower.includes(word)) return false;
+  if (!lower.includes('noerror') && !lower.includes('0 ') && !lower.includes('error detector')) return true;
+  return lower.replace(NONE_SAID, '').includes(word);
+}
+
 /** The class a reader gives a line with no level field: the words lib/extract acts on. */
 /** Every word severityFromText acts on, case-insensitively: most lines fail this one search. */
 const ANY_MARK =
@@ -273,8 +289,8 @@ export function severityFromText(text: string): SeverityClass {
   if (!ANY_MARK.test(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
-  if (lower.includes('error') || ERROR_MARK.test(text)) return 'error';
-  if (lower.includes('warning') || WARNING_MARK.test(text)) return 'warning';
+  if (says(lower, 'error') || ERROR_MARK.test(text)) return 'error';
+  if (says(lower, 'warning') || WARNING_MARK.test(text)) return 'warning';
   return lower.includes('exception') ? 'error' : 'unknown';
 }
 

@@ -1,0 +1,154 @@
+/**
+ * Lines that say `error` or `warning` only to say there is none, and the
+ * failures of build and test tools read in a CI job's log: what each is taken
+ * for, and what is not taken for one.
+ */
+import { extractBuffer } from '#lib/extract/index';
+import { parseLine, severityFromText } from '#lib/records/line';
+import { extract } from './helpers.ts';
+
+describe('a word that says there is no error', () => {
+  it.each([
+    [
+      "CoreDNS's log of a query answered NOERROR",
+      '[INFO] 10.244.0.17:41234 - 5123 "A IN billing.shop.svc.cluster.local. udp 52 false 512" NOERROR qr,aa,rd 108 0.000211s',
+    ],
+    ['a build tally of none', 'Build succeeded.    0 Warning(s)    0 Error(s)'],
+    ['a linter tally of none', 'lint: 0 errors, 0 warnings in 212 files'],
+    ["Valgrind's banner", '==4411== Memcheck, a memory error detector'],
+    ["Valgrind's summary of none", '==4411== ERROR SUMMARY: 0 errors from 0 contexts (suppressed: 0 from 0)'],
+    [
+      "Perl's own warning",
+      'Use of uninitialized value $code in concatenation (.) or string at lib/Shop/Cart.pm line 88.',
+    ],
+  ])('%s is not a failure', (_name, line) => {
+    expect(extract(`starting worker\n${line}\nworker done\n`).type).toBeNull();
+  });
+
+  it('still takes a tally of some, a SERVFAIL beside an error word, and an error beside a NOERROR', () => {
+    expect(extract('==4411== ERROR SUMMARY: 3 errors from 2 contexts (suppressed: 0 from 0)\n').type).toBe(
+      'E',
+    );
+    expect(extract('lint: 2 errors, 0 warnings in 212 files\n').type).toBe('E');
+    expect(
+      extract('plugin/forward: NOERROR from upstream, then error: read udp 10.0.0.2:53: i/o timeout\n').type,
+    ).toBe('E');
+    expect(extract('Build succeeded.    3 Warning(s)    0 Error(s)\n').type).toBe('W');
+  });
+
+  it('reads a record with no level the same way', () => {
+    expect(severityFromText('0 errors, 0 warnings')).toBe('unknown');
+    expect(severityFromText('query NOERROR qr,aa,rd')).toBe('unknown');
+    expect(severityFromText('2 errors, 0 warnings')).toBe('error');
+    expect(parseLine('ts=2026-12-01T10:00:00Z msg="lint done: 0 errors"').severity).not.toBe('error');
+  });
+});
+
+describe('PowerShell 7 ConciseView', () => {
+  const block = (script: string, line: number, code: string, message: string[]): string =>
+    [
+      'Deploying shop to staging',
+      `Get-Item: ${script}:${line}`,
+      'Line |',
+      `${String(line).padStart(4)} |  ${code}`,
+      `     |  ${'~'.repeat(code.length)}`,
+      ...message.map((m) => `     | ${m}`),
+      'Deploy step finished',
+      '',
+    ].join('\n');
+
+  it("takes the command's error with its message from the `Line |` block, not the script's line", () => {
+    const x = extract(
+      block('C:\\deploy\\deploy.ps1', 12, 'Get-Item -Path C:\\deploy\\shop\\config.json', [
+        "Cannot find path 'C:\\deploy\\shop\\config.json' because it does not exist.",
+      ]),
+    );
+    expect(x.type).toBe('E');
+    expect(x.signature).toContain('Get-Item: deploy.ps1:');
+    expect(x.signature).toContain('Cannot find path');
+    expect(x.signature).not.toContain('~');
+    expect(x.signature).not.toContain('-Path');
+  });
+
+  it('joins one error at another line and in another checkout, keeps another message apart', () => {
+    const a = extract(
+      block('C:\\deploy\\deploy.ps1', 12, 'Get-Item $cfg', [
+        "Cannot find path 'C:\\x' because it does not exist.",
+      ]),
+    );
+    const b = extract(
+      block('D:\\a\\shop\\shop\\deploy.ps1', 19, 'Get-Item $cfg', [
+        "Cannot find path 'C:\\x' because it does not exist.",
+      ]),
+    );
+    const c = extract(
+      block('C:\\deploy\\deploy.ps1', 12, 'Get-Item $cfg', ["Access to the path 'C:\\x' is denied."]),
+    );
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('reads a message wrapped over several `|` lines into one entry', () => {
+    const entries: string[] = [];
+    extractBuffer(
+      Buffer.from(
+        block('C:\\deploy\\deploy.ps1', 8, 'kubectl apply -f app.yaml', [
+          "The term 'kubectl' is not recognized as a name of a cmdlet, function, script file,",
+          'or executable program. Check the spelling of the name.',
+        ]),
+      ),
+      { onEntry: (entry) => entries.push(entry.signature) },
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toContain("'kubectl' is not recognized");
+    expect(entries[0]).toContain('or executable program');
+  });
+});
+
+describe('build and test tools without a level word', () => {
+  it.each([
+    ['go test', '--- FAIL: TestCartTotal (0.02s)'],
+    ['a go subtest', '    --- FAIL: TestCartTotal/with_discount (0.00s)'],
+    ['the Go compiler', './internal/cart/cart.go:41:9: undefined: applyDiscount'],
+    ['pytest', 'FAILED tests/test_cart.py::test_total - assert 90 == 95'],
+    ['jest', '  ● Cart › applies the discount'],
+    ['Gradle', 'CartServiceTest > appliesDiscount() FAILED'],
+    ['the linker', "cart.c:(.text+0x2f): undefined reference to `apply_discount'"],
+  ])('takes %s as an error', (_name, line) => {
+    expect(extract(`running\n${line}\ndone\n`).type).toBe('E');
+  });
+
+  it("reads a runner's timestamp and a BuildKit step's prefix before the tool's line", () => {
+    expect(extract('2026-12-01T10:00:00.1234567Z --- FAIL: TestCartTotal (0.02s)\n').type).toBe('E');
+    expect(extract('#12 4.512 ./cmd/api/main.go:12:2: undefined: loadConfig\n').type).toBe('E');
+    expect(extract('2026-12-01T10:00:00.1234567Z sh: 1: jq: not found\n').type).toBe('E');
+  });
+
+  it('keeps a test that passed, a passing summary and prose about failing tests out', () => {
+    for (const line of [
+      '--- PASS: TestCartTotal (0.02s)',
+      'PASSED tests/test_cart.py::test_total',
+      '  ✓ Cart › applies the discount (3 ms)',
+      'CartServiceTest > appliesDiscount() PASSED',
+      'note: the undefined reference checker ran on 12 files',
+    ])
+      expect(extract(`${line}\n`).type).toBeNull();
+  });
+
+  it("keeps the exit code that ends a sentence: a runner's 1 and 137 are two failures", () => {
+    const a = extract('##[error]Process completed with exit code 1.\n');
+    const b = extract('##[error]Process completed with exit code 137.\n');
+    expect(a.signature).toContain('exit code 1.');
+    expect(b.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it("keeps the package a version belongs to, not the version (npm's `pkg@1.2.3` is no e-mail)", () => {
+    const a = extract("npm error 404  '@shop/ui-kit@^2.1.0' is not in this registry.\n");
+    const b = extract("npm error 404  '@shop/ui-kit@^2.2.0' is not in this registry.\n");
+    const c = extract("npm error 404  '@shop/pricing@^2.1.0' is not in this registry.\n");
+    expect(a.signature).toContain('@shop/ui-kit@<version>');
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+    expect(extract('ERROR mail to ops@example.com bounced\n').signature).toContain('<email>');
+  });
+});
