@@ -2,7 +2,9 @@
 import { apple } from './apple.ts';
 import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
+import { ci } from './ci-tools.ts';
 import { containers } from './containers.ts';
+import { classicDaemons, clusterServices, dataServices, systemAndKernel, webServers } from './daemons.ts';
 import { dart } from './dart.ts';
 import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
@@ -16,6 +18,14 @@ import { jvmChains } from './jvm-chains.ts';
 import { k8sEvents } from './k8s-events.ts';
 import { klog } from './klog.ts';
 import { lambda } from './lambda.ts';
+import {
+  cppValgrind,
+  functionalRuntimes,
+  jvmLanguages,
+  perl,
+  powershell,
+  scriptingRuntimes,
+} from './languages.ts';
 import { logcat } from './logcat.ts';
 import { logfmt } from './logfmt.ts';
 import { logrus } from './logrus.ts';
@@ -78,4 +88,16 @@ export const FORMATS: PairFormat[] = [
   apple,
   dart,
   shell,
+  ci,
+  powershell,
+  perl,
+  functionalRuntimes,
+  scriptingRuntimes,
+  jvmLanguages,
+  cppValgrind,
+  systemAndKernel,
+  webServers,
+  dataServices,
+  clusterServices,
+  classicDaemons,
 ];
