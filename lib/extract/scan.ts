@@ -215,6 +215,12 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['status=bounced', 'status=deferred'],
   },
   {
+    // HAProxy's HTTP log, whose status comes before the request (lib/records/line.ts HAPROXY).
+    seen: /\bhaproxy\[\d{1,10}\]: /m,
+    shapes: [],
+    keywords: [' 500 ', ' 502 ', ' 503 ', ' 504 '],
+  },
+  {
     // Lua's errors (`lua: app.lua:10: attempt to index a nil value`, `module 'cjson' not found:`).
     seen: /\.lua:\d{1,7}: /m,
     shapes: [],

@@ -360,17 +360,43 @@ const ACCESS =
   /"([A-Z]{3,10}) ([^\s"]{1,2048}) HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:([A-Z]{2,5}(?:,[A-Z]{2,5}){0,8}) )?/;
 
 /**
- * An access line answered with a 5xx: the server failed that request, an
+ * An access line answered with a 5xx (HAProxy's too): the server failed that request, an
  * error the request line and status name (`GET /api/orders/8812 HTTP 503 UF`);
  * the client, sizes, durations, agent and ids stay out of its message.
  * Other statuses are traffic, read as plain text.
  */
+/**
+ * HAProxy's HTTP log (`option httplog`), which prints the status before the
+ * request: `… fe_https~ be_orders/app2 0/0/1/-1/30001 504 194 - - sH-- … "GET
+ * /api/orders/8812 HTTP/1.1"`. The backend names the service (its server is
+ * where), the termination state's first two letters say why the request ended
+ * (`SC`: no server could take it, `sH`: the server's headers timed out).
+ */
+const HAPROXY =
+  / ([\w.~-]{1,128})\/[^\s/]{1,128} -?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} ([1-5]\d\d) \+?\d{1,15} \S{1,256} \S{1,256} ([A-Za-z-]{2})[A-Za-z-]{2} .{0,1024}?"([A-Z]{3,10}) ([^\s"]{1,2048}) HTTP\/\d(?:\.\d)?"/;
+
+/** A path is one token to the masks: its id segments are masked here, its names kept. */
+const pathTemplate = (path: string): string => path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
+
+function haproxyEvent(line: string): LogEvent | undefined {
+  const m = HAPROXY.exec(line);
+  if (!m || (m[2] as string).charCodeAt(0) !== 53) return undefined;
+  return {
+    severity: 'error',
+    severityText: m[2] as string,
+    message: `${m[1]}: ${m[4]} ${pathTemplate(m[5] as string)} HTTP ${m[2]} ${m[3]}`,
+    context: { status: Number(m[2]) },
+    format: 'access',
+  };
+}
+
 export function accessEvent(line: string): LogEvent | undefined {
-  const m = ACCESS.exec(line.length > 4096 ? line.slice(0, 4096) : line);
-  if (!m || (m[3] as string).charCodeAt(0) !== 53) return undefined;
+  const clipped = line.length > 4096 ? line.slice(0, 4096) : line;
+  const m = ACCESS.exec(clipped);
+  if (!m) return haproxyEvent(clipped);
+  if ((m[3] as string).charCodeAt(0) !== 53) return undefined;
   const flags = m[4] ? ` ${m[4]}` : '';
-  // A path is one token to the masks: its id segments are masked here, its names kept.
-  const path = (m[2] as string).replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
+  const path = pathTemplate(m[2] as string);
   return {
     severity: 'error',
     severityText: m[3] as string,
@@ -628,7 +654,14 @@ function syslogBase(
 ): LogEvent {
   const context: Record<string, string | number | boolean> = {};
   let e: LogEvent;
-  if (pri !== undefined) {
+  // A web server's or proxy's access line sent to syslog (HAProxy logs at info) answered with a 5xx.
+  const access = message.includes('HTTP/') ? accessEvent(message) : undefined;
+  if (access) {
+    e = { ...access, context: { ...access.context } };
+    Object.assign(context, e.context);
+    e.context = context;
+    if (pri !== undefined) context.facility = pri >> 3;
+  } else if (pri !== undefined) {
     const sev = pri & 7;
     context.facility = pri >> 3;
     e = {

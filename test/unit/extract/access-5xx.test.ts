@@ -35,4 +35,32 @@ describe('access log lines answered with a 5xx', () => {
       failureOfRecord(parseLine(envoy(503, 'URX', 'a1')))?.fingerprint,
     );
   });
+
+  it("read HAProxy's HTTP log, status before the request, by backend, path, status and why it ended", () => {
+    const haproxy = (
+      client: string,
+      server: string,
+      timers: string,
+      status: number,
+      state: string,
+      id: number,
+    ) =>
+      `Dec  1 10:00:01 lb-2 haproxy[812]: ${client} [01/Dec/2026:10:00:01.${id % 1000}] fe_web~ be_cart/${server} ${timers} ${status} 230 - - ${state} 40/38/2/1/0 0/0 "GET /cart/${id} HTTP/1.1"`;
+    const lines = (...xs: string[]) => `${xs.join('\n')}\n`;
+    const ok = haproxy('10.1.2.3:40100', 'web1', '0/0/1/4/5', 200, '----', 7);
+    const a = extract(lines(ok, haproxy('10.1.2.9:51000', '<NOSRV>', '0/-1/-1/-1/0', 503, 'SC--', 4411)));
+    expect(a.type).toBe('E');
+    expect(a.signature).toContain('be_cart: GET /cart/<*> HTTP 503 SC');
+    const b = extract(lines(ok, haproxy('10.7.7.7:1200', '<NOSRV>', '0/-1/-1/-1/1', 503, 'SC--', 90)));
+    const timeout = extract(
+      lines(ok, haproxy('10.1.2.9:51000', 'web2', '0/0/1/-1/30001', 504, 'sH--', 4411)),
+    );
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(timeout.fingerprint).not.toBe(a.fingerprint);
+    expect(extract(lines(ok, ok)).type).toBeNull();
+    const event = failureOfRecord(
+      parseLine(haproxy('10.1.2.9:51000', '<NOSRV>', '0/-1/-1/-1/0', 503, 'SC--', 4411)),
+    );
+    expect(event?.signature).toContain('be_cart: GET /cart/<*> HTTP 503 SC');
+  });
 });
