@@ -203,10 +203,17 @@ const LINE_FORMATS: ReadonlyArray<{
   },
   {
     // The kernel's log (`kernel: ` in syslog, dmesg's `[  812.000001] `): an oops, the
-    // function it faulted in, a soft lockup, an NFS server gone, an AppArmor denial.
+    // function it faulted in, a soft lockup, a hung task, an NFS server gone, an AppArmor denial.
     seen: /(?:^|\s)kernel: |^\[\s{0,12}\d{1,12}\.\d{6}\] /m,
     shapes: [],
-    keywords: ['oops: ', 'rip: 00', 'soft lockup', 'not responding', 'apparmor="denied"'],
+    keywords: [
+      'oops: ',
+      'rip: 00',
+      'soft lockup',
+      'blocked for more than',
+      'not responding',
+      'apparmor="denied"',
+    ],
   },
   {
     // Postfix's delivery log: mail it could not deliver.

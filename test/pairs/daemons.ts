@@ -302,9 +302,54 @@ function mediumError(host: string, up: string, tag: number, sector: number): str
   );
 }
 
+/** The kernel's hung-task report and its call trace. */
+function hung(host: string, up: string, task: string, pid: number, frames: string[]): string {
+  const k = (m: string): string => rs('1', '10:00:00', host, 'kernel', `[${up}] ${m}`);
+  return log(
+    k(`INFO: task ${task}:${pid} blocked for more than 120 seconds.`),
+    k('      Not tainted 5.15.0-105-generic #115-Ubuntu'),
+    k('"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.'),
+    k(
+      `task:${task.padEnd(15)} state:D stack:    0 pid:${String(pid).padStart(5)} ppid:     2 flags:0x00004000`,
+    ),
+    k('Call Trace:'),
+    k(' <TASK>'),
+    k(' __schedule+0x2cd/0x890'),
+    k(' schedule+0x69/0x110'),
+    k(' io_schedule+0x46/0x80'),
+    ...frames.map((f) => k(` ${f}`)),
+    k(' </TASK>'),
+  );
+}
+
 const kernel: PairFormat = {
   format: 'Linux kernel (syslog)',
   pairs: [
+    {
+      name: 'hung task, other host, pid and uptime',
+      kind: 'same',
+      a: hung('db-1', ' 9876.543210', 'jbd2/dm-0-8', 412, [
+        'jbd2_journal_commit_transaction+0x2fd/0x1a10',
+        'kjournald2+0xb4/0x280',
+      ]),
+      b: hung('db-3', '40211.000001', 'jbd2/dm-0-8', 398, [
+        'jbd2_journal_commit_transaction+0x2fd/0x1a10',
+        'kjournald2+0xb4/0x280',
+      ]),
+    },
+    {
+      name: 'hung task: the journal thread vs mysqld in fsync',
+      kind: 'different',
+      a: hung('db-1', ' 9876.543210', 'jbd2/dm-0-8', 412, [
+        'jbd2_journal_commit_transaction+0x2fd/0x1a10',
+        'kjournald2+0xb4/0x280',
+      ]),
+      b: hung('db-1', ' 9876.543210', 'mysqld', 4411, [
+        'jbd2_log_wait_commit+0xac/0x120',
+        'ext4_sync_file+0x15e/0x3a0',
+        '__x64_sys_fsync+0x3b/0x70',
+      ]),
+    },
     {
       name: 'OOM killer with its preamble, other host, pid, uptime and sizes',
       kind: 'same',
