@@ -90,6 +90,33 @@ const PWSH_HEAD = /^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$/;
 const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
 
 /**
+ * Gradle's `FAILURE: Build failed with an exception.`: what failed is under
+ * `* What went wrong:` (`Execution failed for task ':app:compileJava'.`, `>
+ * Could not find com.shop:ui-kit:2.1.0.`), up to the next `* ` section.
+ */
+const GRADLE_FAILED = /^FAILURE: Build failed with an exception\.\s*$/;
+/** CMake's `CMake Error at CMakeLists.txt:12 (find_package):`, its message indented under it. */
+const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(\w{1,64}\):\s*$/;
+
+/** The failures whose message is a block of lines after their head. */
+type BlockMessage = 'pwsh' | 'gradle' | 'cmake';
+
+/** What a line after such a head is to it: a line of its message, a line of the block to pass over, or past its end. */
+function blockMessageLine(from: BlockMessage, text: string): { take: string } | 'skip' | 'end' {
+  if (from === 'pwsh') {
+    const line = PWSH_LINE.exec(text);
+    if (line === null) return 'end';
+    const message = line[1]?.trim() ?? '';
+    return message === '' || /^~+$/.test(message) ? 'skip' : { take: message };
+  }
+  if (from === 'gradle') {
+    if (text === '* What went wrong:') return 'skip';
+    return text.startsWith('* ') ? 'end' : { take: text.replace(/^\s*>\s?/, '').trim() };
+  }
+  return /^\s{2,16}\S/.test(text) ? { take: text.trim() } : 'end';
+}
+
+/**
  * Line starts of the structured formats lib/records reads (only such lines are
  * handed to it: a plain line would come back as text at a parser's cost).
  */
@@ -206,7 +233,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | 'pwsh' | null = null;
+  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | BlockMessage | null = null;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -380,13 +407,11 @@ export class Collector implements LineSink {
           this.keep(this.raw);
           return true;
         }
-        if (this.messageNext === 'pwsh') {
-          const line = PWSH_LINE.exec(text);
-          if (line !== null) {
+        if (this.messageNext === 'pwsh' || this.messageNext === 'gradle' || this.messageNext === 'cmake') {
+          const line = blockMessageLine(this.messageNext, text);
+          if (line !== 'end') {
             this.keep(this.raw);
-            const message = line[1]?.trim() ?? '';
-            if (message !== '' && !/^~+$/.test(message))
-              this.pendingHead = `${this.pendingHead ?? ''}\n${message}`;
+            if (line !== 'skip') this.pendingHead = `${this.pendingHead ?? ''}\n${line.take}`;
             return true;
           }
           this.messageNext = null;
@@ -553,7 +578,11 @@ export class Collector implements LineSink {
             ? 'mel'
             : PWSH_HEAD.test(text)
               ? 'pwsh'
-              : null;
+              : GRADLE_FAILED.test(text)
+                ? 'gradle'
+                : CMAKE_HEAD.test(text)
+                  ? 'cmake'
+                  : null;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

@@ -244,6 +244,23 @@ const gradleTail = (task: string, reason: string[], secs: string) => [
   `${task === ':app:test' ? '4' : '1'} actionable tasks: 1 executed, 3 up-to-date`,
 ];
 
+const gradleResolve = (coord: string, secs: string) => [
+  '> Task :app:compileJava FAILED',
+  ...gradleTail(
+    ':app:compileJava',
+    [
+      "Execution failed for task ':app:compileJava'.",
+      "> Could not resolve all files for configuration ':app:compileClasspath'.",
+      `   > Could not find ${coord}.`,
+      '     Searched in the following locations:',
+      `       - https://repo.maven.apache.org/maven2/${coord.split(':').slice(0, 2).join('/').replace(/\./g, '/')}/${coord.split(':')[2]}/${coord.split(':')[1]}-${coord.split(':')[2]}.pom`,
+      '     Required by:',
+      '         project :app',
+    ],
+    secs,
+  ),
+];
+
 const gradleTest = (method: string, line: number, secs: string, root: string) => [
   '> Task :app:compileJava UP-TO-DATE',
   '> Task :app:compileTestJava',
@@ -294,6 +311,74 @@ const buildkit = (step: string, cmd: string, n: number, inner: string[], dfLine:
 export const ci: PairFormat = {
   format: 'CI, build, test and deploy tools',
   pairs: [
+    {
+      name: 'gradle: two dependencies not found',
+      kind: 'different',
+      a: log(...gradleResolve('com.shop:ui-kit:2.1.0', '3s')),
+      b: log(...gradleResolve('com.shop:pricing:1.0.0', '3s')),
+    },
+    {
+      name: 'gradle: one dependency not found, other run',
+      kind: 'same',
+      a: log(...gradleResolve('com.shop:ui-kit:2.1.0', '3s')),
+      b: log(...gradleResolve('com.shop:ui-kit:2.1.0', '11s')),
+    },
+    {
+      name: 'cmake: two packages not found',
+      kind: 'different',
+      a: log(
+        '-- The C compiler identification is GNU 13.2.0',
+        '-- Detecting C compiler ABI info - done',
+        'CMake Error at /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:230 (message):',
+        '  Could NOT find OpenSSL, try to set the path to OpenSSL root folder in the',
+        '  system variable OPENSSL_ROOT_DIR (missing: OPENSSL_CRYPTO_LIBRARY',
+        '  OPENSSL_INCLUDE_DIR)',
+        'Call Stack (most recent call first):',
+        '  /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:600 (_FPHSA_FAILURE_MESSAGE)',
+        '  /usr/share/cmake-3.28/Modules/FindOpenSSL.cmake:689 (find_package_handle_standard_args)',
+        '  CMakeLists.txt:14 (find_package)',
+        '',
+        '',
+        '-- Configuring incomplete, errors occurred!',
+      ),
+      b: log(
+        '-- The C compiler identification is GNU 13.2.0',
+        '-- Detecting C compiler ABI info - done',
+        'CMake Error at /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:230 (message):',
+        '  Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)',
+        'Call Stack (most recent call first):',
+        '  /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:600 (_FPHSA_FAILURE_MESSAGE)',
+        '  /usr/share/cmake-3.28/Modules/FindZLIB.cmake:199 (FIND_PACKAGE_HANDLE_STANDARD_ARGS)',
+        '  CMakeLists.txt:15 (find_package)',
+        '',
+        '',
+        '-- Configuring incomplete, errors occurred!',
+      ),
+    },
+    {
+      name: 'cmake: one package not found, other CMake release and line',
+      kind: 'same',
+      a: log(
+        '-- The C compiler identification is GNU 13.2.0',
+        'CMake Error at /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:230 (message):',
+        '  Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)',
+        'Call Stack (most recent call first):',
+        '  CMakeLists.txt:15 (find_package)',
+        '',
+        '',
+        '-- Configuring incomplete, errors occurred!',
+      ),
+      b: log(
+        '-- The C compiler identification is GNU 12.2.0',
+        'CMake Error at /usr/share/cmake-3.25/Modules/FindPackageHandleStandardArgs.cmake:227 (message):',
+        '  Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)',
+        'Call Stack (most recent call first):',
+        '  CMakeLists.txt:21 (find_package)',
+        '',
+        '',
+        '-- Configuring incomplete, errors occurred!',
+      ),
+    },
     // ---------------------------------------------------------------- GitHub Actions
     {
       name: 'GHA: go test failure, other run (stamps, durations)',

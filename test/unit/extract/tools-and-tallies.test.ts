@@ -152,3 +152,46 @@ describe('build and test tools without a level word', () => {
     expect(extract('ERROR mail to ops@example.com bounced\n').signature).toContain('<email>');
   });
 });
+
+describe('build failures whose message is a block under their head', () => {
+  const gradle = (reason: string[]) =>
+    [
+      '> Task :app:compileJava FAILED',
+      '',
+      'FAILURE: Build failed with an exception.',
+      '',
+      '* What went wrong:',
+      ...reason,
+      '',
+      '* Try:',
+      '> Run with --stacktrace option to get the stack trace.',
+      '',
+      'BUILD FAILED in 4s',
+      '',
+    ].join('\n');
+
+  it("reads Gradle's `* What went wrong:` into its failure, not its `* Try:` advice", () => {
+    const a = extract(
+      gradle(["Execution failed for task ':app:compileJava'.", '> Could not find com.shop:cart:1.4.0.']),
+    );
+    expect(a.signature).toContain("Execution failed for task ':app:compileJava'.");
+    expect(a.signature).toContain('Could not find com.shop:cart:');
+    expect(a.signature).not.toContain('stacktrace');
+    const b = extract(
+      gradle(["Execution failed for task ':app:compileJava'.", '> Could not find com.shop:tax:1.4.0.']),
+    );
+    const c = extract(
+      gradle(["Execution failed for task ':app:compileJava'.", '> Could not find com.shop:cart:1.5.2.']),
+    );
+    expect(b.fingerprint).not.toBe(a.fingerprint);
+    expect(c.fingerprint).toBe(a.fingerprint);
+  });
+
+  it("reads CMake's indented message under `CMake Error at …:`", () => {
+    const cmake = (what: string) =>
+      `-- Detecting C compiler ABI info - done\nCMake Error at CMakeLists.txt:9 (find_package):\n  ${what}\n\n-- Configuring incomplete, errors occurred!\n`;
+    const a = extract(cmake('Could NOT find CURL (missing: CURL_LIBRARY)'));
+    expect(a.signature).toContain('Could NOT find CURL');
+    expect(extract(cmake('Could NOT find PNG (missing: PNG_LIBRARY)')).fingerprint).not.toBe(a.fingerprint);
+  });
+});
