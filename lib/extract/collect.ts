@@ -22,7 +22,7 @@
  * messages (logcat prints a crash one frame a line).
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
-import { accessEvent, parseLine, says } from '#lib/records/line';
+import { accessEvent, parseLine, says, withoutAnsi } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
@@ -35,7 +35,7 @@ const FENCE = '='.repeat(78);
 
 /** Beyond the original `error`: levels and crash words a reader of logs treats as errors. */
 const ERROR_MARK =
-  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:[a-z_]{1,32}:)?(?:fatal|crit|critical|severe|emerg|alert|ALERT)\]|[Ss]egmentation fault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
+  /\b(?:FATAL|CRIT|CRITICAL|SEVERE|EMERG|PANIC)\b|\b(?:fatal|panic):|panicked at|\[(?:[a-z_]{1,32}:)?(?:fatal|crit|critical|severe|emerg|alert|ALERT)\]|[Ss]egmentation [Ff]ault|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b|\b(?:ERR|FTL)\]|^(?:fail|crit): /;
 /** Serilog's `[10:00:00 WRN]` and `ERR`/`FTL` above; Microsoft.Extensions.Logging's `fail: `, `crit: `, `warn: `. */
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])|\bWRN\]/;
 /**
@@ -304,12 +304,13 @@ export class Collector implements LineSink {
     this.lineAt = at;
     const e = end > start && buf[end - 1] === 13 ? end - 1 : end;
     // The '\r' is one byte and one character: dropping either gives the same text.
-    const text =
+    const text = withoutAnsi(
       decoded === undefined
         ? buf.toString('utf8', start, e)
         : e < end
           ? decoded.slice(0, decoded.length - 1)
-          : decoded;
+          : decoded,
+    );
     const carried = this.unwrapper.line(text);
     if (carried === null) return;
     if (carried !== undefined) {

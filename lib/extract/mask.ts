@@ -71,6 +71,13 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<host>',
     '.',
   ],
+  // IPv6 addresses, compressed (`fe80::1`, `[::ffff:192.168.1.40]:41000`), which the
+  // token pass would cut at their colons.
+  [
+    /(?<![\w:])\[?(?=[0-9a-fA-F:]{0,40}::)[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){1,7}(?::\d{1,3}(?:\.\d{1,3}){3})?\]?(?=[\s:,;)\]/]|$)/g,
+    '<*>',
+    '::',
+  ],
   // Named identities: after `=` or `: ` the value is a context field; after a
   // space the next word is a name unless it reads as a state (`account suspended`,
   // `host unreachable`, `user not found`), which is the failure itself.
@@ -161,7 +168,7 @@ const RULES: Array<[RegExp, string, string?]> = [
   // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing
   // (Elasticsearch's `0b`, `4kb`, `1.2gb` too).
   [
-    /(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[kKMGTPE]i?B|[kKMGTPEkmgtp]b|bytes?|B)\b|(?<![\w.])\d{1,15}(?:\.\d{1,9})?b(?=[,\]/)\s]|$)/g,
+    /(?<![\w.])\d{1,15}(?:[.,]\d{1,9})?\s?(?:[kKMGTPE]i?B|[kKMGTPEkmgtp]b|bytes?|B)\b(?!=)|(?<![\w.])\d{1,15}(?:\.\d{1,9})?b(?=[,\]/)\s]|$)/g,
     '<size>',
   ],
   // A kernel symbol with its offset and size (`RIP: 0010:nfs_pgio_release+0x1a/0x60 [nfs]`): the function stays.
@@ -215,8 +222,14 @@ const ERROR_BEFORE = /\b[Ee]rror:? \(?$|\berror\[$|--explain $/;
 const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}(?:\/[A-Z]{2,16})?$|^[0-9A-Z]{5}$|^0x[0-9a-fA-F]{1,8}$/;
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
-/** Product error codes (`ORA-00942`, `MY-010584`, `CS0246`, `TS2345`) name the error. */
-const PRODUCT_CODE = /^[A-Z]{2,5}-?\d{3,6}$/;
+/**
+ * Product error codes name the error: a product's prefix (`ORA-12514`,
+ * `MY-010584`, `AH00124`), any code zero-padded to its width (`ERR-0042`), a
+ * compiler's diagnostics (`CS0246`, `TS2345`). An id with a prefix is not one
+ * (`SKU-8812`, `ORD-17`, a ticket's `OPS-1234`).
+ */
+const PRODUCT_CODE =
+  /^(?:ORA|PLS|TNS|MY|AH|SP2|IMP|EXP|KUP|RMAN|CRS|PRCR)-?\d{3,6}$|^[A-Z]{2,5}-?0\d{2,5}$|^(?:TS|CS|FS|BC|VB|CA|IDE|SA|NU|MSB|NETSDK|SC|RS)\d{4,5}$/;
 /**
  * Kubernetes pod names: the workload's name, then the pod-template hash and a
  * random suffix, both drawn from the alphabet Kubernetes uses for them (no
@@ -386,7 +399,7 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
 const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
 const CODE_CONTEXT =
   /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
-const CODE_SHAPE = /[Ee]rror:? \(?\d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
+const CODE_SHAPE = /[Ee]rror:? \(?[A-Z]?\d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 /** A pod name whose generated part has a digit (POD_NAME), which squeezing the digits would hide. */
 const POD_DIGITS =
   /[a-z]-(?=[a-z2-9-]{0,16}[2-9])(?:[bcdfghjklmnpqrstvwxz2-9]{5,10}-)?[bcdfghjklmnpqrstvwxz2-9]{5}(?![\w-])/;

@@ -92,6 +92,8 @@ export const KEYWORDS: readonly string[] = [
   // `pm line `, not `.pm line `: a leading '.' costs the prefilter many more false candidates.
   'pm line ',
   'ps1:',
+  // Lambda's REPORT line of an invocation that ran out of time.
+  'status: timeout',
   // A Kubernetes container's failed states (`kubectl get pods`, `describe`).
   'crashloopbackoff',
   'oomkilled',

@@ -70,6 +70,11 @@ const MESSAGE_KEYS = [
   'Message',
   // Heroku's router states the failure in `desc`.
   'desc',
+  // Rust tracing's JSON (`fields.message`), a Cloud Logging sink's LogEntry
+  // (`jsonPayload.message`), a Kubernetes events.k8s.io/v1 Event (`note`).
+  'fields.message',
+  'jsonPayload.message',
+  'note',
 ];
 /** Fields that carry a raw line as a shipper read it, which may itself be a structured line. */
 const RAW_LINE_KEYS = new Set(['log', 'message', 'MESSAGE', '@message', 'textPayload', 'body']);
@@ -86,6 +91,8 @@ const LEVEL_KEYS: Array<[string, LevelKind]> = [
   ['@l', 'word'],
   ['@level', 'word'],
   ['level_name', 'word'],
+  // .NET's AddJsonConsole: `"LogLevel":"Error"`.
+  ['LogLevel', 'word'],
   ['severityNumber', 'otel'],
   ['severity_number', 'otel'],
   ['PRIORITY', 'syslog'],
@@ -124,6 +131,9 @@ const LOGGER_KEYS = [
   'syslogtag',
   'SYSLOG_IDENTIFIER',
   'module',
+  // .NET's AddJsonConsole, Rust tracing.
+  'Category',
+  'target',
 ];
 const SERVICE_KEYS = [
   'service.name',
@@ -188,6 +198,8 @@ const STACK_KEYS = [
   'exception.stacktrace',
   'attributes.exception.stacktrace',
   'backtrace',
+  // .NET's AddJsonConsole: the exception's ToString(), type, message and frames.
+  'Exception',
 ];
 const ERROR_TYPE_KEYS = [
   'errorType',
@@ -201,6 +213,8 @@ const ERROR_MESSAGE_KEYS = [
   'error.message',
   'exception.message',
   'attributes.exception.message',
+  // Rust tracing's JSON: an error recorded as a field (`error = %e`).
+  'fields.error',
 ];
 
 /** A candidate path's first segment: a path whose head the record lacks cannot be in it. */

@@ -26,7 +26,18 @@ import {
 const MAX_STRUCTURED = 1024 * 1024;
 
 export function parseLine(line: string): LogEvent {
-  return parse(line, true);
+  return parse(withoutAnsi(line), true);
+}
+
+/**
+ * Terminal colours and cursor moves (`\x1b[31m  ERROR\x1b[39m`, as NestJS, a
+ * test runner or `docker logs` of a tty write them): not the text, left out
+ * before a line is read.
+ */
+const ANSI = /\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)/g;
+
+export function withoutAnsi(line: string): string {
+  return line.includes('\x1b') ? line.replace(ANSI, '') : line;
 }
 
 function parse(raw: string, allowJson: boolean): LogEvent {
@@ -260,7 +271,7 @@ const HEADER_SPAN = 128;
 const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=([A-Za-z_$][\w.:$/-]{0,127})(?=\s)/;
 
 const FATAL_MARK =
-  /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation fault/;
+  /\b(?:FATAL|PANIC|EMERG|CRIT|CRITICAL)\b|\b(?:fatal|panic):|panicked at|[Ss]egmentation [Ff]ault/;
 const ERROR_MARK = /\b(?:SEVERE)\b|\bSIG(?:SEGV|ABRT|BUS|FPE|ILL)\b/;
 const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 

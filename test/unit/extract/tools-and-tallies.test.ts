@@ -195,3 +195,54 @@ describe('build failures whose message is a block under their head', () => {
     expect(extract(cmake('Could NOT find PNG (missing: PNG_LIBRARY)')).fingerprint).not.toBe(a.fingerprint);
   });
 });
+
+describe('what platforms and servers print, read as a reader of them does', () => {
+  it('leaves terminal colours out: a coloured line and a plain one are one failure', () => {
+    const plain = extract(
+      '[Nest] 77  - 12/03/2026, 9:41:12 PM   ERROR [ExceptionsHandler] Cannot read properties of undefined\n',
+    );
+    const coloured = extract(
+      '\x1b[31m[Nest] 4411  - \x1b[39m12/01/2026, 10:00:05 AM \x1b[31m  ERROR\x1b[39m \x1b[33m[ExceptionsHandler] \x1b[39m\x1b[31mCannot read properties of undefined\x1b[39m\n',
+    );
+    expect(coloured.signature).not.toContain('\x1b');
+    expect(coloured.fingerprint).toBe(plain.fingerprint);
+    expect(parseLine('\x1b[33mWARN\x1b[0m disk almost full').message).not.toContain('\x1b');
+  });
+
+  it('masks an IPv6 address as one value, as an IPv4 one', () => {
+    const v4 = extract('ERROR query from 10.0.0.17:55012 refused: table missing\n');
+    const v6 = extract('ERROR query from [::ffff:192.168.1.40]:41000 refused: table missing\n');
+    expect(v6.fingerprint).toBe(v4.fingerprint);
+    expect(extract('ERROR std::out_of_range in Cache::add\n').signature).toContain('Cache::add');
+  });
+
+  it('masks an id with a prefix, keeps a product error code', () => {
+    expect(fingerprintOf('ERROR no stock for SKU-8812')).toBe(fingerprintOf('ERROR no stock for SKU-17'));
+    expect(fingerprintOf('ERROR ORA-12514: listener refused')).not.toBe(
+      fingerprintOf('ERROR ORA-12541: listener refused'),
+    );
+  });
+
+  it("keeps Heroku's router status and its R codes, Lambda's timeout, uWSGI's killed worker", () => {
+    const router = (status: number) =>
+      `2026-12-01T10:00:00Z app[router]: at=error code=H12 desc="Request timeout" method=GET path="/cart" dyno=web.1 connect=0ms service=30000ms status=${status} bytes=0\n`;
+    expect(extract(router(503)).signature).toContain('status=503');
+    expect(fingerprintOf('heroku[web.1]: Error R14 (Memory quota exceeded)')).not.toBe(
+      fingerprintOf('heroku[web.1]: Error R10 (Memory quota exceeded)'),
+    );
+    const report = (id: string, ms: string) =>
+      `REPORT RequestId: ${id}\tDuration: ${ms} ms\tBilled Duration: 3000 ms\tMemory Size: 512 MB\tMax Memory Used: 120 MB\tStatus: timeout\n`;
+    expect(extract(report('3f1c2a7e-1111-2222-3333-444455556666', '3000.00')).type).toBe('E');
+    expect(fingerprintOf(report('9a9a2a7e-1111-2222-3333-444455556666', '3000.01'))).toBe(
+      fingerprintOf(report('3f1c2a7e-1111-2222-3333-444455556666', '3000.00')),
+    );
+    expect(extract('DAMN ! worker 3 (pid: 4411) died, killed by signal 9 :( trying respawn ...\n').type).toBe(
+      'E',
+    );
+    expect(extract('!!! uWSGI process 4411 got Segmentation Fault !!!\n').type).toBe('E');
+  });
+});
+
+function fingerprintOf(line: string): string | null {
+  return extract(`${line}\n`).fingerprint;
+}
