@@ -9,6 +9,7 @@ import { dart } from './dart.ts';
 import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
 import { ecsFormat } from './ecs.ts';
+import { databases, nodeWeb, phpServers, pythonWeb, queuesAndJobs, webStacks } from './frameworks.ts';
 import { gelfFormat } from './gelf.ts';
 import { go } from './go.ts';
 import { goPanics } from './go-panics.ts';
@@ -37,6 +38,7 @@ import { node } from './node.ts';
 import { nodeRuntime } from './node-runtime.ts';
 import { php } from './php.ts';
 import { pino } from './pino.ts';
+import { cloudApps, cloudPlatforms, structuredLoggers } from './platforms.ts';
 import { postgres } from './postgres.ts';
 import { proxies } from './proxies.ts';
 import { python } from './python.ts';
@@ -100,4 +102,13 @@ export const FORMATS: PairFormat[] = [
   dataServices,
   clusterServices,
   classicDaemons,
+  structuredLoggers,
+  cloudPlatforms,
+  cloudApps,
+  databases,
+  queuesAndJobs,
+  nodeWeb,
+  phpServers,
+  pythonWeb,
+  webStacks,
 ];
