@@ -85,15 +85,14 @@ export const KEYWORDS: readonly string[] = [
   // for only in a log that shows the format (LINE_FORMATS).
   '() failed',
   'undefined: ',
-  'py::',
+  // pytest's node id, `tests/test_cart.py::test_total` (`.py::` costs the prefilter more).
+  'py::test',
   '\u00e2\u0097\u008f ',
   'undefined reference',
   'in @inc',
   // `pm line `, not `.pm line `: a leading '.' costs the prefilter many more false candidates.
   'pm line ',
   'ps1:',
-  // Lambda's REPORT line of an invocation that ran out of time.
-  'status: timeout',
   // A Kubernetes container's failed states (`kubectl get pods`, `describe`).
   'crashloopbackoff',
   'oomkilled',
@@ -222,6 +221,12 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /\bpostfix\/\w{1,32}\[\d{1,10}\]: /m,
     shapes: [],
     keywords: ['status=bounced', 'status=deferred'],
+  },
+  {
+    // AWS Lambda's log: the REPORT line of an invocation that ran out of time.
+    seen: /(?:^|\s)(?:START|END|REPORT) RequestId: /m,
+    shapes: [],
+    keywords: ['status: timeout'],
   },
   {
     // HAProxy's HTTP log, whose status comes before the request (lib/records/line.ts HAPROXY).
