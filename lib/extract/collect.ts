@@ -98,6 +98,9 @@ const GRADLE_FAILED = /^FAILURE: Build failed with an exception\.\s*$/;
 /** CMake's `CMake Error at CMakeLists.txt:12 (find_package):`, its message indented under it. */
 const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(\w{1,64}\):\s*$/;
 
+/** SQL Server's error as sqlcmd prints it: `Msg 2627, Level 14, State 1, Server db1, Line 12`, its message next. */
+const SQLCMD_MSG = /^Msg \d{1,6}, Level \d{1,2}, State \d{1,3}, /;
+
 /** The failures whose message is a block of lines after their head. */
 type BlockMessage = 'pwsh' | 'gradle' | 'cmake';
 
@@ -233,7 +236,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | BlockMessage | null = null;
+  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | 'sqlcmd' | BlockMessage | null = null;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -583,7 +586,9 @@ export class Collector implements LineSink {
                 ? 'gradle'
                 : CMAKE_HEAD.test(text)
                   ? 'cmake'
-                  : null;
+                  : SQLCMD_MSG.test(text)
+                    ? 'sqlcmd'
+                    : null;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

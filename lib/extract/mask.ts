@@ -175,6 +175,10 @@ const RULES: Array<[RegExp, string, string?]> = [
   [/\b([A-Za-z_][\w.]{0,127})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}\b/g, '$1', '/0x'],
   // Where Perl died (`… at /srv/releases/42/lib/Shop/Order.pm line 51.`): the file's name stays.
   [/ at (?:\S{0,512}\/)?([^\s/]{1,128}) line \d{1,7}\b/g, ' at $1 line <*>', ' line '],
+  // The server sqlcmd names in SQL Server's error header (`Msg 2627, Level 14, State 1, Server db1, Line 7`).
+  [/(\bMsg \d{1,6}, Level \d{1,2}, State \d{1,3}, Server )[^,\n]{1,256},/g, '$1<*>,', ', Server '],
+  // librdkafka's count of repeats (`…, 4 identical error(s) suppressed)`) is how often, not what.
+  [/, \d{1,9} identical error\(s\) suppressed/g, '', 'identical error'],
   // Apache's error_log names the page a request came from (`…, referer: https://…`): circumstance.
   [/, referer: \S{0,2048}$/g, '', ', referer: '],
   // The process the kernel names as the one that hit a fault (`EXT4-fs error … comm nginx:`).
@@ -214,7 +218,7 @@ const CODE_BEFORE =
  * `Win32 error 5`, Hibernate's `SQL Error: 1062`, .NET's `returned an error: (503)`;
  * not the level word `ERROR`, which a pid may follow.
  */
-const ERROR_BEFORE = /\b[Ee]rror:? \(?$|\berror\[$|--explain $/;
+const ERROR_BEFORE = /\b[Ee]rror:? \(?$|\berror\[$|--explain $|^Msg $/;
 /**
  * What a code looks like after those words: a number, a short lettered code
  * (Heroku's `H12`), a SQLSTATE, systemd's `status=9/KILL`, a hex code (`error code 0x5`).
@@ -398,7 +402,7 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
 
 const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
 const CODE_CONTEXT =
-  /http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
+  /\bMsg \d|http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
 const CODE_SHAPE = /[Ee]rror:? \(?[A-Z]?\d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;
 /** A pod name whose generated part has a digit (POD_NAME), which squeezing the digits would hide. */
 const POD_DIGITS =

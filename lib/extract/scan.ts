@@ -93,6 +93,9 @@ export const KEYWORDS: readonly string[] = [
   // `pm line `, not `.pm line `: a leading '.' costs the prefilter many more false candidates.
   'pm line ',
   'ps1:',
+  // SQL Server's `Msg 2627, Level 14, State 1, …` (levels 11 to 25 are errors).
+  ', level 1',
+  ', level 2',
   // A Kubernetes container's failed states (`kubectl get pods`, `describe`).
   'crashloopbackoff',
   'oomkilled',
@@ -221,6 +224,14 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /\bpostfix\/\w{1,32}\[\d{1,10}\]: /m,
     shapes: [],
     keywords: ['status=bounced', 'status=deferred'],
+  },
+  {
+    // librdkafka's log (every Kafka client built on it): `%3|1764583200.123|FAIL|rdkafka#producer-1| …`,
+    // its syslog level first; 0-3 are failures (lib/extract/event.ts TOOL_FAILURE).
+    // (a keyword, as every shape is looked for by the default matcher: the epoch seconds start with 1 until 2033).
+    seen: /^%[0-7]\|\d{9,11}\.\d{3}\|/m,
+    shapes: [],
+    keywords: ['%0|1', '%1|1', '%2|1', '%3|1'],
   },
   {
     // AWS Lambda's log: the REPORT line of an invocation that ran out of time.

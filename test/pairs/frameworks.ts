@@ -13,6 +13,38 @@ const sqlServerOracleSqlite: PairFormat = {
   format: 'SQL Server / Oracle / SQLite',
   pairs: [
     {
+      name: 'SQL Server sqlcmd Msg 2627, other server, line and key',
+      kind: 'same',
+      a: log(
+        "Changed database context to 'shop'.",
+        '(1 rows affected)',
+        'Msg 2627, Level 14, State 1, Server SQLPROD01, Line 12',
+        "Violation of PRIMARY KEY constraint 'PK_Orders'. Cannot insert duplicate key in object 'dbo.Orders'. The duplicate key value is (88123).",
+        'The statement has been terminated.',
+      ),
+      b: log(
+        "Changed database context to 'shop'.",
+        'Msg 2627, Level 14, State 1, Server SQLDR-02\\INST2, Line 40',
+        "Violation of PRIMARY KEY constraint 'PK_Orders'. Cannot insert duplicate key in object 'dbo.Orders'. The duplicate key value is (17).",
+        'The statement has been terminated.',
+        '(0 rows affected)',
+      ),
+    },
+    {
+      name: 'SQL Server sqlcmd Msg 2627 (primary key) vs Msg 2601 (unique index)',
+      kind: 'different',
+      a: log(
+        'Msg 2627, Level 14, State 1, Server SQLPROD01, Line 12',
+        "Violation of PRIMARY KEY constraint 'PK_Orders'. Cannot insert duplicate key in object 'dbo.Orders'. The duplicate key value is (88123).",
+        'The statement has been terminated.',
+      ),
+      b: log(
+        'Msg 2601, Level 14, State 1, Server SQLPROD01, Line 12',
+        "Cannot insert duplicate key row in object 'dbo.Orders' with unique index 'IX_Orders_Ref'. The duplicate key value is (88123).",
+        'The statement has been terminated.',
+      ),
+    },
+    {
       name: 'SQL Server ERRORLOG login failed 18456, other client and time',
       kind: 'same',
       a: log(
@@ -226,6 +258,27 @@ const clickhouseCassandra: PairFormat = {
 const queues: PairFormat = {
   format: 'librdkafka / Kafka / RabbitMQ clients',
   pairs: [
+    {
+      name: 'librdkafka FAIL connect refused, other broker, time and ms',
+      kind: 'same',
+      a: log(
+        '%7|1764583199.900|BROKER|rdkafka#producer-1| [thrd:app]: kafka-2.internal:9092/2: Added new broker with NodeId 2',
+        '%3|1764583200.123|FAIL|rdkafka#producer-1| [thrd:kafka-2.internal:9092/2]: kafka-2.internal:9092/2: Connect to ipv4#10.0.0.17:9092 failed: Connection refused (after 0ms in state CONNECT)',
+      ),
+      b: log(
+        '%3|1764769288.004|FAIL|rdkafka#producer-1| [thrd:kafka-0.internal:9092/0]: kafka-0.internal:9092/0: Connect to ipv4#10.0.0.5:9092 failed: Connection refused (after 2ms in state CONNECT, 4 identical error(s) suppressed)',
+      ),
+    },
+    {
+      name: 'librdkafka FAIL connect refused vs resolve failed',
+      kind: 'different',
+      a: log(
+        '%3|1764583200.123|FAIL|rdkafka#producer-1| [thrd:kafka-2.internal:9092/bootstrap]: kafka-2.internal:9092/bootstrap: Connect to ipv4#10.0.0.17:9092 failed: Connection refused (after 0ms in state CONNECT)',
+      ),
+      b: log(
+        "%3|1764583200.123|FAIL|rdkafka#producer-1| [thrd:kafka-2.internal:9092/bootstrap]: kafka-2.internal:9092/bootstrap: Failed to resolve 'kafka-2.internal:9092': Name or service not known (after 4ms in state CONNECT)",
+      ),
+    },
     {
       name: 'confluent-kafka delivery failed: message timed out vs message too large',
       kind: 'different',

@@ -243,6 +243,42 @@ describe('what platforms and servers print, read as a reader of them does', () =
   });
 });
 
+describe('database and queue clients', () => {
+  it("reads sqlcmd's `Msg N, Level N` error with its message on the next line", () => {
+    const msg = (code: number, server: string, text: string) =>
+      `Changed database context to 'shop'.\nMsg ${code}, Level 14, State 1, Server ${server}, Line 7\n${text}\n`;
+    const a = extract(msg(2627, 'DB01', "Violation of PRIMARY KEY constraint 'PK_Cart'."));
+    expect(a.type).toBe('E');
+    expect(a.signature).toContain(
+      "Msg 2627, Level <*>, State <*>, Server <*>, Line <*> Violation of PRIMARY KEY constraint 'PK_Cart'.",
+    );
+    expect(
+      extract(msg(2627, 'DB-REPLICA', "Violation of PRIMARY KEY constraint 'PK_Cart'.")).fingerprint,
+    ).toBe(a.fingerprint);
+    expect(
+      extract(msg(547, 'DB01', 'The INSERT statement conflicted with the FOREIGN KEY constraint.'))
+        .fingerprint,
+    ).not.toBe(a.fingerprint);
+    expect(extract('Msg 0, Level 0, State 1, Server DB01, Line 1\n').type).toBeNull();
+  });
+
+  it("reads librdkafka's level 0-3 lines as errors, not its debug and info ones", () => {
+    const line = (level: number, text: string) =>
+      `%${level}|1764583200.123|FAIL|rdkafka#consumer-2| [thrd:b1:9092/1]: ${text}`;
+    const a = extract(
+      `${line(7, 'b1:9092/1: connecting')}\n${line(3, 'b1:9092/1: Connect to ipv4#10.0.0.4:9092 failed: Connection refused (after 1ms in state CONNECT)')}\n`,
+    );
+    expect(a.type).toBe('E');
+    const b = extract(
+      `${line(7, 'b1:9092/1: connecting')}\n${line(3, 'b1:9092/1: Connect to ipv4#10.0.0.9:9092 failed: Connection refused (after 3ms in state CONNECT, 2 identical error(s) suppressed)')}\n`,
+    );
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(
+      extract(`${line(7, 'b1:9092/1: connecting')}\n${line(6, 'b1:9092/1: connected')}\n`).type,
+    ).toBeNull();
+  });
+});
+
 function fingerprintOf(line: string): string | null {
   return extract(`${line}\n`).fingerprint;
 }
