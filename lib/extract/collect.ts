@@ -101,8 +101,9 @@ const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(
 /** SQL Server's error as sqlcmd prints it: `Msg 2627, Level 14, State 1, Server db1, Line 12`, its message next. */
 const SQLCMD_MSG = /^Msg \d{1,6}, Level \d{1,2}, State \d{1,3}, /;
 
-/** The failures whose message is a block of lines after their head. */
+/** The failures whose message is a block of lines after their head, read up to this many characters. */
 type BlockMessage = 'pwsh' | 'gradle' | 'cmake';
+const BLOCK_MESSAGE_MAX_CHARS = 4096;
 
 /** What a line after such a head is to it: a line of its message, a line of the block to pass over, or past its end. */
 function blockMessageLine(from: BlockMessage, text: string): { take: string } | 'skip' | 'end' {
@@ -413,7 +414,7 @@ export class Collector implements LineSink {
         }
         if (this.messageNext === 'pwsh' || this.messageNext === 'gradle' || this.messageNext === 'cmake') {
           const line = blockMessageLine(this.messageNext, text);
-          if (line !== 'end') {
+          if (line !== 'end' && (this.pendingHead?.length ?? 0) < BLOCK_MESSAGE_MAX_CHARS) {
             this.keep(this.raw);
             if (line !== 'skip') this.pendingHead = `${this.pendingHead ?? ''}\n${line.take}`;
             return true;
