@@ -34,7 +34,11 @@ export function parseLine(line: string): LogEvent {
  * test runner or `docker logs` of a tty write them): not the text, left out
  * before a line is read.
  */
-const ANSI = /\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)/g;
+const ESC = '\\x1b';
+const ANSI = new RegExp(
+  `${ESC}\\[[0-9;?]{0,32}[A-Za-z]|${ESC}\\][^\\x07${ESC}]{0,256}(?:\\x07|${ESC}\\\\)`,
+  'g',
+);
 
 export function withoutAnsi(line: string): string {
   return line.includes('\x1b') ? line.replace(ANSI, '') : line;
