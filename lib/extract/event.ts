@@ -123,9 +123,9 @@ const WITHOUT_LEVEL_PARTS = [
 ];
 
 /**
- * What build, test and deploy tools and some runtimes print for a failure,
- * with no level word, each in the form its users read in a CI job's log:
- * go test's `--- FAIL: TestCart (0.00s)` (indented for a subtest), Gradle's
+ * What build, test and deploy tools and some runtimes print for a failure, with
+ * no level word, each in the form its users read in a CI job's log: go test's
+ * `--- FAIL: TestCart (0.00s)` (indented for a subtest), Gradle's
  * `CartServiceTest > totalWithDiscount() FAILED`, the Go compiler's
  * `./main.go:12:2: undefined: loadConfig`, pytest's summary `FAILED
  * tests/test_cart.py::test_total - assert …`, jest's `● Cart › applies the
@@ -134,22 +134,25 @@ const WITHOUT_LEVEL_PARTS = [
  * (`… at lib/Shop/Order.pm line 42.`: a refusal of the system, `Can't locate
  * JSON/XS.pm in @INC`, any message a module dies with, but not Perl's own
  * warnings, `Use of uninitialized value …`), Haskell's `openFile: does not
- * exist (No such file or directory)`, Lua's `app.lua:10: attempt to index a
- * nil value` and `module 'cjson' not found:`, Valgrind's findings (`==4411==
+ * exist (No such file or directory)`, Lua's `app.lua:10: attempt to index a nil
+ * value` and `module 'cjson' not found:`, Valgrind's findings (`==4411==
  * Invalid read of size 4`, `Conditional jump or move depends on uninitialised
  * value(s)`, `40 bytes in 1 blocks are definitely lost`), the head of a
  * PowerShell 7 error (`Get-Item: C:\deploy\deploy.ps1:12`; its `Line |` block
  * follows: collect.ts); and what daemons say at no failing level: Apache's
- * `child pid 4412 exit signal Aborted (6)`, uWSGI's `DAMN ! worker 3 (pid: 4411) died, killed by
- * signal 9`, SQL Server's error as sqlcmd prints it (`Msg 2627, Level 14, State 1, Server db1, Line 12`,
- * its message on the next line), librdkafka's errors (`%3|1764583200.123|FAIL|rdkafka#producer-1| …`), Lambda's `REPORT RequestId: … Status: timeout`, the kernel's `Oops: 0002 [#1] SMP`
- * and the function it faulted in (`RIP: 0010:nfs_pgio_release+0x1a/0x60
+ * `child pid 4412 exit signal Aborted (6)`, uWSGI's `DAMN ! worker 3 (pid:
+ * 4411) died, killed by signal 9`, SQL Server's error as sqlcmd prints it (`Msg
+ * 2627, Level 14, State 1, Server db1, Line 12`, its message on the next line),
+ * librdkafka's errors (`%3|1764583200.123|FAIL|rdkafka#producer-1| …`),
+ * Lambda's `REPORT RequestId: … Status: timeout`, the kernel's `Oops: 0002 [#1]
+ * SMP` and the function it faulted in (`RIP: 0010:nfs_pgio_release+0x1a/0x60
  * [nfs]`), `watchdog: BUG: soft lockup - CPU#3 stuck for 23s!`, a hung task
- * (`INFO: task jbd2/sda1-8:412 blocked for more than 120 seconds.`), `nfs: server
- * nas01 not responding, still trying`, an AppArmor denial
+ * (`INFO: task jbd2/sda1-8:412 blocked for more than 120 seconds.`), `nfs:
+ * server nas01 not responding, still trying`, an AppArmor denial
  * (`apparmor="DENIED"`), Postfix's undelivered mail (`status=bounced (…)`,
- * `status=deferred (…)`). The keywords that deliver these lines are in
- * scan.ts (KEYWORDS, and LINE_FORMATS for the kernel, Postfix, Lua, Valgrind).
+ * `status=deferred (…)`). The keywords that deliver these lines are in scan.ts
+ * (KEYWORDS, and LINE_FORMATS for the kernel, Postfix, Lua, Valgrind, Lambda
+ * and librdkafka).
  */
 const TOOL_FAILURE =
   /^\s{0,32}--- FAIL: \S|^\s{0,8}[\w.$]{1,256} > .{1,512}\(\) FAILED$|^[\w./-]{0,256}\.go:\d{1,7}(?::\d{1,7})?: undefined: \S|^FAILED [^\s:]{1,256}\.py::\S|^\s{0,8}\u25cf (?:\S.{0,512} \u203a \S|Test suite failed to run)|: undefined reference to [`'\u2018]|: (?:No such file or directory|Permission denied) at \S{1,512} line \d{1,7}\.$|^Can't locate \S{1,256} in @INC\b|^Can't .{1,512} at \S{1,512} line \d{1,7}\.$|: (?:does not exist|permission denied) \((?:No such file or directory|Permission denied)\)$|\.lua:\d{1,7}: (?:attempt to [a-z]|module '[^'\n]{1,128}' not found:)|^==\d{1,10}== (?:Invalid (?:read|write|free|delete)\b|Conditional jump or move depends on uninitialised|Use of uninitialised value|Syscall param \S{1,64} (?:points to|contains) uninit|Mismatched free|Source and destination overlap|[\d,]{1,20} bytes in [\d,]{1,20} blocks are (?:definitely|possibly) lost)|^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$|^(?!Use of uninitiali[sz]ed|Argument "|Useless use|Deep recursion|Name "|Possible |Scalar value|Odd number)\S.{0,1024} at \S{1,512}\.p[lm] line \d{1,7}\.$|\bexit signal (?:Segmentation fault|Aborted|Illegal instruction|Bus error|Killed)\b|\bdied, killed by signal \d|^%[0-3]\|\d{9,11}\.\d{3}\|[A-Z_]{1,32}\||^Msg \d{1,6}, Level (?:1[1-9]|2[0-5]), State \d{1,3}\b|\bREPORT RequestId: \S{1,64}\s.{0,1024}\bStatus: timeout\b|(?:^|\s)(?:BUG: [a-z]|Oops: \d{4} \[#\d|INFO: task \S{1,256} blocked for more than \d|nfs: server \S{1,256} not responding\b)|\bstatus=(?:bounced|deferred) \(|(?:^|\s)RIP: 00[13][03]:[A-Za-z_][\w.]{0,127}\+0x|\bapparmor="DENIED"/m;
