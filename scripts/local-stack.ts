@@ -34,6 +34,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { MAX_INLINE_BYTES } from '#lib/config';
 import { parseFingerprintRules } from '#lib/extract/fingerprint-rules';
 import { DynamoReportStore } from '#lib/store/dynamo-reports';
+import { installAtomicIndexWrites } from './dynalite-index-writes.ts';
 import { installDynaliteTableCache } from './dynalite-table-cache.ts';
 import { signatureCheck } from './s3-front.ts';
 import { type CfnResource, readServerlessYml, SERVERLESS_YML } from './serverless-yml.ts';
@@ -157,6 +158,7 @@ export async function startEmulators(opts: { dataDir?: string; kinesis?: boolean
 
   // Tables are ACTIVE at once: nothing here waits out CREATING states.
   installDynaliteTableCache();
+  installAtomicIndexWrites();
   const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   let dynamoPort: number;
   try {
