@@ -266,6 +266,23 @@ const LINE_FORMATS: ReadonlyArray<{
     ],
   },
   {
+    // An access log written as JSON or logfmt (lograge, Traefik, Caddy, pino-http, ECS, nginx's
+    // escape=json): a request answered with a 5xx, whatever its level (lib/records/json.ts httpRequestOf).
+    seen: /(?:^\{[^\n]{0,4096}(?:status|Status|status_?[cC]ode)"\s?:\s?"?|(?:^|\s)status=)[1-5]\d\d\b/m,
+    shapes: [],
+    keywords: [
+      'status":5',
+      'status": 5',
+      'status":"5',
+      'status": "5',
+      'statuscode":5',
+      'statuscode": 5',
+      'status_code":5',
+      'status_code": 5',
+      'status=5',
+    ],
+  },
+  {
     // MongoDB's structured log: severity F(atal), E(rror), W(arning).
     seen: /^\{"t":\{"\$date":/m,
     shapes: [],

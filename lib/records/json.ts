@@ -25,6 +25,7 @@ import {
   type LogError,
   type LogEvent,
   MESSAGE_MAX_CHARS,
+  pathTemplate,
   type SeverityClass,
   STACK_MAX_CHARS,
   severityFromNumber,
@@ -217,6 +218,104 @@ const ERROR_MESSAGE_KEYS = [
   'fields.error',
 ];
 
+/**
+ * An HTTP request's record (an access log written as JSON or logfmt: lograge,
+ * Traefik, Caddy, pino-http, ECS's `http.*`, GCP's `httpRequest`, nginx's
+ * `log_format … escape=json`): its method, path and answered status.
+ */
+const STATUS_KEYS = [
+  'status',
+  'status_code',
+  'statusCode',
+  'http.response.status_code',
+  'http.status_code',
+  'res.statusCode',
+  'response.status',
+  'response.status_code',
+  'httpRequest.status',
+  'DownstreamStatus',
+  'http_status',
+  'elb_status_code',
+];
+const METHOD_KEYS = [
+  'method',
+  'http.request.method',
+  'http.method',
+  'req.method',
+  'request.method',
+  'httpRequest.requestMethod',
+  'RequestMethod',
+  'http_method',
+  'request_method',
+];
+const PATH_KEYS = [
+  'path',
+  'url.path',
+  'url.original',
+  'http.target',
+  'http.url',
+  'req.url',
+  'request.uri',
+  'request.path',
+  'httpRequest.requestUrl',
+  'RequestPath',
+  'request_uri',
+  'uri',
+  'url',
+];
+const HTTP_METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+  'CONNECT',
+  'TRACE',
+]);
+/** nginx's `$request` as a JSON field: `GET /api/orders/8812 HTTP/1.1`. */
+const REQUEST_LINE = /^([A-Z]{3,10}) (\S{1,2048}) HTTP\/\d(?:\.\d)?$/;
+
+interface HttpRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+function statusOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}
+
+function methodOf(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = v.toUpperCase();
+  return HTTP_METHODS.has(m) ? m : undefined;
+}
+
+/** A request's path as a template: a full URL's scheme and host left out. */
+function requestPath(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length > 2048) return undefined;
+  const path = v.replace(/^[a-z][a-z\d+.-]{0,15}:\/\/[^/?#]*/i, '') || '/';
+  return path.startsWith('/') || path === '*' ? path : undefined;
+}
+
+function httpRequestOf(r: Reader): HttpRequest | undefined {
+  const status = r.find(STATUS_KEYS, statusOf);
+  if (!status) return undefined;
+  const method = r.find(METHOD_KEYS, methodOf);
+  const path = method ? r.find(PATH_KEYS, requestPath) : undefined;
+  if (method && path) return { method: method[0], path: path[0], status: status[0] };
+  const line = r.find(
+    ['request'],
+    (v) => (typeof v === 'string' ? REQUEST_LINE.exec(v) : undefined) ?? undefined,
+  );
+  const [, m, p] = line?.[0] ?? [];
+  const linePath = requestPath(p);
+  return m && HTTP_METHODS.has(m) && linePath ? { method: m, path: linePath, status: status[0] } : undefined;
+}
+
 /** A candidate path's first segment: a path whose head the record lacks cannot be in it. */
 const HEADS = new Map<string, string>();
 function headOf(path: string): string {
@@ -241,6 +340,16 @@ class Reader {
     keys: readonly string[],
     accept: (v: unknown, key: string) => T | undefined,
   ): [T, string] | undefined {
+    const found = this.find(keys, accept);
+    if (found) this.used.add(found[1]);
+    return found;
+  }
+
+  /** The same, the path left unmarked: read here, and kept in the context too. */
+  find<T>(
+    keys: readonly string[],
+    accept: (v: unknown, key: string) => T | undefined,
+  ): [T, string] | undefined {
     for (const k of keys) {
       // Most candidates are absent: two set lookups settle them without walking the record.
       if (!this.present.has(k) && !this.present.has(headOf(k))) continue;
@@ -248,10 +357,7 @@ class Reader {
       const v = lookup(this.obj, k);
       if (v === undefined || v === null) continue;
       const got = accept(v, k);
-      if (got !== undefined) {
-        this.used.add(k);
-        return [got, k];
-      }
+      if (got !== undefined) return [got, k];
     }
     return undefined;
   }
@@ -509,6 +615,22 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     event.severity = obj.type === 'Warning' ? 'warning' : 'info';
     event.severityText = obj.type;
     if (!logger && typeof obj.reason === 'string') event.logger = obj.reason;
+  }
+  // A request the server answered with a 5xx failed, whatever level its access log
+  // writes (lograge and Traefik write every request at info): named by its request
+  // line, as a text access line is. A record at a failure level names its failure
+  // itself (Heroku's router: `desc="Request timeout"`), an error it carries too;
+  // Caddy's access logger says only `handled request`, at error for a 5xx.
+  const quiet = event.severity === 'info' || event.severity === 'debug' || event.severity === 'unknown';
+  const request =
+    hasError(error) || !(quiet || logger?.[0].startsWith('http.log.access')) ? undefined : httpRequestOf(r);
+  if (request && request.status >= 500) {
+    const named = `${request.method} ${pathTemplate(request.path)} HTTP ${request.status}`;
+    event.message = clip(message === '' ? named : `${message}: ${named}`, MESSAGE_MAX_CHARS);
+    if (quiet) {
+      event.severity = 'error';
+      event.severityText = String(request.status);
+    }
   }
   if (time) event.time = time[0];
   if (logger) event.logger = logger[0];

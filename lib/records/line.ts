@@ -17,6 +17,7 @@ import {
   isoFromText,
   type LogEvent,
   MESSAGE_MAX_CHARS,
+  pathTemplate,
   type SeverityClass,
   severityFromWord,
   syslogSeverity,
@@ -389,9 +390,6 @@ const ACCESS =
  */
 const HAPROXY =
   / ([\w.~-]{1,128})\/[^\s/]{1,128} -?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} ([1-5]\d\d) \+?\d{1,15} \S{1,256} \S{1,256} ([A-Za-z-]{2})[A-Za-z-]{2} .{0,1024}?"([A-Z]{3,10}) ([^\s"]{1,2048}) HTTP\/\d(?:\.\d)?"/;
-
-/** A path is one token to the masks: its id segments are masked here, its names kept. */
-const pathTemplate = (path: string): string => path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
 
 function haproxyEvent(line: string): LogEvent | undefined {
   const m = HAPROXY.exec(line);

@@ -79,6 +79,9 @@ export function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
+/** A request path is one token to the masks: its id segments are masked here, its names kept. */
+export const pathTemplate = (path: string): string => path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
+
 export function pushError(result: DecodeResult, message: string): void {
   result.rejected++;
   if (result.errors.length < MAX_ERRORS) result.errors.push(clip(message, 200));

@@ -63,4 +63,27 @@ describe('access log lines answered with a 5xx', () => {
     );
     expect(event?.signature).toContain('be_cart: GET /cart/<*> HTTP 503 SC');
   });
+
+  it('find, in a document of JSON or logfmt access records, the requests answered with a 5xx', () => {
+    const served = (i: number) =>
+      JSON.stringify({ method: 'GET', path: `/users/${i}`, status: 200, duration: 1.5 });
+    const json = [
+      ...Array.from({ length: 40 }, (_, i) => served(i)),
+      JSON.stringify({ method: 'GET', path: '/users/42/avatar', status: 503, duration: 30000.2 }),
+      served(41),
+      '',
+    ].join('\n');
+    const found = extract(json);
+    expect(found.type).toBe('E');
+    expect(found.signature).toBe('[error]\nGET /users/<*>/avatar HTTP 503');
+    const logfmt = [
+      ...Array.from({ length: 40 }, (_, i) => `level=info method=GET path=/users/${i} status=200`),
+      'level=info method=PUT path=/users/9/avatar status=500',
+      '',
+    ].join('\n');
+    expect(extract(logfmt).signature).toBe('[error]\nPUT /users/<*>/avatar HTTP 500');
+    expect(
+      extract(json.replace('"status": 503', '"status": 404').replace('"status":503', '"status":404')).type,
+    ).toBeNull();
+  });
 });

@@ -338,3 +338,84 @@ describe('Kubernetes Events', () => {
     ).toBe('info');
   });
 });
+
+describe('HTTP access records', () => {
+  it('a request answered with a 5xx is an error named by its request, whatever level the record says', () => {
+    expect(line({ method: 'GET', path: '/users/42/orders', status: 500, duration: 12.3 })).toMatchObject({
+      severity: 'error',
+      severityText: '500',
+      message: 'GET /users/<*>/orders HTTP 500',
+    });
+    const traefik = line({
+      DownstreamStatus: 502,
+      RequestMethod: 'post',
+      RequestPath: '/pay',
+      level: 'info',
+      msg: '',
+    });
+    expect(traefik).toMatchObject({ severity: 'error', message: 'POST /pay HTTP 502' });
+    // the record's own words come first; a full URL's scheme and host are left out
+    expect(
+      line({
+        severity: 'INFO',
+        message: 'served',
+        httpRequest: { requestMethod: 'GET', requestUrl: 'https://a.example.com/cart/5', status: 504 },
+      }),
+    ).toMatchObject({ severity: 'error', message: 'served: GET /cart/<*> HTTP 504' });
+    // nginx's $request line as a field, the status a string
+    expect(parseLine('{"request":"HEAD /health HTTP/1.1","status": "503"}')).toMatchObject({
+      severity: 'error',
+      message: 'HEAD /health HTTP 503',
+    });
+    expect(parseLine('method=GET path=/o/12 status=500 at=info')).toMatchObject({
+      severity: 'error',
+      message: 'GET /o/<*> HTTP 500',
+    });
+  });
+
+  it('other statuses are traffic, and a record that is no request is left alone', () => {
+    for (const status of [200, 302, 404, 499]) {
+      expect(line({ level: 'info', msg: 'done', method: 'GET', path: '/x', status })).toMatchObject({
+        severity: 'info',
+        message: 'done',
+      });
+    }
+    // no method, an unknown method, a status that is not one, a path that is none
+    for (const fields of [
+      { path: '/x', status: 500 },
+      { method: 'FETCH', path: '/x', status: 500 },
+      { method: 'GET', path: '/x', status: 'failed' },
+      { method: 'GET', path: '/x', status: 5000 },
+      { method: 'GET', path: 'orders', status: 500 },
+    ]) {
+      expect(line({ level: 'info', msg: 'done', ...fields })).toMatchObject({
+        severity: 'info',
+        message: 'done',
+      });
+    }
+  });
+
+  it('a record at a failure level, or carrying an error, keeps the failure it names', () => {
+    const heroku = parseLine(
+      'at=error code=H12 desc="Request timeout" method=GET path="/checkout" host=shop.example.com dyno=web.1 status=503',
+    );
+    expect(heroku).toMatchObject({ severity: 'error', message: 'Request timeout' });
+    const pino = line({
+      level: 50,
+      req: { method: 'GET', url: '/a' },
+      res: { statusCode: 500 },
+      err: { type: 'TypeError', message: 'x is undefined', stack: NODE_STACK },
+      msg: 'request errored',
+    });
+    expect(pino).toMatchObject({ severity: 'error', message: 'request errored' });
+    // Caddy's access logger says only `handled request`, at error for a 5xx: the request names it
+    const caddy = line({
+      level: 'error',
+      logger: 'http.log.access.log0',
+      msg: 'handled request',
+      request: { method: 'GET', uri: '/img/7.png' },
+      status: 502,
+    });
+    expect(caddy).toMatchObject({ severity: 'error', message: 'handled request: GET /img/<*> HTTP 502' });
+  });
+});
