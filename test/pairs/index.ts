@@ -1,4 +1,5 @@
 /** Every format of the pairs suite, in the order the report prints them. */
+import { accessJson } from './access-json.ts';
 import { apple } from './apple.ts';
 import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
@@ -111,4 +112,5 @@ export const FORMATS: PairFormat[] = [
   phpServers,
   pythonWeb,
   webStacks,
+  accessJson,
 ];
