@@ -79,7 +79,7 @@ const MESSAGE_KEYS = [
 ];
 /** Fields that carry a raw line as a shipper read it, which may itself be a structured line. */
 const RAW_LINE_KEYS = new Set(['log', 'message', 'MESSAGE', '@message', 'textPayload', 'body']);
-type LevelKind = 'word' | 'otel' | 'syslog';
+type LevelKind = 'word' | 'otel' | 'syslog' | 'status';
 const LEVEL_KEYS: Array<[string, LevelKind]> = [
   ['level', 'word'],
   ['log.level', 'word'],
@@ -101,7 +101,25 @@ const LEVEL_KEYS: Array<[string, LevelKind]> = [
   ['syslog.severity', 'word'],
   // Heroku's logfmt level.
   ['at', 'word'],
+  // Datadog's reserved attribute for the level (its pipelines' and log-injecting
+  // libraries' JSON); read last, and only as a level's name: a status is often a state.
+  ['status', 'status'],
 ];
+/** The level names Datadog's `status` takes (`ok` is its info), nothing shorter. */
+const STATUS_LEVELS = new Map<string, SeverityClass>([
+  ['emergency', 'fatal'],
+  ['alert', 'fatal'],
+  ['critical', 'fatal'],
+  ['fatal', 'fatal'],
+  ['error', 'error'],
+  ['warning', 'warning'],
+  ['warn', 'warning'],
+  ['notice', 'info'],
+  ['info', 'info'],
+  ['ok', 'info'],
+  ['debug', 'debug'],
+  ['trace', 'debug'],
+]);
 const LEVEL_KEY_NAMES = LEVEL_KEYS.map(([k]) => k);
 const LEVEL_KIND = new Map(LEVEL_KEYS);
 const TIME_KEYS = [
@@ -122,6 +140,8 @@ const TIME_KEYS = [
 const LOGGER_KEYS = [
   'logger',
   'log.logger',
+  // Datadog's standard attribute.
+  'logger.name',
   'logger_name',
   'loggerName',
   'name',
@@ -401,6 +421,10 @@ function jvmFrames(frames: unknown[]): string | undefined {
 }
 
 function levelOf(v: unknown, kind: LevelKind): [SeverityClass, string] | undefined {
+  if (kind === 'status') {
+    const sev = typeof v === 'string' ? STATUS_LEVELS.get(v.trim().toLowerCase()) : undefined;
+    return sev ? [sev, v as string] : undefined;
+  }
   if (typeof v === 'number') {
     const sev =
       kind === 'otel'

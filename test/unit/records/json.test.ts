@@ -419,3 +419,32 @@ describe('HTTP access records', () => {
     expect(caddy).toMatchObject({ severity: 'error', message: 'handled request: GET /img/<*> HTTP 502' });
   });
 });
+
+describe("Datadog's reserved attributes", () => {
+  it('read `status` as the level when it names one, and `logger.name` as the logger', () => {
+    const e = line({
+      status: 'error',
+      message: 'payment declined',
+      service: 'billing',
+      logger: { name: 'billing.charge', thread_name: 'main' },
+      error: { kind: 'GatewayError', message: 'declined' },
+    });
+    expect(e).toMatchObject({
+      severity: 'error',
+      severityText: 'error',
+      logger: 'billing.charge',
+      service: 'billing',
+      error: { type: 'GatewayError', message: 'declined' },
+    });
+    expect(line({ status: 'critical', message: 'disk gone' }).severity).toBe('fatal');
+    expect(line({ status: 'ok', message: 'fine' }).severity).toBe('info');
+  });
+
+  it('leave a status that is a state, or a letter, or a number, out of the level', () => {
+    for (const status of ['failed', 'A', 'E', 'active', 500]) {
+      expect(line({ status, message: 'job 7 finished' }).severity).toBe('unknown');
+    }
+    // a level field the record has comes first
+    expect(line({ level: 'info', status: 'error', message: 'x' }).severity).toBe('info');
+  });
+});
