@@ -249,8 +249,11 @@ interface Tally {
   sent: Map<string, number>;
   issues: Set<string>;
   reportsSeen: Set<string>;
-  /** A bug template's issue (by the template's index), from its submissions' 201s. */
-  issueOfTemplate: Map<number, string>;
+  /**
+   * A bug template's issues (by the template's index), from its submissions' 201s:
+   * usually one, but a template's ids can read as words (`request id fed`) and group apart.
+   */
+  issuesOfTemplate: Map<number, Set<string>>;
   /** Bug submissions refused because their issue held all the further summaries it keeps, by template. */
   refusedFull: Map<number, string[]>;
 }
@@ -321,18 +324,24 @@ function errorMessage(body: Record<string, unknown> | null): string {
 async function auditRefusals(base: string, tally: Tally): Promise<string[]> {
   const out: string[] = [];
   for (const [template, messages] of tally.refusedFull) {
-    const issueId = tally.issueOfTemplate.get(template);
-    if (!issueId) {
+    const issueIds = [...(tally.issuesOfTemplate.get(template) ?? [])];
+    if (issueIds.length === 0) {
       out.push(`bug template ${template}: refused as full, but no submission of it was filed`);
       continue;
     }
-    const answer = await fetch(`${base}/issues/${issueId}`, { headers: { accept: 'application/json' } });
-    const issue = (await answer.json()) as { summaries?: unknown[] };
-    const held = issue.summaries?.length ?? 0;
+    const held: number[] = [];
+    for (const issueId of issueIds) {
+      const answer = await fetch(`${base}/issues/${issueId}`, { headers: { accept: 'application/json' } });
+      const issue = (await answer.json()) as { summaries?: unknown[] };
+      held.push(issue.summaries?.length ?? 0);
+    }
+    // Each refusal must be borne out by one of the template's issues.
     for (const message of new Set(messages)) {
       const bound = FULL.exec(message)?.[1];
-      if (bound !== undefined ? held !== Number(bound) : held === 0)
-        out.push(`issue ${issueId}: refused as "${message}", it holds ${held} further summaries`);
+      if (!held.some((n) => (bound !== undefined ? n === Number(bound) : n > 0)))
+        out.push(
+          `issues ${issueIds.join(', ')}: refused as "${message}", they hold ${held.join(', ')} further summaries`,
+        );
     }
   }
   return out;
@@ -366,7 +375,8 @@ async function client(base: string, until: number, tally: Tally, counter: { n: n
         const reportId = String(answer.body['reportId']);
         tally.sent.set(reportId, (tally.sent.get(reportId) ?? 0) + 1);
         tally.issues.add(String(answer.body['issueId']));
-        tally.issueOfTemplate.set(template, String(answer.body['issueId']));
+        const issues = tally.issuesOfTemplate.get(template) ?? new Set<string>();
+        tally.issuesOfTemplate.set(template, issues.add(String(answer.body['issueId'])));
         tally.reportsSeen.add(reportId);
       } else if (answer?.status === 409 && FULL.test(errorMessage(answer.body))) {
         // A refusal the issue's bound calls for: checked against the issue after the run.
@@ -508,7 +518,7 @@ async function main(): Promise<number> {
       sent: new Map(),
       issues: new Set(),
       reportsSeen: new Set(),
-      issueOfTemplate: new Map(),
+      issuesOfTemplate: new Map(),
       refusedFull: new Map(),
     };
     await warmUp(base, options.clients);
