@@ -178,10 +178,10 @@ enum Severity {
 }
 
 function severityOf(text: string, lower: string): Severity {
-  if (says(lower, 'error') || ERROR_MARK.test(text)) return Severity.Error;
+  if (says(text, lower, 'error') || ERROR_MARK.test(text)) return Severity.Error;
   // A warning that mentions an exception is still a warning: the level says how bad it is.
-  if (says(lower, 'warning') || WARNING_MARK.test(text)) return Severity.Warning;
-  if (lower.includes('exception')) return Severity.Error;
+  if (says(text, lower, 'warning') || WARNING_MARK.test(text)) return Severity.Warning;
+  if (says(text, lower, 'exception')) return Severity.Error;
   return isFailureWithoutLevel(text) ? Severity.Error : Severity.None;
 }
 

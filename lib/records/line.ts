@@ -289,11 +289,51 @@ const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 const NONE_SAID =
   /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|a memory error detector/g;
 
-/** True when the lower-cased line says `word` (`error` or `warning`) other than to say there is none. */
-export function says(lower: string, word: 'error' | 'warning'): boolean {
+/**
+ * True when the line says `word` (`error`, `warning`, `exception`; `lower` is
+ * the line lower-cased) as a word of its own, and other than to say there is
+ * none. Not where the letters are part of a name: glued after other lower-case
+ * letters (the crate `thiserror`, `strerror`, gcc's `-Werror`), the start of
+ * an identifier that goes on (`ErrorPageFilter`, `errorPage`,
+ * `ExceptionTranslationFilter`; not `FullyQualifiedErrorId`), in a path after
+ * a directory (`src/error_handler.c`, `[/error]`; not Celery's
+ * `ERROR/MainProcess`), or a file's name (`errors.go`, `error.log`). An exception class that
+ * ends in the word (`IOError`, `ValueError`, `NullPointerException`) says it.
+ */
+export function says(text: string, lower: string, word: 'error' | 'warning' | 'exception'): boolean {
   if (!lower.includes(word)) return false;
-  if (!lower.includes('noerror') && !lower.includes('0 ') && !lower.includes('error detector')) return true;
-  return lower.replace(NONE_SAID, '').includes(word);
+  const none =
+    word !== 'exception' &&
+    (lower.includes('noerror') || lower.includes('0 ') || lower.includes('error detector'));
+  const read = none ? lower.replace(NONE_SAID, (m) => ' '.repeat(m.length)) : lower;
+  // Lower-casing a few characters changes their length: then the case of the letters is not read.
+  const cased = text.length === lower.length ? text : lower;
+  for (let at = read.indexOf(word); at >= 0; at = read.indexOf(word, at + word.length)) {
+    if (isOwnWord(cased, at, word.length)) return true;
+  }
+  return false;
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+/** Where a token of a line ends: white space, quotes and brackets. */
+const TOKEN_EDGE = /[\s"'`()[\]{}<>,;=]/;
+/** A file name's end after the word: `_handler.c`, `s.go`, `.log`, before a position or punctuation. */
+const FILE_END = /^[\w-]*(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}(?::\d|[:.]?$)/;
+
+function isOwnWord(text: string, at: number, length: number): boolean {
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  const first = text.charCodeAt(at);
+  if (isLetter(before) && !isUpper(first)) return false;
+  const after = text.charCodeAt(at + length);
+  if (!isLetter(before) && isUpper(after) && !isUpper(text.charCodeAt(at + 1))) return false;
+  let start = at;
+  while (start > 0 && !TOKEN_EDGE.test(text[start - 1] as string)) start--;
+  const directory = text.slice(start, at);
+  if (directory.includes('/') || directory.includes('\\')) return false;
+  let end = at + length;
+  while (end < text.length && !TOKEN_EDGE.test(text[end] as string)) end++;
+  return !FILE_END.test(text.slice(at + length, end));
 }
 
 /** The class a reader gives a line with no level field: the words lib/extract acts on. */
@@ -305,9 +345,9 @@ export function severityFromText(text: string): SeverityClass {
   if (!ANY_MARK.test(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
-  if (says(lower, 'error') || ERROR_MARK.test(text)) return 'error';
-  if (says(lower, 'warning') || WARNING_MARK.test(text)) return 'warning';
-  return lower.includes('exception') ? 'error' : 'unknown';
+  if (says(text, lower, 'error') || ERROR_MARK.test(text)) return 'error';
+  if (says(text, lower, 'warning') || WARNING_MARK.test(text)) return 'warning';
+  return says(text, lower, 'exception') ? 'error' : 'unknown';
 }
 
 interface TextHeader {
