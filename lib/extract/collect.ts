@@ -101,12 +101,39 @@ const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(
 /** SQL Server's error as sqlcmd prints it: `Msg 2627, Level 14, State 1, Server db1, Line 12`, its message next. */
 const SQLCMD_MSG = /^Msg \d{1,6}, Level \d{1,2}, State \d{1,3}, /;
 
+/**
+ * javac's diagnostic (`Cart.java:23: error: cannot find symbol`), then the
+ * source line and a caret under the column, then for a missing symbol what
+ * it was and where it was looked for (`  symbol:   method totalOf(List<Item>)`,
+ * `  location: variable pricer of type Pricer`): those two lines say which
+ * symbol, and so which failure. Maven prints the diagnostic as `[ERROR]
+ * …/Cart.java:[23,22] cannot find symbol`, the two lines right under it.
+ */
+const JAVAC_HEAD =
+  /^\S{1,512}\.java:\d{1,7}: (?:error|warning): \S|^\[(?:ERROR|WARNING)\] \S{1,512}\.java:\[\d{1,7},\d{1,7}\] \S/;
+const JAVAC_DETAIL = /^\s{1,16}(symbol|location)\s{0,16}:\s{1,16}(\S.{0,1024})$/;
+
 /** The failures whose message is a block of lines after their head, read up to this many characters. */
-type BlockMessage = 'pwsh' | 'gradle' | 'cmake';
+type BlockMessage = 'pwsh' | 'gradle' | 'cmake' | 'javac';
 const BLOCK_MESSAGE_MAX_CHARS = 4096;
 
-/** What a line after such a head is to it: a line of its message, a line of the block to pass over, or past its end. */
-function blockMessageLine(from: BlockMessage, text: string): { take: string } | 'skip' | 'end' {
+/**
+ * What a line after the head of such a block is to it (`index` lines after it): a line of
+ * its message, a line of the block to pass over, or past its end.
+ */
+function blockMessageLine(
+  from: BlockMessage,
+  head: string,
+  text: string,
+  index: number,
+): { take: string } | 'skip' | 'end' {
+  if (from === 'javac') {
+    const detail = JAVAC_DETAIL.exec(text);
+    if (detail) return { take: `${detail[1]}: ${detail[2]?.trim()}` };
+    // javac's source line, then the caret under the column (Maven prints neither).
+    const source = index === 0 && !head.startsWith('[') && text.trim() !== '' && !JAVAC_HEAD.test(text);
+    return source || /^\s*\^\s*$/.test(text) ? 'skip' : 'end';
+  }
   if (from === 'pwsh') {
     const line = PWSH_LINE.exec(text);
     if (line === null) return 'end';
@@ -238,6 +265,8 @@ export class Collector implements LineSink {
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
   private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | 'sqlcmd' | BlockMessage | null = null;
+  /** Lines read of a block message (messageNext) so far. */
+  private blockMessageLines = 0;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -412,8 +441,18 @@ export class Collector implements LineSink {
           this.keep(this.raw);
           return true;
         }
-        if (this.messageNext === 'pwsh' || this.messageNext === 'gradle' || this.messageNext === 'cmake') {
-          const line = blockMessageLine(this.messageNext, text);
+        if (
+          this.messageNext === 'pwsh' ||
+          this.messageNext === 'gradle' ||
+          this.messageNext === 'cmake' ||
+          this.messageNext === 'javac'
+        ) {
+          const line = blockMessageLine(
+            this.messageNext,
+            this.pendingHead ?? '',
+            text,
+            this.blockMessageLines++,
+          );
           if (line !== 'end' && (this.pendingHead?.length ?? 0) < BLOCK_MESSAGE_MAX_CHARS) {
             this.keep(this.raw);
             if (line !== 'skip') this.pendingHead = `${this.pendingHead ?? ''}\n${line.take}`;
@@ -589,7 +628,10 @@ export class Collector implements LineSink {
                   ? 'cmake'
                   : SQLCMD_MSG.test(text)
                     ? 'sqlcmd'
-                    : null;
+                    : JAVAC_HEAD.test(text)
+                      ? 'javac'
+                      : null;
+    this.blockMessageLines = 0;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;
   }

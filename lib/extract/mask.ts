@@ -29,9 +29,12 @@ function actorPath(_m: string, scheme: string, system: string, path: string): st
   return `${scheme}://${system}${segments.join('/')}`;
 }
 
-/** URLs first: their paths and queries would otherwise be masked piecemeal. */
+/**
+ * URLs first: their paths and queries would otherwise be masked piecemeal. Not
+ * a `file://` URL, which names a file as a path does (`e: file:///…/Cart.kt:14:23`).
+ */
 const URL_RULE =
-  /\b(?!(?:akka|pekko)(?:\.tcp)?:\/\/)[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
+  /\b(?!(?:akka|pekko)(?:\.tcp)?:\/\/|file:\/\/)[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s"'<>()[\]{}]{1,512}/g;
 
 const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 /** A month as dates spell it: the abbreviation or the full name, never a word that starts like one (`Marshal`, `Decoder`). */
@@ -54,14 +57,30 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<tmp>',
     't',
   ],
+  // The Kotlin compiler's diagnostic under Gradle (`e: file:///…/Basket.kt:14:23 Unresolved …`):
+  // where the checkout lay and the position are the build's, the file's name stays.
+  [
+    /^([ew]): (?:file:\/\/)?(?:[^\s:]{0,512}\/)?([^/\s:]{1,128}\.kts?)(?::\d{1,7}:\d{1,7}|: \(\d{1,7}, \d{1,7}\):) /,
+    '$1: $2: ',
+    '.kt',
+  ],
   // A CI job's checkout: GitHub's runners (`/home/runner/work/shop/shop`, a self-hosted
   // `…/actions-runner/_work/shop/shop`, a container action's `/github/workspace`),
-  // Jenkins's workspace (`/var/lib/jenkins/workspace/shop-main`), GitLab's `/builds/group/project`.
+  // Jenkins's workspace (`/var/lib/jenkins/workspace/shop-main`, its image's `/var/jenkins_home/…`), GitLab's `/builds/group/project`.
   [
-    /(?:\/home\/runner\/work|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/_work)\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]|\/github\/workspace|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/jenkins\/workspace\/[^\s/:'"]{0,127}[^\s/:'".]|(?<![\w.-])\/builds\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]/g,
+    /(?:\/home\/runner\/work|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/_work)\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]|\/github\/workspace|(?<![\w.-])(?:\/[\w.-]{1,64}){0,8}\/\.?jenkins(?:_home)?\/workspace\/[^\s/:'"]{0,127}[^\s/:'".]|(?<![\w.-])\/builds\/[\w.-]{1,128}\/[\w.-]{0,127}[\w-]/g,
     '<checkout>',
     '/',
   ],
+  // The same on Windows: GitHub's and Azure Pipelines' hosted runners (`D:\a\shop\shop`, `D:\a\1\s`),
+  // a self-hosted agent's `C:\agent\_work\7\s`, Jenkins's and GitLab's (`C:\GitLab-Runner\builds\x1\0`),
+  // and Azure Pipelines' hosted Linux agent (`/home/vsts/work/1/s`).
+  [
+    /(?<![\w.-])(?:[A-Za-z]:\\a|(?:[A-Za-z]:)?(?:\\[\w. -]{1,64}){0,8}\\(?:_work|builds))\\[\w.-]{1,128}\\[\w.-]{0,127}[\w-]|(?<![\w.-])(?:[A-Za-z]:)?(?:\\[\w. -]{1,64}){0,8}\\\.?[Jj]enkins(?:_home)?\\workspace\\[^\s\\:'"]{0,127}[^\s\\:'".]/g,
+    '<checkout>',
+    '\\',
+  ],
+  [/\/home\/vsts\/work\/\d{1,6}\/s(?![\w.-])/g, '<checkout>', '/home/vsts/'],
   [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>', '/'],
   [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>', ':\\'],
   // Host names, by the top-level domains networks name hosts with (a Java package

@@ -283,6 +283,20 @@ const LINE_FORMATS: ReadonlyArray<{
     ],
   },
   {
+    // Go's build, vet and test output (`# shop/internal/cart` over the compiler's diagnostics,
+    // `ok  \tshop/cart 0.01s`, `FAIL\tshop/cart`): a diagnostic is a position and a message
+    // (`cart.go:57:2: declared and not used: x`), with no level word (lib/extract/event.ts TOOL_FAILURE).
+    seen: /^# [\w.-]{1,128}(?:\/[\w.@-]{1,128}){0,32}(?: \[[\w./@ -]{1,256}\])?\r?$|^(?:FAIL|ok {2})\t[\w.-]{1,128}[\s/]/m,
+    shapes: [],
+    keywords: ['.go:', 'fail\t'],
+  },
+  {
+    // Gradle's console (`> Task :app:compileKotlin FAILED`): the Kotlin compiler's errors, `e: file:///…/Cart.kt:14:23 …`.
+    seen: /^> Task :[\w:.-]/m,
+    shapes: [],
+    keywords: ['e: file:', 'e: /'],
+  },
+  {
     // MongoDB's structured log: severity F(atal), E(rror), W(arning).
     seen: /^\{"t":\{"\$date":/m,
     shapes: [],

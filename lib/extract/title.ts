@@ -19,7 +19,20 @@ export interface Headline {
 const EXCEPTION =
   /^(?:Caused by: )?([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)|panic|thread '[^']{0,64}' panicked)\b:?\s?(.*)$/;
 const LEVEL_HEAD =
-  /^(?:\[(?:error|warning)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+  /^(?:\[(?:error|warning|ERROR|WARNING)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+/**
+ * Lines that count or close a failed run rather than say what failed: a
+ * compiler's tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
+ * generated.`, tsc's `Found <*> errors in …`), the build tool's last word
+ * (Gradle's `FAILURE: Build failed with an exception.`, rustc's `For more
+ * information about this error, …` and cargo's `error: could not compile …`,
+ * CMake's `Configuring incomplete`, make's `*** […] Error 2`, go test's `FAIL\t…`,
+ * a CI runner's `Process completed with exit code <*>`) and Maven's banner
+ * lines. A title is one of the other lines when there is one.
+ */
+const RUN_SUMMARY =
+  /^(?:\[\w+\] )?(?:<\*> (?:errors?|warnings?|error\(s\)|warning\(s\))\b|Found <\*> (?:errors?|warnings?)\b)|^FAILURE: Build failed with an exception\.$|^For more information about (?:this|an) error\b|^error: (?:could not compile|aborting due to)\b|^-- Configuring incomplete\b|^g?make(?:\[<\*>\])?: \*\*\* |^FAIL\s|\bProcess completed with exit code\b|^\[(?:ERROR|WARNING)\](?: (?:-> \[Help\b|To see the full stack trace|Re-run Maven\b|For more information about the errors\b|COMPILATION ERROR :?\s*$|BUILD FAILURE\b).*)?\s*$/i;
+
 /**
  * Frames of the runtime and of common frameworks: the culprit is the first
  * frame that is none of these. (A Node frame whose file has no extension is
@@ -56,7 +69,8 @@ export function headlineOf(signature: string): Headline {
   } else if (exception) {
     title = exception[2] ? `${exception[1]}: ${exception[2]}` : (exception[1] ?? '');
   } else {
-    const head = heads.find((line) => !/^(?:\[\w+\]|logger |Traceback$)/.test(line)) ?? lines[0] ?? '';
+    const said = heads.filter((line) => !/^(?:\[\w+\]$|logger |Traceback$)/.test(line));
+    const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
     title = head.replace(LEVEL_HEAD, '') || head;
   }
   // Python prints the innermost call last, the other runtimes first.

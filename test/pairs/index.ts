@@ -7,6 +7,7 @@ import { ci } from './ci-tools.ts';
 import { containers } from './containers.ts';
 import { classicDaemons, clusterServices, dataServices, systemAndKernel, webServers } from './daemons.ts';
 import { dart } from './dart.ts';
+import { compilers } from './compilers.ts';
 import { datadog } from './datadog.ts';
 import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
@@ -115,4 +116,5 @@ export const FORMATS: PairFormat[] = [
   webStacks,
   accessJson,
   datadog,
+  compilers,
 ];

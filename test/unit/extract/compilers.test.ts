@@ -1,0 +1,98 @@
+import { maskLine } from '#lib/extract/mask';
+import { headlineOf } from '#lib/extract/title';
+import { extract } from './helpers';
+
+const text = (...lines: string[]) => `${lines.join('\n')}\n`;
+const titleOf = (log: string) => headlineOf(extract(log).signature).title;
+
+describe("compilers' diagnostics in a build log", () => {
+  it("go build's diagnostics are failures without a level word, a Go program's log lines are not", () => {
+    const failed = extract(
+      text(
+        '# example.org/tally/summing',
+        'summing/sum.go:12:5: declared and not used: carry',
+        'FAIL\texample.org/tally/summing [build failed]',
+      ),
+    );
+    expect(failed.type).toBe('E');
+    expect(headlineOf(failed.signature).title).toBe('summing/sum.go:<*>: declared and not used: carry');
+    const passed = extract(
+      text(
+        '# example.org/tally/cmd',
+        '2026/12/01 10:00:00 main.go:40: listening on :8080',
+        'ok  \texample.org/tally/summing\t0.012s',
+      ),
+    );
+    expect(passed.type).toBeNull();
+  });
+
+  it("javac's symbol and location lines are part of its diagnostic", () => {
+    const of = (symbol: string) =>
+      extract(
+        text(
+          'src/Tally.java:8: error: cannot find symbol',
+          '        return sums.add(x);',
+          '                   ^',
+          `  symbol:   ${symbol}`,
+          '  location: variable sums of type Sums',
+          '1 error',
+        ),
+      );
+    expect(of('method add(int)').signature).toContain('symbol: method add(int) location: variable sums');
+    expect(of('method add(int)').fingerprint).not.toBe(of('method plus(int)').fingerprint);
+    expect(headlineOf(of('method add(int)').signature).title).toBe(
+      'cannot find symbol symbol: method add(int) location: variable sums of type Sums',
+    );
+  });
+
+  it("a title is not a tally or a build tool's last word when a line says what failed", () => {
+    const rust = extract(
+      text(
+        'error[E0308]: mismatched types',
+        ' --> src/sum.rs:3:5',
+        'For more information about this error, try `rustc --explain E0308`.',
+        'error: could not compile `tally` (lib) due to 1 previous error',
+      ),
+    );
+    expect(headlineOf(rust.signature).title).toBe('error[E0308]: mismatched types');
+    const make = extract(
+      text(
+        'sum.c:3:10: fatal error: tally.h: No such file or directory',
+        'compilation terminated.',
+        'make: *** [Makefile:4: sum.o] Error 1',
+      ),
+    );
+    expect(headlineOf(make.signature).title).toBe('tally.h: No such file or directory');
+    const msbuild = extract(text('Sum.cs(3,5): error CS1002: ; expected', '    1 Error(s)'));
+    expect(headlineOf(msbuild.signature).title).toBe('Sum.cs(<*>): error CS1002: ; expected');
+    // With nothing else, the tally is still the title.
+    expect(titleOf(text('Build FAILED.', '    2 Error(s)'))).toBe('<*> Error(s)');
+  });
+
+  it("Windows runners' checkouts are masked like Linux ones", () => {
+    const line = (root: string) => maskLine(`${root}\\src\\Sum.cs(3,5): error CS1002: ; expected`);
+    expect(line('D:\\a\\tally\\tally')).toBe('<checkout>\\src\\Sum.cs(<*>): error CS1002: ; expected');
+    expect(line('C:\\agent\\_work\\12\\s')).toBe(line('D:\\a\\tally\\tally'));
+    expect(line('C:\\actions-runner\\_work\\tally\\tally')).toBe(line('D:\\a\\tally\\tally'));
+    expect(line('C:\\ProgramData\\Jenkins\\.jenkins\\workspace\\tally-main')).toBe(
+      line('D:\\a\\tally\\tally'),
+    );
+    expect(maskLine('cannot open /var/jenkins_home/workspace/tally-main/sum.c')).toBe(
+      'cannot open <checkout>/sum.c',
+    );
+  });
+
+  it("the Kotlin compiler's errors under Gradle keep the file's name, not where it lay", () => {
+    const of = (root: string, message: string) =>
+      extract(
+        text('> Task :app:compileKotlin FAILED', `e: file://${root}/src/main/kotlin/Sum.kt:3:9 ${message}`),
+      );
+    const a = of('/home/runner/work/tally/tally', 'Unresolved reference: plus');
+    expect(a.type).toBe('E');
+    expect(a.signature).toBe('e: Sum.kt: Unresolved reference: plus');
+    expect(of('/Users/sam/tally', 'Unresolved reference: plus').fingerprint).toBe(a.fingerprint);
+    expect(of('/home/runner/work/tally/tally', 'Unresolved reference: minus').fingerprint).not.toBe(
+      a.fingerprint,
+    );
+  });
+});
