@@ -334,8 +334,17 @@ const SYSLOG_HOST = new RegExp(
   `^((?:<\\d{1,3}>)?(?:(?:${MONTH}) {1,2}\\d{1,2} \\d{1,2}:\\d{1,2}:\\d{1,2}|\\d{1,4}-\\d{1,2}-\\d{1,2}T\\d{1,2}:\\d{1,2}:\\d{1,2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{1,2}:?\\d{0,2})) )[\\w.-]{1,255} (?=[^\\s:[\\]]{1,128}(?:\\[\\d{1,10}\\])?: )|^(<\\d{1,3}>\\d \\S{1,64} )[\\w.-]{1,255} `,
 );
 
+/**
+ * Typographic quotes, as gcc, clang and other GNU tools print them in a UTF-8
+ * locale (`‘total’ undeclared`, where the C locale prints `'total'`): one
+ * failure reads the same whichever locale the build ran in.
+ */
+const CURLY_QUOTE = /[\u2018\u2019\u201c\u201d]/g;
+const straightQuote = (q: string): string => (q === '\u2018' || q === '\u2019' ? "'" : '"');
+
 export function maskText(line: string): string {
   let s = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
+  if (/[\u2018-\u201d]/.test(s)) s = s.replace(CURLY_QUOTE, straightQuote);
   s = s.replace(
     SYSLOG_HOST,
     (_m, bsd: string | undefined, rfc5424: string | undefined) => `${bsd ?? rfc5424}<host> `,

@@ -69,6 +69,18 @@ describe("compilers' diagnostics in a build log", () => {
     expect(titleOf(text('Build FAILED.', '    2 Error(s)'))).toBe('<*> Error(s)');
   });
 
+  it("gcc's diagnostic reads the same in a UTF-8 locale's quotes and the C locale's", () => {
+    const c = extract(text("sum.c:3:10: error: 'carry' undeclared (first use in this function)"));
+    const utf8 = extract(
+      text('sum.c:3:10: error: \u2018carry\u2019 undeclared (first use in this function)'),
+    );
+    expect(utf8.fingerprint).toBe(c.fingerprint);
+    expect(
+      extract(text('sum.c:3:10: error: \u2018borrow\u2019 undeclared (first use in this function)'))
+        .fingerprint,
+    ).not.toBe(c.fingerprint);
+  });
+
   it("Windows runners' checkouts are masked like Linux ones", () => {
     const line = (root: string) => maskLine(`${root}\\src\\Sum.cs(3,5): error CS1002: ; expected`);
     expect(line('D:\\a\\tally\\tally')).toBe('<checkout>\\src\\Sum.cs(<*>): error CS1002: ; expected');
