@@ -22,6 +22,7 @@
  * messages (logcat prints a crash one frame a line).
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
+import { isOtlpLogsRequest, otlpRequestEvents } from '#lib/records/bodies/otlp';
 import { accessEvent, parseLine, says, withoutAnsi } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
@@ -160,6 +161,38 @@ const STRUCTURED_START =
  */
 function isLogLine(text: string): boolean {
   return recordOf(text) !== null || parseLine(text).time !== undefined;
+}
+
+/**
+ * A line of the OpenTelemetry Collector's `file` exporter: an export request
+ * in OTLP's JSON encoding, each of its records read as a line of its own
+ * (a line longer than the scanner keeps is read as text).
+ */
+const OTLP_LINE = '{"resource';
+
+function otlpLineEvents(text: string): LogEvent[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return isOtlpLogsRequest(parsed) ? otlpRequestEvents(parsed).events : null;
+}
+
+/** A record of an export request as the extract shows it: time, level, scope, message and stack. */
+function eventLine(event: LogEvent): string {
+  const head = [event.time, event.severityText ?? event.severity, event.logger && `${event.logger}:`]
+    .filter(Boolean)
+    .join(' ');
+  const error = event.error;
+  const said = [
+    event.message,
+    error?.type && error.message ? `${error.type}: ${error.message}` : error?.message,
+  ]
+    .filter((part, i, all) => part && all.indexOf(part) === i)
+    .join(' ');
+  return `${head} ${said}${error?.stack ? `\n${error.stack}` : ''}`;
 }
 
 /** True when the line starts like a structured format: a JSON object, or a line format's header. */
@@ -378,6 +411,19 @@ export class Collector implements LineSink {
         }
       }
       if (this.inBlock(inner)) return;
+    }
+    if (
+      record === undefined &&
+      !truncated &&
+      text.startsWith(OTLP_LINE) &&
+      (flagged ?? isFlagged(buf, start, e))
+    ) {
+      const events = otlpLineEvents(text);
+      if (events !== null) {
+        for (const event of events)
+          if (recordSignature(event) !== null) this.record(event, eventLine(event), false);
+        return;
+      }
     }
     // Only a flagged line is read as a record: every record that can be a failure
     // is flagged (scan.ts), and decoding one costs more than the rest of its reading.
@@ -650,7 +696,7 @@ export class Collector implements LineSink {
     else this.hasWarning = true;
     this.keep(text);
     this.noteTags(record);
-    if (failure.type === 'C' || record.format === 'json') {
+    if (failure.type === 'C' || record.format === 'json' || record.format === 'otlp') {
       // The record holds all of its failure, its stack included.
       this.sig.add(failure.signature);
       this.emitEntry(failure.type, failure.signature);

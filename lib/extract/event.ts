@@ -243,13 +243,22 @@ function guessedSeverity(event: LogEvent): SeverityClass {
   return isFailureWithoutLevel(text) ? 'error' : 'unknown';
 }
 
+/**
+ * A Python traceback's frames are its `File "…", line N, in f` lines: the
+ * source line under each is code (`    gateway.capture(order)`), which would
+ * otherwise read as a Go frame.
+ */
+const PYTHON_TRACEBACK = /^Traceback \(most recent call last\):/m;
+
 function stackLines(stack: string): { frames: string[]; chain: string[] } {
   const frames: string[] = [];
   const chain: string[] = [];
+  const python = PYTHON_TRACEBACK.test(stack);
   let last = '';
   for (const raw of stack.split('\n')) {
     const line = raw.replace(/\r$/, '');
     const frame = frameOf(line);
+    if (python && frame !== null && !frame.startsWith('py ')) continue;
     if (frame !== null) {
       // Recursion repeats a frame: it is counted once, as in a document's stack block.
       if (frame !== last && frames.length < MAX_BLOCK_FRAMES) frames.push(frame);

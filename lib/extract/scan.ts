@@ -297,6 +297,13 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['e: file:', 'e: /'],
   },
   {
+    // The OpenTelemetry Collector's `file` exporter (a line an export request in OTLP JSON): a record
+    // may carry only its severityNumber, 13-16 warn, 17-24 error and fatal (lib/extract/collect.ts).
+    seen: /^\{"resource(?:Logs|_logs)":/m,
+    shapes: [],
+    keywords: ['"severitynumber":1', '"severitynumber":2', '"severity_number":1', '"severity_number":2'],
+  },
+  {
     // MongoDB's structured log: severity F(atal), E(rror), W(arning).
     seen: /^\{"t":\{"\$date":/m,
     shapes: [],

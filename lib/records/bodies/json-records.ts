@@ -2,7 +2,8 @@
  * Bodies of JSON records: NDJSON (one record a line), a JSON array of records,
  * or a single JSON object -> one LogEvent per record, each read with the same
  * structured-logger mapping as a JSON line (json.ts). A string element is read
- * as a line of its own.
+ * as a line of its own; an OTLP export request in its JSON encoding (a line of
+ * the Collector's `file` exporter) is read as the records it holds.
  *
  * NDJSON tolerates bad lines (each is rejected on its own); a body that claims
  * to be one JSON document (`[` first) and does not parse is unreadable.
@@ -10,6 +11,7 @@
 import { eventFromObject } from '../json.ts';
 import { parseLine } from '../line.ts';
 import { DecodeError, type DecodeResult, emptyResult, type LogEvent, pushError } from '../model.ts';
+import { isOtlpLogsRequest, otlpRequestEvents } from './otlp.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,6 +23,14 @@ function recordEvent(v: unknown): LogEvent | undefined {
 }
 
 function add(result: DecodeResult, v: unknown, where: string): void {
+  if (isOtlpLogsRequest(v)) {
+    // A line of the OpenTelemetry Collector's `file` exporter: a whole export request of records.
+    const request = otlpRequestEvents(v);
+    result.events.push(...request.events);
+    for (const error of request.errors) pushError(result, `${where}: ${error}`);
+    result.rejected += request.rejected - request.errors.length;
+    return;
+  }
   const e = recordEvent(v);
   if (e) result.events.push(e);
   else pushError(result, `${where}: a record must be a JSON object`);

@@ -291,6 +291,20 @@ function decodeRequest(body: Buffer, contentType: string): { request: Obj; binar
 /** Decodes an ExportLogsServiceRequest body (already decompressed). Throws DecodeError when unreadable. */
 export function decodeOtlpLogs(body: Buffer, contentType: string): DecodeResult {
   const { request, binary } = decodeRequest(body, contentType);
+  return otlpRequestEvents(request, binary);
+}
+
+/**
+ * True for an object that is an ExportLogsServiceRequest in OTLP's JSON
+ * encoding: what the Collector's `file` exporter writes a line of, and what
+ * an OTLP/HTTP JSON body holds.
+ */
+export function isOtlpLogsRequest(v: unknown): v is Record<string, unknown> {
+  return isObj(v) && Array.isArray(field(v, 'resourceLogs', 'resource_logs'));
+}
+
+/** The records of a decoded ExportLogsServiceRequest (JSON encoding unless `binary`). */
+export function otlpRequestEvents(request: Record<string, unknown>, binary = false): DecodeResult {
   const rls = field(request, 'resourceLogs', 'resource_logs');
   if (rls !== undefined && !Array.isArray(rls))
     throw new DecodeError('resourceLogs must be an array', 'otlp');
