@@ -7,8 +7,8 @@
  * log whose start shows their format: matcherFor) — as byte ranges of a Buffer,
  * without the '\n'. Ordinary lines are never decoded. A
  * line split across chunks is reassembled; of a very long line only the first
- * LINE_KEEP bytes are kept (the rest is still searched for keywords), so memory
- * stays bounded whatever the input.
+ * LINE_KEEP bytes are kept (EXPORT_LINE_KEEP of an OTLP export request; the
+ * rest is still searched for keywords), so memory stays bounded whatever the input.
  *
  * Keywords are found by the SIMD prefilter of prefilter.ts, whose cost per byte
  * does not depend on how many keywords there are, by FP bytes of each; every
@@ -20,6 +20,21 @@ import { BLOCK, buildTables, FP, Prefilter } from './prefilter.ts';
 
 /** Bytes of one line kept for analysis; the rest of a longer line is only searched. */
 export const LINE_KEEP = 16 * 1024;
+/**
+ * Bytes kept of a line that is an OTLP JSON export request (the Collector's
+ * `file` exporter writes a batch of records a line), read record by record
+ * (lib/extract/collect.ts): a longer one is read as its first LINE_KEEP bytes.
+ */
+export const EXPORT_LINE_KEEP = 2 * 1024 * 1024;
+const EXPORT_START = Buffer.from('{"resource');
+
+/** What of the line starting at buf[start] (with bytes up to `end` at hand) is kept. */
+function keepOf(buf: Buffer, start: number, end: number): number {
+  const n = EXPORT_START.length;
+  return end - start >= n && buf.compare(EXPORT_START, 0, n, start, start + n) === 0
+    ? EXPORT_LINE_KEEP
+    : LINE_KEEP;
+}
 
 /**
  * Words a reader of logs looks for (ASCII case-insensitive substrings). A hint,
@@ -586,9 +601,10 @@ export class LineScanner {
   private hitCount = 0;
   private hitIndex = 0;
   private blockEnd = 0;
-  /** The line in progress at the end of the last chunk: its first LINE_KEEP bytes. */
+  /** The line in progress at the end of the last chunk: its first `keep` bytes. */
   private head: Buffer[] = [];
   private headLen = 0;
+  private keep = LINE_KEEP;
   private open = false;
   private overflow = false;
   private overflowHit = false;
@@ -717,21 +733,25 @@ export class LineScanner {
 
   /** `flagged` is null when not yet known (a line of a block); a truncated line is always searched. */
   private deliver(buf: Buffer, start: number, end: number, flagged: boolean | null): void {
-    if (end - start > LINE_KEEP) {
+    const keep = end - start > LINE_KEEP ? keepOf(buf, start, end) : LINE_KEEP;
+    if (end - start > keep) {
       const hit = flagged ?? this.m.isFlagged(buf, start, end);
-      this.sink.line(buf, start, start + LINE_KEEP, hit, true, undefined, this.base + start);
+      this.sink.line(buf, start, start + keep, hit, true, undefined, this.base + start);
       return;
     }
     this.sink.line(buf, start, end, flagged, false, undefined, this.base + start);
   }
 
   private absorb(buf: Buffer, start: number, end: number): void {
-    if (!this.open) this.openAt = this.base + start;
+    if (!this.open) {
+      this.openAt = this.base + start;
+      this.keep = keepOf(buf, start, end);
+    }
     this.open = true;
     if (end <= start) return;
     let s = start;
-    if (this.headLen < LINE_KEEP) {
-      const take = Math.min(end - s, LINE_KEEP - this.headLen);
+    if (this.headLen < this.keep) {
+      const take = Math.min(end - s, this.keep - this.headLen);
       this.head.push(Buffer.from(buf.subarray(s, s + take)));
       this.headLen += take;
       s += take;

@@ -1,4 +1,6 @@
 import { failureOfRecord } from '#lib/extract/event';
+import { Extractor } from '#lib/extract/index';
+import { EXPORT_LINE_KEEP } from '#lib/extract/scan';
 import { headlineOf } from '#lib/extract/title';
 import { decodeJsonRecords } from '#lib/records/bodies/json-records';
 import { extract } from './helpers';
@@ -73,6 +75,28 @@ describe("the Collector's file exporter: OTLP JSON export requests a line", () =
     expect(extract(file(0, record(4, 17, 'payment service unreachable'))).type).toBe('E');
     expect(extract(file(0, record(4, 13, 'payment service slow'))).type).toBe('W');
     expect(extract(file(0, record(4, 9, 'payment service answered'))).type).toBeNull();
+  });
+
+  it('a batch far longer than a text line is kept whole, read whole or in chunks', () => {
+    const busy = Array.from({ length: 3000 }, (_, i) => record(i, 9, `order ${i} accepted`));
+    busy.splice(1500, 0, record(9999, 17, 'payment service unreachable'));
+    const line = exportLine('orders', busy);
+    expect(line.length).toBeGreaterThan(200_000);
+    const log = Buffer.from(`${line}\n${exportLine('orders', [record(1, 9, 'order accepted')])}\n`);
+    const whole = extract(log.toString());
+    expect(headlineOf(whole.signature).title).toBe('payment service unreachable');
+    const chunked = new Extractor();
+    for (let i = 0; i < log.length; i += 65_536) chunked.push(log.subarray(i, i + 65_536));
+    expect(chunked.finish().fingerprint).toBe(whole.fingerprint);
+    // Past the bound the line is read as text, as any over-long line is.
+    const huge = Array.from({ length: Math.ceil(EXPORT_LINE_KEEP / 150) }, (_, i) =>
+      record(i, 9, 'order accepted'),
+    );
+    huge.push(record(1, 17, 'payment service unreachable'));
+    expect(exportLine('orders', huge).length).toBeGreaterThan(EXPORT_LINE_KEEP);
+    expect(headlineOf(extract(`${exportLine('orders', huge)}\n`).signature).title).not.toBe(
+      'payment service unreachable',
+    );
   });
 
   it('posted as JSON records, each export request gives its records', () => {
