@@ -108,8 +108,10 @@ async function run(argv: string[], hashJobs: readonly HashJob[]): Promise<number
   }
   for (const file of files) await readable(file);
   for (const file of files) {
-    const x = await extractFile(file, { hashJob: hashJobs.find((job) => job.path === file) });
-    const headline = x.type === null ? { title: null, culprit: null } : headlineOf(x.signature);
+    const { headline: read, ...x } = await extractFile(file, {
+      hashJob: hashJobs.find((job) => job.path === file),
+    });
+    const headline = x.type === null ? { title: null, culprit: null } : (read ?? headlineOf(x.signature));
     if (json) process.stdout.write(`${JSON.stringify({ file, ...headline, ...x })}\n`);
     else
       process.stdout.write(

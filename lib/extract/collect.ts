@@ -23,14 +23,15 @@
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
 import { isOtlpLogsRequest, otlpRequestEvents } from '#lib/records/bodies/otlp';
-import { accessEvent, parseLine, says, withoutAnsi } from '#lib/records/line';
+import { accessEvent, isPassedTest, parseLine, says, withoutAnsi } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
 import { maskLine } from './mask.ts';
 import { isFlagged, type LineSink } from './scan.ts';
-import { SignatureSet, StackBlock } from './signature.ts';
+import { MAX_ENTRIES, SignatureSet, StackBlock } from './signature.ts';
 import { exceptionSignature, frameOf, isPythonTraceback, isStackContinuation } from './stack.ts';
+import { type Headline, headlineOf, isRunSummary } from './title.ts';
 
 const FENCE = '='.repeat(78);
 
@@ -238,6 +239,7 @@ enum Severity {
 }
 
 function severityOf(text: string, lower: string): Severity {
+  if (isPassedTest(text)) return Severity.None;
   if (says(text, lower, 'error') || ERROR_MARK.test(text)) return Severity.Error;
   // A warning that mentions an exception is still a warning: the level says how bad it is.
   if (says(text, lower, 'warning') || WARNING_MARK.test(text)) return Severity.Warning;
@@ -256,6 +258,8 @@ export interface Collected {
   extract: string;
   extractTruncated: boolean;
   signature: string;
+  /** The title and culprit, read from the entries in the log's order (the first failure leads). */
+  headline?: Headline;
   /** The context values of its failure records (lib/model TAG_KEYS); absent when none carried any. */
   tags?: TagLists;
 }
@@ -323,6 +327,7 @@ export class Collector implements LineSink {
   private hasError = false;
   private hasWarning = false;
   private readonly sig = new SignatureSet();
+  private readonly entryTypes = new Map<string, ReportType>();
   /** Container runtimes' wrappers (CRI, Docker json-file) taken off the lines they carry. */
   private readonly unwrapper = new Unwrapper();
   private readonly extractParts: string[] = [];
@@ -698,7 +703,7 @@ export class Collector implements LineSink {
     this.noteTags(record);
     if (failure.type === 'C' || record.format === 'json' || record.format === 'otlp') {
       // The record holds all of its failure, its stack included.
-      this.sig.add(failure.signature);
+      this.addEntry(failure.type, failure.signature);
       this.emitEntry(failure.type, failure.signature);
       this.entryLines = [];
       this.entryChars = 0;
@@ -752,11 +757,12 @@ export class Collector implements LineSink {
             : this.onEntry || !this.sig.full
               ? maskLine(this.pendingHead)
               : '';
-      if (!this.sig.full) this.sig.add(sigEntry);
-      this.emitEntry(this.entrySeverity === Severity.Warning ? 'W' : 'E', sigEntry);
+      const type = this.entrySeverity === Severity.Warning ? 'W' : 'E';
+      if (!this.sig.full) this.addEntry(type, sigEntry);
+      this.emitEntry(type, sigEntry);
     } else if (b !== null && (this.mode !== 'trace' || b.frames > 0)) {
       const text = b.text();
-      this.sig.add(text);
+      this.addEntry('C', text);
       this.emitEntry('C', text);
     }
     this.entryLines = [];
@@ -775,6 +781,12 @@ export class Collector implements LineSink {
     this.sameMessage = false;
     this.awaitingHead = false;
     this.gap = false;
+  }
+
+  /** An entry of the signature, and the first type it was seen with (what leads the title). */
+  private addEntry(type: ReportType, entry: string): void {
+    this.sig.add(entry);
+    if (!this.entryTypes.has(entry) && this.entryTypes.size < MAX_ENTRIES) this.entryTypes.set(entry, type);
   }
 
   private emitEntry(type: ReportType, signature: string): void {
@@ -833,11 +845,20 @@ export class Collector implements LineSink {
     }
     if (this.mode !== 'none') this.closeBlock();
     const type: ReportType | null = this.hasStack ? 'C' : this.hasError ? 'E' : this.hasWarning ? 'W' : null;
+    // What only counts or closes a failed run (title.ts isRunSummary) is left out when something says what failed.
+    const entries = this.sig.inOrder();
+    const said = entries.filter((entry) => entry.includes('\n') || !isRunSummary(entry));
+    const kept = said.length > 0 ? said : entries;
+    // The title is read from the failures of the log's type first (a crash's, else an
+    // error's, else a warning's), each kind in the log's order.
+    const leading = kept.filter((entry) => this.entryTypes.get(entry) === type);
+    const others = kept.filter((entry) => this.entryTypes.get(entry) !== type);
     return {
       type,
       extract: this.extractParts.join('\n'),
       extractTruncated: this.extractTruncated,
-      signature: this.sig.text(),
+      signature: [...kept].sort().join('\n'),
+      ...(type === null ? {} : { headline: headlineOf([...leading, ...others].join('\n')) }),
       ...(this.tagLists ? { tags: this.tagLists } : {}),
     };
   }

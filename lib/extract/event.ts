@@ -207,6 +207,62 @@ const TOOL_PARTS = [
 ];
 
 /**
+ * What test runners, linters and package managers print for a failure with no
+ * level word, each as its users read it: GoogleTest's `[  FAILED  ]
+ * PoolTest.Drains (312 ms)` and `pool_test.cc:57: Failure`, CTest's `3/4 Test
+ * #4: unit_pool ....***Failed  0.35 sec`, vitest's and Playwright's failed
+ * test and commitlint's finding (`× Cart > applies the discount`, `✘ 2
+ * [chromium] › pay.spec.ts:12:5 › pays`, `✖ subject may not be empty`),
+ * jest's unmet coverage (`Jest: "global" coverage threshold for lines (80%)
+ * not met: 72.41%`), Surefire's `<<< FAILURE!`, RSpec's `Failure/Error:`,
+ * PHPUnit's `Failed asserting that …` and `FAILURES!`, `dotnet test`'s
+ * `Failed Shop.Tests.Total [12 ms]` and `Failed!  - Failed: 1`, flake8's and
+ * ruff's findings (`invoice.py:3:1: F401 'os' imported but unused`), black's
+ * `would reformat …`, pnpm's `ERR_PNPM_OUTDATED_LOCKFILE …` and `ELIFECYCLE
+ * Command failed`, a resolver's `version solving failed` (Poetry, Bundler),
+ * Composer's `Your requirements could not be resolved …`, Bundler's `Could
+ * not find gem '…'`, Next.js's `Module not found: Can't resolve '…'`, Apple's
+ * linker (`Undefined symbols for architecture arm64:`, `"_png_read", referenced
+ * from:`), `[nodemon] app crashed`, Compose's `web-1 exited with code 137`
+ * and `service "migrate" didn't complete successfully: exit 1`, and kubectl's
+ * `The Deployment "api" is invalid: …`.
+ */
+const TEST_FAILURE =
+  /^\[ {2}FAILED {2}\] \S|^\S{1,512}:\d{1,7}: Failure$|\bTest\s{1,8}#\d{1,9}: \S{1,256} \.{0,256}\s{0,32}\*{3}(?:Failed|Exception|Timeout)\b|^\s{0,16}[\u00d7\u2716\u2718]\s{1,8}\S|^Jest: "[^"\n]{1,256}" coverage threshold for \w{1,32} \(\d{1,3}(?:\.\d{1,4})?%\) not met\b|<<< (?:FAILURE|ERROR)!|(?:^|\s)Failure\/Error: \S|^Failed asserting that \S|^FAILURES!\s*$|^\s{1,8}Failed [\w.+`<>,()/-]{1,512} \[\d{1,9}(?:\.\d{1,3})? m?s\]\s*$|^Failed!\s{1,4}- Failed:\s{0,8}[1-9]|^\S{1,512}\.pyi?:\d{1,7}:\d{1,7}: [A-Z]{1,4}\d{1,4} \S|^would reformat \S|(?:^|\s)ERR_PNPM_[A-Z_]{2,64}\s|^\s{0,4}ELIFECYCLE\s{1,4}Command failed\b|\bversion solving (?:has )?failed\b|^Your requirements could not be resolved to an installable set of packages\.|^Could not find gem '|^Module not found: Can't resolve '|^Undefined symbols for architecture \S{1,32}:\s*$|^\s{1,16}"[^"\n]{1,512}", referenced from:\s*$|^\[nodemon\] app crashed\b|^\S{1,256}\s{1,8}exited with code [1-9]\d{0,2}\s*$|^service "[^"\n]{1,128}" didn't complete successfully: exit [1-9]|^The \S{1,128} "[^"\n]{1,253}" is invalid: \S/m;
+const TEST_PARTS = [
+  '[  FAILED  ]',
+  ': Failure',
+  '***Failed',
+  '***Exception',
+  '***Timeout',
+  '\u00d7',
+  '\u2716',
+  '\u2718',
+  'threshold for ',
+  '<<< FAILURE!',
+  '<<< ERROR!',
+  'Failure/Error: ',
+  'Failed asserting',
+  'FAILURES!',
+  'Failed ',
+  '.py:',
+  '.pyi:',
+  'would reformat',
+  'ERR_PNPM_',
+  'ELIFECYCLE',
+  'version solving',
+  'could not be resolved',
+  'Could not find gem',
+  "Can't resolve",
+  'Undefined symbols',
+  'referenced from:',
+  'app crashed',
+  'exited with code',
+  "didn't complete successfully",
+  '" is invalid',
+];
+
+/**
  * A line's own start, past the time a runner or a collector stamped on it
  * (GitHub Actions' `2026-12-01T10:00:00.1234567Z `, `docker logs -t`, `[2026-…]`)
  * and BuildKit's step prefix (`#8 2.145 `), which the patterns above are anchored after.
@@ -216,13 +272,13 @@ const STAMPED =
 
 /** One search for all the literal parts: most lines hold none, and are ruled out by it alone. */
 const ANY_PART = new RegExp(
-  [...WITHOUT_LEVEL_PARTS, ...TOOL_PARTS]
+  [...WITHOUT_LEVEL_PARTS, ...TOOL_PARTS, ...TEST_PARTS]
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
 );
 
 const failsWithoutLevel = (text: string): boolean =>
-  FAILURE_WITHOUT_LEVEL.test(text) || TOOL_FAILURE.test(text);
+  FAILURE_WITHOUT_LEVEL.test(text) || TOOL_FAILURE.test(text) || TEST_FAILURE.test(text);
 
 export function isFailureWithoutLevel(text: string): boolean {
   if (!ANY_PART.test(text)) return false;

@@ -17,6 +17,7 @@ export { fingerprintOf } from './event.ts';
 
 import { LineScanner, type LineSink } from './scan.ts';
 import { Scrubber, type ScrubOptions } from './scrub.ts';
+import { type Headline, headlineOf } from './title.ts';
 
 export interface Extraction {
   /** null = no failure lines at all. */
@@ -26,6 +27,11 @@ export interface Extraction {
   extractTruncated: boolean;
   /** The normalised signature text, readable: it explains why logs grouped together. */
   signature: string;
+  /**
+   * The report's title and culprit: of the rule's entry when a rule took one,
+   * else read from the failure entries in the log's order (lib/extract/title.ts).
+   */
+  headline?: Headline;
   /** Hex SHA-256 of signature; null iff type === null. */
   fingerprint: string | null;
   /** Hex SHA-256 of the raw bytes, exactly as received. */
@@ -144,6 +150,7 @@ export class Extractor {
       extract: r.extract,
       extractTruncated: r.extractTruncated,
       signature,
+      ...(rule ? { headline: headlineOf(rule.entry) } : r.headline ? { headline: r.headline } : {}),
       fingerprint: r.type === null ? null : fingerprintOf(signature),
       sha256: this.hash?.digest('hex') ?? '',
       bytes: this.bytes,

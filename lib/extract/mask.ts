@@ -243,6 +243,9 @@ const ERROR_BEFORE = /\b[Ee]rror:? \(?$|\berror\[$|--explain $|^Msg $/;
  * (Heroku's `H12`), a SQLSTATE, systemd's `status=9/KILL`, a hex code (`error code 0x5`).
  */
 const CODE_TOKEN = /^-?[A-Z]{0,4}[-_]?\d{1,6}(?:\/[A-Z]{2,16})?$|^[0-9A-Z]{5}$|^0x[0-9a-fA-F]{1,8}$/;
+/** A linter's rule after the position of its finding (flake8's and ruff's `invoice.py:3:1: F401 …`). */
+const LINT_CODE = /^[A-Z]{1,4}\d{1,4}$/;
+const LINT_AT = /\.\w{1,8}:\d{1,7}(?::\d{1,7})?: $/;
 /** HRESULTs and NTSTATUS codes (0x8007000E, 0x80004005, 0xC0000005) are error codes, not addresses. */
 const HRESULT = /^0x[8Cc]0[0-9a-fA-F]{6}$/;
 /**
@@ -299,7 +302,9 @@ function keptToken(token: string, at: number, s: string): boolean {
   )
     return true;
   const before = s.slice(Math.max(0, at - 24), at);
-  return CODE_BEFORE.test(before) || ERROR_BEFORE.test(before);
+  return (
+    CODE_BEFORE.test(before) || ERROR_BEFORE.test(before) || (LINT_CODE.test(tok) && LINT_AT.test(before))
+  );
 }
 
 function maskToken(tok: string, at: number, s: string): string {

@@ -138,6 +138,32 @@ export const KEYWORDS: readonly string[] = [
   '" 50',
   // Apple's unified log: the Fault type column (`Error` is a keyword already).
   ' fault  ',
+  // Test runners, linters and package managers (lib/extract/event.ts TEST_FAILURE):
+  // GoogleTest, CTest, jest, Surefire, …; those whose bytes cost the prefilter most on
+  // every log are in LINE_FORMATS (vitest, Playwright, commitlint, GoogleTest, Compose).
+  '[  failed  ]',
+  '***failed',
+  '***timeout',
+  'threshold for ',
+  'failure/error: ',
+  'failed asserting',
+  'failures!',
+  '  failed ',
+  'failed!',
+  '.py:',
+  'would reformat',
+  'err_pnpm_',
+  'elifecycle',
+  'version solving',
+  'could not be resolved',
+  'could not find gem',
+  "can't resolve",
+  'undefined symbols',
+  '", referenced from',
+  'app crashed',
+  // Compose's `service "migrate" didn't complete successfully: exit 1`.
+  'successfully: exit',
+  '" is invalid',
 ];
 
 const DIGIT = '0123456789';
@@ -317,6 +343,36 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /^\{"resource(?:Logs|_logs)":/m,
     shapes: [],
     keywords: ['"severitynumber":1', '"severitynumber":2', '"severity_number":1', '"severity_number":2'],
+  },
+  {
+    // vitest's run (` RUN  v2.1.8 /app`): a failed test, ` × src/cart.test.ts > Cart > applies …`.
+    seen: /^ (?:RUN|DEV|WATCH) {2}v\d{1,3}\.\d/m,
+    shapes: [],
+    keywords: [' \u00c3\u0097 '],
+  },
+  {
+    // Playwright's run (`Running 12 tests using 4 workers`): a failed test, `  ✘  2 [chromium] › pay.spec.ts:12:5 › pays`.
+    seen: /^Running \d{1,6} tests? using \d{1,4} workers?/m,
+    shapes: [],
+    keywords: ['\u00e2\u009c\u0098 '],
+  },
+  {
+    // commitlint's report (`⧗   input: feat: add cart`): its findings, `✖   subject may not be empty [subject-empty]`.
+    seen: /^\u00e2\u00a7\u0097\s{1,8}input: /m,
+    shapes: [],
+    keywords: ['\u00e2\u009c\u0096 '],
+  },
+  {
+    // GoogleTest's run (`[==========] Running 3 tests from 1 test suite.`): an assertion's `pool_test.cc:57: Failure`.
+    seen: /^\[={10}\] Running \d/m,
+    shapes: [],
+    keywords: [': failure'],
+  },
+  {
+    // Docker Compose's progress (` ✔ Container shop-db-1  Started`, `Attaching to web-1`): `web-1 exited with code 137`.
+    seen: /(?:^|\s)Container \S{1,256}\s{1,32}(?:Created|Creating|Starting|Started|Running|Recreated|Healthy|Waiting)\b|^Attaching to \S/m,
+    shapes: [],
+    keywords: ['exited with code'],
   },
   {
     // MongoDB's structured log: severity F(atal), E(rror), W(arning).

@@ -41,6 +41,11 @@ export class SignatureSet {
     return [...this.entries].sort().join('\n');
   }
 
+  /** The entries in the order they were first added: the log's order. */
+  inOrder(): string[] {
+    return [...this.entries];
+  }
+
   /** The entries, sorted as in text(). */
   list(): string[] {
     return [...this.entries].sort();

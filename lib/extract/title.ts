@@ -15,23 +15,52 @@ export interface Headline {
   culprit: string | null;
 }
 
-/** An exception's head line: a type (dotted, `Error`/`Exception`/… ending) and its message. */
+/**
+ * An exception's head line: a type (dotted, `Error`/`Exception`/… ending, with
+ * node's `[ERR_ASSERTION]` code) and its message after a colon; not a sentence
+ * that starts with such a word (`Error occurred …`, RSpec's `Failure/Error: …`).
+ */
 const EXCEPTION =
-  /^(?:Caused by: )?([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)|panic|thread '[^']{0,64}' panicked)\b:?\s?(.*)$/;
+  /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
   /^(?:\[(?:error|warning|ERROR|WARNING)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
 /**
  * Lines that count or close a failed run rather than say what failed: a
- * compiler's tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
- * generated.`, tsc's `Found <*> errors in …`), the build tool's last word
- * (Gradle's `FAILURE: Build failed with an exception.`, rustc's `For more
- * information about this error, …` and cargo's `error: could not compile …`,
- * CMake's `Configuring incomplete`, make's `*** […] Error 2`, go test's `FAIL\t…`,
- * a CI runner's `Process completed with exit code <*>`) and Maven's banner
- * lines. A title is one of the other lines when there is one.
+ * tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
+ * generated.`, tsc's `Found <*> errors in …`, ESLint's `✖ <*> problems (…)`,
+ * pytest's `=== <*> failed, <*> passed in <duration> ===`), the build tool's
+ * last word (Gradle's `FAILURE: Build failed with an exception.`, MSBuild's
+ * `Build FAILED.`, xcodebuild's `** BUILD FAILED **`, rustc's `For more
+ * information about this error, …`, `Some errors have detailed explanations`
+ * and cargo's `error: could not compile …`, CMake's `Configuring incomplete`,
+ * CTest's `Errors while running CTest`, golangci-lint's `Error: issues
+ * found`, make's `*** […] Error 2`, the linker driver's `ld returned 1 exit
+ * status` and `linker command failed with exit code 1`), and a runner's
+ * report that the step's process failed (GitHub's `Process completed with exit
+ * code 1.`, GitLab's `Job failed: exit code 1`, Jenkins's `script returned
+ * exit code 1`, yarn's and pnpm's `Command failed with exit code 1.`, npm's
+ * `A complete log of this run can be found in: …`, a bare `npm error code
+ * E404`), Compose's `✘ Container web-1 Error 0.1s`, pytest's and Maven's
+ * banner lines (`=== FAILURES ===`, `collected 12 items / 1 error`).
+ * A title is one of the other lines when there is one, and so is a
+ * document's signature (lib/extract/collect.ts): the same failure run by
+ * another wrapper, or failing once or twice, is the same failure.
  */
 const RUN_SUMMARY =
-  /^(?:\[\w+\] )?(?:<\*> (?:errors?|warnings?|error\(s\)|warning\(s\))\b|Found <\*> (?:errors?|warnings?)\b)|^FAILURE: Build failed with an exception\.$|^For more information about (?:this|an) error\b|^error: (?:could not compile|aborting due to)\b|^-- Configuring incomplete\b|^g?make(?:\[<\*>\])?: \*\*\* |^FAIL\s|\bProcess completed with exit code\b|^\[(?:ERROR|WARNING)\](?: (?:-> \[Help\b|To see the full stack trace|Re-run Maven\b|For more information about the errors\b|COMPILATION ERROR :?\s*$|BUILD FAILURE\b).*)?\s*$/i;
+  /^(?:\[\w+\] )?(?:<\*> (?:errors?|warnings?|error\(s\)|warning\(s\))\b|Found <\*> (?:errors?|warnings?)\b)|^FAILURE: Build failed with an exception\.$|^Build FAILED\.$|^\*\* BUILD FAILED \*\*$|^For more information about (?:this|an) error\b|^Some errors have detailed explanations\b|^error: (?:could not compile|aborting due to)\b|^warning: build failed, waiting for other jobs\b|\bgenerated <\*> warnings?\b|^-- Configuring incomplete\b|^Errors while running CTest$|^Error: issues found$|^g?make(?:\[<\*>\])?: \*\*\* \[[^\]\n]{1,512}\] Error (?:<\*>|\d{1,3})|\bld returned (?:<\*>|\d{1,3}) exit status$|\blinker command failed with exit code (?:<\*>|\d{1,3})|\bProcess completed with exit code\b|^(?:ERROR: )?Job failed: exit code (?:<\*>|\d{1,3})$|^(?:ERROR: )?script returned exit code (?:<\*>|\d{1,3})$|^(?:error |ELIFECYCLE )Command failed with exit code (?:<\*>|\d{1,3})\.$|^npm (?:error|ERR!) A complete log of this run can be found in\b|^\u2716 <\*> problems? \(|^\u2718 Container \S{1,256} Error <duration>$|^npm (?:error|ERR!)(?: code [A-Z0-9_]{1,32}| \d{3})?\s*$|^collected <\*> items? \/ <\*> errors?\b|^!+ Interrupted: .{1,128} !+$|^={3,} [\w ]{1,64} ={3,}$|^=+ (?:<\*> [a-z]+(?:, )?)+ in <duration>(?: \([^)\n]{0,64}\))? =+$|^\[(?:ERROR|WARNING)\](?: (?:-> \[Help\b|To see the full stack trace|Re-run Maven\b|For more information about the errors\b|COMPILATION ERROR :?\s*$|BUILD FAILURE\b).*)?\s*$/i;
+
+/** True for a signature's line that only counts or closes a failed run (RUN_SUMMARY). */
+export function isRunSummary(line: string): boolean {
+  return RUN_SUMMARY.test(line);
+}
+
+/**
+ * Head lines that say nothing of what failed: a record's level marker and
+ * logger, a traceback's first line, a JavaScript or PHP frame standing first
+ * in its entry (`at error (…/rollup.js:<*>)`, `#0 /srv/app/Db.php(<*>): …`).
+ */
+const NOT_SAID =
+  /^(?:\[\w+\]$|logger |Traceback(?: \(most recent call last\):)?$|at \S.{0,512}\)$|(?:#\d{1,4}|<\*>) \S{1,512}\(<\*>\): \S)/;
 
 /**
  * Frames of the runtime and of common frameworks: the culprit is the first
@@ -67,9 +96,11 @@ export function headlineOf(signature: string): Headline {
     const message = messages[1] ?? messages[0];
     title = `${typed.slice(5)}${message ? `: ${message}` : ''}`;
   } else if (exception) {
-    title = exception[2] ? `${exception[1]}: ${exception[2]}` : (exception[1] ?? '');
+    const type = exception[1] ?? exception[3] ?? '';
+    const message = exception[2] ?? exception[4];
+    title = message ? `${type}: ${message}` : type;
   } else {
-    const said = heads.filter((line) => !/^(?:\[\w+\]$|logger |Traceback$)/.test(line));
+    const said = heads.filter((line) => !NOT_SAID.test(line) && !NOT_SAID.test(line.replace(LEVEL_HEAD, '')));
     const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
     title = head.replace(LEVEL_HEAD, '') || head;
   }

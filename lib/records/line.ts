@@ -283,28 +283,29 @@ const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
 /**
  * Where `error` or `warning` says that there is none: a DNS answer's rcode
  * (CoreDNS logs every query `… NOERROR qr,aa,rd …`), a tool's tally of none
- * (`0 errors`, `0 Warning(s)`, Valgrind's `ERROR SUMMARY: 0 errors from 0
- * contexts`), Valgrind's banner (`Memcheck, a memory error detector`).
+ * (`0 errors`, `0 Warning(s)`, `errors: 0`, `Error count: 0`, `errors=0`,
+ * Valgrind's `ERROR SUMMARY: 0 errors from 0 contexts`), a verdict of none
+ * (`no errors found`, `No ESLint warnings or errors`, `completed without
+ * errors`), and Valgrind's banner and advice, which it prints on a clean run
+ * too (`Memcheck, a memory error detector`, `For lists of detected and
+ * suppressed errors, rerun with: -s`).
  */
 const NONE_SAID =
-  /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|a memory error detector/g;
+  /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|\b(?:errors?|warnings?)(?: count)?(?:: | ?= ?)0\b(?![.,]\d)|\b(?:no|without) (?:[a-z]{1,32} )?(?:errors|warnings)(?: or (?:errors|warnings))?\b|a memory error detector|for lists of detected and suppressed errors/g;
+/** Cheap tests that a line may hold one of NONE_SAID. */
+const NONE_HINT = /noerror|0 |[:=] ?0\b|\bno |without|error detector|suppressed errors/;
 
 /**
  * True when the line says `word` (`error`, `warning`, `exception`; `lower` is
  * the line lower-cased) as a word of its own, and other than to say there is
- * none. Not where the letters are part of a name: glued after other lower-case
- * letters (the crate `thiserror`, `strerror`, gcc's `-Werror`), the start of
- * an identifier that goes on (`ErrorPageFilter`, `errorPage`,
- * `ExceptionTranslationFilter`; not `FullyQualifiedErrorId`), in a path after
- * a directory (`src/error_handler.c`, `[/error]`; not Celery's
- * `ERROR/MainProcess`), or a file's name (`errors.go`, `error.log`). An exception class that
- * ends in the word (`IOError`, `ValueError`, `NullPointerException`) says it.
+ * none (NONE_SAID). An exception class that ends in the word (`IOError`,
+ * `ValueError`, `NullPointerException`, `FullyQualifiedErrorId`) says it, and
+ * so do its forms (`errors`, `errored`, `warnings`). Not where its letters are
+ * part of a name (isOwnWord).
  */
 export function says(text: string, lower: string, word: 'error' | 'warning' | 'exception'): boolean {
   if (!lower.includes(word)) return false;
-  const none =
-    word !== 'exception' &&
-    (lower.includes('noerror') || lower.includes('0 ') || lower.includes('error detector'));
+  const none = word !== 'exception' && NONE_HINT.test(lower);
   const read = none ? lower.replace(NONE_SAID, (m) => ' '.repeat(m.length)) : lower;
   // Lower-casing a few characters changes their length: then the case of the letters is not read.
   const cased = text.length === lower.length ? text : lower;
@@ -316,24 +317,81 @@ export function says(text: string, lower: string, word: 'error' | 'warning' | 'e
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-/** Where a token of a line ends: white space, quotes and brackets. */
-const TOKEN_EDGE = /[\s"'`()[\]{}<>,;=]/;
+const isAlnum = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+/** A word's forms: `errors`, `errored`, `erroring`, `warnings`. */
+const INFLECTION = /^(?:s|ed|ing)(?![a-z])/i;
 /** A file name's end after the word: `_handler.c`, `s.go`, `.log`, before a position or punctuation. */
 const FILE_END = /^[\w-]*(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}(?::\d|[:.]?$)/;
+/** A command-line option (`--log-level`, `-D`), whose value the next word is. */
+const OPTION = /^-{1,2}[A-Za-z][\w-]{0,64}$/;
+const OPTION_START = /^-{1,2}[A-Za-z]/;
 
+/**
+ * False where the word at `at` is part of a name, as build, deploy and test
+ * output is full of them: glued to letters of its case (the crate
+ * `thiserror`, `strerror`, gcc's `-Werror`, CMake's `HAVE_WERROR_FLAG`) or to
+ * more lower-case ones (`errorhandler`); the start of an identifier that goes
+ * on (`ErrorPageFilter`, `errorPage`, `ErrorsController`,
+ * `ExceptionTranslationFilter`); joined by `-` or `_` to another part in
+ * lower case (`error-pages`, `serialize-error`, `send_error_digest`, but not
+ * `ERROR_ACCESS_DENIED`); in a path (`src/error_handler.c`, `[/error]`,
+ * `errors/summary.html.erb`; not Celery's `ERROR/MainProcess`) or a file's
+ * name (`errors.go`, `error.log`); a command-line option or its value
+ * (`--loglevel=error`, `--no-warnings`, `-Wno-error=unused`, `-D warnings`,
+ * `--log-level warning`).
+ */
 function isOwnWord(text: string, at: number, length: number): boolean {
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-  const first = text.charCodeAt(at);
-  if (isLetter(before) && !isUpper(first)) return false;
-  const after = text.charCodeAt(at + length);
-  if (!isLetter(before) && isUpper(after) && !isUpper(text.charCodeAt(at + 1))) return false;
-  let start = at;
-  while (start > 0 && !TOKEN_EDGE.test(text[start - 1] as string)) start--;
-  const directory = text.slice(start, at);
-  if (directory.includes('/') || directory.includes('\\')) return false;
+  const upper = isUpper(text.charCodeAt(at + 1));
+  if (isLetter(before) && (!isUpper(text.charCodeAt(at)) || (upper && isUpper(before)))) return false;
   let end = at + length;
-  while (end < text.length && !TOKEN_EDGE.test(text[end] as string)) end++;
-  return !FILE_END.test(text.slice(at + length, end));
+  const form = isLetter(text.charCodeAt(end)) ? INFLECTION.exec(text.slice(end, end + 4)) : null;
+  if (form) end += form[0].length;
+  const after = text.charCodeAt(end);
+  if (isLetter(after)) {
+    if (isUpper(after) ? !upper && !isLetter(before) : !form) return false;
+  }
+  if (!upper) {
+    const joinedBefore = (before === 45 || before === 95) && isAlnum(text.charCodeAt(at - 2));
+    const joinedAfter = (after === 45 || after === 95) && isAlnum(text.charCodeAt(end + 1));
+    if (joinedBefore || joinedAfter || after === 47) return false;
+  }
+  // In a path, after a directory.
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || c === 92) return false;
+    if (isTokenEdge(c)) break;
+  }
+  let tokenEnd = at + length;
+  while (tokenEnd < text.length && !isTokenEdge(text.charCodeAt(tokenEnd))) tokenEnd++;
+  if (tokenEnd > at + length + 1 && FILE_END.test(text.slice(at + length, tokenEnd))) return false;
+  return !isOption(text, at);
+}
+
+/** Where a token of a line ends: white space, quotes, brackets, `,`, `;` and `=`. */
+function isTokenEdge(c: number): boolean {
+  return c <= 32 || TOKEN_EDGES.has(c);
+}
+const TOKEN_EDGES = new Set([...'"\'`()[]{}<>,;='].map((c) => c.charCodeAt(0)));
+
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+
+/** True when the word at `at` is in a command-line option, or in the value of the option before it. */
+function isOption(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  // The word's own token: `--loglevel=error`, `"--no-warnings`.
+  let lead = start;
+  const q = text.charCodeAt(lead);
+  if (q === 34 || q === 39 || q === 40) lead++;
+  if (text.charCodeAt(lead) === 45 && lead < at) return OPTION_START.test(text.slice(lead, lead + 3));
+  if (start === 0) return false;
+  // The token before: an option whose value the word is (`-D warnings`, `--log-level warning`).
+  let previous = start - 1;
+  while (previous > 0 && isSpace(text.charCodeAt(previous - 1))) previous--;
+  let from = previous;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  return text.charCodeAt(from) === 45 && OPTION.test(text.slice(from, previous));
 }
 
 /** The class a reader gives a line with no level field: the words lib/extract acts on. */
@@ -341,8 +399,24 @@ function isOwnWord(text: string, at: number, length: number): boolean {
 const ANY_MARK =
   /error|warn|exception|fatal|panic|crit|emerg|severe|sig(?:segv|abrt|bus|fpe|ill)|segmentation fault/i;
 
+/**
+ * A test runner's report of a test that passed, whatever its name says
+ * (`✓ returns an error when the status is 500`): jest's, vitest's, mocha's,
+ * Playwright's and PHPUnit's testdox marks (`✓`, `✔`, `√`), jest's `PASS
+ * file`, go test's `--- PASS:` and `=== RUN`, cargo's and unittest's `... ok`,
+ * pytest's and Gradle's `PASSED`, CTest's `Test #2: name ....   Passed`,
+ * GoogleTest's `[ RUN      ]` and `[       OK ]`; after a runner's time stamp too
+ * (GitHub Actions' `2026-12-01T10:00:00.1234567Z ✓ …`).
+ */
+const PASSED_TEST =
+  /^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?\s{1,4})?\s{0,16}(?:[\u2713\u2714\u221a]\s|PASS\s|--- PASS: |=== (?:RUN|PAUSE|CONT|NAME)\s|\[\s{0,8}(?:OK|RUN|PASS|PASSED)\s{0,8}\]\s)|\.\.\. ok\s*$| PASSED(?: \[\s{0,3}\d{1,3}%\])?\s*$|\bTest\s{1,8}#\d{1,9}: \S{1,256} \.{0,256}\s{1,32}Passed\b/;
+
+export function isPassedTest(text: string): boolean {
+  return PASSED_TEST.test(text);
+}
+
 export function severityFromText(text: string): SeverityClass {
-  if (!ANY_MARK.test(text)) return 'unknown';
+  if (!ANY_MARK.test(text) || PASSED_TEST.test(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
   if (says(text, lower, 'error') || ERROR_MARK.test(text)) return 'error';

@@ -240,7 +240,7 @@ function newReport(
     extract: extraction.extract,
     extractTruncated: extraction.extractTruncated,
     signature: extraction.signature,
-    ...headlineOf(extraction.rule?.entry ?? extraction.signature),
+    ...(extraction.headline ?? headlineOf(extraction.rule?.entry ?? extraction.signature)),
     ...(extraction.rule ? { rule: extraction.rule.fingerprint } : {}),
     logSha256: extraction.sha256,
     status: opened ? 'Open' : 'Ghost',

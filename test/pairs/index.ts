@@ -4,10 +4,10 @@ import { apple } from './apple.ts';
 import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
 import { ci } from './ci-tools.ts';
+import { compilers } from './compilers.ts';
 import { containers } from './containers.ts';
 import { classicDaemons, clusterServices, dataServices, systemAndKernel, webServers } from './daemons.ts';
 import { dart } from './dart.ts';
-import { compilers } from './compilers.ts';
 import { datadog } from './datadog.ts';
 import { datastores } from './datastores.ts';
 import { dotnet } from './dotnet.ts';
@@ -47,6 +47,7 @@ import { proxies } from './proxies.ts';
 import { python } from './python.ts';
 import { pythonChains } from './python-chains.ts';
 import { ruby } from './ruby.ts';
+import { runners } from './runners.ts';
 import { rust } from './rust.ts';
 import { shell } from './shell.ts';
 import { structlog } from './structlog.ts';
@@ -117,4 +118,5 @@ export const FORMATS: PairFormat[] = [
   accessJson,
   datadog,
   compilers,
+  runners,
 ];

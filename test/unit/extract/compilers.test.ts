@@ -1,9 +1,8 @@
 import { maskLine } from '#lib/extract/mask';
-import { headlineOf } from '#lib/extract/title';
 import { extract } from './helpers';
 
 const text = (...lines: string[]) => `${lines.join('\n')}\n`;
-const titleOf = (log: string) => headlineOf(extract(log).signature).title;
+const titleOf = (log: string) => extract(log).headline?.title;
 
 describe("compilers' diagnostics in a build log", () => {
   it("go build's diagnostics are failures without a level word, a Go program's log lines are not", () => {
@@ -15,7 +14,7 @@ describe("compilers' diagnostics in a build log", () => {
       ),
     );
     expect(failed.type).toBe('E');
-    expect(headlineOf(failed.signature).title).toBe('summing/sum.go:<*>: declared and not used: carry');
+    expect(failed.headline?.title).toBe('summing/sum.go:<*>: declared and not used: carry');
     const passed = extract(
       text(
         '# example.org/tally/cmd',
@@ -40,7 +39,7 @@ describe("compilers' diagnostics in a build log", () => {
       );
     expect(of('method add(int)').signature).toContain('symbol: method add(int) location: variable sums');
     expect(of('method add(int)').fingerprint).not.toBe(of('method plus(int)').fingerprint);
-    expect(headlineOf(of('method add(int)').signature).title).toBe(
+    expect(of('method add(int)').headline?.title).toBe(
       'cannot find symbol symbol: method add(int) location: variable sums of type Sums',
     );
   });
@@ -54,7 +53,7 @@ describe("compilers' diagnostics in a build log", () => {
         'error: could not compile `tally` (lib) due to 1 previous error',
       ),
     );
-    expect(headlineOf(rust.signature).title).toBe('error[E0308]: mismatched types');
+    expect(rust.headline?.title).toBe('error[E0308]: mismatched types');
     const make = extract(
       text(
         'sum.c:3:10: fatal error: tally.h: No such file or directory',
@@ -62,9 +61,9 @@ describe("compilers' diagnostics in a build log", () => {
         'make: *** [Makefile:4: sum.o] Error 1',
       ),
     );
-    expect(headlineOf(make.signature).title).toBe('tally.h: No such file or directory');
+    expect(make.headline?.title).toBe('tally.h: No such file or directory');
     const msbuild = extract(text('Sum.cs(3,5): error CS1002: ; expected', '    1 Error(s)'));
-    expect(headlineOf(msbuild.signature).title).toBe('Sum.cs(<*>): error CS1002: ; expected');
+    expect(msbuild.headline?.title).toBe('Sum.cs(<*>): error CS1002: ; expected');
     // With nothing else, the tally is still the title.
     expect(titleOf(text('Build FAILED.', '    2 Error(s)'))).toBe('<*> Error(s)');
   });

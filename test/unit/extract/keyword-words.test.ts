@@ -64,4 +64,60 @@ describe('a keyword inside a name is not the word', () => {
       'E',
     );
   });
+
+  it('names joined by - or _ in lower case, options and their values are not the word', () => {
+    for (const line of [
+      'ok: [static-error-pages-01]',
+      'Release "error-pages" has been upgraded. Happy Helming!',
+      '+ serialize-error 11.0.3',
+      '[2026-12-01 10:00:00,000: INFO/ForkPoolWorker-2] Task digest.send_error_digest[6f1c] succeeded in 0.2s',
+      'Collecting errorhandler==2.0.1',
+      'INFO  Processing by ErrorsController#summary as HTML',
+      '$ npm ci --no-audit --loglevel=error',
+      'cc -O2 -Wall -Wno-error=unused-result -c ledger.c',
+      '$ cargo clippy --all-targets -- -D warnings',
+      '$ gunicorn app:app --log-level warning --timeout 120',
+      '$ python -W error::DeprecationWarning -m pytest -q',
+      '-- Performing Test HAVE_WERROR_FLAG - Failed',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
+    for (const line of [
+      'ERROR_ACCESS_DENIED while opening the share',
+      'status=error code=E_TIMEOUT',
+      'connection error-free? no: connection error',
+      'HTTPError: 503 Service Unavailable',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'error']);
+  });
+
+  it('a tally or verdict of none is not a failure, in any of its spellings', () => {
+    for (const line of [
+      '[INFO] Tests run: 214, Failures: 0, Errors: 0, Skipped: 3',
+      'Error count: 0',
+      'lint finished: errors=0 warnings=0',
+      ' \u2713 No ESLint warnings or errors',
+      'migration completed without errors',
+      '==4411== For lists of detected and suppressed errors, rerun with: -s',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
+    expect(severityFromText('Tests run: 5, Failures: 0, Errors: 2, Skipped: 0')).toBe('error');
+  });
+
+  it("a test runner's passing test is not a failure, whatever its name says", () => {
+    for (const line of [
+      '  \u2713 returns an error when the status is 500 (3 ms)',
+      '    \u2714 serializes ValidationError to JSON',
+      '--- PASS: TestErrorWrapping (0.00s)',
+      '=== RUN   TestErrorWrapping',
+      'test config::tests::error_on_missing_port ... ok',
+      'test_parse_error_raises (tests.test_parser.ParserTests) ... ok',
+      'tests/test_api.py::test_error_body PASSED                         [ 50%]',
+      'ErrorMapperTest > mapsIoErrorTo503() PASSED',
+      '2/3 Test #2: unit_error_codes .................   Passed    0.01 sec',
+      '[       OK ] ErrorTest.Maps (0 ms)',
+      '2026-12-01T10:00:00.1234567Z   \u2713 renders the error page (8 ms)',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
+    expect(extract(inLog('  \u2713 returns an error when the status is 500 (3 ms)')).type).toBeNull();
+  });
 });

@@ -9,7 +9,7 @@ const D = '0123456789';
 const KLOG = ['EF', D, D, D, D, ' '];
 
 function naiveFirst(keywords: readonly string[], buf: Buffer, from: number, to: number): number {
-  const text = buf.toString('latin1', from, to).toLowerCase();
+  const text = buf.toString('latin1', from, to).replace(/[A-Z]/g, (c) => c.toLowerCase());
   let best = -1;
   for (const kw of keywords) {
     const i = text.indexOf(kw);

@@ -1,0 +1,93 @@
+import { extract } from './helpers';
+
+const text = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+describe("test runners', linters' and package managers' failures without a level word", () => {
+  it.each([
+    ['GoogleTest', '[  FAILED  ] QueueTest.DrainsOnClose (41 ms)'],
+    ['GoogleTest', 'queue_test.cc:57: Failure', '[==========] Running 3 tests from 1 test suite.'],
+    ['CTest', '3/4 Test #4: unit_queue .......................***Failed    0.35 sec'],
+    ['vitest', ' \u00d7 src/queue.test.ts > Queue > drains on close 12ms', ' RUN  v2.1.8 /home/dev/queue'],
+    [
+      'Playwright',
+      '  \u2718  2 [chromium] \u203a queue.spec.ts:12:5 \u203a drains (5.0s)',
+      'Running 4 tests using 2 workers',
+    ],
+    ['commitlint', '\u2716   subject may not be empty [subject-empty]', '\u29d7   input: fix queue'],
+    ['jest coverage', 'Jest: "global" coverage threshold for lines (80%) not met: 72.41%'],
+    [
+      'Surefire',
+      'Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 s <<< FAILURE! -- in org.q.QueueTest',
+    ],
+    ['RSpec', '     Failure/Error: expect(queue.size).to eq(0)'],
+    ['PHPUnit', 'Failed asserting that 3 matches expected 0.'],
+    ['dotnet test', '  Failed Queue.Tests.QueueTests.DrainsOnClose [12 ms]'],
+    ['flake8', "queue/core.py:3:1: F401 'os' imported but unused"],
+    ['black', 'would reformat /home/dev/queue/core.py'],
+    [
+      'pnpm',
+      ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date',
+    ],
+    ['Poetry', 'So, because queue depends on pydantic (>=3), version solving failed.'],
+    ['Composer', 'Your requirements could not be resolved to an installable set of packages.'],
+    ['Next.js', "Module not found: Can't resolve '@/lib/queue'"],
+    ['ld64', 'Undefined symbols for architecture arm64:'],
+    ['Compose', 'queue-worker-1 exited with code 137', ' \u2714 Container queue-db-1  Started'],
+    ['kubectl', 'The Deployment "queue" is invalid: spec.template.spec.containers[0].image: Required value'],
+    ['nodemon', '[nodemon] app crashed - waiting for file changes before starting...'],
+  ])('%s', (_tool, line, head = 'starting the run') => {
+    // A tool whose lines would cost every log's scan is looked for where its output shows (scan.ts LINE_FORMATS).
+    expect(extract(text(head, line, 'run over')).type).toBe('E');
+  });
+
+  it("keeps a linter's rule and tells two findings apart by it", () => {
+    const a = extract(text('queue/core.py:3:1: F401 imported but unused'));
+    expect(a.signature).toContain('F401');
+    expect(extract(text('queue/core.py:3:1: F811 imported but unused')).fingerprint).not.toBe(a.fingerprint);
+  });
+});
+
+describe('what a document is grouped and titled by', () => {
+  it('leaves out the lines that only close a failed run when another says what failed', () => {
+    const viaYarn = extract(
+      text(
+        "src/queue.ts(41,9): error TS2322: Type 'number' is not assignable to type 'string'.",
+        'Found 1 error in src/queue.ts:41',
+        'error Command failed with exit code 2.',
+      ),
+    );
+    const viaRunner = extract(
+      text(
+        "src/queue.ts(44,9): error TS2322: Type 'number' is not assignable to type 'string'.",
+        'Found 2 errors in 1 file.',
+        '##[error]Process completed with exit code 1.',
+      ),
+    );
+    expect(viaRunner.fingerprint).toBe(viaYarn.fingerprint);
+    // With nothing else to say, the run's own failure is the report.
+    expect(extract(text('Error: Process completed with exit code 1.')).type).toBe('E');
+  });
+
+  it("takes the title from the log's first failure of its type, not the alphabetically first", () => {
+    const x = extract(
+      text(
+        'WARNING: [pool www] server reached pm.max_children setting (5)',
+        "sum.c:3:10: error: 'carry' undeclared (first use in this function)",
+        "main.c:9:1: error: expected ';' before '}' token",
+        'Error: Process completed with exit code 2.',
+      ),
+    );
+    expect(x.headline?.title).toBe("'carry' undeclared (first use in this function)");
+    const crash = extract(
+      text(
+        'ERROR: Application startup failed. Exiting.',
+        'Traceback (most recent call last):',
+        '  File "/srv/q/boot.py", line 3, in start',
+        '    connect()',
+        'ConnectionRefusedError: [Errno 111] Connect call failed',
+      ),
+    );
+    expect(crash.type).toBe('C');
+    expect(crash.headline?.title).toBe('ConnectionRefusedError: [Errno 111] Connect call failed');
+  });
+});
