@@ -27,7 +27,7 @@ import { accessEvent, isPassedTest, parseLine, says, withoutAnsi } from '#lib/re
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
-import { maskLine } from './mask.ts';
+import { maskLine, withoutStamp } from './mask.ts';
 import { isFlagged, type LineSink } from './scan.ts';
 import { MAX_ENTRIES, SignatureSet, StackBlock } from './signature.ts';
 import { exceptionSignature, frameOf, isPythonTraceback, isStackContinuation } from './stack.ts';
@@ -148,6 +148,39 @@ function blockMessageLine(
   }
   return /^\s{2,16}\S/.test(text) ? { take: text.trim() } : 'end';
 }
+
+/**
+ * jest's failed test or suite (`● Cart › applies the discount`, `● Test suite
+ * failed to run`): what failed is indented under it, after a blank line
+ * (`    Cannot find module '@shop/http' from 'src/api.ts'`).
+ */
+const JEST_HEAD = /^\s{0,8}\u25cf \S/;
+/**
+ * A failure line that ends where its message should start (vite's `error
+ * during build:`, esbuild's `Error: Build failed with 1 error:`): the message
+ * is the next line (`[vite]: Rollup failed to resolve import "x" from …`),
+ * unless that says a failure of its own. Not an exception's line, whose
+ * message the stack's reading continues.
+ */
+const COLON_HEAD =
+  /^(?![\w$.]{1,256}(?:Exception|Error|Throwable)\b)(?:.{0,512}[\s\]])?(?:error|Error|ERROR)\b[^:\n]{0,64}:\s*$/;
+
+/** What follows a head line, read into its failure: its message, or a block of it. */
+type MessageAfter = 'panic' | 'dart' | 'spring' | 'mel' | 'sqlcmd' | 'colon' | BlockMessage;
+/** The heads whose message is on the lines after them, first match wins; `mel` takes an indented line. */
+const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
+  [PANIC_AT, 'panic'],
+  [DART_UNHANDLED, 'dart'],
+  [SPRING_FAILED, 'spring'],
+  [MEL_HEAD, 'mel'],
+  [JEST_HEAD, 'mel'],
+  [PWSH_HEAD, 'pwsh'],
+  [GRADLE_FAILED, 'gradle'],
+  [CMAKE_HEAD, 'cmake'],
+  [SQLCMD_MSG, 'sqlcmd'],
+  [JAVAC_HEAD, 'javac'],
+  [COLON_HEAD, 'colon'],
+];
 
 /**
  * Line starts of the structured formats lib/records reads (only such lines are
@@ -301,7 +334,7 @@ export class Collector implements LineSink {
   /** Trace: goroutine headers seen (Go dumps). */
   private goroutines = 0;
   /** Trace: the head's message is on the next line, not yet read (a Rust panic, .NET's console logger). */
-  private messageNext: 'panic' | 'dart' | 'spring' | 'mel' | 'sqlcmd' | BlockMessage | null = null;
+  private messageNext: MessageAfter | null = null;
   /** Lines read of a block message (messageNext) so far. */
   private blockMessageLines = 0;
   /**
@@ -514,10 +547,14 @@ export class Collector implements LineSink {
         if (this.messageNext !== null) {
           const from = this.messageNext;
           this.messageNext = null;
-          const fits = from === 'mel' ? /^\s/.test(text) : !isLogLine(text);
+          const fits =
+            from === 'mel'
+              ? /^\s/.test(text)
+              : !isLogLine(text) &&
+                (from !== 'colon' || severityOf(text, text.toLowerCase()) === Severity.None);
           if (fits && frameOf(text) === null && !isStackContinuation(text)) {
             this.keep(this.raw);
-            this.pendingHead = `${this.pendingHead ?? ''}\n${text}`;
+            this.pendingHead = `${this.pendingHead ?? ''}\n${withoutStamp(text)}`;
             return true;
           }
         }
@@ -663,25 +700,7 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
-    this.messageNext = PANIC_AT.test(text)
-      ? 'panic'
-      : DART_UNHANDLED.test(text)
-        ? 'dart'
-        : SPRING_FAILED.test(text)
-          ? 'spring'
-          : MEL_HEAD.test(text)
-            ? 'mel'
-            : PWSH_HEAD.test(text)
-              ? 'pwsh'
-              : GRADLE_FAILED.test(text)
-                ? 'gradle'
-                : CMAKE_HEAD.test(text)
-                  ? 'cmake'
-                  : SQLCMD_MSG.test(text)
-                    ? 'sqlcmd'
-                    : JAVAC_HEAD.test(text)
-                      ? 'javac'
-                      : null;
+    this.messageNext = MESSAGE_AFTER.find(([head]) => head.test(text))?.[1] ?? null;
     this.blockMessageLines = 0;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;

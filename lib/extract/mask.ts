@@ -433,7 +433,23 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
   };
 }
 
-const maskLineKey = cachedBy((key) => maskText(stripHeader(key)));
+/**
+ * A time stamped before a line that has no header of its own to strip (GitHub
+ * Actions' raw log, `2026-12-01T10:00:00.1234567Z make: *** …`; a task
+ * runner's `[10:00:00] `), and BuildKit's step prefix (`#8 2.145 `): where in
+ * the run, so the same line reads the same with and without them. Digits may
+ * come squeezed (maskLine's cache key).
+ */
+const LEADING_STAMP =
+  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2})?\]?\s{1,4}|\[\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
+
+/** The line without a time or BuildKit prefix stamped before it (LEADING_STAMP), unless that is all it holds. */
+export function withoutStamp(line: string): string {
+  const stamp = LEADING_STAMP.exec(line)![0].length;
+  return stamp > 0 && stamp < line.length ? line.slice(stamp) : line;
+}
+
+const maskLineKey = cachedBy((key) => maskText(withoutStamp(stripHeader(key))));
 const CODE_CONTEXT =
   /\bMsg \d|http|status|code|exit|errno|error number|signal|signum|sqlstate|\brc\b|\bret|0x[8c]0|curl|answered|responded|replied/i;
 const CODE_SHAPE = /[Ee]rror:? \(?[A-Z]?\d|[A-Z]-?\d{3}|(?:^|[A-Z]:\s{1,2})[0-9A-Z]{5}:/;

@@ -7,7 +7,7 @@
  * ignores them too), or null when the line is not a frame. Only the first
  * FRAME_LIMIT characters are looked at; the patterns match bounded segments.
  */
-import { baseName, cachedBy, maskText, stripHeader } from './mask.ts';
+import { baseName, cachedBy, maskText, stripHeader, withoutStamp } from './mask.ts';
 
 const FRAME_LIMIT = 1024;
 
@@ -85,8 +85,11 @@ const RULES: FrameRule[] = [
     (m) => `# ${cleanSymbol(m[2] ?? '')} ${cleanLocation(m[1] ?? '')}`,
   ],
   [/^#\d{1,6}\s+(\{main\}|\[internal function\]: .{1,512})$/, (m) => `# ${cleanSymbol(m[1] ?? '')}`],
-  // generic numbered frame: #3 fn
-  [/^#\d{1,6}\s+(?:0x[0-9a-fA-F]{1,32}\s+(?:in\s+)?)?(.{1,512})$/, (m) => `# ${genericFrame(m[1] ?? '')}`],
+  // generic numbered frame: #3 fn (not BuildKit's step lines: `#8 2.145 …`, `#8 [2/5] RUN …`, `#8 DONE 0.1s`)
+  [
+    /^#\d{1,6}\s+(?!\d{1,6}\.\d{1,4} |\[|(?:DONE|CACHED|ERROR|CANCELED)\b|sha256:|(?:resolve|transferring|naming|exporting|writing|extracting|load|loading|unpacking|preparing) )(?:0x[0-9a-fA-F]{1,32}\s+(?:in\s+)?)?(.{1,512})$/,
+    (m) => `# ${genericFrame(m[1] ?? '')}`,
+  ],
   // lldb: frame #0: 0x0000 a.out`main at main.c:5:3
   [
     /^(?:\* )?frame #\d{1,6}: 0x[0-9a-fA-F]{1,32} ([^`\s]{1,256})`(.{1,512}?)(?: at (\S{1,512}))?(?: \+ \d{1,9})?$/,
@@ -212,5 +215,5 @@ export function isPythonTraceback(line: string): boolean {
  * names in `Exception in thread "…"` (which thread crashed is circumstance).
  */
 export const exceptionSignature = cachedBy((line) =>
-  maskText(stripHeader(line).replace(/^\s*Exception in thread "[^"]{0,256}"\s*/, '')),
+  maskText(withoutStamp(stripHeader(line)).replace(/^\s*Exception in thread "[^"]{0,256}"\s*/, '')),
 );

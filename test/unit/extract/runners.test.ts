@@ -90,4 +90,50 @@ describe('what a document is grouped and titled by', () => {
     expect(crash.type).toBe('C');
     expect(crash.headline?.title).toBe('ConnectionRefusedError: [Errno 111] Connect call failed');
   });
+
+  it("reads a failure's message from the next line when its head stops at a colon, and jest's under its test", () => {
+    const vite = (module: string) =>
+      extract(
+        text(
+          'vite v5.4.2 building for production...',
+          'error during build:',
+          `[vite]: Rollup failed to resolve import "${module}" from "/home/dev/q/src/main.ts".`,
+          '    at onRollupWarning (file:///home/dev/q/node_modules/vite/dist/node/chunks/dep.js:65:5)',
+        ),
+      );
+    expect(vite('@q/metrics').fingerprint).not.toBe(vite('@q/tracing').fingerprint);
+    const jest = (module: string) =>
+      extract(
+        text(
+          ' FAIL  src/queue.test.ts',
+          '  \u25cf Test suite failed to run',
+          '',
+          `    Cannot find module '${module}' from 'src/queue.ts'`,
+        ),
+      );
+    expect(jest('@q/clock').headline?.title).toBe(
+      "\u25cf Test suite failed to run Cannot find module '@q/clock' from 'src/queue.ts'",
+    );
+    expect(jest('@q/clock').fingerprint).not.toBe(jest('@q/store').fingerprint);
+  });
+
+  it("reads a line the same with or without a runner's time stamp or BuildKit's step prefix", () => {
+    const plain = extract(
+      text("sum.c:3:10: error: 'carry' undeclared", 'make: *** [Makefile:4: sum.o] Error 1'),
+    );
+    const stamped = extract(
+      text(
+        "2026-12-01T10:00:03.1234567Z sum.c:3:10: error: 'carry' undeclared",
+        '2026-12-01T10:00:03.1299999Z make: *** [Makefile:4: sum.o] Error 1',
+      ),
+    );
+    expect(stamped.fingerprint).toBe(plain.fingerprint);
+    const step = (prefix: string) =>
+      extract(text(`${prefix}npm ERR! ERESOLVE could not resolve`)).fingerprint;
+    expect(step('#8 2.145 ')).toBe(step(''));
+    // BuildKit's step lines are not a stack's frames.
+    expect(extract(text('#7 [4/7] COPY pages/ /srv/pages/', '#7 DONE 0.1s', 'warning: slow disk')).type).toBe(
+      'W',
+    );
+  });
 });
