@@ -81,6 +81,14 @@ const RULES: Array<[RegExp, string, string?]> = [
     '\\',
   ],
   [/\/home\/vsts\/work\/\d{1,6}\/s(?![\w.-])/g, '<checkout>', '/home/vsts/'],
+  // CircleCI's `/home/circleci/project`, Travis's `/home/travis/build/org/repo`, Bitbucket's
+  // `/opt/atlassian/pipelines/agent/build`, Buildkite's `/var/lib/buildkite-agent/builds/agent-1/org/repo`,
+  // Drone's `/drone/src`, AppVeyor's `/home/appveyor/projects/repo`.
+  [
+    /\/home\/circleci\/project(?![\w.-])|\/home\/travis\/build\/[\w.-]{1,128}\/[\w.-]{1,128}|\/opt\/atlassian\/pipelines\/agent\/build(?![\w.-])|(?<![\w.-])(?:\/[\w.-]{1,64}){0,4}\/buildkite-agent\/builds\/[\w.-]{1,128}\/[\w.-]{1,128}\/[\w.-]{1,128}|(?<![\w.-])\/drone\/src(?![\w.-])|\/home\/appveyor\/projects\/[\w.-]{1,128}/g,
+    '<checkout>',
+    '/',
+  ],
   [/\/(home|Users)\/[^/\s"']{1,64}/g, '/$1/<user>', '/'],
   [/\b([A-Za-z]:\\(?:Users|Documents and Settings))\\[^\\\s"']{1,64}/g, '$1\\<user>', ':\\'],
   // Host names, by the top-level domains networks name hosts with (a Java package
@@ -131,7 +139,12 @@ const RULES: Array<[RegExp, string, string?]> = [
   // 'Cart#total': …`): the checkout and the line are where it was deployed, the file's name stays.
   [/(?<!\S)(?:[^\s:`']{0,512}\/)?([^/\s:`']{1,128}\.rb):\d{1,7}:in (?=[`'])/g, '$1:in ', ':in '],
   // Where npm wrote its debug log (`npm ERR!     /root/.npm/_logs/2024-…-debug-0.log`) is the run's.
-  [/(npm ERR!\s+)\S{0,256}\/_logs\/\S{1,256}/g, '$1<npm log>', '/_logs/'],
+  // (npm 10 says `npm error A complete log of this run can be found in: /home/sam/.npm/_logs/…`.)
+  [
+    /(npm (?:ERR!|error)\s+(?:[A-Za-z ]{1,64}:\s+)?)\S{0,256}[/\\]_logs[/\\]\S{1,256}/g,
+    '$1<npm log>',
+    '_logs',
+  ],
   // Whether the crash left a core is the machine's ulimit, not the failure.
   [/ \(core dumped\)/g, '', 'core dumped'],
   // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`),

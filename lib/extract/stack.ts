@@ -106,6 +106,8 @@ const RULES: FrameRule[] = [
     /^([\w./-]{1,256}\.(?:\(\*?[\w]{1,128}\)\.)?[\w.$]{1,128})\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/,
     (m) => `go ${m[1] ?? ''}`,
   ],
+  // Go: the runtime's `panic({0x5c1a20?, 0xc000012345?})` between the frames of a panic that was recovered and raised again
+  [/^panic\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/, () => 'go panic'],
   // Go file line: /src/app/main.go:12 +0x1d
   [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
   // Rust: 3: app::run | 3: 0x55d0 - app::run

@@ -106,4 +106,44 @@ describe("compilers' diagnostics in a build log", () => {
       a.fingerprint,
     );
   });
+
+  it('a recovered Go panic in a test keeps the frames past the runtime and testing ones', () => {
+    const panic = (frame: string, file: string) =>
+      extract(
+        text(
+          '--- FAIL: TestDrain (0.00s)',
+          'panic: runtime error: invalid memory address or nil pointer dereference [recovered]',
+          '\tpanic: runtime error: invalid memory address or nil pointer dereference',
+          '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x4f2a1c]',
+          '',
+          'goroutine 21 [running]:',
+          'testing.tRunner.func1.2({0x52c1e0, 0x6a4f10})',
+          '\t/usr/local/go/src/testing/testing.go:1632 +0x230',
+          'panic({0x52c1e0?, 0x6a4f10?})',
+          '\t/usr/local/go/src/runtime/panic.go:785 +0x132',
+          `example.org/tally/${frame}(0x0)`,
+          `\t/home/dev/tally/${file}:41 +0x1c`,
+        ),
+      );
+    const a = panic('queue.(*Queue).Push', 'queue/queue.go');
+    expect(a.headline?.culprit).toBe('example.org/tally/queue.(*Queue).Push');
+    expect(panic('pool.(*Pool).Submit', 'pool/pool.go').fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it("masks other CI services' checkouts and npm 10's debug log", () => {
+    const line = (root: string) => maskLine(`cannot open ${root}/src/sum.c`);
+    for (const root of [
+      '/home/circleci/project',
+      '/home/travis/build/ferncrest/tally',
+      '/opt/atlassian/pipelines/agent/build',
+      '/var/lib/buildkite-agent/builds/agent-1/ferncrest/tally',
+      '/drone/src',
+    ])
+      expect(line(root)).toBe('cannot open <checkout>/src/sum.c');
+    expect(
+      maskLine(
+        'npm error A complete log of this run can be found in: /home/sam/.npm/_logs/2026-12-01T10_00_00_000Z-debug-0.log',
+      ),
+    ).toBe('npm error A complete log of this run can be found in: <npm log>');
+  });
 });
