@@ -115,8 +115,22 @@ const JAVAC_HEAD =
   /^\S{1,512}\.java:\d{1,7}: (?:error|warning): \S|^\[(?:ERROR|WARNING)\] \S{1,512}\.java:\[\d{1,7},\d{1,7}\] \S/;
 const JAVAC_DETAIL = /^\s{1,16}(symbol|location)\s{0,16}:\s{1,16}(\S.{0,1024})$/;
 
+/**
+ * Terraform's diagnostic box: `│ Error: Unsupported argument`, then `│ `
+ * lines to the box's end (`╵`): where (`on variables.tf line 4, in variable
+ * "region":`, `with aws_instance.web,`) and the detail (`An argument named
+ * "defualt" is not expected here.`) are the failure; the source lines
+ * (`│    4:   defualt = 1`), the values under them (`│     │ var.x is …`) and a
+ * state lock's holder are not.
+ */
+const TERRAFORM_HEAD = /^\u2502 (?:Error|Warning): \S/;
+const TERRAFORM_LINE = /^\u2502(?: (.*))?$/;
+const TERRAFORM_SKIPPED = /^(?:\d{1,7}:\s|[\u2502\u251c\u2500])/;
+/** A state lock's holder (`Lock Info:` then `  ID:`, `  Who:`, `  Created:` …): whose run, not what failed. */
+const TERRAFORM_LOCK = /^\s{2,8}(?:ID|Path|Operation|Who|Version|Created|Info):/;
+
 /** The failures whose message is a block of lines after their head, read up to this many characters. */
-type BlockMessage = 'pwsh' | 'gradle' | 'cmake' | 'javac';
+type BlockMessage = 'pwsh' | 'gradle' | 'cmake' | 'javac' | 'terraform';
 const BLOCK_MESSAGE_MAX_CHARS = 4096;
 
 /**
@@ -129,6 +143,13 @@ function blockMessageLine(
   text: string,
   index: number,
 ): { take: string } | 'skip' | 'end' {
+  if (from === 'terraform') {
+    const line = TERRAFORM_LINE.exec(text);
+    if (line === null) return 'end';
+    const said = line[1]?.trim() ?? '';
+    const passed = said === '' || TERRAFORM_SKIPPED.test(said) || TERRAFORM_LOCK.test(line[1] ?? '');
+    return passed ? 'skip' : { take: said };
+  }
   if (from === 'javac') {
     const detail = JAVAC_DETAIL.exec(text);
     if (detail) return { take: `${detail[1]}: ${detail[2]?.trim()}` };
@@ -179,6 +200,7 @@ const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
   [CMAKE_HEAD, 'cmake'],
   [SQLCMD_MSG, 'sqlcmd'],
   [JAVAC_HEAD, 'javac'],
+  [TERRAFORM_HEAD, 'terraform'],
   [COLON_HEAD, 'colon'],
 ];
 
@@ -529,7 +551,8 @@ export class Collector implements LineSink {
           this.messageNext === 'pwsh' ||
           this.messageNext === 'gradle' ||
           this.messageNext === 'cmake' ||
-          this.messageNext === 'javac'
+          this.messageNext === 'javac' ||
+          this.messageNext === 'terraform'
         ) {
           const line = blockMessageLine(
             this.messageNext,

@@ -23,7 +23,7 @@ export interface Headline {
 const EXCEPTION =
   /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
-  /^(?:\[(?:error|warning|ERROR|WARNING)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+  /^(?:\u2502 )?(?:\[(?:error|warning|ERROR|WARNING)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
 /**
  * Lines that count or close a failed run rather than say what failed: a
  * tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors

@@ -333,8 +333,8 @@ const OPTION_START = /^-{1,2}[A-Za-z]/;
  * more lower-case ones (`errorhandler`); the start of an identifier that goes
  * on (`ErrorPageFilter`, `errorPage`, `ErrorsController`,
  * `ExceptionTranslationFilter`); joined by `-` or `_` to another part in
- * lower case (`error-pages`, `serialize-error`, `send_error_digest`, but not
- * `ERROR_ACCESS_DENIED`); in a path (`src/error_handler.c`, `[/error]`,
+ * lower case (`error-pages`, `serialize-error`, `send_error_digest`,
+ * `alarm.errors`, but not `ERROR_ACCESS_DENIED` or `socket.error:`); in a path (`src/error_handler.c`, `[/error]`,
  * `errors/summary.html.erb`; not Celery's `ERROR/MainProcess`) or a file's
  * name (`errors.go`, `error.log`); a command-line option or its value
  * (`--loglevel=error`, `--no-warnings`, `-Wno-error=unused`, `-D warnings`,
@@ -355,6 +355,9 @@ function isOwnWord(text: string, at: number, length: number): boolean {
     const joinedBefore = (before === 45 || before === 95) && isAlnum(text.charCodeAt(at - 2));
     const joinedAfter = (after === 45 || after === 95) && isAlnum(text.charCodeAt(end + 1));
     if (joinedBefore || joinedAfter || after === 47) return false;
+    // A dotted name's last part in lower case (`aws_cloudwatch_metric_alarm.errors`), not an exception (`socket.error:`).
+    if (before === 46 && !isUpper(text.charCodeAt(at)) && isAlnum(text.charCodeAt(at - 2)) && after !== 58)
+      return false;
   }
   // In a path, after a directory.
   for (let i = at - 1; i >= 0; i--) {

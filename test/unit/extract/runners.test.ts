@@ -136,4 +136,43 @@ describe('what a document is grouped and titled by', () => {
       'W',
     );
   });
+
+  it("reads Terraform's diagnostic box: where and the detail, not the source line or the lock's holder", () => {
+    const box = (file: string, line: number, argument: string) =>
+      extract(
+        text(
+          '\u2577',
+          '\u2502 Error: Unsupported argument',
+          '\u2502 ',
+          `\u2502   on ${file} line ${line}, in resource "aws_s3_bucket" "logs":`,
+          `\u2502   ${line}:   ${argument} = true`,
+          '\u2502 ',
+          `\u2502 An argument named "${argument}" is not expected here.`,
+          '\u2575',
+        ),
+      );
+    const a = box('storage.tf', 12, 'versioned');
+    expect(a.headline?.title).toBe(
+      'Unsupported argument on storage.tf line <*>, in resource "aws_s3_bucket" "logs": An argument named "versioned" is not expected here.',
+    );
+    expect(box('storage.tf', 14, 'versioned').fingerprint).toBe(a.fingerprint);
+    expect(box('storage.tf', 12, 'encrypted').fingerprint).not.toBe(a.fingerprint);
+    const lock = (who: string) =>
+      extract(
+        text(
+          '\u2502 Error: Error acquiring the state lock',
+          '\u2502 ',
+          '\u2502 Error message: ConditionalCheckFailedException: The conditional request failed',
+          '\u2502 Lock Info:',
+          `\u2502   Who:       ${who}`,
+          '\u2502   Created:   2026-12-01 10:00:00.123456 +0000 UTC',
+          '\u2575',
+        ),
+      ).fingerprint;
+    expect(lock('runner@fv-az512-33')).toBe(lock('sam@laptop'));
+  });
+
+  it('a resource named in a dotted name is not a failure', () => {
+    expect(extract(text('  # aws_cloudwatch_metric_alarm.errors will be created')).type).toBeNull();
+  });
 });
