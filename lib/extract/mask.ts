@@ -145,6 +145,10 @@ const RULES: Array<[RegExp, string, string?]> = [
     '$1<npm log>',
     '_logs',
   ],
+  // The versions an index offered (pip's `(from versions: 2.13.0, 2.14.1, …)`): how many is the index's day.
+  [/\(from versions: (?!none\))[^)\n]{1,4096}\)/g, '(from versions: <*>)', 'from versions: '],
+  // A package's version requirement (`psycopg2-binary==2.9.9`): the version goes, the name stays (keptToken).
+  [/(?<=[A-Za-z][\w.-]{0,127})(===?|>=|<=|~=|!=)\d[\w.*+!-]{0,63}/g, '$1<version>', '='],
   // Whether the crash left a core is the machine's ulimit, not the failure.
   [/ \(core dumped\)/g, '', 'core dumped'],
   // Which thread panicked is circumstance (Rust: `thread 'tokio-runtime-worker' panicked at …`),
@@ -296,8 +300,26 @@ const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
 const STATUS_VERB = /\b(?:returned|answered|responded|replied)(?: with)? $/;
 const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(])/;
 
+/**
+ * A package's name, which may hold a digit (`psycopg2`, `boto3`, `lz4`):
+ * before its version requirement (`psycopg2-binary==2.9.9`, `boto3>=1.34`,
+ * the version itself masked by the rule before the tokens) or after the words
+ * a package manager names one with (pip's `Failed building wheel for lz4`,
+ * `No matching distribution found for h5py`, `the requirement s3fs`).
+ */
+const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,127}$/;
+const PACKAGE_BEFORE =
+  /\b(?:wheels? for|to build|requirement|distribution found for|Installing|Collecting) $/;
+const VERSION_AFTER = /^(?:===?|>=|<=|~=|!=)<version>/;
+
 function keptToken(token: string, at: number, s: string): boolean {
   if (HRESULT.test(token) || PRODUCT_CODE.test(token) || CODE_NAME.test(token)) return true;
+  if (
+    PACKAGE_NAME.test(token) &&
+    (VERSION_AFTER.test(s.slice(at + token.length, at + token.length + 12)) ||
+      PACKAGE_BEFORE.test(s.slice(Math.max(0, at - 32), at)))
+  )
+    return true;
   // A code ending a sentence (`exit code 1.`) is the code.
   const tok = token.length > 1 && token.endsWith('.') ? token.slice(0, -1) : token;
   if (
@@ -472,7 +494,7 @@ const POD_DIGITS =
 
 /** A digit inside a name CODE_NAME keeps, which squeezing the digits would change. */
 const NAME_DIGITS =
-  /[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
+  /[A-Za-z]\d[\w.-]{0,64}(?:===?|>=|<=|~=|!=)\d|\b(?:wheels? for|to build|requirement|distribution found for) [A-Za-z][\w.-]{0,64}\d|[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {

@@ -175,4 +175,20 @@ describe('what a document is grouped and titled by', () => {
   it('a resource named in a dotted name is not a failure', () => {
     expect(extract(text('  # aws_cloudwatch_metric_alarm.errors will be created')).type).toBeNull();
   });
+
+  it("keeps a package's name that holds a digit, and masks its version and the index's offer", () => {
+    const pip = (name: string, offered: string) =>
+      extract(
+        text(
+          `ERROR: Could not find a version that satisfies the requirement ${name}==9.9.9 (from versions: ${offered})`,
+          `ERROR: No matching distribution found for ${name}==9.9.9`,
+        ),
+      );
+    const a = pip('boto3', '1.34.0, 1.34.1');
+    expect(a.signature).toContain('requirement boto3==<version>');
+    expect(pip('boto3', '1.34.0, 1.34.1, 1.34.2').fingerprint).toBe(a.fingerprint);
+    expect(pip('lz4', '1.34.0, 1.34.1').fingerprint).not.toBe(a.fingerprint);
+    const wheel = (name: string) => extract(text(`ERROR: Failed building wheel for ${name}`)).fingerprint;
+    expect(wheel('psycopg2')).not.toBe(wheel('h5py'));
+  });
 });
