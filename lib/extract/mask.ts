@@ -312,8 +312,26 @@ const PACKAGE_BEFORE =
   /\b(?:wheels? for|to build|requirement|distribution found for|Installing|Collecting) $/;
 const VERSION_AFTER = /^(?:===?|>=|<=|~=|!=)<version>/;
 
+/**
+ * A compiler's diagnostic (`error: implicit declaration of function
+ * 'siphash24'`, `fatal error: sqlite3.h: No such file or directory`,
+ * rustc's ``error[E0425]: cannot find value `retry2` ``): the names it quotes
+ * and the headers it names are the failure, digits and all.
+ */
+const DIAGNOSTIC = /^(?:fatal )?(?:error|warning|note)(?:\[[A-Z]\d{4}\])?: /;
+const QUOTED_NAME = /^[A-Za-z_][\w:]{0,127}$/;
+const HEADER_FILE = /^[\w./-]{0,255}\.(?:h|hh|hpp|hxx)$/;
+
+function diagnosticName(token: string, at: number, s: string): boolean {
+  if (!DIAGNOSTIC.test(s)) return false;
+  if (HEADER_FILE.test(token)) return true;
+  const open = s[at - 1];
+  return (open === "'" || open === '`') && s[at + token.length] === "'" && QUOTED_NAME.test(token);
+}
+
 function keptToken(token: string, at: number, s: string): boolean {
   if (HRESULT.test(token) || PRODUCT_CODE.test(token) || CODE_NAME.test(token)) return true;
+  if (diagnosticName(token, at, s)) return true;
   if (
     PACKAGE_NAME.test(token) &&
     (VERSION_AFTER.test(s.slice(at + token.length, at + token.length + 12)) ||
@@ -494,7 +512,7 @@ const POD_DIGITS =
 
 /** A digit inside a name CODE_NAME keeps, which squeezing the digits would change. */
 const NAME_DIGITS =
-  /[A-Za-z]\d[\w.-]{0,64}(?:===?|>=|<=|~=|!=)\d|\b(?:wheels? for|to build|requirement|distribution found for) [A-Za-z][\w.-]{0,64}\d|[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
+  /[`'][A-Za-z_]\w{0,64}\d\w{0,64}'|\w\d\w{0,64}\.h(?:h|pp|xx)?\b|[A-Za-z]\d[\w.-]{0,64}(?:===?|>=|<=|~=|!=)\d|\b(?:wheels? for|to build|requirement|distribution found for) [A-Za-z][\w.-]{0,64}\d|[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
 
 /** Signature text of a plain failure line. */
 export function maskLine(line: string): string {

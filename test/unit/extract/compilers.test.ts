@@ -146,4 +146,22 @@ describe("compilers' diagnostics in a build log", () => {
       ),
     ).toBe('npm error A complete log of this run can be found in: <npm log>');
   });
+
+  it("keeps the names a compiler's diagnostic quotes and the headers it names, digits and all", () => {
+    const implicit = (name: string) =>
+      extract(
+        text(
+          `hash.c:12:9: error: implicit declaration of function '${name}' [-Werror=implicit-function-declaration]`,
+        ),
+      );
+    expect(implicit('crc32c').fingerprint).not.toBe(implicit('xxh64').fingerprint);
+    expect(implicit('crc32c').signature).toContain("'crc32c'");
+    const header = (name: string) =>
+      extract(text(`db.c:1:10: fatal error: ${name}: No such file or directory`));
+    expect(header('sqlite3.h').fingerprint).not.toBe(header('lmdb2.h').fingerprint);
+    // Elsewhere a quoted value with a digit is still a value.
+    expect(extract(text("ERROR cannot load session 's8812'")).fingerprint).toBe(
+      extract(text("ERROR cannot load session 's9034'")).fingerprint,
+    );
+  });
 });
