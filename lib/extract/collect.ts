@@ -188,6 +188,18 @@ const COLON_HEAD =
 
 /** What follows a head line, read into its failure: its message, or a block of it. */
 type MessageAfter = 'panic' | 'dart' | 'spring' | 'mel' | 'sqlcmd' | 'colon' | BlockMessage;
+/** What the lines after a head are to it (MESSAGE_AFTER); null for most heads, whose message is their own. */
+function messageAfter(text: string): MessageAfter | null {
+  for (let i = 0; i < MESSAGE_AFTER.length; i++) {
+    const [head, after] = MESSAGE_AFTER[i]!;
+    if (head.test(text)) return after;
+  }
+  // Cheap first: a head that stops at a colon ends in one.
+  let end = text.length - 1;
+  while (end > 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 58 && COLON_HEAD.test(text) ? 'colon' : null;
+}
+
 /** The heads whose message is on the lines after them, first match wins; `mel` takes an indented line. */
 const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
   [PANIC_AT, 'panic'],
@@ -201,7 +213,6 @@ const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
   [SQLCMD_MSG, 'sqlcmd'],
   [JAVAC_HEAD, 'javac'],
   [TERRAFORM_HEAD, 'terraform'],
-  [COLON_HEAD, 'colon'],
 ];
 
 /**
@@ -723,7 +734,7 @@ export class Collector implements LineSink {
     this.mode = 'trace';
     this.gap = false;
     this.pendingHead = text;
-    this.messageNext = MESSAGE_AFTER.find(([head]) => head.test(text))?.[1] ?? null;
+    this.messageNext = messageAfter(text);
     this.blockMessageLines = 0;
     this.apple = APPLE_EXCEPTION.test(text) ? { lines: 0, crashed: false } : null;
     this.block = null;

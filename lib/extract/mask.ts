@@ -512,13 +512,30 @@ const POD_DIGITS =
 
 /** A digit inside a name CODE_NAME keeps, which squeezing the digits would change. */
 const NAME_DIGITS =
-  /[`'][A-Za-z_]\w{0,64}\d\w{0,64}'|\w\d\w{0,64}\.h(?:h|pp|xx)?\b|[A-Za-z]\d[\w.-]{0,64}(?:===?|>=|<=|~=|!=)\d|\b(?:wheels? for|to build|requirement|distribution found for) [A-Za-z][\w.-]{0,64}\d|[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
+  /[a-z]\d(?:\d{0,3}[a-z]?_[a-z]|[a-z0-9_]{0,16}\.[A-Z])|_[a-z]{1,4}\d|\.ps[dm]?1\b|\.(?:mp[34]|h26[45]|sha\d|md5|x509|p12|bz2|7z)\b|[A-Z]_\d/;
 
 /** Signature text of a plain failure line. */
+/**
+ * Names keptToken keeps with their digits in some contexts only: a quoted name
+ * or a header in a compiler's diagnostic, a package before its version or
+ * after pip's words for it.
+ */
+const QUOTED_DIGITS = /[`'][A-Za-z_]\w{0,64}\d\w{0,64}'|\w\d\w{0,64}\.h(?:h|pp|xx)?\b/;
+const PACKAGE_DIGITS =
+  /[A-Za-z]\d[\w.-]{0,64}(?:===?|>=|<=|~=|!=)\d|\b(?:wheels? for|to build|requirement|distribution found for) [A-Za-z][\w.-]{0,64}\d/;
+
+function hasNamedDigits(cut: string): boolean {
+  if (NAME_DIGITS.test(cut)) return true;
+  if ((cut.includes("'") || cut.includes('`') || cut.includes('.h')) && QUOTED_DIGITS.test(cut)) return true;
+  return (
+    (cut.includes('=') || cut.includes(' for ') || cut.includes('to build') || cut.includes('requirement')) &&
+    PACKAGE_DIGITS.test(cut)
+  );
+}
+
 export function maskLine(line: string): string {
   const cut = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
-  const exact =
-    CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) || POD_DIGITS.test(cut) || NAME_DIGITS.test(cut);
+  const exact = CODE_CONTEXT.test(cut) || CODE_SHAPE.test(cut) || POD_DIGITS.test(cut) || hasNamedDigits(cut);
   return maskLineKey(exact ? cut : cut.replace(/\d+/g, '0'));
 }
 

@@ -139,28 +139,17 @@ export const KEYWORDS: readonly string[] = [
   // Apple's unified log: the Fault type column (`Error` is a keyword already).
   ' fault  ',
   // Test runners, linters and package managers (lib/extract/event.ts TEST_FAILURE):
-  // GoogleTest, CTest, jest, Surefire, …; those whose bytes cost the prefilter most on
-  // every log are in LINE_FORMATS (vitest, Playwright, commitlint, GoogleTest, Compose).
-  '[  failed  ]',
-  '***failed',
-  '***timeout',
+  // jest, RSpec, flake8, black, pnpm, Next.js, Apple's linker, Compose, kubectl; those of tools
+  // that announce themselves are looked for where their output shows (LINE_FORMATS).
   'threshold for ',
   'failure/error: ',
-  'failed asserting',
-  'failures!',
-  '  failed ',
-  'failed!',
   '.py:',
   'would reformat',
   'err_pnpm_',
   'elifecycle',
-  'version solving',
-  'could not be resolved',
-  'could not find gem',
   "can't resolve",
   'undefined symbols',
   '", referenced from',
-  'app crashed',
   // Compose's `service "migrate" didn't complete successfully: exit 1`.
   'successfully: exit',
   '" is invalid',
@@ -366,7 +355,38 @@ const LINE_FORMATS: ReadonlyArray<{
     // GoogleTest's run (`[==========] Running 3 tests from 1 test suite.`): an assertion's `pool_test.cc:57: Failure`.
     seen: /^\[={10}\] Running \d/m,
     shapes: [],
-    keywords: [': failure'],
+    keywords: [': failure', '[  failed  ]'],
+  },
+  {
+    // CTest's run (`Test project /src/build`, `    Start 4: unit_queue`): `4/4 Test #4: unit_queue ...***Failed`.
+    seen: /^(?:Test project \/|\s{0,8}Start\s{1,4}\d{1,6}: )/m,
+    shapes: [],
+    keywords: ['***failed', '***timeout'],
+  },
+  {
+    // PHPUnit's run (`PHPUnit 10.5.2 by Sebastian Bergmann …`): `Failed asserting that …`, `FAILURES!`.
+    seen: /^PHPUnit \d{1,2}\.\d/m,
+    shapes: [],
+    keywords: ['failed asserting', 'failures!'],
+  },
+  {
+    // `dotnet test` (`Test run for /src/Shop.Tests.dll (.NETCoreApp,Version=v8.0)`): `  Failed Shop.Tests.X [12 ms]`.
+    seen: /^(?:Test run for .{1,512}\.dll\b|Starting test execution, please wait)/m,
+    shapes: [],
+    keywords: ['  failed ', 'failed!'],
+  },
+  {
+    // nodemon (`[nodemon] 3.1.0`): `[nodemon] app crashed - waiting for file changes …`.
+    seen: /^\[nodemon\] /m,
+    shapes: [],
+    keywords: ['app crashed'],
+  },
+  {
+    // A dependency resolver's run: Poetry's and Bundler's `Resolving dependencies...`, Bundler's
+    // `Fetching gem metadata`, Composer's `Loading composer repositories`: `version solving failed`, …
+    seen: /^(?:Resolving dependencies\.\.\.|Updating dependencies|Fetching gem metadata|Loading composer repositories)/m,
+    shapes: [],
+    keywords: ['version solving', 'could not be resolved', 'could not find gem'],
   },
   {
     // Docker Compose's progress (` ✔ Container shop-db-1  Started`, `Attaching to web-1`): `web-1 exited with code 137`.
@@ -381,6 +401,9 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['"s":"f"', '"s":"e"', '"s":"w"'],
   },
 ];
+
+// A matcher is keyed by a bit a format (matcherFor): at most 31 of them.
+if (LINE_FORMATS.length > 31) throw new Error('LINE_FORMATS: at most 31 formats');
 
 /** Bytes of a log's start that decide which line formats it is written in. */
 export const SNIFF_BYTES = 64 * 1024;

@@ -4,9 +4,17 @@ const text = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 describe("test runners', linters' and package managers' failures without a level word", () => {
   it.each([
-    ['GoogleTest', '[  FAILED  ] QueueTest.DrainsOnClose (41 ms)'],
+    [
+      'GoogleTest',
+      '[  FAILED  ] QueueTest.DrainsOnClose (41 ms)',
+      '[==========] Running 3 tests from 1 test suite.',
+    ],
     ['GoogleTest', 'queue_test.cc:57: Failure', '[==========] Running 3 tests from 1 test suite.'],
-    ['CTest', '3/4 Test #4: unit_queue .......................***Failed    0.35 sec'],
+    [
+      'CTest',
+      '3/4 Test #4: unit_queue .......................***Failed    0.35 sec',
+      'Test project /home/dev/queue/build',
+    ],
     ['vitest', ' \u00d7 src/queue.test.ts > Queue > drains on close 12ms', ' RUN  v2.1.8 /home/dev/queue'],
     [
       'Playwright',
@@ -20,21 +28,37 @@ describe("test runners', linters' and package managers' failures without a level
       'Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.2 s <<< FAILURE! -- in org.q.QueueTest',
     ],
     ['RSpec', '     Failure/Error: expect(queue.size).to eq(0)'],
-    ['PHPUnit', 'Failed asserting that 3 matches expected 0.'],
-    ['dotnet test', '  Failed Queue.Tests.QueueTests.DrainsOnClose [12 ms]'],
+    [
+      'PHPUnit',
+      'Failed asserting that 3 matches expected 0.',
+      'PHPUnit 10.5.2 by Sebastian Bergmann and contributors.',
+    ],
+    [
+      'dotnet test',
+      '  Failed Queue.Tests.QueueTests.DrainsOnClose [12 ms]',
+      'Test run for /src/Queue.Tests/bin/Debug/net8.0/Queue.Tests.dll (.NETCoreApp,Version=v8.0)',
+    ],
     ['flake8', "queue/core.py:3:1: F401 'os' imported but unused"],
     ['black', 'would reformat /home/dev/queue/core.py'],
     [
       'pnpm',
       ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date',
     ],
-    ['Poetry', 'So, because queue depends on pydantic (>=3), version solving failed.'],
-    ['Composer', 'Your requirements could not be resolved to an installable set of packages.'],
+    [
+      'Poetry',
+      'So, because queue depends on pydantic (>=3), version solving failed.',
+      'Resolving dependencies...',
+    ],
+    [
+      'Composer',
+      'Your requirements could not be resolved to an installable set of packages.',
+      'Loading composer repositories with package information',
+    ],
     ['Next.js', "Module not found: Can't resolve '@/lib/queue'"],
     ['ld64', 'Undefined symbols for architecture arm64:'],
     ['Compose', 'queue-worker-1 exited with code 137', ' \u2714 Container queue-db-1  Started'],
     ['kubectl', 'The Deployment "queue" is invalid: spec.template.spec.containers[0].image: Required value'],
-    ['nodemon', '[nodemon] app crashed - waiting for file changes before starting...'],
+    ['nodemon', '[nodemon] app crashed - waiting for file changes before starting...', '[nodemon] 3.1.0'],
   ])('%s', (_tool, line, head = 'starting the run') => {
     // A tool whose lines would cost every log's scan is looked for where its output shows (scan.ts LINE_FORMATS).
     expect(extract(text(head, line, 'run over')).type).toBe('E');
