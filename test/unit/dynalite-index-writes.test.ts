@@ -16,6 +16,7 @@ import {
   PutItemCommand,
   QueryCommand,
   UpdateItemCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { indexBatches, installAtomicIndexWrites } from '../../scripts/dynalite-index-writes.ts';
 
@@ -61,6 +62,12 @@ describe.each([
         ],
         BillingMode: 'PAY_PER_REQUEST',
       }),
+    );
+    // dynalite makes a table ACTIVE on a timer after CreateTable answers (on disk, after a LevelDB
+    // write): until then a write to it is refused as ResourceNotFoundException.
+    await waitUntilTableExists(
+      { client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.2 },
+      { TableName: 'reports' },
     );
     for (let i = 0; i < ITEMS; i++) {
       await client.send(
