@@ -291,9 +291,10 @@ const WARNING_MARK = /\bWARN\b|\bwarn(?::|\])/;
  * suppressed errors, rerun with: -s`).
  */
 const NONE_SAID =
-  /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|\b(?:errors?|warnings?)(?: count)?(?:: | ?= ?)0\b(?![.,]\d)|\b(?:no|without) (?:[a-z]{1,32} )?(?:errors|warnings)(?: or (?:errors|warnings))?\b|a memory error detector|for lists of detected and suppressed errors/g;
+  /noerror|error summary: 0 errors|\b0 (?:errors?|warnings?)\b|\b0 (?:error|warning)\(s\)|\b(?:errors?|warnings?|exceptions?)(?: count)?(?:: | ?= ?)0\b(?![.,]\d)|\b(?:errors?|warnings?|exceptions?)"? ?= ?(?:null|nil|none|false|""|'')(?=\s*$|[,;)}\]&]|\s+[\w.-]+=)|\b(?:errors?|warnings?|exceptions?)"?: ?(?:null|nil|none|false)(?=\s*$|[,;)}\]])|\b(?:no|without) (?:[a-z]{1,32} )?(?:errors|warnings)(?: or (?:errors|warnings))?\b|a memory error detector|for lists of detected and suppressed errors/g;
 /** Parts one of which every NONE_SAID text holds: most lines hold none, and are ruled out by this one search. */
-const NONE_HINT = /noerror|0 [ew(]|: 0|= ?0|no |without|error detector|suppressed errors/;
+const NONE_HINT =
+  /noerror|0 [ew(]|: 0|= ?0|no |without|error detector|suppressed errors|[=:] ?(?:null|nil|none|false|""|'')/;
 const mayNoneSay = (lower: string): boolean => NONE_HINT.test(lower);
 
 /**
@@ -306,7 +307,7 @@ const mayNoneSay = (lower: string): boolean => NONE_HINT.test(lower);
  */
 export function says(text: string, lower: string, word: 'error' | 'warning' | 'exception'): boolean {
   if (!lower.includes(word)) return false;
-  const none = word !== 'exception' && mayNoneSay(lower);
+  const none = mayNoneSay(lower);
   const read = none ? lower.replace(NONE_SAID, (m) => ' '.repeat(m.length)) : lower;
   // Lower-casing a few characters changes their length: then the case of the letters is not read.
   const cased = text.length === lower.length ? text : lower;

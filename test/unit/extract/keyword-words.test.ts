@@ -103,6 +103,28 @@ describe('a keyword inside a name is not the word', () => {
     expect(severityFromText('Tests run: 5, Failures: 0, Errors: 2, Skipped: 0')).toBe('error');
   });
 
+  it('a field that holds no error, warning or exception is not a failure', () => {
+    for (const line of [
+      'request finished status=200 exception=null',
+      'job done exceptions=0 retries=1',
+      'upload ok error=nil bytes=5120',
+      'batch done errors=none',
+      'sync finished error: null',
+      'worker stopped, exception: None',
+      'reply {"ok":true,"error":null}',
+      'probe ok warning=""',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
+    for (const line of [
+      'error: None of the configured hosts could be reached',
+      'exception=NullPointerException at Foo.bar',
+      'error=nil pointer dereference',
+      'errors=3 warnings=0',
+      'sync failed error: nullable column "id" written with NULL',
+    ])
+      expect([line, severityFromText(line)]).toEqual([line, 'error']);
+  });
+
   it("a test runner's passing test is not a failure, whatever its name says", () => {
     for (const line of [
       '  \u2713 returns an error when the status is 500 (3 ms)',
