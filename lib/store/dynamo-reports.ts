@@ -1071,10 +1071,12 @@ export class DynamoReportStore implements ReportStore {
       },
     });
     if (!kept) {
-      // Held already, with writes of its counts still to make (a merge that stopped amid them): make them.
+      // Held already (a merge made meanwhile by a repeat of this one): answer it as it is, and make
+      // the writes of its counts still to make when that merge stopped amid them.
       const current = await this.getByKey(reportKey);
       const held = current?.mergedFrom?.find((e) => e.reportKey === source.reportKey);
-      if (!current || held?.parts === undefined || (held.moved ?? 0) >= held.parts) return null;
+      if (!current || !held) return null;
+      if (held.parts === undefined || (held.moved ?? 0) >= held.parts) return current;
       kept = current;
     }
     return this.moveCountParts(reportKey, source.reportKey, parts, kept);

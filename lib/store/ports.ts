@@ -212,7 +212,9 @@ export interface ReportStore {
   /**
    * Record `source` on the kept report and add its occurrences there: applied
    * only while the kept report exists, is merged nowhere and does not hold
-   * `source` yet; null otherwise. `counts` (the merged report's per-day and
+   * `source` yet; null when it is gone, merged or full. When it holds
+   * `source` already (a repeat of the merge made it meanwhile) it is answered
+   * as it is, unchanged. `counts` (the merged report's per-day and
    * tag counts, lib/store/merged-counts.ts) are added too, in as many writes
    * as they need; called again while the kept report holds `source` with
    * writes still to make, it makes them and answers the report.

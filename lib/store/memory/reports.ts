@@ -331,7 +331,9 @@ export class MemoryReportStore implements ReportStore {
     await this.faults.enter('reports.merge');
     const report = this.reports.get(reportKey);
     if (!report || report.mergedInto !== undefined) return null;
-    if ((report.mergedFrom ?? []).some((entry) => entry.reportKey === source.reportKey)) return null;
+    // Held already: a repeat of this merge made it meanwhile.
+    if ((report.mergedFrom ?? []).some((entry) => entry.reportKey === source.reportKey))
+      return structuredClone(report);
     const parts = partsOf(counts).length;
     report.mergedFrom = [...(report.mergedFrom ?? []), { ...source, parts, moved: parts }];
     report.occurrences += source.occurrences;

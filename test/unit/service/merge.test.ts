@@ -96,6 +96,31 @@ describe('merging a report into another', () => {
     expect(kept!.mergedFrom).toHaveLength(1);
   });
 
+  it('keeps a merge that a repeat of it finished between its two writes', async () => {
+    const h = harness();
+    const payment = await reportOf(h, paymentLog(1));
+    const disk = await reportOf(h, diskLog(91));
+    // The first merge points the disk report at the payment one; before it writes on the payment report,
+    // a second merge sent at the same time sees the pointer and finishes the merge itself.
+    let repeat: ReturnType<typeof mergeReport> | undefined;
+    h.faults.before('reports.merge', () => undefined);
+    h.faults.before('reports.merge', async () => {
+      repeat = mergeReport(h.stores, disk.reportId, payment.reportId, h.clock.now());
+      await repeat;
+    });
+    const first = await mergeReport(h.stores, disk.reportId, payment.reportId, h.clock.now());
+    const second = await repeat!;
+    for (const { report, kept } of [first, second]) {
+      expect(report.mergedIntoId).toBe(payment.reportId);
+      expect(kept).toMatchObject({
+        occurrences: 2,
+        mergedFrom: [expect.objectContaining({ occurrences: 1 })],
+      });
+    }
+    expect((await h.stores.reports.getByReportId(disk.reportId))!.mergedIntoId).toBe(payment.reportId);
+    expect(await occurrences(h, payment.reportId)).toBe(2);
+  });
+
   it('refuses what would hide a filed bug or make a chain, before writing anything', async () => {
     const h = harness();
     const payment = await reportOf(h, paymentLog(1));
