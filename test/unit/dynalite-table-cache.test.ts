@@ -13,6 +13,8 @@ import {
   GetItemCommand,
   PutItemCommand,
   UpdateTableCommand,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import { cacheTableDescriptions, installDynaliteTableCache } from '../../scripts/dynalite-table-cache.ts';
 
@@ -41,6 +43,12 @@ describe('dynalite with cached table descriptions', () => {
 
   const describeTable = async (name: string) =>
     (await client.send(new DescribeTableCommand({ TableName: name }))).Table!;
+  // dynalite changes a table's status on a timer after the call answers (createTableMs: 0 is still
+  // a timer): until it fires, a write to a new table, a change of a changing one or a new table of a
+  // deleted one's name is refused.
+  const waiting = () => ({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.2 });
+  const exists = (name: string) => waitUntilTableExists(waiting(), { TableName: name });
+  const gone = (name: string) => waitUntilTableNotExists(waiting(), { TableName: name });
 
   test('an updated, deleted and re-created table is read as it now is', async () => {
     await client.send(
@@ -51,6 +59,7 @@ describe('dynalite with cached table descriptions', () => {
         ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
       }),
     );
+    await exists('tbl');
     await client.send(new PutItemCommand({ TableName: 'tbl', Item: { pk: { S: 'a' } } }));
     expect((await describeTable('tbl')).ProvisionedThroughput?.ReadCapacityUnits).toBe(1);
 
@@ -60,9 +69,11 @@ describe('dynalite with cached table descriptions', () => {
         ProvisionedThroughput: { ReadCapacityUnits: 7, WriteCapacityUnits: 3 },
       }),
     );
+    await exists('tbl');
     expect((await describeTable('tbl')).ProvisionedThroughput?.ReadCapacityUnits).toBe(7);
 
     await client.send(new DeleteTableCommand({ TableName: 'tbl' }));
+    await gone('tbl');
     await expect(
       client.send(new GetItemCommand({ TableName: 'tbl', Key: { pk: { S: 'a' } } })),
     ).rejects.toThrow(/not found/i);
@@ -76,6 +87,7 @@ describe('dynalite with cached table descriptions', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    await exists('tbl');
     await client.send(new PutItemCommand({ TableName: 'tbl', Item: { id: { N: '1' } } }));
     await expect(
       client.send(new PutItemCommand({ TableName: 'tbl', Item: { pk: { S: 'a' } } })),
