@@ -423,7 +423,7 @@ export function maskText(line: string): string {
  * (timestamp, host, pid, thread, node id) describes where, not what.
  */
 const LEVEL =
-  /(?:^|[\s[<(|:-])(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)(?=[\s\]>):|-]|$)|\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|severe|alert|emerg)\]|(?:^|\s)(?:[Ww]arning|[Ee]rror|[Ff]atal|[Cc]ritical|[Ss]evere):/;
+  /(?:^|[\s[<(|:-])(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)(?=[\s\]>):|-]|\/[\w.-]{1,64}\]|$)|\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|severe|alert|emerg)\]|(?:^|\s)(?:[Ww]arning|[Ee]rror|[Ff]atal|[Cc]ritical|[Ss]evere):/;
 
 const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=[A-Za-z_$][\w.:$/-]{0,127}/;
 
@@ -453,6 +453,8 @@ export function stripHeader(line: string): string {
   const message = line
     .slice(m.index)
     .trimStart()
+    // Celery's `[time: ERROR/ForkPoolWorker-2] …`: the process after the level is where.
+    .replace(/^([A-Z]{3,8})\/[\w.-]{1,64}\]\s{0,4}/, '$1 ')
     .replace(
       /^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[([^\]\n]{1,128})\]/,
       (whole, lead: string, inner: string) =>

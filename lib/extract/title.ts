@@ -60,7 +60,26 @@ export function isRunSummary(line: string): boolean {
  * in its entry (`at error (…/rollup.js:<*>)`, `#0 /srv/app/Db.php(<*>): …`).
  */
 const NOT_SAID =
-  /^(?:\[\w+\]$|logger |Traceback(?: \(most recent call last\):)?$|at \S.{0,512}\)$|(?:#\d{1,4}|<\*>) \S{1,512}\(<\*>\): \S)/;
+  /^(?:\[\w+\]$|logger |Traceback(?: \(most recent call last\):)?$|at \S.{0,512}\)$|at [\w.-]{1,128}\.\w{1,8}$|(?:#\d{1,4}|<\*>) \S{1,512}\(<\*>\): \S)/;
+/** A record's caller line (lib/extract/event.ts: zap's and logfmt's `caller`, its file). */
+const CALLER_LINE = /^at ([\w.-]{1,128}\.\w{1,8})$/;
+/**
+ * A component in brackets leading the first line (`[BillingWorker] …`), past a
+ * level in brackets (Envoy's `[warning][config] …`); never the level itself.
+ */
+const BRACKET_NAME =
+  /^(?:\w+\s+)?(?:\[(?:trace|debug|info|notice|warn|warning|error|err|critical|fatal)\]\s?)?\[([A-Za-z][\w.$:-]{0,63})\]/i;
+/**
+ * What leads a message without saying what failed: a component in brackets
+ * (the culprit, BRACKET_NAME) and the source line a C++ logger prints after
+ * it (Envoy's `[config] [source/common/config/grpc_mux_impl.cc:<*>] …`).
+ */
+const NAME_LEAD =
+  /^(?:\[[A-Za-z][\w.$:-]{0,63}\]\s?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?|\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)(?=\S)/;
+/** log4j's `%m (%c)%n`, as Kafka and ZooKeeper print the logger: after the message, in parentheses. */
+const TRAILING_LOGGER = /\s\(((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127})\)$/;
+const LEVEL_NAME =
+  /^(?:trace|debug|info|notice|warn|warning|error|err|critical|crit|fatal|severe|alert|emerg)$/i;
 
 /**
  * Frames of the runtime and of common frameworks: the culprit is the first
@@ -92,7 +111,9 @@ export function headlineOf(signature: string): Headline {
   if (typed) {
     // A record: `type T` and its message line (lib/extract/event.ts).
     // A record: `type T`, its log message, then the error's own message when it differs (lib/extract/event.ts).
-    const messages = heads.filter((line) => !/^(?:\[\w+\]|logger |type )/.test(line));
+    const messages = heads.filter(
+      (line) => !/^(?:\[\w+\]|logger |type )/.test(line) && !CALLER_LINE.test(line),
+    );
     const message = messages[1] ?? messages[0];
     title = `${typed.slice(5)}${message ? `: ${message}` : ''}`;
   } else if (exception) {
@@ -102,16 +123,21 @@ export function headlineOf(signature: string): Headline {
   } else {
     const said = heads.filter((line) => !NOT_SAID.test(line) && !NOT_SAID.test(line.replace(LEVEL_HEAD, '')));
     const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
-    title = head.replace(LEVEL_HEAD, '') || head;
+    const message = head.replace(LEVEL_HEAD, '') || head;
+    title = message.replace(NAME_LEAD, '') || message;
   }
   // Python prints the innermost call last, the other runtimes first.
   const ordered = frames[0]?.startsWith('  py ') ? [...frames].reverse() : frames;
   const appFrame = ordered.find((line) => !LIBRARY_FRAME.test(line)) ?? ordered[0];
   const logger = heads.find((line) => line.startsWith('logger '))?.slice(7);
-  const bracket = /^(?:\w+\s+)?\[([A-Za-z][\w.$:-]{0,63})\]/.exec(heads[0] ?? '')?.[1];
+  const caller = heads.map((line) => CALLER_LINE.exec(line)?.[1]).find((file) => file !== undefined);
+  const bracket = BRACKET_NAME.exec(heads[0] ?? '')?.[1];
   const culprit = appFrame
     ? frameName(appFrame)
-    : (logger ?? (bracket && bracket !== '<*>' ? bracket : null));
+    : (logger ??
+      caller ??
+      (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
+      null);
   return { title: cut((title ?? '').trim() || 'failure'), culprit: culprit ? cut(culprit) : null };
 }
 

@@ -67,6 +67,7 @@ function parse(raw: string, allowJson: boolean): LogEvent {
       isoSyslogEvent(line) ??
       redisEvent(line) ??
       osLogEvent(line) ??
+      zapConsoleEvent(line) ??
       textEvent(line)
     );
   const c1 = line.charCodeAt(1);
@@ -134,6 +135,48 @@ function redisEvent(line: string): LogEvent | undefined {
   // Redis writes its local time with no zone, read as UTC as other zone-less times are.
   const ms = Date.parse(`${m[3]} UTC`);
   return withTime(e, Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
+}
+
+/**
+ * zap's console encoder, as Go services and the OpenTelemetry Collector write
+ * it: `TIME\tLEVEL\t[LOGGER\t][CALLER\t]MESSAGE[\tFIELDS]`, tab-separated,
+ * the time ISO 8601 or epoch seconds (`1.7332128e+09` in zap's production
+ * config), the fields one JSON object. Read as zap's JSON encoder writes the
+ * same record (`level`, `ts`, `logger`, `caller`, `msg`, the fields), so the
+ * two encodings of one failure are one failure.
+ */
+const ZAP_CONSOLE =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d(?::?\d\d)?)|\d{9,10}(?:\.\d{1,9})?|\d\.\d{1,16}e\+09)\t(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t/;
+/** zap's caller: a short or full path and line (`exporterhelper/queue_sender.go:101`). */
+const ZAP_CALLER = /^[\w.@~+-]{0,256}(?:\/[\w.@~+-]{1,256}){0,32}\.go:\d{1,7}$/;
+/** A logger name zap prints before the caller: one dotted or slashed word. */
+const ZAP_NAME = /^[\w./-]{1,128}$/;
+
+function zapConsoleEvent(line: string): LogEvent | undefined {
+  if (!line.includes('\t')) return undefined;
+  const m = ZAP_CONSOLE.exec(line);
+  if (!m) return undefined;
+  const parts = line.slice(m[0].length).split('\t');
+  const last = parts[parts.length - 1]!;
+  let fields: Record<string, unknown> = {};
+  if (parts.length > 1 && last.startsWith('{') && lastNonSpace(last) === 125) {
+    const obj = parseObject(last);
+    if (obj) {
+      fields = obj;
+      parts.pop();
+    }
+  }
+  const caller = parts.length > 1 ? parts.findIndex((p, i) => i < 2 && ZAP_CALLER.test(p)) : -1;
+  const named = caller === 1 || (caller < 0 && parts.length > 1 && ZAP_NAME.test(parts[0]!));
+  const record: Record<string, unknown> = {
+    ...fields,
+    level: m[2]!.toLowerCase(),
+    ts: /^\d/.test(m[1]!) && !m[1]!.includes('-') ? Number(m[1]) : m[1],
+    msg: parts.slice(caller >= 0 ? caller + 1 : named ? 1 : 0).join('\t'),
+  };
+  if (named) record.logger = parts[0];
+  if (caller >= 0) record.caller = parts[caller];
+  return eventFromObject(record as never, { format: 'zap' });
 }
 
 /**

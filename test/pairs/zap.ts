@@ -1,4 +1,4 @@
-import { ndjson, type PairFormat } from './model.ts';
+import { log, ndjson, type PairFormat } from './model.ts';
 
 export const zap: PairFormat = {
   format: 'zap',
@@ -116,6 +116,50 @@ export const zap: PairFormat = {
         caller: 'run/loop.go:12',
         msg: 'loop stalled',
       }),
+    },
+    // zap's console encoder (the OpenTelemetry Collector's own log): tab-separated, fields as JSON.
+    {
+      name: 'console encoder: export dropped, other time, caller line and counts',
+      kind: 'same',
+      a: log(
+        '2026-12-03T09:14:07.512Z\tinfo\tservice/service.go:201\tEverything is ready.',
+        '2026-12-03T09:20:11.040Z\terror\tqueue/sender.go:101\tExport dropped.\t{"kind": "exporter", "name": "otlphttp/ledger", "error": "rpc error: code = Unavailable desc = no healthy upstream", "dropped_items": 40}',
+      ),
+      b: log(
+        '2026-12-04T01:02:03.004Z\tinfo\tservice/service.go:201\tEverything is ready.',
+        '2026-12-04T01:07:55.918Z\terror\tqueue/sender.go:104\tExport dropped.\t{"kind": "exporter", "name": "otlphttp/ledger", "error": "rpc error: code = Unavailable desc = no healthy upstream", "dropped_items": 7}',
+      ),
+    },
+    {
+      name: 'console encoder: export dropped, Unavailable vs Unauthenticated',
+      kind: 'different',
+      a: log(
+        '2026-12-03T09:20:11.040Z\terror\tqueue/sender.go:101\tExport dropped.\t{"kind": "exporter", "name": "otlphttp/ledger", "error": "rpc error: code = Unavailable desc = no healthy upstream", "dropped_items": 40}',
+      ),
+      b: log(
+        '2026-12-03T09:20:11.040Z\terror\tqueue/sender.go:101\tExport dropped.\t{"kind": "exporter", "name": "otlphttp/ledger", "error": "rpc error: code = Unauthenticated desc = token expired", "dropped_items": 40}',
+      ),
+    },
+    {
+      name: 'one failure written by the console and by the JSON encoder',
+      kind: 'same',
+      a: log(
+        '2026-12-03T09:20:11.040Z\terror\tlease/renew.go:88\tfailed to renew lease\t{"node": "ip-10-0-3-14", "error": "context deadline exceeded"}',
+      ),
+      b: ndjson({
+        level: 'error',
+        ts: 1733217611.04,
+        caller: 'lease/renew.go:91',
+        msg: 'failed to renew lease',
+        node: 'ip-10-0-7-201',
+        error: 'context deadline exceeded',
+      }),
+    },
+    {
+      name: 'console encoder: one message from two named loggers',
+      kind: 'different',
+      a: log('1.7332176110e+09\terror\tscheduler\trun/loop.go:12\tloop stalled'),
+      b: log('1.7332176110e+09\terror\tcompactor\trun/loop.go:12\tloop stalled'),
     },
   ],
 };

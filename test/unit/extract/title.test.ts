@@ -33,13 +33,43 @@ describe('titles and culprits', () => {
     expect(
       of('2026-11-28 10:00:01 ERROR [BillingWorker] charge failed: card_declined for order 88\n'),
     ).toEqual({
-      title: '[BillingWorker] charge failed: card_declined for order <*>',
+      title: 'charge failed: card_declined for order <*>',
       culprit: 'BillingWorker',
     });
+    // Envoy's `[level][logger] [source:line] message`: the level is not the component, the source line not the message.
+    expect(
+      of(
+        '[2026-12-03 09:14:07.512][31][warning][upstream] [source/common/upstream/health_checker_impl.cc:402] health check of ledger-api failed: connect timeout\n',
+      ),
+    ).toEqual({ title: 'health check of ledger-api failed: connect timeout', culprit: 'upstream' });
+    // Celery's `[time: LEVEL/process]` header: the worker process is where, not what.
+    expect(
+      of(
+        "[2026-12-03 09:14:07,512: ERROR/ForkPoolWorker-3] Task billing.tasks.charge[1c0ffee0-aaaa-4bbb-8ccc-000011112222] raised unexpected: KeyError('plan')\n",
+      ).title,
+    ).toBe("Task billing.tasks.charge[<*>] raised unexpected: KeyError('plan')");
+    // log4j's `%m (%c)`, as Kafka prints its logger.
+    expect(
+      of(
+        '[2026-12-03 09:14:07,512] ERROR [Controller id=2] Failed to elect leader for ledger-4 (kafka.controller.KafkaController)\n',
+      ).culprit,
+    ).toBe('kafka.controller.KafkaController');
     expect(of('2026-12-01 10:00:00 WARN cache miss storm: 42 misses in 10s\n')).toEqual({
       title: 'cache miss storm: <*> misses in <duration>',
       culprit: null,
     });
+  });
+
+  it("names a zap record by its message and caller, in either of zap's encodings", () => {
+    const json = of(
+      `${JSON.stringify({ level: 'error', ts: 1733217247.5, caller: 'sync/pull.go:77', msg: 'pull failed', repo: 'ledger', error: 'EOF' })}\n`,
+    );
+    expect(json).toEqual({ title: 'pull failed', culprit: 'pull.go' });
+    expect(
+      of(
+        '2026-12-03T09:14:07.512Z\terror\tsync/pull.go:81\tpull failed\t{"repo": "billing", "error": "EOF"}\n',
+      ),
+    ).toEqual(json);
   });
 
   it("names a structured record's error type and message, and its frame past node's internals", () => {

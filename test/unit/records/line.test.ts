@@ -85,6 +85,41 @@ describe('parseLine: klog / glog', () => {
   });
 });
 
+describe("parseLine: zap's console encoder", () => {
+  it('reads time, level, caller, message and the JSON fields, as zap JSON reads them', () => {
+    const e = parseLine(
+      '2026-12-03T09:14:07.512Z\terror\tqueue/sender.go:101\tExport dropped.\t{"kind": "exporter", "error": "rpc error: code = Unavailable", "dropped_items": 40}',
+    );
+    expect(e).toMatchObject({
+      format: 'zap',
+      severity: 'error',
+      time: '2026-12-03T09:14:07.512Z',
+      message: 'Export dropped.',
+      error: { message: 'rpc error: code = Unavailable' },
+      context: { caller: 'queue/sender.go:101', kind: 'exporter', dropped_items: 40 },
+    });
+  });
+
+  it('reads a named logger, epoch seconds and a line without fields', () => {
+    expect(parseLine('1.7332172475e+09\twarn\tledger.sync\tsync/pull.go:9\tretrying pull')).toMatchObject({
+      format: 'zap',
+      severity: 'warning',
+      logger: 'ledger.sync',
+      message: 'retrying pull',
+      context: { caller: 'sync/pull.go:9' },
+    });
+    expect(parseLine('2026-12-03T09:14:07.512+0100\tINFO\tstarted')).toMatchObject({
+      format: 'zap',
+      severity: 'info',
+      message: 'started',
+    });
+  });
+
+  it('leaves a tab-separated line that is not zap as text', () => {
+    expect(parseLine('2026-12-03T09:14:07Z\tbuild\tstep 3 failed').format).toBe('text');
+  });
+});
+
 describe('parseLine: Android logcat', () => {
   it.each([
     [
