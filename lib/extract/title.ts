@@ -23,7 +23,7 @@ export interface Headline {
 const EXCEPTION =
   /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
-  /^(?:\u2502 )?(?:\[(?:error|warning|ERROR|WARNING)\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+  /^(?:\u2502 )?(?:\[(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
 /**
  * Lines that count or close a failed run rather than say what failed: a
  * tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
@@ -70,12 +70,16 @@ const CALLER_LINE = /^at ([\w.-]{1,128}\.\w{1,8})$/;
 const BRACKET_NAME =
   /^(?:\w+\s+)?(?:\[(?:trace|debug|info|notice|warn|warning|error|err|critical|fatal)\]\s?)?\[([A-Za-z][\w.$:-]{0,63})\]/i;
 /**
- * What leads a message without saying what failed: a component in brackets
- * (the culprit, BRACKET_NAME) and the source line a C++ logger prints after
- * it (Envoy's `[config] [source/common/config/grpc_mux_impl.cc:<*>] …`).
+ * What leads a message without saying what failed: Ruby Logger's `-- progname:`,
+ * nginx's `pid#tid: *connection` (masked: `<*>: <*>`), a component or a
+ * request's tag in brackets (the culprit, BRACKET_NAME; Rails' `[<*>]`) and
+ * the source line a C++ logger prints after it (Envoy's `[config]
+ * [source/common/config/grpc_mux_impl.cc:<*>] …`).
  */
 const NAME_LEAD =
-  /^(?:\[[A-Za-z][\w.$:-]{0,63}\]\s?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?|\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)(?=\S)/;
+  /^(?:-- [\w.:-]{0,64}: )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Za-z][\w.$:-]{0,63})\]\s?)?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?(?=\S)/;
+/** Ruby's Logger names its program after the level: `ERROR -- mailer: …`. */
+const PROGNAME = /^(?:[A-Z]{4,5} )?-- ([\w.:-]{1,64}): /;
 /** log4j's `%m (%c)%n`, as Kafka and ZooKeeper print the logger: after the message, in parentheses. */
 const TRAILING_LOGGER = /\s\(((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127})\)$/;
 const LEVEL_NAME =
@@ -98,6 +102,9 @@ export function frameName(line: string): string {
   const frame = line.trim();
   const py = /^py (\S+) (.+)$/.exec(frame);
   if (py) return `${py[2]} (${py[1]})`;
+  // .NET's `at Shop.Orders.Get(Int32 id) in Orders.cs`: the method and its file, without its parameters.
+  const net = /^at ([^\s(]{1,512})\([^()]{0,512}\) in (\S{1,256})$/.exec(frame);
+  if (net) return `${net[1]} (${net[2]})`;
   return frame.replace(/^(?:at|go|rs|js|lua|hs|jl|ml|ex|#)\s+/, '').replace(/\s+\(/, ' (');
 }
 
@@ -137,6 +144,7 @@ export function headlineOf(signature: string): Headline {
     : (logger ??
       caller ??
       (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
+      PROGNAME.exec(heads[0] ?? '')?.[1] ??
       null);
   return { title: cut((title ?? '').trim() || 'failure'), culprit: culprit ? cut(culprit) : null };
 }

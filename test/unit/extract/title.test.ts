@@ -48,6 +48,23 @@ describe('titles and culprits', () => {
         "[2026-12-03 09:14:07,512: ERROR/ForkPoolWorker-3] Task billing.tasks.charge[1c0ffee0-aaaa-4bbb-8ccc-000011112222] raised unexpected: KeyError('plan')\n",
       ).title,
     ).toBe("Task billing.tasks.charge[<*>] raised unexpected: KeyError('plan')");
+    // Ruby's Logger (`-- progname:`) with a Rails request tag, structlog's padded level, nginx's pid and connection.
+    expect(
+      of(
+        'E, [2026-12-03T09:14:07.512904 #4411] ERROR -- mailer: [8d1b-4c3a] Net::ReadTimeout (Net::ReadTimeout with #<TCPSocket:(closed)>):\n',
+      ),
+    ).toEqual({
+      title: 'Net::ReadTimeout (Net::ReadTimeout with #<TCPSocket:(closed)>):',
+      culprit: 'mailer',
+    });
+    expect(
+      of("2026-12-03 09:14:07 [error    ] refund failed    refund_id=77 error='card expired'\n").title,
+    ).toBe("refund failed refund_id=<*> error='card expired'");
+    expect(
+      of(
+        '2026/12/03 09:14:07 [crit] 812#812: *9912 open() "/srv/www/app.css" failed (13: Permission denied), client: 10.2.0.9\n',
+      ).title,
+    ).toMatch(/^open\(\) "\/srv\/www\/app\.css" failed \(<\*>: Permission denied\)/);
     // log4j's `%m (%c)`, as Kafka prints its logger.
     expect(
       of(
