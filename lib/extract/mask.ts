@@ -294,11 +294,12 @@ const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
 
 /**
  * A status a peer answered with, stated by its verb (`upstream answered 502`,
- * `service returned 409.`): an HTTP status ending the clause, not a count
- * (`returned 200 rows`).
+ * `service returned 409.`, `returned 503 for /pay`, `returned 503 Service
+ * Unavailable`): an HTTP status ending the clause, or followed by its reason
+ * or a preposition, not a count (`returned 200 rows`).
  */
 const STATUS_VERB = /\b(?:returned|answered|responded|replied)(?: with)? $/;
-const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(])/;
+const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(]| (?:for|from|on|to|at|after|when|while|in|by) | [A-Z][a-z])/;
 
 /**
  * A package's name, which may hold a digit (`psycopg2`, `boto3`, `lz4`):
@@ -344,7 +345,7 @@ function keptToken(token: string, at: number, s: string): boolean {
     tok.length <= 4 &&
     /^[1-5]\d\d\.?$/.test(tok) &&
     STATUS_VERB.test(s.slice(Math.max(0, at - 24), at)) &&
-    STATUS_END.test(s.slice(at + 3, at + 5))
+    STATUS_END.test(s.slice(at + 3, at + 10))
   )
     return true;
   if (!CODE_TOKEN.test(tok)) return false;

@@ -159,5 +159,17 @@ export const proxies: PairFormat = {
         '2024/05/01 10:08:00 [crit] 4411#4411: *12 SSL_do_handshake() failed (SSL: error:0A000102:SSL routines::unsupported protocol) while SSL handshaking, client: 203.0.113.7, server: 0.0.0.0:443',
       ),
     },
+    {
+      name: "an app's word for the upstream's status: 502 vs 503 for one path",
+      kind: 'different',
+      a: log('2026-12-03 08:00:00,412 ERROR checkout: payment upstream returned 502 for /v2/charges'),
+      b: log('2026-12-03 08:00:00,412 ERROR checkout: payment upstream returned 503 for /v2/charges'),
+    },
+    {
+      name: 'a count after the same verb is not a status: other row counts',
+      kind: 'same',
+      a: log('2026-12-03 08:00:00,412 ERROR ledger: balance query returned 204 rows in 31ms, expected one'),
+      b: log('2026-12-03 11:40:02,007 ERROR ledger: balance query returned 3 rows in 8ms, expected one'),
+    },
   ],
 };
