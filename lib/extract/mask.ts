@@ -249,7 +249,7 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  * `errno 28`, `"GET / HTTP/1.1" 502`).
  */
 const CODE_BEFORE =
-  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$|\bcurl: \($/i;
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE\[?|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$|\bcurl: \($|\bSQLSTATE\[[0-9A-Z]{5}\] \[$/i;
 /**
  * `Win32 error 5`, Hibernate's `SQL Error: 1062`, .NET's `returned an error: (503)`;
  * not the level word `ERROR`, which a pid may follow.

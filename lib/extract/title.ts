@@ -70,16 +70,21 @@ const CALLER_LINE = /^at ([\w.-]{1,128}\.\w{1,8})$/;
 const BRACKET_NAME =
   /^(?:\w+\s+)?(?:\[(?:trace|debug|info|notice|warn|warning|error|err|critical|fatal)\]\s?)?\[([A-Za-z][\w.$:-]{0,63})\]/i;
 /**
- * What leads a message without saying what failed: Ruby Logger's `-- progname:`,
+ * What leads a message without saying what failed: Ruby Logger's `-- progname:`
+ * and Monolog's `channel.LEVEL:` (PROGNAME),
  * nginx's `pid#tid: *connection` (masked: `<*>: <*>`), a component or a
  * request's tag in brackets (the culprit, BRACKET_NAME; Rails' `[<*>]`) and
  * the source line a C++ logger prints after it (Envoy's `[config]
  * [source/common/config/grpc_mux_impl.cc:<*>] …`).
  */
 const NAME_LEAD =
-  /^(?:-- [\w.:-]{0,64}: )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Za-z][\w.$:-]{0,63})\]\s?)?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?(?=\S)/;
-/** Ruby's Logger names its program after the level: `ERROR -- mailer: …`. */
-const PROGNAME = /^(?:[A-Z]{4,5} )?-- ([\w.:-]{1,64}): /;
+  /^(?:-- [\w.:-]{0,64}: |[\w-]{1,64}\.(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Za-z][\w.$:-]{0,63})\]\s?)?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?(?=\S)/;
+/**
+ * Ruby's Logger names its program after the level (`ERROR -- mailer: …`),
+ * Monolog its channel before it (`security.ERROR: …`, Laravel's `production.ERROR: …`).
+ */
+const PROGNAME =
+  /^(?:(?:[A-Z]{4,5} )?-- ([\w.:-]{1,64}): |([\w-]{1,64})\.(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): )/;
 /** log4j's `%m (%c)%n`, as Kafka and ZooKeeper print the logger: after the message, in parentheses. */
 const TRAILING_LOGGER = /\s\(((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127})\)$/;
 const LEVEL_NAME =
@@ -144,7 +149,7 @@ export function headlineOf(signature: string): Headline {
     : (logger ??
       caller ??
       (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
-      PROGNAME.exec(heads[0] ?? '')?.[1] ??
+      ((name) => name?.[1] ?? name?.[2])(PROGNAME.exec(heads[0] ?? '')) ??
       null);
   return { title: cut((title ?? '').trim() || 'failure'), culprit: culprit ? cut(culprit) : null };
 }

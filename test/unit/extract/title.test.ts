@@ -65,6 +65,11 @@ describe('titles and culprits', () => {
         '2026/12/03 09:14:07 [crit] 812#812: *9912 open() "/srv/www/app.css" failed (13: Permission denied), client: 10.2.0.9\n',
       ).title,
     ).toMatch(/^open\(\) "\/srv\/www\/app\.css" failed \(<\*>: Permission denied\)/);
+    // Monolog's `channel.LEVEL:`, the channel the culprit.
+    expect(of('[2026-12-03T09:14:07.512904+00:00] security.ERROR: Token signature invalid [] []\n')).toEqual({
+      title: 'Token signature invalid [] []',
+      culprit: 'security',
+    });
     // log4j's `%m (%c)`, as Kafka prints its logger.
     expect(
       of(
