@@ -466,8 +466,30 @@ export function isPassedTest(text: string): boolean {
   return PASSED_HINT.test(text) && PASSED_TEST.test(text);
 }
 
+/**
+ * A line of a Terraform or OpenTofu plan that states configuration, not an
+ * event: an attribute being added, changed or removed (`+ metric_name =
+ * "5XXError"`, `~ alarm_name = "api-errors" -> "api-5xx-errors"`), a block
+ * being made (`+ resource "aws_cloudwatch_metric_alarm" "api_errors" {`),
+ * and the comment naming the change (`# aws_cloudwatch_metric_alarm.api_errors
+ * will be created`); a runner's time stamp may lead it.
+ */
+const PLAN_LINE =
+  /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z\s)?\s{2,32}(?:(?:[+~-]|-\/\+|\+\/-)\s{1,4}(?:(?:[\w.-]{1,128}|"[^"\n]{1,256}")\s{0,64}=\s|(?:resource|data|module) "[^"\n]{1,256}"(?: "[^"\n]{1,256}")? \{\s*$)|# \S{1,512} (?:will be|must be) (?:created|destroyed|replaced|updated in-place|read during apply)\b)/;
+
+/** True for a Terraform plan's line of configuration (PLAN_LINE), whatever its values say. */
+export function isPlanLine(text: string): boolean {
+  return (
+    (text.includes(' = ') ||
+      text.includes(' will be ') ||
+      text.includes(' must be ') ||
+      text.includes('" {')) &&
+    PLAN_LINE.test(text)
+  );
+}
+
 export function severityFromText(text: string): SeverityClass {
-  if (!ANY_MARK.test(text) || isPassedTest(text)) return 'unknown';
+  if (!ANY_MARK.test(text) || isPassedTest(text) || isPlanLine(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
   if (says(text, lower, 'error') || ERROR_MARK.test(text)) return 'error';

@@ -142,4 +142,25 @@ describe('a keyword inside a name is not the word', () => {
       expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
     expect(extract(inLog('  \u2713 returns an error when the status is 500 (3 ms)')).type).toBeNull();
   });
+
+  it("a Terraform plan's configuration is not a failure, whatever its values say; its errors are", () => {
+    const plan = [
+      '  # aws_cloudwatch_metric_alarm.queue_errors will be created',
+      '  + resource "aws_cloudwatch_metric_alarm" "queue_errors" {',
+      '      + alarm_name          = "queue-dead-letter-errors"',
+      '      + metric_name         = "ErrorCount"',
+      '      ~ description         = "errors" -> "dead-letter errors"',
+      '    }',
+      '  -/+ treat_missing_data  = "Warning" # forces replacement',
+      '',
+      'Plan: 1 to add, 0 to change, 0 to destroy.',
+      '',
+    ].join('\n');
+    expect(extract(plan).type).toBeNull();
+    for (const line of plan.split('\n')) expect([line, severityFromText(line)]).toEqual([line, 'unknown']);
+    const failed = `${plan}\u2502 Error: creating CloudWatch Metric Alarm (queue-dead-letter-errors): ValidationError: Period must be 60\n`;
+    expect(extract(failed).type).toBe('E');
+    // A diff of code is not a plan's attribute.
+    expect(severityFromText('+    throw new Error("ledger closed")')).toBe('error');
+  });
 });
