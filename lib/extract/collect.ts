@@ -23,7 +23,7 @@
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
 import { isOtlpLogsRequest, otlpRequestEvents } from '#lib/records/bodies/otlp';
-import { accessEvent, isPassedTest, isPlanLine, parseLine, says, withoutAnsi } from '#lib/records/line';
+import { accessEvent, isPassedTest, isStateLine, parseLine, says, withoutAnsi } from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
@@ -305,7 +305,7 @@ enum Severity {
 }
 
 function severityOf(text: string, lower: string): Severity {
-  if (isPassedTest(text) || isPlanLine(text)) return Severity.None;
+  if (isPassedTest(text) || isStateLine(text)) return Severity.None;
   if (says(text, lower, 'error') || ERROR_MARK.test(text)) return Severity.Error;
   // A warning that mentions an exception is still a warning: the level says how bad it is.
   if (says(text, lower, 'warning') || WARNING_MARK.test(text)) return Severity.Warning;

@@ -477,8 +477,25 @@ export function isPassedTest(text: string): boolean {
 const PLAN_LINE =
   /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z\s)?\s{2,32}(?:(?:[+~-]|-\/\+|\+\/-)\s{1,4}(?:(?:[\w.-]{1,128}|"[^"\n]{1,256}")\s{0,64}=\s|(?:resource|data|module) "[^"\n]{1,256}"(?: "[^"\n]{1,256}")? \{\s*$)|# \S{1,512} (?:will be|must be) (?:created|destroyed|replaced|updated in-place|read during apply)\b)/;
 
+/**
+ * systemd's report of a unit's progress, which names the unit and its
+ * description (`Starting error-reporter.service - Error Reporter...`); its
+ * failures are other lines (`Failed to start …`, `…: Failed with result …`).
+ */
+const UNIT_PROGRESS =
+  /\bsystemd\[\d{1,10}\]: (?:Starting|Started|Stopping|Stopped|Reloading|Reloaded|Finished|Mounting|Mounted|Listening on|Reached target|Created slice|Removed slice) [\w@.\\:-]{1,256}\.(?:service|socket|target|timer|mount|slice|path|scope) - /;
+
+/**
+ * True for a line that states configuration or progress, whatever the names
+ * and values in it say: a Terraform plan's (PLAN_LINE), systemd's progress of
+ * a unit (UNIT_PROGRESS).
+ */
+export function isStateLine(text: string): boolean {
+  return (text.includes('systemd[') && UNIT_PROGRESS.test(text)) || isPlanLine(text);
+}
+
 /** True for a Terraform plan's line of configuration (PLAN_LINE), whatever its values say. */
-export function isPlanLine(text: string): boolean {
+function isPlanLine(text: string): boolean {
   return (
     (text.includes(' = ') ||
       text.includes(' will be ') ||
@@ -489,7 +506,7 @@ export function isPlanLine(text: string): boolean {
 }
 
 export function severityFromText(text: string): SeverityClass {
-  if (!ANY_MARK.test(text) || isPassedTest(text) || isPlanLine(text)) return 'unknown';
+  if (!ANY_MARK.test(text) || isPassedTest(text) || isStateLine(text)) return 'unknown';
   const lower = text.toLowerCase();
   if (FATAL_MARK.test(text)) return 'fatal';
   if (says(text, lower, 'error') || ERROR_MARK.test(text)) return 'error';
@@ -871,6 +888,9 @@ function syslogBase(
       context,
       format: 'syslog',
     };
+  } else if (pid !== undefined && isStateLine(`${tag}[${pid}]: ${message}`)) {
+    // systemd's progress of a unit, at info in the journal, whatever the unit's description says.
+    e = { severity: 'info', message: clip(message, MESSAGE_MAX_CHARS), context, format: 'syslog' };
   } else {
     // Files drop the PRI: the message's own level word is all there is.
     const h = readTextHeader(message);

@@ -163,4 +163,18 @@ describe('a keyword inside a name is not the word', () => {
     // A diff of code is not a plan's attribute.
     expect(severityFromText('+    throw new Error("ledger closed")')).toBe('error');
   });
+
+  it("systemd's progress of a unit is not a failure, whatever the unit's description says", () => {
+    const unit = 'crash-reporter.service - Crash and Error Reporter';
+    const progress = [
+      `Dec  3 08:00:00 web-1 systemd[1]: Starting ${unit}...`,
+      `Dec  3 08:00:01 web-1 systemd[1]: Started ${unit}.`,
+      `2026-12-03T08:05:00+0000 web-1 systemd[1]: Stopping ${unit}...`,
+      `2026-12-03T08:05:01+0000 web-1 systemd[1]: Stopped ${unit}.`,
+    ];
+    expect(extract(inLog(...progress)).type).toBeNull();
+    for (const line of progress) expect(failureOfRecord(parseLine(line))).toBeNull();
+    const failed = `Dec  3 08:00:02 web-1 systemd[1]: Failed to start ${unit}.`;
+    expect(extract(inLog(...progress, failed)).type).toBe('E');
+  });
 });
