@@ -106,6 +106,12 @@ const RULES: FrameRule[] = [
     /^([\w./-]{1,256}\.(?:\(\*?[\w]{1,128}\)\.)?[\w.$]{1,128})\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/,
     (m) => `go ${m[1] ?? ''}`,
   ],
+  // Go, as runtime.CallersFrames names a function (zap's `stacktrace`, what it prints under a console line):
+  // main.(*Syncer).run | github.com/acme/ledger/sync.Pull.func1 — a package path, a method or main's.
+  [
+    /^(?=main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*?\w)((?:[\w.~-]{1,128}\/){0,16}[\w~-]{1,128}\.(?:\(\*?\w{1,128}\)\.)?[\w$]{1,128}(?:\.func\d{1,4}(?:\.\d{1,4}){0,4})?)$/,
+    (m) => `go ${m[1] ?? ''}`,
+  ],
   // Go: the runtime's `panic({0x5c1a20?, 0xc000012345?})` between the frames of a panic that was recovered and raised again
   [/^panic\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/, () => 'go panic'],
   // Go file line: /src/app/main.go:12 +0x1d
@@ -183,7 +189,7 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )/;
+  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )|^(?:main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*)/;
 
 /** BuildKit's progress line (`#8 2.145 npm error …`): a step's output, not a numbered frame. */
 const BUILDKIT_STEP = /^#\d{1,5} \d{1,6}\.\d{1,4} /;

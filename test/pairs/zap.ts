@@ -156,6 +156,45 @@ export const zap: PairFormat = {
       }),
     },
     {
+      name: "console encoder's stack under its line and the JSON encoder's stacktrace field",
+      kind: 'same',
+      a: log(
+        '2026-12-03T09:20:11.040Z\terror\tsync/pull.go:88\tpull failed\t{"repo": "billing", "error": "unexpected EOF"}',
+        'github.com/acme/ledger/sync.(*Puller).Pull',
+        '\t/home/bob/ledger/sync/pull.go:88',
+        'main.main',
+        '\t/home/bob/ledger/main.go:20',
+      ),
+      b: ndjson({
+        level: 'error',
+        ts: 1733217611.04,
+        caller: 'sync/pull.go:91',
+        msg: 'pull failed',
+        repo: 'orders',
+        error: 'unexpected EOF',
+        stacktrace:
+          'github.com/acme/ledger/sync.(*Puller).Pull\n\t/srv/ledger/sync/pull.go:91\nmain.main\n\t/srv/ledger/main.go:20',
+      }),
+    },
+    {
+      name: 'console encoder: one message, stacks through two functions',
+      kind: 'different',
+      a: log(
+        '2026-12-03T09:20:11.040Z\terror\tsync/pull.go:88\tpull failed\t{"error": "unexpected EOF"}',
+        'github.com/acme/ledger/sync.(*Puller).Pull',
+        '\t/home/bob/ledger/sync/pull.go:88',
+        'main.main',
+        '\t/home/bob/ledger/main.go:20',
+      ),
+      b: log(
+        '2026-12-03T09:20:11.040Z\terror\tsync/pull.go:88\tpull failed\t{"error": "unexpected EOF"}',
+        'github.com/acme/ledger/sync.(*Puller).Resume',
+        '\t/home/bob/ledger/sync/resume.go:14',
+        'main.main',
+        '\t/home/bob/ledger/main.go:20',
+      ),
+    },
+    {
       name: 'console encoder: one message from two named loggers',
       kind: 'different',
       a: log('1.7332176110e+09\terror\tscheduler\trun/loop.go:12\tloop stalled'),

@@ -118,6 +118,27 @@ describe('call stacks', () => {
     expect(x.fingerprint).toBe(fingerprint(go('c000abcdef')));
   });
 
+  it("reads a Go stack as runtime.CallersFrames names its functions (zap's), after a log line", () => {
+    const stack = (home: string, line: number) =>
+      inLog(
+        '2026-12-03 08:00:01 ERROR ledger sync failed: unexpected EOF',
+        'github.com/acme/ledger/sync.(*Puller).Pull',
+        `\t/home/${home}/ledger/sync/pull.go:${line}`,
+        'github.com/acme/ledger/sync.Run.func1',
+        `\t/home/${home}/ledger/sync/run.go:30`,
+        'main.main',
+        `\t/home/${home}/ledger/main.go:20`,
+      );
+    const x = extract(stack('bob', 88));
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('go github.com/acme/ledger/sync.(*Puller).Pull');
+    expect(x.fingerprint).toBe(fingerprint(stack('ci', 91)));
+    expect(frameOf('main.(*Syncer).run')).toBe('go main.(*Syncer).run');
+    // Not a Go function: a JVM exception's class, a dotted word, a host.
+    for (const line of ['java.lang.NullPointerException', 'app.started', 'ledger.example.test'])
+      expect([line, frameOf(line)]).toEqual([line, null]);
+  });
+
   it('reads .NET frames with "in File.cs:line N"', () => {
     const dotnet = (line: number) =>
       inLog(
