@@ -413,7 +413,32 @@ function isOwnWord(text: string, at: number, length: number): boolean {
   let tokenEnd = at + length;
   while (tokenEnd < text.length && !isTokenEdge(text.charCodeAt(tokenEnd))) tokenEnd++;
   if (tokenEnd > at + length + 1 && FILE_END.test(text.slice(at + length, tokenEnd))) return false;
-  return !isOption(text, at);
+  return !isOption(text, at) && !isLevelSetting(text, at, length);
+}
+
+/**
+ * A setting of the level a logger lets through, which names a level without
+ * logging at it (`logLevel: warning`, `LOG_LEVEL=error`, `min_level = "error"`,
+ * `log level set to ERROR`).
+ */
+const LEVEL_SETTING =
+  /(?:\blog[_-]?level|\bloglevel|\bmin(?:imum)?[_-]?(?:log[_-]?)?level|\bverbosity|\blog level(?: set)? to)["']?\s{0,4}[:=]?\s{0,4}["']?$/i;
+
+function isLevelSetting(text: string, at: number, length: number): boolean {
+  const after = text.charCodeAt(at + length);
+  if (
+    !(
+      Number.isNaN(after) ||
+      after <= 32 ||
+      after === 34 ||
+      after === 39 ||
+      after === 44 ||
+      after === 59 ||
+      after === 125
+    )
+  )
+    return false;
+  return LEVEL_SETTING.test(text.slice(Math.max(0, at - 40), at));
 }
 
 /** Where a token of a line ends: white space, quotes, brackets, `,`, `;` and `=`. */

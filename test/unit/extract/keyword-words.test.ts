@@ -164,6 +164,20 @@ describe('a keyword inside a name is not the word', () => {
     expect(severityFromText('+    throw new Error("ledger closed")')).toBe('error');
   });
 
+  it('a setting of the level a logger lets through is not a failure at that level', () => {
+    for (const line of [
+      'logLevel: warning',
+      'LOG_LEVEL=error',
+      'min_level = "error"',
+      '  verbosity: warning',
+      '2026-12-03 08:00:12 INFO config: log level set to ERROR for com.example.noisy',
+    ])
+      expect([line, severityFromText(line), extract(inLog(line)).type]).toEqual([line, 'unknown', null]);
+    // A record's own level is one; so is the word after such a setting.
+    for (const line of ['level: error', 'log_level: error, then crashed: disk error'])
+      expect([line, severityFromText(line)]).toEqual([line, 'error']);
+  });
+
   it("systemd's progress of a unit is not a failure, whatever the unit's description says", () => {
     const unit = 'crash-reporter.service - Crash and Error Reporter';
     const progress = [
