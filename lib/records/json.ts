@@ -656,6 +656,10 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
       event.severityText = String(request.status);
     }
   }
+  if (event.context.caller === undefined) {
+    const source = sourceLocationOf(obj);
+    if (source) event.context.caller = source;
+  }
   if (time) event.time = time[0];
   if (logger) event.logger = logger[0];
   if (hasError(error)) event.error = error;
@@ -669,6 +673,39 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     event = mergeInner(event, opts.parseInner(message));
   }
   return event;
+}
+
+/** The source objects of the loggers that state where a record was logged from, with a `file` and `line`. */
+const SOURCE_KEYS = ['logging.googleapis.com/sourceLocation', 'sourceLocation', 'src', 'source'];
+
+/**
+ * Where in the code a record was logged, as `file:line`, from the fields the
+ * loggers that do not write zap's `caller` state it in: Cloud Logging's
+ * `sourceLocation`, bunyan's `src`, log4j2 JsonLayout's `source`,
+ * python-json-logger's and structlog's `pathname`/`filename` and `lineno`,
+ * ECS's `log.origin.file`.
+ */
+function sourceLocationOf(obj: Obj): string | undefined {
+  const at = (file: unknown, line: unknown): string | undefined =>
+    typeof file === 'string' &&
+    file !== '' &&
+    file.length <= 512 &&
+    (typeof line === 'number' || (typeof line === 'string' && /^\d{1,7}$/.test(line)))
+      ? `${file}:${line}`
+      : undefined;
+  for (const key of SOURCE_KEYS) {
+    const o = obj[key];
+    if (isObj(o)) {
+      const found = at(o.file ?? o.fileName, o.line ?? o.lineNumber);
+      if (found) return found;
+    }
+  }
+  const python = at(obj.pathname ?? obj.filename, obj.lineno);
+  if (python) return python;
+  const origin = (obj.log as Obj | undefined)?.origin;
+  const file = isObj(origin) ? (origin as Obj).file : undefined;
+  if (isObj(file)) return at((file as Obj).name, (file as Obj).line);
+  return at(obj['log.origin.file.name'], obj['log.origin.file.line']);
 }
 
 /** Flattens `value` under `key`, leaving out the paths the record already read. */

@@ -448,3 +448,48 @@ describe("Datadog's reserved attributes", () => {
     expect(line({ level: 'info', status: 'error', message: 'x' }).severity).toBe('info');
   });
 });
+
+describe('where a record was logged from', () => {
+  it.each([
+    [
+      'Cloud Logging sourceLocation',
+      {
+        severity: 'ERROR',
+        message: 'refund failed',
+        'logging.googleapis.com/sourceLocation': { file: 'refunds.py', line: '41', function: 'issue' },
+      },
+      'refunds.py:41',
+    ],
+    [
+      'bunyan src',
+      { level: 50, msg: 'refund failed', src: { file: '/srv/app/refunds.js', line: 41, func: 'issue' } },
+      '/srv/app/refunds.js:41',
+    ],
+    [
+      'python-json-logger',
+      { levelname: 'ERROR', message: 'refund failed', pathname: '/srv/app/refunds.py', lineno: 41 },
+      '/srv/app/refunds.py:41',
+    ],
+    [
+      'ECS log.origin',
+      {
+        'log.level': 'error',
+        message: 'refund failed',
+        log: { origin: { file: { name: 'Refunds.java', line: 41 } } },
+      },
+      'Refunds.java:41',
+    ],
+  ])('%s', (_name, record, caller) => {
+    expect(eventFromObject(record).context.caller).toBe(caller);
+  });
+
+  it("keeps zap's caller, and states none without a line", () => {
+    expect(
+      eventFromObject({ level: 'error', msg: 'x', caller: 'a/b.go:3', src: { file: 'c.js', line: 9 } })
+        .context.caller,
+    ).toBe('a/b.go:3');
+    expect(
+      eventFromObject({ level: 'error', msg: 'x', filename: 'refunds.py' }).context.caller,
+    ).toBeUndefined();
+  });
+});
