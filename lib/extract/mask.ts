@@ -299,7 +299,8 @@ const SQLSTATE_AFTER_LEVEL = /(?:^|\b(?:ERROR|FATAL|PANIC|WARNING):\s{1,2})$/;
  * or a preposition, not a count (`returned 200 rows`).
  */
 const STATUS_VERB = /\b(?:returned|answered|responded|replied)(?: with)? $/;
-const STATUS_END = /^(?:$|[,;:)]|\.(?:\s|$)| [-(]| (?:for|from|on|to|at|after|when|while|in|by) | [A-Z][a-z])/;
+const STATUS_END =
+  /^(?:$|[,;:)]|\.(?:\s|$)| [-(]| (?:for|from|on|to|at|after|when|while|in|by) | [A-Z][a-z])/;
 
 /**
  * A package's name, which may hold a digit (`psycopg2`, `boto3`, `lz4`):
