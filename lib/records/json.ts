@@ -751,7 +751,7 @@ function addSkipping(ctx: ContextBuilder, key: string, value: unknown, used: Set
  * A raw line read out of a transport record (a Docker `log`, an ES document's
  * `message`): the line's own fields describe the event, the transport's are context.
  */
-function mergeInner(outer: LogEvent, inner: LogEvent): LogEvent {
+export function mergeInner(outer: LogEvent, inner: LogEvent): LogEvent {
   const ctx = new ContextBuilder();
   for (const [k, v] of Object.entries(inner.context)) ctx.set(k, v);
   for (const [k, v] of Object.entries(outer.context)) if (!(k in ctx.context)) ctx.set(k, v);

@@ -11,7 +11,7 @@
  * Every pattern is anchored and its repetitions bounded, so matching stays
  * linear in the line; nothing recurses.
  */
-import { eventFromObject } from './json.ts';
+import { eventFromObject, mergeInner } from './json.ts';
 import {
   clip,
   isoFromText,
@@ -925,7 +925,13 @@ function syslogBase(
   if (pid) context.pid = /^\d+$/.test(pid) ? Number(pid) : pid;
   if (host && host !== '-') e.host = host;
   if (tag && tag !== '-') e.logger = tag;
-  return e;
+  // An application's JSON record sent through syslog (journald's forwarding, Docker's syslog
+  // driver, rsyslog's imfile): read as the record it is, the syslog header its context.
+  const record =
+    message.charCodeAt(0) === 123 && message.length <= MAX_STRUCTURED && lastNonSpace(message) === 125
+      ? parseObject(message)
+      : undefined;
+  return record ? mergeInner(e, eventFromObject(record)) : e;
 }
 
 /**

@@ -55,5 +55,25 @@ export const syslog: PairFormat = {
         'May  1 10:05:00 nas-1 kernel: [100.000000] XFS (sdb1): metadata I/O error in "xfs_trans_read_buf_map" at daddr 0x2 len 1 error 5',
       ),
     },
+    {
+      name: "an app's JSON record through syslog, other host, pid and order",
+      kind: 'same',
+      a: log(
+        'Dec  3 08:00:00 web-1 shop[123]: {"level":"error","msg":"charge failed","error":"card declined","order":12,"customer":"acme-gmbh","region":"eu-west"}',
+      ),
+      b: log(
+        'Dec  4 17:42:09 web-7 shop[9981]: {"level":"error","msg":"charge failed","error":"card declined","order":4411,"customer":"globex","region":"us-east"}',
+      ),
+    },
+    {
+      name: "an app's JSON record through syslog: card declined vs gateway timeout",
+      kind: 'different',
+      a: log(
+        'Dec  3 08:00:00 web-1 shop[123]: {"level":"error","msg":"charge failed","error":"card declined","order":12}',
+      ),
+      b: log(
+        'Dec  3 08:00:00 web-1 shop[123]: {"level":"error","msg":"charge failed","error":"gateway timeout","order":12}',
+      ),
+    },
   ],
 };

@@ -171,6 +171,29 @@ describe('parseLine: Android logcat', () => {
 });
 
 describe('parseLine: syslog', () => {
+  it("reads an application's JSON record carried by syslog as that record, the header its context", () => {
+    const record = JSON.stringify({
+      level: 'error',
+      msg: 'charge failed',
+      error: 'card declined',
+      order: 12,
+    });
+    expect(parseLine(`<14>Dec  3 08:00:00 web-1 shop[123]: ${record}`)).toMatchObject({
+      format: 'syslog',
+      severity: 'error',
+      severityText: 'error',
+      message: 'charge failed',
+      logger: 'shop',
+      host: 'web-1',
+      error: { message: 'card declined' },
+      context: { pid: 123, order: 12, facility: 1 },
+    });
+    // Its own level beats the words of its message; without a level the header's severity stands.
+    const info = JSON.stringify({ level: 30, msg: 'retrying after error', attempt: 2 });
+    expect(parseLine(`2026-12-03T08:00:00.123456+00:00 web-1 shop[123]: ${info}`).severity).toBe('info');
+    expect(parseLine('<11>Dec  3 08:00:00 web-1 shop[123]: {"msg":"charge failed"}').severity).toBe('error');
+  });
+
   it('RFC 3164 with PRI: severity from PRI, host captured, never in the message', () => {
     const e = parseLine('<34>Oct 11 22:14:15 mymachine su[230]: su root failed for operator on /dev/pts/8');
     expect(e).toMatchObject({
