@@ -176,7 +176,7 @@ function zapConsoleEvent(line: string): LogEvent | undefined {
   };
   if (named) record.logger = parts[0];
   if (caller >= 0) record.caller = parts[caller];
-  return eventFromObject(record as never, { format: 'zap' });
+  return eventFromObject(record, { format: 'zap' });
 }
 
 /**
@@ -424,21 +424,14 @@ function isOwnWord(text: string, at: number, length: number): boolean {
 const LEVEL_SETTING =
   /(?:\blog[_-]?level|\bloglevel|\bmin(?:imum)?[_-]?(?:log[_-]?)?level|\bverbosity|\blog level(?: set)? to)["']?\s{0,4}[:=]?\s{0,4}["']?$/i;
 
+/** What may follow a level a setting names: the end of the value. */
+const SETTING_END = /^(?:$|[\s"',;}])/;
+
 function isLevelSetting(text: string, at: number, length: number): boolean {
-  const after = text.charCodeAt(at + length);
-  if (
-    !(
-      Number.isNaN(after) ||
-      after <= 32 ||
-      after === 34 ||
-      after === 39 ||
-      after === 44 ||
-      after === 59 ||
-      after === 125
-    )
-  )
-    return false;
-  return LEVEL_SETTING.test(text.slice(Math.max(0, at - 40), at));
+  return (
+    SETTING_END.test(text.slice(at + length, at + length + 1)) &&
+    LEVEL_SETTING.test(text.slice(Math.max(0, at - 40), at))
+  );
 }
 
 /** Where a token of a line ends: white space, quotes, brackets, `,`, `;` and `=`. */
