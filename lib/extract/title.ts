@@ -23,7 +23,7 @@ export interface Headline {
 const EXCEPTION =
   /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
-  /^(?:\u2502 )?(?:\[(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+  /^(?:\u2502 )?(?:\[(?:[a-z_]{1,32}:)?(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
 /**
  * Lines that count or close a failed run rather than say what failed: a
  * tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
@@ -65,20 +65,26 @@ const NOT_SAID =
 const CALLER_LINE = /^at ([\w.-]{1,128}\.\w{1,8})$/;
 /**
  * A component in brackets leading the first line (`[BillingWorker] …`), past a
- * level in brackets (Envoy's `[warning][config] …`); never the level itself.
+ * level in brackets (Envoy's `[warning][config] …`) and an error code (MySQL's
+ * `[ERROR] [MY-010584] [Repl] …`); never the level itself.
  */
 const BRACKET_NAME =
-  /^(?:\w+\s+)?(?:\[(?:trace|debug|info|notice|warn|warning|error|err|critical|fatal)\]\s?)?\[([A-Za-z][\w.$:-]{0,63})\]/i;
+  /^(?:\w+\s+)?(?:\[(?:trace|debug|info|notice|warn|warning|error|err|critical|fatal)\]\s?)?(?:\[[A-Z]{2,8}-\d{3,8}\]\s?)?\[([A-Za-z][\w.$:-]{0,63})\]/i;
 /**
  * What leads a message without saying what failed: Ruby Logger's `-- progname:`
  * and Monolog's `channel.LEVEL:` (PROGNAME),
- * nginx's `pid#tid: *connection` (masked: `<*>: <*>`), a component or a
- * request's tag in brackets (the culprit, BRACKET_NAME; Rails' `[<*>]`) and
- * the source line a C++ logger prints after it (Envoy's `[config]
- * [source/common/config/grpc_mux_impl.cc:<*>] …`).
+ * nginx's `pid#tid: *connection` (masked: `<*>: <*>`), up to three brackets
+ * of component, request tag, error code or client (the culprit, BRACKET_NAME;
+ * Rails' `[<*>]`, MySQL's `[MY-010584] [Repl]`, Apache's `[pid <*>] [client
+ * <*>]`), the source line a C++ logger prints after them (Envoy's `[config]
+ * [source/common/config/grpc_mux_impl.cc:<*>] …`) and the library's Go file a
+ * klog message starts with (`k8s.io/client-go/…/factory.go:<*>: …`; a
+ * compiler's `sum.go:<*>: …` names the file that failed, and stays).
  */
 const NAME_LEAD =
-  /^(?:-- [\w.:-]{0,64}: |[\w-]{1,64}\.(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Za-z][\w.$:-]{0,63})\]\s?)?(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s)?(?=\S)/;
+  /^(?:-- [\w.:-]{0,64}: |[\w-]{1,64}\.(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Z]{2,8}-\d{3,8}|(?:client|pid) [^\]\n]{1,64}|[A-Za-z][\w.$:-]{0,63})\]\s?){0,3}(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s|<host>\/[\w./-]{0,256}\.go:<\*>: )?(?=\S)/;
+/** Python logging's default format, `ERROR:shop.billing:…`: the level and the logger. */
+const PYTHON_DEFAULT = /^(?:CRITICAL|ERROR|WARNING):([\w.-]{1,200}):(?=\S)/;
 /**
  * Ruby's Logger names its program after the level (`ERROR -- mailer: …`),
  * Monolog its channel before it (`security.ERROR: …`, Laravel's `production.ERROR: …`).
@@ -135,7 +141,7 @@ export function headlineOf(signature: string): Headline {
   } else {
     const said = heads.filter((line) => !NOT_SAID.test(line) && !NOT_SAID.test(line.replace(LEVEL_HEAD, '')));
     const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
-    const message = head.replace(LEVEL_HEAD, '') || head;
+    const message = (head.replace(PYTHON_DEFAULT, '') || head).replace(LEVEL_HEAD, '') || head;
     title = message.replace(NAME_LEAD, '') || message;
   }
   // Python prints the innermost call last, the other runtimes first.
@@ -143,13 +149,16 @@ export function headlineOf(signature: string): Headline {
   const appFrame = ordered.find((line) => !LIBRARY_FRAME.test(line)) ?? ordered[0];
   const logger = heads.find((line) => line.startsWith('logger '))?.slice(7);
   const caller = heads.map((line) => CALLER_LINE.exec(line)?.[1]).find((file) => file !== undefined);
-  const bracket = BRACKET_NAME.exec(heads[0] ?? '')?.[1];
+  const named = BRACKET_NAME.exec(heads[0] ?? '')?.[1];
+  // Apache's `[proxy:error]`: the module.
+  const bracket = named?.replace(/^([a-z_]{1,32}):[a-z]{1,8}$/, '$1');
   const culprit = appFrame
     ? frameName(appFrame)
     : (logger ??
       caller ??
       (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
       ((name) => name?.[1] ?? name?.[2])(PROGNAME.exec(heads[0] ?? '')) ??
+      PYTHON_DEFAULT.exec(heads[0] ?? '')?.[1] ??
       null);
   return { title: cut((title ?? '').trim() || 'failure'), culprit: culprit ? cut(culprit) : null };
 }

@@ -70,6 +70,30 @@ describe('titles and culprits', () => {
       title: 'Token signature invalid [] []',
       culprit: 'security',
     });
+    // Apache's `[module:level] [pid …] [client …]`, MySQL's `[Level] [code] [subsystem]`, Python's default format,
+    // Elasticsearch's `[level][logger] [node]`, klog's message led by a Go file.
+    expect(
+      of(
+        '[Thu Dec 03 09:14:07.512904 2026] [proxy:error] [pid 812:tid 913] [client 10.2.0.9:50112] AH00898: Error reading from remote server returned by /ledger\n',
+      ),
+    ).toEqual({ title: 'AH00898: Error reading from remote server returned by /ledger', culprit: 'proxy' });
+    expect(
+      of(
+        '2026-12-03T09:14:07.512904Z 31 [ERROR] [MY-013183] [InnoDB] Assertion failure: ibuf0ibuf.cc:3833:ibuf_btr_pcur_commit_specify_mtr\n',
+      ),
+    ).toMatchObject({ culprit: 'InnoDB' });
+    expect(of('ERROR:ledger.sync:pull failed for repo billing\n')).toEqual({
+      title: 'pull failed for repo billing',
+      culprit: 'ledger.sync',
+    });
+    expect(
+      of('[2026-12-03T09:14:07,512][ERROR][o.e.x.s.Watcher] [data-7] failed to run watch [ledger-lag]\n'),
+    ).toEqual({ title: 'failed to run watch [ledger-lag]', culprit: 'o.e.x.s.Watcher' });
+    expect(
+      of(
+        'E1203 09:14:07.512904    1234 reflector.go:138] k8s.io/client-go/tools/cache/reflector.go:150: Failed to watch *v1.ConfigMap: forbidden\n',
+      ).title,
+    ).toBe('Failed to watch <*>: forbidden');
     // log4j's `%m (%c)`, as Kafka prints its logger.
     expect(
       of(
