@@ -42,6 +42,10 @@ const MONTH_WORD =
   'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
+/** What introduces a refused input value (see its rule in RULES). */
+const INPUT_VALUE =
+  /(?<![^\s(])((?:string|literal|value|input|data|date|number|token|syntax|range|parsing(?: time)?)(?: (?:for|to|of|from) (?:type |enum )?[\w.()`$]{1,64}(?: with base \S{1,8})?)?:? )(["'])[^"'\n]{0,256}\2/gi;
+
 /**
  * Ordered: the more specific shapes first, before digits are masked token by
  * token. A rule with a guard runs only on lines containing that text (cheap).
@@ -199,6 +203,35 @@ const RULES: Array<[RegExp, string, string?]> = [
     "='<*>'",
     '=',
   ],
+  // The value a parse or a check refused is the input's, not the code's: Java's `For input
+  // string: "n/a"`, Python's `invalid literal for int() with base 10: 'abc'`, Go's `parsing "ab"`
+  // and `parsing time "…"`, Postgres's `invalid input syntax for type integer: "foo"`, MySQL's
+  // `Incorrect integer value: 'abc' for column …`, Jackson's `from String "abc"`, serde's
+  // `invalid type: string "abc"`, `Unparseable date: "…"`, `time data '…'`, .NET's `The input
+  // string 'abc' was not in a correct format`. What was asked for stays (`to float`, `as "2006-01-02"`).
+  [INPUT_VALUE, '$1$2<*>$2'],
+  // Python's `'SHIPED' is not a valid OrderStatus`, JSON.parse's `"hello" is not valid JSON`,
+  // java.time's `Text '2026-13-01' could not be parsed`.
+  [/(["'])[^"'\n]{0,256}\1(?:\.\.\.)?(?= is not (?:a )?valid\b)/g, '$1<*>$1', ' valid'],
+  // Go's time.Parse: `cannot parse "tomorrow" as "2006"` (the layout's element stays).
+  [/\b(cannot parse )(["'])[^"'\n]{0,256}\2(?= as )/g, '$1$2<*>$2', 'cannot parse '],
+  // The thread JBoss Logging prints after the logger (WildFly's and Quarkus's `ERROR [io.quarkus.runtime.Application]
+  // (Quarkus Main Thread) …`, `(ServerService Thread Pool -- 81)`): where it ran, as log4j's `[%t]` is.
+  [
+    /^((?:[A-Z]{4,7}\s{1,8})?\[(?:[a-z_$][\w$-]{0,63}\.){1,16}[\w$-]{1,128}\]\s{1,8})\([^()\n]{1,128}\)(?=\s)/,
+    '$1(<*>)',
+    '] (',
+  ],
+  [/(["'])[^"'\n]{0,256}\1(?= c(?:ould not|annot) be parsed\b)/g, '$1<*>$1', ' be parsed'],
+  // Java's `No enum constant com.acme.Status.SHIPED` (Enum.valueOf): the enum stays, the name asked for goes.
+  [/\b(No enum constant (?:[\w$]{1,128}\.){1,32})[\w$]{1,128}/g, '$1<*>', 'No enum constant'],
+  // serde's `unknown variant `shiped`, expected one of …`; Newtonsoft's `Could not convert string to integer: abc. Path 'qty'`.
+  [/\b(unknown variant )`[^`\n]{0,128}`/g, '$1`<*>`', 'unknown variant'],
+  [
+    /\b(Could not convert string to [\w.]{1,64}: )(?!['"])[^\n]{1,256}?(?=\. Path '|$)/g,
+    '$1<*>',
+    'Could not convert',
+  ],
   // Query-string values (a path logged without its scheme): the keys name the request, the values are its data.
   [/([?&][\w.[\]-]{1,64}=)[^&\s"'#]{1,512}/g, '$1<*>', '?'],
   // Sizes and durations with their units: `12.5 MB` and `1.2 GB` measure the same thing
@@ -331,8 +364,12 @@ function diagnosticName(token: string, at: number, s: string): boolean {
   return (open === "'" || open === '`') && s[at + token.length] === "'" && QUOTED_NAME.test(token);
 }
 
+/** A JBoss Logging message id leading its message (WildFly's `WFLYCTL0013: …`, `RESTEASY002010: …`). */
+const JBOSS_CODE = /^[A-Z]{3,10}0\d{3,5}$/;
+
 function keptToken(token: string, at: number, s: string): boolean {
   if (HRESULT.test(token) || PRODUCT_CODE.test(token) || CODE_NAME.test(token)) return true;
+  if (s.charCodeAt(at + token.length) === 58 && JBOSS_CODE.test(token)) return true;
   if (diagnosticName(token, at, s)) return true;
   if (
     PACKAGE_NAME.test(token) &&

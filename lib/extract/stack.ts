@@ -42,6 +42,16 @@ function cleanLocation(loc: string): string {
   return cleanSymbol(file);
 }
 
+/**
+ * A PHP frame's call without its arguments (`Price->format('abc', 2)` -> `Price->format()`):
+ * PHP prints them unless `zend.exception_ignore_args` is on, as production's php.ini has it,
+ * and they are the request's data either way.
+ */
+function phpCall(call: string): string {
+  const open = call.indexOf('(');
+  return open > 0 && call.endsWith(')') ? `${call.slice(0, open)}()` : call;
+}
+
 type FrameRule = [RegExp, (m: RegExpExecArray) => string];
 
 const RULES: FrameRule[] = [
@@ -82,9 +92,9 @@ const RULES: FrameRule[] = [
   // PHP: #0 /var/www/x.php(12): fn() | #1 {main}
   [
     /^#\d{1,6}\s+(\S{1,512}?)\(\d{1,9}\): (.{1,512})$/,
-    (m) => `# ${cleanSymbol(m[2] ?? '')} ${cleanLocation(m[1] ?? '')}`,
+    (m) => `# ${cleanSymbol(phpCall(m[2] ?? ''))} ${cleanLocation(m[1] ?? '')}`,
   ],
-  [/^#\d{1,6}\s+(\{main\}|\[internal function\]: .{1,512})$/, (m) => `# ${cleanSymbol(m[1] ?? '')}`],
+  [/^#\d{1,6}\s+(\{main\}|\[internal function\]: .{1,512})$/, (m) => `# ${cleanSymbol(phpCall(m[1] ?? ''))}`],
   // generic numbered frame: #3 fn (not BuildKit's step lines: `#8 2.145 …`, `#8 [2/5] RUN …`, `#8 DONE 0.1s`)
   [
     /^#\d{1,6}\s+(?!\d{1,6}\.\d{1,4} |\[|(?:DONE|CACHED|ERROR|CANCELED)\b|sha256:|(?:resolve|transferring|naming|exporting|writing|extracting|load|loading|unpacking|preparing) )(?:0x[0-9a-fA-F]{1,32}\s+(?:in\s+)?)?(.{1,512})$/,

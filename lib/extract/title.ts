@@ -23,7 +23,7 @@ export interface Headline {
 const EXCEPTION =
   /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
-  /^(?:\u2502 )?(?:\[(?:[a-z_]{1,32}:)?(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):)\s*/;
+  /^(?:\u2502 )?(?:\[(?:[a-z_]{1,32}:)?(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):|PHP (?:Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated):)\s*/;
 /**
  * Lines that count or close a failed run rather than say what failed: a
  * tally (`<*> error`, MSBuild's `<*> Error(s)`, clang's `<*> errors
@@ -83,6 +83,17 @@ const BRACKET_NAME =
  */
 const NAME_LEAD =
   /^(?:-- [\w.:-]{0,64}: |[\w-]{1,64}\.(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): )?(?:<\*>: (?:<\*> )?)?(?:\[(?:<\*>|[A-Z]{2,8}-\d{3,8}|(?:client|pid) [^\]\n]{1,64}|[A-Za-z][\w.$:-]{0,63})\]\s?){0,3}(?:\[[\w./-]{1,256}\.\w{1,8}:(?:<\*>|\d{1,7})\]\s|<host>\/[\w./-]{0,256}\.go:<\*>: )?(?=\S)/;
+/**
+ * The logger a Java layout prints before the message, past the thread in
+ * brackets (NAME_LEAD): log4j's and logback's `%c - %m` (`com.acme.Billing - …`,
+ * abbreviated `c.a.billing.Gateway - …`), Spring Boot's `pid --- [app] [thread]
+ * logger : …`, Tomcat's `class.method …`; Quarkus's and WildFly's thread in
+ * parentheses after their `[logger]`, which BRACKET_NAME reads.
+ */
+const JAVA_LEAD =
+  /^(?:<\*> --- (?:\[[^\]\n]{0,128}\]\s?){1,2}(\S{1,256}?)\s{0,64}: |\([^()\n]{1,64}\) |((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127})(?<!Exception|Error|Throwable|Fault|Failure)(?: - |: )|((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127}\.[a-z][\w$]{0,63}) )(?=\S)/;
+/** PHP's place of an uncaught exception after its message (`… given in /srv/app/Price.php:<*>`): the stack says where. */
+const PHP_PLACE = / in \S{1,512}\.php(?::<\*>| on line <\*>)$/;
 /** Python logging's default format, `ERROR:shop.billing:…`: the level and the logger. */
 const PYTHON_DEFAULT = /^(?:CRITICAL|ERROR|WARNING):([\w.-]{1,200}):(?=\S)/;
 /**
@@ -116,6 +127,9 @@ export function frameName(line: string): string {
   // .NET's `at Shop.Orders.Get(Int32 id) in Orders.cs`: the method and its file, without its parameters.
   const net = /^at ([^\s(]{1,512})\([^()]{0,512}\) in (\S{1,256})$/.exec(frame);
   if (net) return `${net[1]} (${net[2]})`;
+  // PHP's `# Price->format() Price.php`.
+  const php = /^# (\S.{0,512}?) ([^\s()]{1,256}\.php)$/.exec(frame);
+  if (php) return `${php[1]} (${php[2]})`;
   return frame.replace(/^(?:at|go|rs|js|lua|hs|jl|ml|ex|#)\s+/, '').replace(/\s+\(/, ' (');
 }
 
@@ -124,6 +138,7 @@ export function headlineOf(signature: string): Headline {
   const frames = lines.filter((line) => line.startsWith('  '));
   const heads = lines.filter((line) => !line.startsWith('  '));
   let title: string | undefined;
+  let javaLogger: string | undefined;
   const typed = heads.find((line) => line.startsWith('type '));
   const exception = heads.map((line) => EXCEPTION.exec(line)).find((m) => m !== null);
   if (typed) {
@@ -142,7 +157,10 @@ export function headlineOf(signature: string): Headline {
     const said = heads.filter((line) => !NOT_SAID.test(line) && !NOT_SAID.test(line.replace(LEVEL_HEAD, '')));
     const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
     const message = (head.replace(PYTHON_DEFAULT, '') || head).replace(LEVEL_HEAD, '') || head;
-    title = message.replace(NAME_LEAD, '') || message;
+    const unled = message.replace(NAME_LEAD, '') || message;
+    const java = JAVA_LEAD.exec(unled);
+    javaLogger = java?.[1] ?? java?.[2] ?? java?.[3];
+    title = (java && unled.slice(java[0].length)) || unled;
   }
   // Python prints the innermost call last, the other runtimes first.
   const ordered = frames[0]?.startsWith('  py ') ? [...frames].reverse() : frames;
@@ -156,11 +174,15 @@ export function headlineOf(signature: string): Headline {
     ? frameName(appFrame)
     : (logger ??
       caller ??
+      javaLogger ??
       (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
       ((name) => name?.[1] ?? name?.[2])(PROGNAME.exec(heads[0] ?? '')) ??
       PYTHON_DEFAULT.exec(heads[0] ?? '')?.[1] ??
       null);
-  return { title: cut((title ?? '').trim() || 'failure'), culprit: culprit ? cut(culprit) : null };
+  return {
+    title: cut((title ?? '').replace(PHP_PLACE, '').trim() || 'failure'),
+    culprit: culprit ? cut(culprit) : null,
+  };
 }
 
 /** A report's headline: the one it was created with, or (older reports) read from its signature now. */

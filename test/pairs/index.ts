@@ -16,6 +16,7 @@ import { databases, nodeWeb, phpServers, pythonWeb, queuesAndJobs, webStacks } f
 import { gelfFormat } from './gelf.ts';
 import { go } from './go.ts';
 import { goPanics } from './go-panics.ts';
+import { javaServers, refusedInputs } from './inputs.ts';
 import { journald } from './journald.ts';
 import { jvm } from './jvm.ts';
 import { jvmChains } from './jvm-chains.ts';
@@ -119,4 +120,6 @@ export const FORMATS: PairFormat[] = [
   datadog,
   compilers,
   runners,
+  refusedInputs,
+  javaServers,
 ];

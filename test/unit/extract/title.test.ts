@@ -106,6 +106,58 @@ describe('titles and culprits', () => {
     });
   });
 
+  it("names a Java layout's logger as the culprit, its thread left out of the title", () => {
+    // log4j's and logback's `[%t] %c - %m`, abbreviated or not.
+    expect(
+      of('2026-12-03 09:14:07,512 ERROR [pool-3-thread-9] com.acme.ledger.Sync - pull of 88 rows failed\n'),
+    ).toEqual({
+      title: 'pull of <*> rows failed',
+      culprit: 'com.acme.ledger.Sync',
+    });
+    expect(of('09:14:07.512 [main] ERROR c.a.ledger.Sync - pull failed\n')).toEqual({
+      title: 'pull failed',
+      culprit: 'c.a.ledger.Sync',
+    });
+    // Spring Boot's `pid --- [app] [thread] logger : message`.
+    expect(
+      of(
+        '2026-12-03T09:14:07.512Z ERROR 4242 --- [ledger] [           main] o.s.boot.SpringApplication               : Application run failed\n',
+      ),
+    ).toEqual({ title: 'Application run failed', culprit: 'o.s.boot.SpringApplication' });
+    // Tomcat's `[thread] class.method message`.
+    expect(
+      of(
+        '03-Dec-2026 09:14:07.512 SEVERE [main] org.apache.catalina.core.StandardContext.filterStart Exception starting filter [auth]\n',
+      ),
+    ).toEqual({
+      title: 'Exception starting filter [auth]',
+      culprit: 'org.apache.catalina.core.StandardContext.filterStart',
+    });
+    // WildFly and Quarkus: `[logger] (thread)`, a JBoss Logging message id kept.
+    expect(
+      of(
+        '09:14:07,512 ERROR [org.jboss.as.controller.management-operation] (ServerService Thread Pool -- 12) WFLYCTL0013: Operation ("add") failed\n',
+      ),
+    ).toEqual({
+      title: 'WFLYCTL0013: Operation ("add") failed',
+      culprit: 'org.jboss.as.controller.management-operation',
+    });
+    // An exception's type is not taken for a logger.
+    expect(
+      of('2026-12-03 09:14:07,512 ERROR [main] java.lang.IllegalStateException: pool closed\n').title,
+    ).toBe('java.lang.IllegalStateException: pool closed');
+  });
+
+  it("titles PHP's uncaught exception without its place, and names its frame without arguments", () => {
+    const log = (arg: string) =>
+      `PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /srv/shop/src/Price.php:30\nStack trace:\n#0 /srv/shop/src/Price.php(30): round(${arg})\n#1 /srv/shop/src/Cart.php(71): Shop\\Price->net(${arg})\n#2 {main}\n  thrown in /srv/shop/src/Price.php on line 30\n`;
+    expect(of(log("'12,50', 2"))).toEqual({
+      title: 'Uncaught TypeError: round(): Argument <*> ($num) must be of type int|float, string given',
+      culprit: 'round() (Price.php)',
+    });
+    expect(of(log(''))).toEqual(of(log("'x'")));
+  });
+
   it("names a zap record by its message and caller, in either of zap's encodings", () => {
     const json = of(
       `${JSON.stringify({ level: 'error', ts: 1733217247.5, caller: 'sync/pull.go:77', msg: 'pull failed', repo: 'ledger', error: 'EOF' })}\n`,

@@ -1,0 +1,498 @@
+import { log, ndjson, type PairFormat } from './model.ts';
+
+/**
+ * Failures that quote the value a parse or a check refused: the value is the
+ * request's input (one failure whatever was sent), the field, column, type or
+ * enum it was meant for is the code's (two of those are two failures).
+ */
+export const refusedInputs: PairFormat = {
+  format: 'parse and validation failures: refused input values',
+  pairs: [
+    {
+      name: 'Java NumberFormatException under a stack, other input',
+      kind: 'same',
+      a: log(
+        '2026-11-30 08:14:09,551 ERROR [exec-4] c.a.imports.RowReader - row rejected',
+        'java.lang.NumberFormatException: For input string: "twelve"',
+        '\tat java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)',
+        '\tat java.base/java.lang.Long.parseLong(Long.java:711)',
+        '\tat com.acme.imports.RowReader.quantity(RowReader.java:88)',
+        '\tat com.acme.imports.RowReader.read(RowReader.java:41)',
+      ),
+      b: log(
+        '2026-12-01 17:02:44,003 ERROR [exec-11] c.a.imports.RowReader - row rejected',
+        'java.lang.NumberFormatException: For input string: "N/A"',
+        '\tat java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)',
+        '\tat java.base/java.lang.Long.parseLong(Long.java:711)',
+        '\tat com.acme.imports.RowReader.quantity(RowReader.java:90)',
+        '\tat com.acme.imports.RowReader.read(RowReader.java:41)',
+      ),
+    },
+    {
+      name: 'Python int() of a form field, other text',
+      kind: 'same',
+      a: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/views/cart.py", line 57, in update',
+        '    qty = int(request.form["qty"])',
+        "ValueError: invalid literal for int() with base 10: 'lots'",
+      ),
+      b: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/views/cart.py", line 57, in update',
+        '    qty = int(request.form["qty"])',
+        "ValueError: invalid literal for int() with base 10: ''",
+      ),
+    },
+    {
+      name: 'Python enum lookup, other value',
+      kind: 'same',
+      a: log("2026-12-01 09:00:01,112 ERROR orders.api: ValueError: 'pendng' is not a valid OrderState"),
+      b: log("2026-12-02 21:40:19,870 ERROR orders.api: ValueError: 'cancled' is not a valid OrderState"),
+    },
+    {
+      name: 'Python enum lookup, other enum',
+      kind: 'different',
+      a: log("2026-12-01 09:00:01,112 ERROR orders.api: ValueError: 'pendng' is not a valid OrderState"),
+      b: log("2026-12-01 09:00:01,112 ERROR orders.api: ValueError: 'pendng' is not a valid PaymentState"),
+    },
+    {
+      name: 'Postgres invalid input syntax, other value',
+      kind: 'same',
+      a: log(
+        '2026-12-01 10:11:12.345 UTC [2211] app@shop ERROR:  invalid input syntax for type uuid: "abc-def"',
+        '2026-12-01 10:11:12.345 UTC [2211] app@shop STATEMENT:  SELECT * FROM carts WHERE id = $1',
+      ),
+      b: log(
+        '2026-12-02 03:00:59.101 UTC [987] app@shop ERROR:  invalid input syntax for type uuid: "undefined"',
+        '2026-12-02 03:00:59.101 UTC [987] app@shop STATEMENT:  SELECT * FROM carts WHERE id = $1',
+      ),
+    },
+    {
+      name: 'Postgres invalid input syntax, uuid vs integer',
+      kind: 'different',
+      a: log('2026-12-01 10:11:12.345 UTC [2211] app@shop ERROR:  invalid input syntax for type uuid: "abc"'),
+      b: log(
+        '2026-12-01 10:11:12.345 UTC [2211] app@shop ERROR:  invalid input syntax for type integer: "abc"',
+      ),
+    },
+    {
+      name: 'Postgres enum value, other value',
+      kind: 'same',
+      a: log('2026-12-01 10:11:12 UTC [44] ERROR:  invalid input value for enum ship_state: "shiped"'),
+      b: log('2026-12-03 11:00:00 UTC [45] ERROR:  invalid input value for enum ship_state: "in transit"'),
+    },
+    {
+      name: 'MySQL incorrect value, other value; the column stays',
+      kind: 'same',
+      a: log(
+        "2026-12-01T10:00:00.000000Z 31 [ERROR] [MY-001366] [Server] Incorrect integer value: 'ten' for column 'qty' at row 1",
+      ),
+      b: log(
+        "2026-12-02T16:20:00.000000Z 87 [ERROR] [MY-001366] [Server] Incorrect integer value: 'a few' for column 'qty' at row 14",
+      ),
+    },
+    {
+      name: 'MySQL incorrect value, column qty vs price',
+      kind: 'different',
+      a: log(
+        "2026-12-01T10:00:00.000000Z 31 [ERROR] [MY-001366] [Server] Incorrect integer value: 'ten' for column 'qty' at row 1",
+      ),
+      b: log(
+        "2026-12-01T10:00:00.000000Z 31 [ERROR] [MY-001366] [Server] Incorrect integer value: 'ten' for column 'price' at row 1",
+      ),
+    },
+    {
+      name: 'Go strconv in a zap record, other input',
+      kind: 'same',
+      a: ndjson({
+        level: 'error',
+        ts: 1764583200.5,
+        caller: 'api/params.go:31',
+        msg: 'bad query parameter',
+        error: 'strconv.Atoi: parsing "all": invalid syntax',
+      }),
+      b: ndjson({
+        level: 'error',
+        ts: 1764669600.25,
+        caller: 'api/params.go:31',
+        msg: 'bad query parameter',
+        error: 'strconv.Atoi: parsing "-": invalid syntax',
+      }),
+    },
+    {
+      name: 'Go time layout, other input; the layout stays',
+      kind: 'same',
+      a: log(
+        'time="2026-12-01T10:00:00Z" level=error msg="import failed" error="parsing time \\"31/11/2026\\" as \\"2006-01-02\\": cannot parse \\"31/11/2026\\" as \\"2006\\""',
+      ),
+      b: log(
+        'time="2026-12-02T11:30:00Z" level=error msg="import failed" error="parsing time \\"tomorrow\\" as \\"2006-01-02\\": cannot parse \\"tomorrow\\" as \\"2006\\""',
+      ),
+    },
+    {
+      name: 'Jackson from String, other input',
+      kind: 'same',
+      a: log(
+        '2026-12-01 10:00:00.101  WARN 7 --- [nio-8080-exec-2] .w.s.m.s.DefaultHandlerExceptionResolver : Resolved [org.springframework.http.converter.HttpMessageNotReadableException: JSON parse error: Cannot deserialize value of type `java.time.LocalDate` from String "12/01/2026": Failed to deserialize java.time.LocalDate]',
+      ),
+      b: log(
+        '2026-12-02 08:30:00.999  WARN 7 --- [nio-8080-exec-9] .w.s.m.s.DefaultHandlerExceptionResolver : Resolved [org.springframework.http.converter.HttpMessageNotReadableException: JSON parse error: Cannot deserialize value of type `java.time.LocalDate` from String "yesterday": Failed to deserialize java.time.LocalDate]',
+      ),
+    },
+    {
+      name: 'Jackson from String, LocalDate vs Instant',
+      kind: 'different',
+      a: log(
+        '2026-12-01 10:00:00.101  WARN 7 --- [nio-8080-exec-2] .w.s.m.s.DefaultHandlerExceptionResolver : Resolved [org.springframework.http.converter.HttpMessageNotReadableException: JSON parse error: Cannot deserialize value of type `java.time.LocalDate` from String "x"]',
+      ),
+      b: log(
+        '2026-12-01 10:00:00.101  WARN 7 --- [nio-8080-exec-2] .w.s.m.s.DefaultHandlerExceptionResolver : Resolved [org.springframework.http.converter.HttpMessageNotReadableException: JSON parse error: Cannot deserialize value of type `java.time.Instant` from String "x"]',
+      ),
+    },
+    {
+      name: 'Java enum constant, other constant',
+      kind: 'same',
+      a: log(
+        'java.lang.IllegalArgumentException: No enum constant com.acme.orders.Channel.WEBSHOP',
+        '\tat java.base/java.lang.Enum.valueOf(Enum.java:293)',
+        '\tat com.acme.orders.Channel.valueOf(Channel.java:5)',
+        '\tat com.acme.orders.OrderMapper.channel(OrderMapper.java:48)',
+      ),
+      b: log(
+        'java.lang.IllegalArgumentException: No enum constant com.acme.orders.Channel.kiosk',
+        '\tat java.base/java.lang.Enum.valueOf(Enum.java:293)',
+        '\tat com.acme.orders.Channel.valueOf(Channel.java:5)',
+        '\tat com.acme.orders.OrderMapper.channel(OrderMapper.java:48)',
+      ),
+    },
+    {
+      name: 'Node JSON.parse of a body, other body',
+      kind: 'same',
+      a: log(
+        `SyntaxError: Unexpected token 'o', "not json" is not valid JSON`,
+        '    at JSON.parse (<anonymous>)',
+        '    at parseBody (/srv/api/lib/body.js:14:17)',
+        '    at Server.handle (/srv/api/server.js:40:5)',
+      ),
+      b: log(
+        `SyntaxError: Unexpected token 'U', "Upstream f"... is not valid JSON`,
+        '    at JSON.parse (<anonymous>)',
+        '    at parseBody (/srv/api/lib/body.js:14:17)',
+        '    at Server.handle (/srv/api/server.js:40:5)',
+      ),
+    },
+    {
+      name: 'Rust serde in a tracing record, other variant',
+      kind: 'same',
+      a: ndjson({
+        timestamp: '2026-12-01T10:00:00.000000Z',
+        level: 'ERROR',
+        fields: {
+          message: 'rejecting request',
+          error: 'unknown variant `expres`, expected `standard` or `express`',
+        },
+        target: 'shipping::api',
+      }),
+      b: ndjson({
+        timestamp: '2026-12-02T12:00:00.000000Z',
+        level: 'ERROR',
+        fields: {
+          message: 'rejecting request',
+          error: 'unknown variant `overnight`, expected `standard` or `express`',
+        },
+        target: 'shipping::api',
+      }),
+    },
+    {
+      name: '.NET FormatException, other input',
+      kind: 'same',
+      a: log(
+        "fail: Shop.Api.Orders[0] Unhandled exception. System.FormatException: The input string 'ten' was not in a correct format.",
+      ),
+      b: log(
+        "fail: Shop.Api.Orders[0] Unhandled exception. System.FormatException: The input string '' was not in a correct format.",
+      ),
+    },
+    {
+      name: 'a missing key is not a refused value: user_id vs email',
+      kind: 'different',
+      a: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/jobs/sync.py", line 20, in run',
+        '    send(row["user_id"])',
+        "KeyError: 'user_id'",
+      ),
+      b: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/jobs/sync.py", line 20, in run',
+        '    send(row["email"])',
+        "KeyError: 'email'",
+      ),
+    },
+    {
+      name: 'NumberFormatException, read at quantity() vs at price()',
+      kind: 'different',
+      a: log(
+        'java.lang.NumberFormatException: For input string: "twelve"',
+        '\tat java.base/java.lang.Long.parseLong(Long.java:711)',
+        '\tat com.acme.imports.RowReader.quantity(RowReader.java:88)',
+      ),
+      b: log(
+        'java.lang.NumberFormatException: For input string: "twelve"',
+        '\tat java.base/java.lang.Long.parseLong(Long.java:711)',
+        '\tat com.acme.imports.RowReader.price(RowReader.java:97)',
+      ),
+    },
+    {
+      name: 'Go strconv: Atoi vs ParseFloat',
+      kind: 'different',
+      a: log(
+        'time="2026-12-01T10:00:00Z" level=error msg="bad parameter" error="strconv.Atoi: parsing \\"x\\": invalid syntax"',
+      ),
+      b: log(
+        'time="2026-12-01T10:00:00Z" level=error msg="bad parameter" error="strconv.ParseFloat: parsing \\"x\\": invalid syntax"',
+      ),
+    },
+    {
+      name: 'Go strconv: invalid syntax vs value out of range',
+      kind: 'different',
+      a: log(
+        'time="2026-12-01T10:00:00Z" level=error msg="bad parameter" error="strconv.Atoi: parsing \\"x\\": invalid syntax"',
+      ),
+      b: log(
+        'time="2026-12-01T10:00:00Z" level=error msg="bad parameter" error="strconv.Atoi: parsing \\"x\\": value out of range"',
+      ),
+    },
+    {
+      name: 'Postgres enum value: ship_state vs pay_state',
+      kind: 'different',
+      a: log('2026-12-01 10:11:12 UTC [44] ERROR:  invalid input value for enum ship_state: "x"'),
+      b: log('2026-12-01 10:11:12 UTC [44] ERROR:  invalid input value for enum pay_state: "x"'),
+    },
+    {
+      name: 'MySQL incorrect value: integer vs decimal',
+      kind: 'different',
+      a: log(
+        "2026-12-01T10:00:00.000000Z 31 [ERROR] [MY-001366] [Server] Incorrect integer value: 'x' for column 'qty' at row 1",
+      ),
+      b: log(
+        "2026-12-01T10:00:00.000000Z 31 [ERROR] [MY-001366] [Server] Incorrect decimal value: 'x' for column 'qty' at row 1",
+      ),
+    },
+    {
+      name: 'Java enum constant: Channel vs Region',
+      kind: 'different',
+      a: log(
+        '2026-12-01 10:00:00,000 ERROR [exec-1] c.a.orders.OrderMapper - java.lang.IllegalArgumentException: No enum constant com.acme.orders.Channel.X',
+      ),
+      b: log(
+        '2026-12-01 10:00:00,000 ERROR [exec-1] c.a.orders.OrderMapper - java.lang.IllegalArgumentException: No enum constant com.acme.orders.Region.X',
+      ),
+    },
+    {
+      name: 'JSON.parse of a request body vs of a cached entry',
+      kind: 'different',
+      a: log(
+        `SyntaxError: Unexpected token 'o', "not json" is not valid JSON`,
+        '    at JSON.parse (<anonymous>)',
+        '    at parseBody (/srv/api/lib/body.js:14:17)',
+      ),
+      b: log(
+        `SyntaxError: Unexpected token 'o', "not json" is not valid JSON`,
+        '    at JSON.parse (<anonymous>)',
+        '    at readCache (/srv/api/lib/cache.js:30:21)',
+      ),
+    },
+    {
+      name: 'serde unknown variant of the shipping speed vs of the region',
+      kind: 'different',
+      a: ndjson({
+        timestamp: '2026-12-01T10:00:00.000000Z',
+        level: 'ERROR',
+        fields: {
+          message: 'rejecting request',
+          error: 'unknown variant `x`, expected `standard` or `express`',
+        },
+        target: 'shipping::api',
+      }),
+      b: ndjson({
+        timestamp: '2026-12-01T10:00:00.000000Z',
+        level: 'ERROR',
+        fields: { message: 'rejecting request', error: 'unknown variant `x`, expected `eu` or `us`' },
+        target: 'shipping::api',
+      }),
+    },
+  ],
+};
+
+/** Java application servers and data jobs, in the layouts they log with by default. */
+export const javaServers: PairFormat = {
+  format: 'Tomcat, WildFly, Quarkus, Spark, Airflow and PHP with arguments',
+  pairs: [
+    {
+      name: 'Tomcat context start failure, other day',
+      kind: 'same',
+      a: log(
+        '30-Nov-2026 06:00:01.210 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [640] milliseconds',
+        '30-Nov-2026 06:00:02.871 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/shop] startup failed due to previous errors',
+      ),
+      b: log(
+        '02-Dec-2026 19:45:30.004 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [702] milliseconds',
+        '02-Dec-2026 19:45:31.519 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/shop] startup failed due to previous errors',
+      ),
+    },
+    {
+      name: 'Tomcat context start failure, shop vs admin',
+      kind: 'different',
+      a: log(
+        '30-Nov-2026 06:00:02.871 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/shop] startup failed due to previous errors',
+      ),
+      b: log(
+        '30-Nov-2026 06:00:02.871 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/admin] startup failed due to previous errors',
+      ),
+    },
+    {
+      name: 'WildFly deployment failure, other thread and time',
+      kind: 'same',
+      a: log(
+        '06:12:40,118 ERROR [org.jboss.as.controller.management-operation] (Controller Boot Thread) WFLYCTL0013: Operation ("deploy") failed - address: ([("deployment" => "shop.war")])',
+      ),
+      b: log(
+        '23:01:02,940 ERROR [org.jboss.as.controller.management-operation] (ServerService Thread Pool -- 81) WFLYCTL0013: Operation ("deploy") failed - address: ([("deployment" => "shop.war")])',
+      ),
+    },
+    {
+      name: 'WildFly message ids: failed operation vs failed service',
+      kind: 'different',
+      a: log(
+        '06:12:40,118 ERROR [org.jboss.as.controller.management-operation] (Controller Boot Thread) WFLYCTL0013: Operation ("deploy") failed',
+      ),
+      b: log(
+        '06:12:40,118 ERROR [org.jboss.as.controller.management-operation] (Controller Boot Thread) WFLYCTL0186: Operation ("deploy") failed',
+      ),
+    },
+    {
+      name: 'Quarkus start failure, other thread',
+      kind: 'same',
+      a: log(
+        '2026-12-01 10:00:00,101 ERROR [io.quarkus.runtime.Application] (main) Failed to start application: java.lang.RuntimeException: Unable to bind port 8080',
+      ),
+      b: log(
+        '2026-12-03 07:30:12,777 ERROR [io.quarkus.runtime.Application] (Quarkus Main Thread) Failed to start application: java.lang.RuntimeException: Unable to bind port 8443',
+      ),
+    },
+    {
+      name: 'Spark task failure, other task and input',
+      kind: 'same',
+      a: log(
+        '26/12/01 04:10:33 ERROR Executor: Exception in task 3.0 in stage 7.0 (TID 88)',
+        'java.lang.NumberFormatException: For input string: "1,5"',
+        '\tat java.base/java.lang.Integer.parseInt(Integer.java:661)',
+        '\tat com.acme.jobs.Clean$.units(Clean.scala:22)',
+        '\tat org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:620)',
+      ),
+      b: log(
+        '26/12/02 04:10:58 ERROR Executor: Exception in task 181.0 in stage 7.0 (TID 902)',
+        'java.lang.NumberFormatException: For input string: "unknown"',
+        '\tat java.base/java.lang.Integer.parseInt(Integer.java:661)',
+        '\tat com.acme.jobs.Clean$.units(Clean.scala:22)',
+        '\tat org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:620)',
+      ),
+    },
+    {
+      name: 'Airflow task failure, other run and attempt',
+      kind: 'same',
+      a: log(
+        '[2026-12-01, 02:00:04 UTC] {taskinstance.py:1359} INFO - Starting attempt 1 of 3',
+        '[2026-12-01, 02:00:07 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
+        'Traceback (most recent call last):',
+        '  File "/opt/airflow/dags/shop/export.py", line 33, in push',
+        '    client.upload(path)',
+        'ConnectionError: upload endpoint refused the connection',
+      ),
+      b: log(
+        '[2026-12-02, 02:00:05 UTC] {taskinstance.py:1359} INFO - Starting attempt 3 of 3',
+        '[2026-12-02, 02:00:09 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
+        'Traceback (most recent call last):',
+        '  File "/opt/airflow/dags/shop/export.py", line 33, in push',
+        '    client.upload(path)',
+        'ConnectionError: upload endpoint refused the connection',
+      ),
+    },
+    {
+      name: 'PHP frames with their arguments (development) and without (production)',
+      kind: 'same',
+      a: log(
+        '[01-Dec-2026 10:31:55 UTC] PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /var/www/shop/src/Price.php:30',
+        'Stack trace:',
+        "#0 /var/www/shop/src/Price.php(30): round('12,50', 2)",
+        "#1 /var/www/shop/src/Cart.php(71): Shop\\Price->net('12,50')",
+        '#2 {main}',
+        '  thrown in /var/www/shop/src/Price.php on line 30',
+      ),
+      b: log(
+        '[02-Dec-2026 08:02:11 UTC] PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /var/www/shop/src/Price.php:30',
+        'Stack trace:',
+        '#0 /var/www/shop/src/Price.php(30): round()',
+        '#1 /var/www/shop/src/Cart.php(71): Shop\\Price->net()',
+        '#2 {main}',
+        '  thrown in /var/www/shop/src/Price.php on line 30',
+      ),
+    },
+    {
+      name: 'PHP frames, net() vs gross()',
+      kind: 'different',
+      a: log(
+        'PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /var/www/shop/src/Price.php:30',
+        'Stack trace:',
+        "#0 /var/www/shop/src/Price.php(30): round('x', 2)",
+        "#1 /var/www/shop/src/Cart.php(71): Shop\\Price->net('x')",
+        '#2 {main}',
+      ),
+      b: log(
+        'PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /var/www/shop/src/Price.php:30',
+        'Stack trace:',
+        "#0 /var/www/shop/src/Price.php(30): round('x', 2)",
+        "#1 /var/www/shop/src/Cart.php(71): Shop\\Price->gross('x')",
+        '#2 {main}',
+      ),
+    },
+    {
+      name: 'Tomcat: a listener vs a filter that failed to start',
+      kind: 'different',
+      a: log(
+        '30-Nov-2026 06:00:02.871 SEVERE [main] org.apache.catalina.core.StandardContext.listenerStart Exception sending context initialized event to listener instance of class [com.acme.shop.Boot]',
+      ),
+      b: log(
+        '30-Nov-2026 06:00:02.871 SEVERE [main] org.apache.catalina.core.StandardContext.filterStart Exception starting filter [authFilter]',
+      ),
+    },
+    {
+      name: 'Quarkus: port in use vs datasource unreachable',
+      kind: 'different',
+      a: log(
+        '2026-12-01 10:00:00,101 ERROR [io.quarkus.runtime.Application] (main) Failed to start application: java.lang.RuntimeException: Unable to bind port 8080',
+      ),
+      b: log(
+        '2026-12-01 10:00:00,101 ERROR [io.quarkus.runtime.Application] (main) Failed to start application: java.lang.RuntimeException: Unable to reach the datasource',
+      ),
+    },
+    {
+      name: 'Airflow: a refused connection vs a timed-out one',
+      kind: 'different',
+      a: log(
+        '[2026-12-01, 02:00:07 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
+        'Traceback (most recent call last):',
+        '  File "/opt/airflow/dags/shop/export.py", line 33, in push',
+        'ConnectionError: upload endpoint refused the connection',
+      ),
+      b: log(
+        '[2026-12-01, 02:00:07 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
+        'Traceback (most recent call last):',
+        '  File "/opt/airflow/dags/shop/export.py", line 33, in push',
+        'TimeoutError: upload endpoint did not answer',
+      ),
+    },
+  ],
+};
