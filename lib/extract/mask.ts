@@ -192,14 +192,15 @@ const RULES: Array<[RegExp, string, string?]> = [
   // process 1234`, Postgres `blocked by process 4711`, git and flock messages).
   [/\b(held|locked|owned|blocked) by (?:(process|user|pid) )?[\w.@-]{1,64}/g, '$1 by $2 <user>', ' by '],
   // Quoted values after '=': a message (`msg="cannot open journal"`) is text whose
-  // parameters the token pass masks; any other key's value is one context value.
+  // parameters the token pass masks, and so is a kind or a state (Keycloak's
+  // `type="LOGIN_ERROR"`, `status="failed"`); any other key's value is one context value.
   [
-    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title|apparmor|operation|profile))=\s?"[^"\n]{0,256}"/gi,
+    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title|apparmor|operation|profile|type|kind|category|action|outcome|status|state|phase))=\s?"[^"\n]{0,256}"/gi,
     '="<*>"',
     '=',
   ],
   [
-    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title))=\s?'[^'\n]{0,256}'/gi,
+    /(?<!\b(?:msg|message|err|error|desc|description|reason|detail|cause|event|summary|title|type|kind|category|action|outcome|status|state|phase))=\s?'[^'\n]{0,256}'/gi,
     "='<*>'",
     '=',
   ],
@@ -530,12 +531,12 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
 /**
  * A time stamped before a line that has no header of its own to strip (GitHub
  * Actions' raw log, `2026-12-01T10:00:00.1234567Z make: *** …`; a task
- * runner's `[10:00:00] `), and BuildKit's step prefix (`#8 2.145 `): where in
+ * runner's `[10:00:00] `, dbt's `10:00:03  `), and BuildKit's step prefix (`#8 2.145 `): where in
  * the run, so the same line reads the same with and without them. Digits may
  * come squeezed (maskLine's cache key).
  */
 const LEADING_STAMP =
-  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2})?\]?\s{1,4}|\[\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
+  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2})?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
 
 /** The line without a time or BuildKit prefix stamped before it (LEADING_STAMP), unless that is all it holds. */
 export function withoutStamp(line: string): string {

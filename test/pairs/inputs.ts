@@ -496,3 +496,72 @@ export const javaServers: PairFormat = {
     },
   ],
 };
+
+/** Identity, data and delivery tools in their own layouts. */
+export const platformTools: PairFormat = {
+  format: 'Keycloak events, dbt, Android ANR',
+  pairs: [
+    {
+      name: 'Keycloak login error event, other user, client address and realm id',
+      kind: 'same',
+      a: log(
+        '2026-12-01 10:00:01,412 WARN  [org.keycloak.events] (executor-thread-7) type="LOGIN_ERROR", realmId="5f1c", realmName="shop", clientId="web", userId="null", ipAddress="10.1.2.3", error="invalid_user_credentials", username="bob"',
+      ),
+      b: log(
+        '2026-12-02 18:30:44,900 WARN  [org.keycloak.events] (executor-thread-31) type="LOGIN_ERROR", realmId="5f1c", realmName="shop", clientId="web", userId="c0ffee", ipAddress="192.168.7.40", error="invalid_user_credentials", username="carol"',
+      ),
+    },
+    {
+      name: 'Keycloak event: login error vs token exchange error',
+      kind: 'different',
+      a: log(
+        '2026-12-01 10:00:01,412 WARN  [org.keycloak.events] (executor-thread-7) type="LOGIN_ERROR", realmName="shop", clientId="web", error="invalid_user_credentials"',
+      ),
+      b: log(
+        '2026-12-01 10:00:01,412 WARN  [org.keycloak.events] (executor-thread-7) type="CODE_TO_TOKEN_ERROR", realmName="shop", clientId="web", error="invalid_user_credentials"',
+      ),
+    },
+    {
+      name: 'dbt model failure, other run time',
+      kind: 'same',
+      a: log(
+        '06:00:12  1 of 9 START sql view model analytics.stg_payments ....... [RUN]',
+        '06:00:13  Database Error in model stg_payments (models/staging/stg_payments.sql)',
+        '06:00:13    column "amount_cents" does not exist',
+      ),
+      b: log(
+        '18:42:01  4 of 9 START sql view model analytics.stg_payments ....... [RUN]',
+        '18:42:03  Database Error in model stg_payments (models/staging/stg_payments.sql)',
+        '18:42:03    column "amount_cents" does not exist',
+      ),
+    },
+    {
+      name: 'dbt model failure, payments vs refunds',
+      kind: 'different',
+      a: log('06:00:13  Database Error in model stg_payments (models/staging/stg_payments.sql)'),
+      b: log('06:00:13  Database Error in model stg_refunds (models/staging/stg_refunds.sql)'),
+    },
+    {
+      name: 'Android ANR, other pid and wait',
+      kind: 'same',
+      a: log(
+        '12-01 10:00:05.120  1234  1250 E ActivityManager: ANR in com.acme.shop (com.acme.shop/.MainActivity)',
+        '12-01 10:00:05.120  1234  1250 E ActivityManager: PID: 8812',
+      ),
+      b: log(
+        '12-02 21:14:09.777   977  1001 E ActivityManager: ANR in com.acme.shop (com.acme.shop/.MainActivity)',
+        '12-02 21:14:09.777   977  1001 E ActivityManager: PID: 31020',
+      ),
+    },
+    {
+      name: 'Android ANR, main activity vs checkout activity',
+      kind: 'different',
+      a: log(
+        '12-01 10:00:05.120  1234  1250 E ActivityManager: ANR in com.acme.shop (com.acme.shop/.MainActivity)',
+      ),
+      b: log(
+        '12-01 10:00:05.120  1234  1250 E ActivityManager: ANR in com.acme.shop (com.acme.shop/.CheckoutActivity)',
+      ),
+    },
+  ],
+};
