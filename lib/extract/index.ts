@@ -11,6 +11,7 @@ import type { ReportType } from '#lib/model';
 import { type CollectedEntry, Collector, type TagLists } from './collect.ts';
 import { fingerprintOf } from './event.ts';
 import { fingerprintRules, ruleFor, ruleSignature } from './fingerprint-rules.ts';
+import { JsonDocument } from './json-document.ts';
 
 export type { CollectedEntry, TagLists } from './collect.ts';
 export { fingerprintOf } from './event.ts';
@@ -106,16 +107,25 @@ export class Extractor {
   private readonly hash: Hash | null;
   private readonly collector: Collector;
   private readonly scanner: LineScanner;
+  /** A log that is one JSON document reaches the scanner a record a line (json-document.ts). */
+  private readonly document: JsonDocument;
   private bytes = 0;
   private done = false;
   private settled = false;
 
   constructor(opts: ExtractOptions = {}) {
     this.hash = opts.hashRaw === false ? null : createHash('sha256');
-    this.collector = new Collector(opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES, opts.onEntry);
+    const { onEntry } = opts;
+    this.collector = new Collector(
+      opts.maxExtractBytes ?? DEFAULT_MAX_EXTRACT_BYTES,
+      onEntry &&
+        ((entry) =>
+          onEntry(entry.at === undefined ? entry : { ...entry, at: this.document.rawOffset(entry.at) })),
+    );
     this.scanner = new LineScanner(
       opts.scrub === false ? this.collector : new ScrubbingSink(this.collector, new Scrubber(opts.scrub)),
     );
+    this.document = new JsonDocument((bytes) => this.scanner.push(bytes));
   }
 
   push(chunk: Uint8Array): void {
@@ -127,7 +137,7 @@ export class Extractor {
     this.hash?.update(buf);
     this.bytes += buf.length;
     if (this.settled) return;
-    this.scanner.push(buf);
+    this.document.push(buf);
     this.settled = this.collector.settled;
   }
 
@@ -140,7 +150,10 @@ export class Extractor {
     if (this.done) throw new Error('Extractor.finish called twice');
     this.done = true;
     // A settled collector's result is fixed; a line held open by the scanner cannot change it.
-    if (!this.settled) this.scanner.finish();
+    if (!this.settled) {
+      this.document.finish();
+      this.scanner.finish();
+    }
     const r = this.collector.finish();
     // A rule takes the whole document: its failure scenario is the rule's, whatever else it holds.
     const rule = r.type !== null && fingerprintRules().length > 0 ? ruleFor(this.collector.entries()) : null;

@@ -640,6 +640,16 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     event.severityText = obj.type;
     if (!logger && typeof obj.reason === 'string') event.logger = obj.reason;
   }
+  const trace = level ? undefined : workersTrace(obj);
+  if (trace) {
+    // A Cloudflare Workers trace event (`wrangler tail --format json`, a Tail Worker's or
+    // Logpush's events): its outcome is the level (`exception`, `exceededCpu`, `canceled`),
+    // its first exception the error; an `ok` one fails by what it logged at error.
+    event.severity = trace.severity;
+    event.severityText = trace.outcome;
+    if (trace.error && !hasError(error)) Object.assign(error, trace.error);
+    if (!event.message) event.message = clip(trace.message, MESSAGE_MAX_CHARS);
+  }
   // A request the server answered with a 5xx failed, whatever level its access log
   // writes (lograge and Traefik write every request at info): named by its request
   // line, as a text access line is. A record at a failure level names its failure
@@ -673,6 +683,42 @@ export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEven
     event = mergeInner(event, opts.parseInner(message));
   }
   return event;
+}
+
+/** Levels of a Workers trace event's `logs` (console.error, console.warn). */
+const WORKERS_LOG_LEVELS = new Map<string, SeverityClass>([
+  ['error', 'error'],
+  ['warn', 'warning'],
+]);
+
+function workersTrace(
+  obj: Obj,
+): { outcome: string; severity: SeverityClass; message: string; error?: LogError } | undefined {
+  const { outcome, exceptions, logs } = obj;
+  if (
+    typeof outcome !== 'string' ||
+    !Array.isArray(exceptions) ||
+    !('scriptName' in obj || 'eventTimestamp' in obj)
+  )
+    return undefined;
+  const thrown = exceptions.find(isObj);
+  if (thrown) {
+    const error: LogError = {};
+    if (typeof thrown.name === 'string') error.type = thrown.name;
+    if (typeof thrown.message === 'string') error.message = thrown.message;
+    const message = [error.type, error.message].filter((part) => part !== undefined).join(': ') || outcome;
+    return { outcome, severity: 'error', message, error };
+  }
+  if (outcome !== 'ok') return { outcome, severity: 'error', message: outcome };
+  for (const want of ['error', 'warn']) {
+    const logged = Array.isArray(logs) ? logs.find((l) => isObj(l) && l.level === want) : undefined;
+    if (isObj(logged)) {
+      const parts = Array.isArray(logged.message) ? logged.message : [logged.message];
+      const message = parts.map((p) => (typeof p === 'string' ? p : (JSON.stringify(p) ?? ''))).join(' ');
+      return { outcome, severity: WORKERS_LOG_LEVELS.get(want) ?? 'error', message };
+    }
+  }
+  return { outcome, severity: 'info', message: outcome };
 }
 
 /** The source objects of the loggers that state where a record was logged from, with a `file` and `line`. */

@@ -16,7 +16,7 @@ import { databases, nodeWeb, phpServers, pythonWeb, queuesAndJobs, webStacks } f
 import { gelfFormat } from './gelf.ts';
 import { go } from './go.ts';
 import { goPanics } from './go-panics.ts';
-import { javaServers, platformTools, refusedInputs } from './inputs.ts';
+import { javaServers, jsonDocuments, platformTools, refusedInputs } from './inputs.ts';
 import { journald } from './journald.ts';
 import { jvm } from './jvm.ts';
 import { jvmChains } from './jvm-chains.ts';
@@ -123,4 +123,5 @@ export const FORMATS: PairFormat[] = [
   refusedInputs,
   javaServers,
   platformTools,
+  jsonDocuments,
 ];

@@ -565,3 +565,95 @@ export const platformTools: PairFormat = {
     },
   ],
 };
+
+const pretty = (record: Record<string, unknown>) => `${JSON.stringify(record, null, 2)}\n`;
+
+/** A log that is one JSON document: an exported array of records, or records pretty-printed over lines. */
+export const jsonDocuments: PairFormat = {
+  format: 'JSON documents: exported arrays, pretty-printed records',
+  pairs: [
+    {
+      name: 'pretty-printed error record, other request and time',
+      kind: 'same',
+      a: pretty({
+        level: 'error',
+        time: '2026-12-01T10:00:00.120Z',
+        reqId: 'req-81',
+        msg: 'refund failed',
+        err: {
+          type: 'GatewayError',
+          message: 'issuer unavailable',
+          stack: 'GatewayError: issuer unavailable\n    at refund (/srv/pay/refund.js:40:11)',
+        },
+      }),
+      b: pretty({
+        level: 'error',
+        time: '2026-12-02T16:44:09.003Z',
+        reqId: 'req-4410',
+        msg: 'refund failed',
+        err: {
+          type: 'GatewayError',
+          message: 'issuer unavailable',
+          stack: 'GatewayError: issuer unavailable\n    at refund (/srv/pay/refund.js:40:11)',
+        },
+      }),
+    },
+    {
+      name: 'pretty-printed error records without an error object: refund vs charge',
+      kind: 'different',
+      a: pretty({ level: 'error', time: '2026-12-01T10:00:00Z', reqId: 'req-81', msg: 'refund failed' }),
+      b: pretty({ level: 'error', time: '2026-12-01T10:00:00Z', reqId: 'req-81', msg: 'charge failed' }),
+    },
+    {
+      name: 'a record pretty-printed and the same record on one line',
+      kind: 'same',
+      a: pretty({
+        level: 'warn',
+        time: '2026-12-01T10:00:00Z',
+        msg: 'stock for order 8812 not reserved',
+        logger: 'stock',
+      }),
+      b: `${JSON.stringify({ level: 'warn', time: '2026-12-03T08:00:00Z', msg: 'stock for order 17 not reserved', logger: 'stock' })}\n`,
+    },
+    {
+      name: 'exported array of records, other ids and times',
+      kind: 'same',
+      a: `${JSON.stringify(
+        [
+          { timestamp: 1764583200000, message: 'GET /cart 200 12ms' },
+          { timestamp: 1764583200100, message: 'ERROR cart 8812 could not be priced: tax service timed out' },
+        ],
+        null,
+        2,
+      )}\n`,
+      b: `${JSON.stringify([
+        { timestamp: 1764669600000, message: 'GET /cart 200 9ms' },
+        { timestamp: 1764669600340, message: 'ERROR cart 17 could not be priced: tax service timed out' },
+      ])}\n`,
+    },
+    {
+      name: 'exported array: tax service timed out vs refused',
+      kind: 'different',
+      a: `[\n  ${JSON.stringify({ timestamp: 1764583200100, message: 'ERROR cart 8812 could not be priced: tax service timed out' })}\n]\n`,
+      b: `[\n  ${JSON.stringify({ timestamp: 1764583200100, message: 'ERROR cart 8812 could not be priced: tax service refused the connection' })}\n]\n`,
+    },
+    {
+      name: 'pretty-printed Serilog records: InvalidOperationException vs TimeoutException',
+      kind: 'different',
+      a: pretty({
+        '@t': '2026-12-01T10:00:00.000Z',
+        '@l': 'Error',
+        '@mt': 'Settlement {BatchId} failed',
+        BatchId: 7,
+        '@x': 'System.InvalidOperationException: batch already settled\n   at Shop.Settle.Run() in /src/Settle.cs:line 31',
+      }),
+      b: pretty({
+        '@t': '2026-12-01T10:00:00.000Z',
+        '@l': 'Error',
+        '@mt': 'Settlement {BatchId} failed',
+        BatchId: 7,
+        '@x': 'System.TimeoutException: bank did not answer\n   at Shop.Settle.Run() in /src/Settle.cs:line 31',
+      }),
+    },
+  ],
+};

@@ -1,0 +1,113 @@
+/**
+ * A log that is one JSON document (an exported array of records, records
+ * pretty-printed over several lines) reaches the scanner a record a line
+ * (lib/extract/json-document.ts); every other log passes through untouched.
+ */
+import { Extractor, extractBuffer } from '#lib/extract/index';
+import { JsonDocument, RECORD_KEEP, SNIFF_LIMIT } from '#lib/extract/json-document';
+
+/** What the scanner is handed for `text`, pushed in pieces of `size` bytes. */
+function relined(text: string | Buffer, size = Number.MAX_SAFE_INTEGER): string {
+  const out: Buffer[] = [];
+  const doc = new JsonDocument((b) => out.push(Buffer.from(b)));
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += size) doc.push(bytes.subarray(i, i + size));
+  doc.finish();
+  return Buffer.concat(out).toString('utf8');
+}
+
+const PRETTY = `${JSON.stringify({ level: 'error', time: '2026-12-03T10:00:00Z', msg: 'charge failed', err: { type: 'CardError', message: 'card declined: "do not honor"' } }, null, 2)}
+${JSON.stringify({ level: 'info', time: '2026-12-03T10:00:01Z', msg: 'retrying', tags: ['a', 'b'] }, null, 2)}
+`;
+
+describe('JSON documents', () => {
+  it('re-lines pretty-printed records and exported arrays, a record a line, however the bytes are cut', () => {
+    const records = [
+      '{"level":"error","time":"2026-12-03T10:00:00Z","msg":"charge failed","err":{"type":"CardError","message":"card declined: \\"do not honor\\""}}',
+      '{"level":"info","time":"2026-12-03T10:00:01Z","msg":"retrying","tags":["a","b"]}',
+    ];
+    const expected = `${records.join('\n')}\n`;
+    const array = `[\n  ${records.join(',\n  ')}\n]\n`;
+    const oneLine = `[${records.join(',')}]`;
+    const indentedArray = JSON.stringify(
+      records.map((r) => JSON.parse(r)),
+      null,
+      4,
+    );
+    for (const doc of [
+      PRETTY,
+      array,
+      oneLine,
+      indentedArray,
+      `\ufeff${PRETTY}`,
+      PRETTY.replace(/\n/g, '\r\n'),
+    ]) {
+      for (const size of [1, 2, 3, 7, 64, 1 << 20]) expect(relined(doc, size)).toBe(expected);
+    }
+    // Two arrays one after the other (two exports in one file), and a string holding a raw line break.
+    expect(relined(`[${records[0]}]\n[${records[1]}]\n`)).toBe(expected);
+    expect(relined('{\n  "msg": "two\nlines"\n}\n')).toBe('{"msg":"two\\nlines"}\n');
+  });
+
+  it('passes every other log through byte for byte', () => {
+    const texts = [
+      '2026-12-03 10:00:00 ERROR payment failed\n',
+      // NDJSON: one record a line already.
+      '{"level":"error","msg":"a"}\n{"level":"info","msg":"b"}\n',
+      // A bracketed time stamp, a bracketed level: text, not an array.
+      '[2026-12-03 10:00:00] ERROR payment failed\n[2026-12-03 10:00:01] INFO ok\n',
+      '[ERROR] build failed\n',
+      // An array of numbers, a lone brace, a first record that does not parse.
+      '[1, 2, 3]\nerror: x\n',
+      '{\nERROR not json\n}\n',
+      '{\n  "a": 1,,\n}\nERROR after\n',
+      '',
+    ];
+    for (const text of texts) for (const size of [1, 5, 1 << 20]) expect(relined(text, size)).toBe(text);
+  });
+
+  it('reads the rest of a document that breaks off as text, and gives up on one with no record end in sight', () => {
+    expect(relined('[\n{"msg":"a"},\n"stray"\nERROR tail\n')).toBe('{"msg":"a"}\n"stray"\nERROR tail\n');
+    const open = `{\n "msg": "${'x'.repeat(SNIFF_LIMIT + 10)}`;
+    expect(relined(open, 64 * 1024)).toBe(open);
+    // A record longer than any log record, its string never closed: the record kept is cut, the rest is text.
+    const endless = `[{"msg":"a"},\n{"msg": "${'y'.repeat(RECORD_KEEP + 100)}\nERROR tail\n`;
+    const out = relined(endless, 64 * 1024);
+    expect(out.startsWith('{"msg":"a"}\n{"msg":"yyy')).toBe(true);
+    expect(out.endsWith('\nERROR tail\n')).toBe(true);
+    expect(out.length).toBeLessThan(endless.length);
+  });
+
+  it("places each record's failure where the record starts in the document, text after a break where it is", () => {
+    const doc = `${PRETTY}${JSON.stringify({ level: 'error', msg: 'refund failed' }, null, 2)}\nnot json\nERROR tail failed\n`;
+    for (const size of [3, 1 << 20]) {
+      const at: number[] = [];
+      const x = new Extractor({ onEntry: (entry) => at.push(entry.at ?? -1) });
+      const bytes = Buffer.from(doc);
+      for (let i = 0; i < bytes.length; i += size) x.push(bytes.subarray(i, i + size));
+      x.finish();
+      // The info record between them is no failure.
+      const third = doc.indexOf('{', doc.indexOf('retrying'));
+      expect(at).toEqual([0, third, doc.indexOf('ERROR tail')]);
+    }
+  });
+
+  it('groups a pretty-printed record as the same record on one line, and tells its failures apart', () => {
+    const record = (msg: string, id: number) => ({
+      level: 50,
+      time: 1764756000000 + id,
+      pid: id,
+      msg,
+      reqId: `r-${id}`,
+    });
+    const pretty = (msg: string, id: number) => `${JSON.stringify(record(msg, id), null, 2)}\n`;
+    const compact = extractBuffer(Buffer.from(`${JSON.stringify(record('refund failed', 1))}\n`));
+    const a = extractBuffer(Buffer.from(pretty('refund failed', 2)));
+    const b = extractBuffer(Buffer.from(pretty('charge failed', 3)));
+    expect(a.fingerprint).toBe(compact.fingerprint);
+    expect(b.fingerprint).not.toBe(a.fingerprint);
+    expect(a.headline?.title ?? a.signature).toContain('refund failed');
+    // The raw bytes are what is hashed, not the lines read.
+    expect(a.bytes).toBe(Buffer.byteLength(pretty('refund failed', 2)));
+  });
+});
