@@ -125,7 +125,7 @@ export class Extractor {
     this.scanner = new LineScanner(
       opts.scrub === false ? this.collector : new ScrubbingSink(this.collector, new Scrubber(opts.scrub)),
     );
-    this.document = new JsonDocument((bytes) => this.scanner.push(bytes));
+    this.document = new JsonDocument((bytes) => this.scanner.push(bytes), onEntry !== undefined);
   }
 
   push(chunk: Uint8Array): void {

@@ -1,12 +1,14 @@
 /**
  * Scores the extractor's grouping on the pairs: each side is extracted as a
  * document (lib/extract `extractBuffer`) and, when it is one record, as a
- * stream event (lib/records `parseLine` + lib/extract/event `failureOfRecord`).
+ * stream event (lib/records `parseLine` + lib/extract/event `failureOfRecord`);
+ * an envelope of events (CloudWatch Logs') is several records, read as a document only.
  * A `same` pair is joined when both sides get one fingerprint; a `different`
  * pair is kept apart when they get two; a side with no failure is a miss.
  */
 import { failureOfRecord } from '#lib/extract/event';
 import { extractBuffer } from '#lib/extract/index';
+import { envelopeEvents } from '#lib/records/bodies/json-records';
 import { parseLine } from '#lib/records/index';
 import { FORMATS } from './index.ts';
 import type { Pair } from './model.ts';
@@ -37,10 +39,25 @@ function documentFingerprint(text: string): string | null {
   return extractBuffer(Buffer.from(text, 'utf8')).fingerprint;
 }
 
-/** The one record a side is, or undefined when it spans several lines. */
+/** The one record a side is, or undefined when it spans several lines or is an envelope of several (CloudWatch Logs'). */
 function singleRecord(text: string): string | undefined {
   const t = text.replace(/\n+$/, '');
-  return t.includes('\n') ? undefined : t;
+  return t.includes('\n') || isEnvelope(t) ? undefined : t;
+}
+
+function isEnvelope(line: string): boolean {
+  if (!line.startsWith('{')) return false;
+  try {
+    const v: unknown = JSON.parse(line);
+    return (
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      envelopeEvents(v as Record<string, unknown>) !== null
+    );
+  } catch {
+    return false;
+  }
 }
 
 function eventFingerprint(line: string): string | null {

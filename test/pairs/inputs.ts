@@ -570,7 +570,7 @@ const pretty = (record: Record<string, unknown>) => `${JSON.stringify(record, nu
 
 /** A log that is one JSON document: an exported array of records, or records pretty-printed over lines. */
 export const jsonDocuments: PairFormat = {
-  format: 'JSON documents: exported arrays, pretty-printed records',
+  format: 'JSON documents: exported arrays, pretty-printed records, CloudWatch Logs envelopes',
   pairs: [
     {
       name: 'pretty-printed error record, other request and time',
@@ -654,6 +654,59 @@ export const jsonDocuments: PairFormat = {
         BatchId: 7,
         '@x': 'System.TimeoutException: bank did not answer\n   at Shop.Settle.Run() in /src/Settle.cs:line 31',
       }),
+    },
+    {
+      name: "CloudWatch Logs' subscription payload and an `aws logs` answer holding one failure",
+      kind: 'same',
+      a: `${JSON.stringify({
+        messageType: 'DATA_MESSAGE',
+        owner: '123456789012',
+        logGroup: '/aws/lambda/checkout',
+        logStream: '2026/12/01/[$LATEST]4f1d2c',
+        subscriptionFilters: ['errors'],
+        logEvents: [
+          { id: '3790001', timestamp: 1764583200000, message: 'START RequestId: 1b2c Version: $LATEST\n' },
+          {
+            id: '3790002',
+            timestamp: 1764583200420,
+            message: '[ERROR] order 8812 not charged: card declined\n',
+          },
+        ],
+      })}\n`,
+      b: `${JSON.stringify(
+        {
+          events: [
+            {
+              logStreamName: '2026/12/02/[$LATEST]9e8d7c',
+              timestamp: 1764669600300,
+              message: '[ERROR] order 17 not charged: card declined\n',
+              ingestionTime: 1764669600500,
+              eventId: '3791234',
+            },
+          ],
+          searchedLogStreams: [],
+        },
+        null,
+        4,
+      )}\n`,
+    },
+    {
+      name: 'CloudWatch Logs subscription payloads: card declined vs card expired',
+      kind: 'different',
+      a: `${JSON.stringify({
+        messageType: 'DATA_MESSAGE',
+        logGroup: '/aws/lambda/checkout',
+        logEvents: [
+          { id: '1', timestamp: 1764583200420, message: '[ERROR] order 8812 not charged: card declined\n' },
+        ],
+      })}\n`,
+      b: `${JSON.stringify({
+        messageType: 'DATA_MESSAGE',
+        logGroup: '/aws/lambda/checkout',
+        logEvents: [
+          { id: '1', timestamp: 1764583200420, message: '[ERROR] order 8812 not charged: card expired\n' },
+        ],
+      })}\n`,
     },
   ],
 };

@@ -3,7 +3,8 @@
  * or a single JSON object -> one LogEvent per record, each read with the same
  * structured-logger mapping as a JSON line (json.ts). A string element is read
  * as a line of its own; an OTLP export request in its JSON encoding (a line of
- * the Collector's `file` exporter) is read as the records it holds.
+ * the Collector's `file` exporter) and an envelope of log events (CloudWatch
+ * Logs' subscription payload, an `aws logs` answer) are read as the records they hold.
  *
  * NDJSON tolerates bad lines (each is rejected on its own); a body that claims
  * to be one JSON document (`[` first) and does not parse is unreadable.
@@ -22,7 +23,24 @@ function recordEvent(v: unknown): LogEvent | undefined {
   return undefined;
 }
 
+/**
+ * The events of an envelope that carries a log's events: CloudWatch Logs'
+ * subscription payload (`logEvents`) and the answer of `aws logs
+ * filter-log-events` / `get-log-events` (`events`, its first key); null for a record.
+ */
+export function envelopeEvents(v: Record<string, unknown>): unknown[] | null {
+  if (Array.isArray(v.logEvents)) return v.logEvents;
+  return Object.keys(v)[0] === 'events' && Array.isArray(v.events) ? v.events : null;
+}
+
 function add(result: DecodeResult, v: unknown, where: string): void {
+  const events = isObj(v) ? envelopeEvents(v) : null;
+  if (events === null) addRecord(result, v, where);
+  // One level: an envelope's event is a record, whatever it holds.
+  else for (let k = 0; k < events.length; k++) addRecord(result, events[k], `${where}, event ${k}`);
+}
+
+function addRecord(result: DecodeResult, v: unknown, where: string): void {
   if (isOtlpLogsRequest(v)) {
     // A line of the OpenTelemetry Collector's `file` exporter: a whole export request of records.
     const request = otlpRequestEvents(v);

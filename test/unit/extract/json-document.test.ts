@@ -78,6 +78,41 @@ describe('JSON documents', () => {
     expect(out.length).toBeLessThan(endless.length);
   });
 
+  it("reads an envelope's events as the records: CloudWatch Logs' subscription payload, `aws logs` answers", () => {
+    const events = [
+      { id: '1', timestamp: 1764756000000, message: 'START RequestId: 5f1c Version: $LATEST\n' },
+      { id: '2', timestamp: 1764756000200, message: 'ERROR charge 8812 failed: card declined\n' },
+    ];
+    const lines = `${events.map((e) => JSON.stringify(e)).join('\n')}\n`;
+    const payload = (group: string) => ({
+      messageType: 'DATA_MESSAGE',
+      owner: '123456789012',
+      logGroup: group,
+      logStream: '2026/12/03/[$LATEST]0a1b',
+      subscriptionFilters: ['all'],
+      logEvents: events,
+    });
+    // One payload a line (as a subscription's Lambda or Firehose writes them), and pretty-printed.
+    const ndjson = `${JSON.stringify(payload('/aws/lambda/shop'))}\n${JSON.stringify(payload('/aws/lambda/cart'))}\n`;
+    for (const size of [1, 5, 1 << 20]) {
+      expect(relined(ndjson, size)).toBe(lines + lines);
+      expect(relined(JSON.stringify(payload('/aws/lambda/shop'), null, 2), size)).toBe(lines);
+    }
+    const answer = {
+      events: events.map((e) => ({ logStreamName: 's', ...e, ingestionTime: 1 })),
+      searchedLogStreams: [],
+    };
+    const answerLines = `${answer.events.map((e) => JSON.stringify(e)).join('\n')}\n`;
+    expect(relined(JSON.stringify(answer, null, 4), 3)).toBe(answerLines);
+    expect(relined(JSON.stringify(answer))).toBe(answerLines);
+    // `events` that is not an answer's first key is a record's field: the record stays whole.
+    const record = { level: 'error', msg: 'sync failed', events: [{ kind: 'retry' }] };
+    expect(relined(JSON.stringify(record, null, 2))).toBe(`${JSON.stringify(record)}\n`);
+    expect(relined(`${JSON.stringify(record)}\n`)).toBe(`${JSON.stringify(record)}\n`);
+    const x = extractBuffer(Buffer.from(ndjson));
+    expect(x.headline?.title).toBe('charge <*> failed: card declined');
+  });
+
   it("places each record's failure where the record starts in the document, text after a break where it is", () => {
     const doc = `${PRETTY}${JSON.stringify({ level: 'error', msg: 'refund failed' }, null, 2)}\nnot json\nERROR tail failed\n`;
     for (const size of [3, 1 << 20]) {

@@ -93,6 +93,40 @@ describe('JSON record bodies', () => {
     expect(nd.errors[0]).toMatch(/line 3/);
   });
 
+  it("reads an envelope's events as records: CloudWatch Logs' subscription payload, an `aws logs` answer", () => {
+    const logEvents = [
+      { id: '1', timestamp: 1764756000000, message: 'INFO started' },
+      { id: '2', timestamp: 1764756000200, message: '{"level":"error","msg":"charge failed"}' },
+    ];
+    const payload = { messageType: 'DATA_MESSAGE', logGroup: '/aws/lambda/shop', logEvents };
+    const one = decodeJsonRecords(Buffer.from(JSON.stringify(payload)), 'application/json');
+    expect(one.events.map((e) => [e.severity, e.message])).toEqual([
+      ['info', 'started'],
+      ['error', 'charge failed'],
+    ]);
+    const lines = decodeJsonRecords(
+      Buffer.from(`${JSON.stringify(payload)}\n${JSON.stringify(payload)}\n`),
+      'application/x-ndjson',
+    );
+    expect(lines.events).toHaveLength(4);
+    const answer = decodeJsonRecords(
+      Buffer.from(JSON.stringify({ events: logEvents, searchedLogStreams: [] }, null, 2)),
+      'application/json',
+    );
+    expect(answer.events.map((e) => e.severity)).toEqual(['info', 'error']);
+    // A record with its own `events` field is a record; an envelope's event is never read as an envelope.
+    const record = decodeJsonRecords(
+      Buffer.from('{"level":"error","msg":"x","events":[{"a":1}]}'),
+      'application/json',
+    );
+    expect(record.events.map((e) => e.message)).toEqual(['x']);
+    const nested = decodeJsonRecords(
+      Buffer.from(JSON.stringify({ logEvents: [{ logEvents: [{ message: 'ERROR deep' }] }] })),
+      'application/json',
+    );
+    expect(nested.events).toHaveLength(1);
+  });
+
   it('refuses an array body that does not parse', () => {
     expect(() => decodeJsonRecords(Buffer.from('[{"a":1},'), 'application/json')).toThrow(DecodeError);
     expect(decodeJsonRecords(Buffer.from(''), 'application/json').events).toEqual([]);
