@@ -68,6 +68,7 @@ function parse(raw: string, allowJson: boolean): LogEvent {
       redisEvent(line) ??
       osLogEvent(line) ??
       zapConsoleEvent(line) ??
+      lambdaNodeEvent(line) ??
       textEvent(line)
     );
   const c1 = line.charCodeAt(1);
@@ -177,6 +178,39 @@ function zapConsoleEvent(line: string): LogEvent | undefined {
   if (named) record.logger = parts[0];
   if (caller >= 0) record.caller = parts[caller];
   return eventFromObject(record, { format: 'zap' });
+}
+
+/**
+ * AWS Lambda's Node.js runtime, its text log format: `TIME\tREQUEST_ID\tLEVEL\tMESSAGE`
+ * (the request id `undefined` outside a request). An error the handler threw
+ * or left unhandled is `Invoke Error`, `Uncaught Exception` or `Unhandled Promise
+ * Rejection` before the error as JSON (`errorType`, `errorMessage`, `stack` as
+ * an array of lines): read as that error, as the runtime's JSON log format
+ * writes it, its frames a stack.
+ */
+const LAMBDA_NODE =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|undefined)\t(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\t/;
+const LAMBDA_THROWN = /^(Invoke Error|Uncaught Exception|Unhandled Promise Rejection) ?\t(?=\{)/;
+
+function lambdaNodeEvent(line: string): LogEvent | undefined {
+  if (line.charCodeAt(24) !== 9) return undefined;
+  const m = LAMBDA_NODE.exec(line);
+  if (!m) return undefined;
+  const message = line.slice(m[0].length);
+  const record: Record<string, unknown> = {
+    timestamp: m[1],
+    requestId: m[2],
+    level: m[3]!.toLowerCase(),
+    message,
+  };
+  const thrown = LAMBDA_THROWN.exec(message);
+  const error = thrown && lastNonSpace(message) === 125 ? parseObject(message.slice(thrown[0].length)) : null;
+  if (thrown && error) {
+    record.message = thrown[1];
+    for (const key of ['errorType', 'errorMessage', 'stack'] as const)
+      if (key in error) record[key] = error[key];
+  }
+  return eventFromObject(record, { format: 'lambda', parseInner: (inner) => parse(inner, false) });
 }
 
 /**

@@ -148,6 +148,23 @@ describe('titles and culprits', () => {
     ).toBe('java.lang.IllegalStateException: pool closed');
   });
 
+  it("reads AWS Lambda's Node.js runtime error as the error it carries, its frames a stack", () => {
+    const log = (id: string, line: number) =>
+      `2026-12-03T09:14:07.512Z\t${id}\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'Records')","stack":["TypeError: Cannot read properties of undefined (reading 'Records')","    at Runtime.handler (file:///var/task/index.mjs:${line}:22)"]}\n`;
+    const a = extractBuffer(Buffer.from(log('3f1c9a2e-8b1d-4c1e-9f00-5a1b2c3d4e5f', 4)));
+    expect(a.type).toBe('C');
+    expect(a.headline).toEqual({
+      title: "TypeError: Cannot read properties of undefined (reading 'Records')",
+      culprit: 'Runtime.handler (index.mjs)',
+    });
+    expect(extractBuffer(Buffer.from(log('undefined', 9))).fingerprint).toBe(a.fingerprint);
+    // Any other line of the runtime is its message at its level.
+    expect(
+      of('2026-12-03T09:14:07.512Z\t3f1c9a2e-8b1d-4c1e-9f00-5a1b2c3d4e5f\tWARN\tretrying charge 8812\n')
+        .title,
+    ).toBe('retrying charge <*>');
+  });
+
   it("titles PHP's uncaught exception without its place, and names its frame without arguments", () => {
     const log = (arg: string) =>
       `PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /srv/shop/src/Price.php:30\nStack trace:\n#0 /srv/shop/src/Price.php(30): round(${arg})\n#1 /srv/shop/src/Cart.php(71): Shop\\Price->net(${arg})\n#2 {main}\n  thrown in /srv/shop/src/Price.php on line 30\n`;
