@@ -220,7 +220,7 @@ const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
  * handed to it: a plain line would come back as text at a parser's cost).
  */
 const STRUCTURED_START =
-  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t)/;
+  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t|\[[A-Z]{4,8}\]\t\d{4}-)/;
 
 /**
  * A line another writer logged (a record, or a line stamped with its time):
@@ -261,6 +261,12 @@ function eventLine(event: LogEvent): string {
     .join(' ');
   return `${head} ${said}${error?.stack ? `\n${error.stack}` : ''}`;
 }
+
+/** The exception Lambda's Python runtime prints before its traceback: `[ERROR] KeyError: 'user_id'`. */
+const LEADING_EXCEPTION =
+  /^\[ERROR\] ((?:[A-Za-z_][\w]*\.){0,8}[A-Za-z_]\w*(?:Error|Exception|Exit|Interrupt|Iteration|Warning)(?::.*)?)$/;
+/** A Python exception line: its class (dotted, or the builtins that do not end in Error) first. */
+const PYTHON_EXCEPTION = /^(?:[A-Za-z_]\w*\.){0,16}[A-Za-z_]\w*(?::|$)/;
 
 /** True when the line starts like a structured format: a JSON object, or a line format's header. */
 function mayBeRecord(text: string): boolean {
@@ -375,6 +381,14 @@ export class Collector implements LineSink {
    * the report, and whether its crashed thread's frames have begun.
    */
   private apple: { lines: number; crashed: boolean } | null = null;
+  /**
+   * AWS Lambda's Python runtime prints an uncaught exception before its
+   * traceback (`[ERROR] KeyError: 'user_id'`, then `Traceback …` and the frames,
+   * no exception line after them): the failure line a traceback came right
+   * after (`justClosed`, this line's) is its exception when it reads as one.
+   */
+  private justClosed: string | null = null;
+  private pythonLead: string | null = null;
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
   private headFormat = '';
@@ -468,6 +482,7 @@ export class Collector implements LineSink {
     text: string,
   ): void {
     this.raw = text;
+    this.justClosed = null;
     let record: LogEvent | null | undefined;
     if (this.mode !== 'none') {
       let inner = text;
@@ -533,12 +548,19 @@ export class Collector implements LineSink {
           this.closeBlock();
           return true;
         }
-        this.keep(this.raw);
         if (/^\s/.test(text)) {
+          this.keep(this.raw);
           const f = frameOf(text);
           if (f?.startsWith('py ')) this.block?.frame(f);
           return true;
         }
+        if (this.pythonLead !== null && !PYTHON_EXCEPTION.test(text)) {
+          // The exception came first (pythonLead): the line after the frames is another's.
+          this.closeBlock();
+          return false;
+        }
+        this.keep(this.raw);
+        this.pythonLead = null;
         this.block?.note(exceptionSignature(text));
         this.closeBlock();
         return true;
@@ -685,8 +707,10 @@ export class Collector implements LineSink {
     }
     const lower = text.toLowerCase();
     if (isPythonTraceback(text)) {
+      const lead = this.justClosed === null ? null : LEADING_EXCEPTION.exec(this.justClosed);
       this.keep(text);
       this.open('python', 'Traceback');
+      this.pythonLead = lead?.[1] ?? null;
       return;
     }
     if (lower.includes('callstack')) {
@@ -800,6 +824,8 @@ export class Collector implements LineSink {
 
   private closeBlock(): void {
     const b = this.block;
+    if (this.mode === 'python' && this.pythonLead !== null) b?.note(exceptionSignature(this.pythonLead));
+    const closed = this.mode === 'trace' && this.headRecord === null ? this.pendingHead : null;
     if (this.mode === 'trace' && this.pendingHead !== null && (b === null || b.frames === 0)) {
       // Chain lines without frames (an Erlang report's `** Reason …` lines) say what failed too.
       const sigEntry =
@@ -828,6 +854,8 @@ export class Collector implements LineSink {
     this.pendingHead = null;
     this.messageNext = null;
     this.apple = null;
+    this.pythonLead = null;
+    this.justClosed = closed;
     this.headRecord = null;
     this.headFormat = '';
     this.headHeader = null;

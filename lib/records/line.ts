@@ -93,7 +93,29 @@ function parse(raw: string, allowJson: boolean): LogEvent {
     const l = logfmtEvent(line);
     if (l) return l;
   }
+  // '[': AWS Lambda's Python runtime.
+  if (c === 91) return lambdaPythonEvent(line) ?? textEvent(line);
   return textEvent(line);
+}
+
+/**
+ * AWS Lambda's Python runtime, its text log format: `[LEVEL]\tTIME\tREQUEST_ID\tMESSAGE`
+ * (logging's records inside a handler), read as a record so the time and the
+ * request id are context.
+ */
+const LAMBDA_PYTHON =
+  /^\[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\]\t(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)\t([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\t/;
+
+function lambdaPythonEvent(line: string): LogEvent | undefined {
+  const m = LAMBDA_PYTHON.exec(line);
+  if (!m) return undefined;
+  const record = {
+    level: m[1]!.toLowerCase(),
+    timestamp: m[2],
+    requestId: m[3],
+    message: line.slice(m[0].length),
+  };
+  return eventFromObject(record, { format: 'lambda', parseInner: (inner) => parse(inner, false) });
 }
 
 /** containerd / CRI-O's wrapper of a container's line: `<RFC 3339 time> <stdout|stderr> <P|F> <line>`. */

@@ -499,7 +499,7 @@ export const javaServers: PairFormat = {
 
 /** Identity, data and delivery tools in their own layouts. */
 export const platformTools: PairFormat = {
-  format: 'Keycloak events, dbt, Android ANR',
+  format: 'Keycloak events, dbt, Android ANR, Lambda Python runtime',
   pairs: [
     {
       name: 'Keycloak login error event, other user, client address and realm id',
@@ -561,6 +561,44 @@ export const platformTools: PairFormat = {
       ),
       b: log(
         '12-01 10:00:05.120  1234  1250 E ActivityManager: ANR in com.acme.shop (com.acme.shop/.CheckoutActivity)',
+      ),
+    },
+    {
+      name: "Lambda's Python runtime: an uncaught exception before its traceback, other request",
+      kind: 'same',
+      a: log(
+        'START RequestId: 0c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f Version: $LATEST',
+        "[ERROR] KeyError: 'customer_id'",
+        'Traceback (most recent call last):',
+        '  File "/var/task/handler.py", line 21, in lambda_handler',
+        "    customer = event['customer_id']",
+        'END RequestId: 0c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+        'REPORT RequestId: 0c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\tDuration: 3.12 ms\tBilled Duration: 4 ms',
+      ),
+      b: log(
+        'START RequestId: 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f Version: $LATEST',
+        "[ERROR] KeyError: 'customer_id'",
+        'Traceback (most recent call last):',
+        '  File "/var/task/handler.py", line 23, in lambda_handler',
+        "    customer = event['customer_id']",
+        'END RequestId: 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f',
+        'REPORT RequestId: 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f\tDuration: 1.90 ms\tBilled Duration: 2 ms',
+      ),
+    },
+    {
+      name: "Lambda's Python runtime: KeyError vs TypeError at the same frame",
+      kind: 'different',
+      a: log(
+        "[ERROR] KeyError: 'customer_id'",
+        'Traceback (most recent call last):',
+        '  File "/var/task/handler.py", line 21, in lambda_handler',
+        "    customer = event['customer_id']",
+      ),
+      b: log(
+        "[ERROR] TypeError: 'NoneType' object is not subscriptable",
+        'Traceback (most recent call last):',
+        '  File "/var/task/handler.py", line 21, in lambda_handler',
+        "    customer = event['customer_id']",
       ),
     },
   ],

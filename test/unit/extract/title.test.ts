@@ -158,6 +158,12 @@ describe('titles and culprits', () => {
       culprit: 'Runtime.handler (index.mjs)',
     });
     expect(extractBuffer(Buffer.from(log('undefined', 9))).fingerprint).toBe(a.fingerprint);
+    // The Python runtime prints an uncaught exception before its traceback: the traceback's exception.
+    expect(
+      of(
+        "[ERROR] KeyError: 'customer_id'\nTraceback (most recent call last):\n  File \"/var/task/handler.py\", line 21, in lambda_handler\n    c = event['customer_id']\nEND RequestId: 0c1d\n",
+      ),
+    ).toEqual({ title: "KeyError: 'customer_id'", culprit: 'lambda_handler (handler.py)' });
     // Any other line of the runtime is its message at its level.
     expect(
       of('2026-12-03T09:14:07.512Z\t3f1c9a2e-8b1d-4c1e-9f00-5a1b2c3d4e5f\tWARN\tretrying charge 8812\n')
