@@ -8,7 +8,7 @@
 import { edge } from '#lib/edge';
 import { json, type Reply } from '#lib/http/respond';
 import { ingestProtocol } from '#lib/protocol';
-import { decodeOtlpLogs, isProtobuf } from '#lib/records/bodies/otlp';
+import { decodeOtlpLogs, isProtobuf } from '#lib/records/bodies/otlp-protobuf';
 import { ExportLogsServiceResponse } from '#lib/records/bodies/proto';
 
 const OTLP = {

@@ -30,7 +30,7 @@ export {
 } from './bodies/form.ts';
 export { decodeJsonRecords } from './bodies/json-records.ts';
 export { decodeLokiPush, LOKI_MAX_UNCOMPRESSED } from './bodies/loki.ts';
-export { decodeOtlpLogs, isProtobuf } from './bodies/otlp.ts';
+export { decodeOtlpLogs, isProtobuf } from './bodies/otlp-protobuf.ts';
 export { ExportLogsServiceResponse } from './bodies/proto.ts';
 export { decodeSplunkHec } from './bodies/splunk-hec.ts';
 export { eventFromObject } from './json.ts';

@@ -23,7 +23,7 @@ import {
   pushError,
   severityFromWord,
 } from '../model.ts';
-import { isProtobuf } from './otlp.ts';
+import { isProtobuf } from './otlp-protobuf.ts';
 import { PushRequest, TO_OBJECT } from './proto.ts';
 import { snappyUncompress } from './snappy.ts';
 

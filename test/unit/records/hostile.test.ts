@@ -3,7 +3,7 @@ import { decodeEsBulk } from '#lib/records/bodies/es-bulk';
 import { decodePythonLoggingForm } from '#lib/records/bodies/form';
 import { decodeJsonRecords } from '#lib/records/bodies/json-records';
 import { decodeLokiPush } from '#lib/records/bodies/loki';
-import { decodeOtlpLogs } from '#lib/records/bodies/otlp';
+import { decodeOtlpLogs } from '#lib/records/bodies/otlp-protobuf';
 import { decodeSplunkHec } from '#lib/records/bodies/splunk-hec';
 import { parseLine } from '#lib/records/line';
 import { DecodeError, type LogEvent } from '#lib/records/model';

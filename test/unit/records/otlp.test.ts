@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { decodeOtlpLogs } from '#lib/records/bodies/otlp';
+import { decodeOtlpLogs } from '#lib/records/bodies/otlp-protobuf';
 import { DecodeError } from '#lib/records/model';
 import { type CaptureServer, captureServer } from './capture.ts';
 
