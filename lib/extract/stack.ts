@@ -206,8 +206,10 @@ const BUILDKIT_STEP = /^#\d{1,5} \d{1,6}\.\d{1,4} /;
 
 export function frameOf(line: string): string | null {
   if (!FRAME_GATE.test(line)) return null;
-  const t = (line.length > FRAME_LIMIT ? line.slice(0, FRAME_LIMIT) : line).trim();
+  let t = (line.length > FRAME_LIMIT ? line.slice(0, FRAME_LIMIT) : line).trim();
   if (t.length < 2 || BUILDKIT_STEP.test(t)) return null;
+  // Node's util.inspect of an error with properties (`code`, `errno`, `[cause]`) opens them after the last frame.
+  if (t.endsWith(') {') && t.startsWith('at ')) t = t.slice(0, -2);
   for (const [re, fn] of RULES) {
     const m = re.exec(t);
     if (m !== null) return fn(m);
@@ -217,7 +219,7 @@ export function frameOf(line: string): string | null {
 
 /** Lines that belong to a stack without being frames: chains, elisions, section titles. */
 const CONTINUATION =
-  /^\s*(?:Caused by:|Suppressed:|\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|Thread \d+ Crashed:|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at |\*\* )/i;
+  /^\s*(?:Caused by:|Suppressed:|\[cause\]: |\.\.\. \d+ (?:more|common frames omitted)|--- End of |---> |Stack ?trace:|Stack:|Backtrace:|stack backtrace:|goroutine \d+ \[|Thread \d+ Crashed:|\[signal |From previous event:|The above exception|During handling of the above exception|(?:freed|previously allocated|allocated) by thread |\w+ of size \d+ at |\*\* )/i;
 
 export function isStackContinuation(line: string): boolean {
   return CONTINUATION.test(line.length > 256 ? line.slice(0, 256) : line);

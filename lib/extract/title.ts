@@ -92,6 +92,14 @@ const NAME_LEAD =
  */
 const JAVA_LEAD =
   /^(?:<\*> --- (?:\[[^\]\n]{0,128}\]\s?){1,2}(\S{1,256}?)\s{0,64}: |\([^()\n]{1,64}\) |((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127})(?<!Exception|Error|Throwable|Fault|Failure)(?: - |: )|((?:[a-z][\w$]{0,63}\.){1,16}[A-Z][\w$]{0,127}\.[a-z][\w$]{0,63}) )(?=\S)/;
+/**
+ * The logger other layouts print before the message: loguru's default
+ * `| name:function:line - ` (the level before it), Rust's env_logger
+ * `[time LEVEL target] ` (its target and the bracket's end) and tracing's
+ * `LEVEL target: ` (a `::` path).
+ */
+const SCRIPT_LEAD =
+  /^(?:\| ([\w.<>-]{1,128}:[\w.<>-]{1,128}):(?:<\*>|\d{1,7}) - |([A-Za-z_]\w{0,63}(?:::\w{1,64}){0,16})\] |([A-Za-z_]\w{0,63}(?:::\w{1,64}){1,16}): )(?=\S)/;
 /** PHP's place of an uncaught exception after its message (`… given in /srv/app/Price.php:<*>`): the stack says where. */
 const PHP_PLACE = / in \S{1,512}\.php(?::<\*>| on line <\*>)$/;
 /** Python logging's default format, `ERROR:shop.billing:…`: the level and the logger. */
@@ -138,7 +146,7 @@ export function headlineOf(signature: string): Headline {
   const frames = lines.filter((line) => line.startsWith('  '));
   const heads = lines.filter((line) => !line.startsWith('  '));
   let title: string | undefined;
-  let javaLogger: string | undefined;
+  let leadLogger: string | undefined;
   const typed = heads.find((line) => line.startsWith('type '));
   const exception = heads.map((line) => EXCEPTION.exec(line)).find((m) => m !== null);
   if (typed) {
@@ -158,9 +166,9 @@ export function headlineOf(signature: string): Headline {
     const head = said.find((line) => !RUN_SUMMARY.test(line)) ?? said[0] ?? lines[0] ?? '';
     const message = (head.replace(PYTHON_DEFAULT, '') || head).replace(LEVEL_HEAD, '') || head;
     const unled = message.replace(NAME_LEAD, '') || message;
-    const java = JAVA_LEAD.exec(unled);
-    javaLogger = java?.[1] ?? java?.[2] ?? java?.[3];
-    title = (java && unled.slice(java[0].length)) || unled;
+    const lead = JAVA_LEAD.exec(unled) ?? SCRIPT_LEAD.exec(unled);
+    leadLogger = lead?.[1] ?? lead?.[2] ?? lead?.[3];
+    title = (lead && unled.slice(lead[0].length)) || unled;
   }
   // Python prints the innermost call last, the other runtimes first.
   const ordered = frames[0]?.startsWith('  py ') ? [...frames].reverse() : frames;
@@ -174,7 +182,7 @@ export function headlineOf(signature: string): Headline {
     ? frameName(appFrame)
     : (logger ??
       caller ??
-      javaLogger ??
+      leadLogger ??
       (bracket && !LEVEL_NAME.test(bracket) ? bracket : TRAILING_LOGGER.exec(heads[0] ?? '')?.[1]) ??
       ((name) => name?.[1] ?? name?.[2])(PROGNAME.exec(heads[0] ?? '')) ??
       PYTHON_DEFAULT.exec(heads[0] ?? '')?.[1] ??

@@ -748,3 +748,68 @@ export const jsonDocuments: PairFormat = {
     },
   ],
 };
+
+const nodeSysError = (code: string, port: number, col: number) =>
+  log(
+    `Error: connect ${code} 10.0.4.${port % 250}:${port}`,
+    `    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:${col}) {`,
+    `  errno: ${code === 'ECONNREFUSED' ? -111 : -110},`,
+    `  code: '${code}',`,
+    "  syscall: 'connect',",
+    `  address: '10.0.4.${port % 250}',`,
+    `  port: ${port}`,
+    '}',
+  );
+
+const nodeCaused = (cause: string, line: number, at: string) =>
+  log(
+    'Error: settlement failed',
+    `    at settle (/srv/ledger/settle.js:${line}:11)`,
+    '    at async run (/srv/ledger/index.js:4:3) {',
+    `  [cause]: Error: ${cause}`,
+    `      at ${at} (/srv/ledger/bank.js:${line + 20}:9)`,
+    '}',
+  );
+
+/** Node's printed errors (console.error, an uncaught one): util.inspect's properties and `[cause]` after the frames. */
+export const nodeInspected: PairFormat = {
+  format: "Node's printed errors with properties and causes",
+  pairs: [
+    {
+      name: 'system error with errno and code, other address and port',
+      kind: 'same',
+      a: nodeSysError('ECONNREFUSED', 5432, 16),
+      b: nodeSysError('ECONNREFUSED', 6432, 16),
+    },
+    {
+      name: 'system error: refused vs timed out',
+      kind: 'different',
+      a: nodeSysError('ECONNREFUSED', 5432, 16),
+      b: nodeSysError('ETIMEDOUT', 5432, 16),
+    },
+    {
+      name: 'error with a cause, other lines',
+      kind: 'same',
+      a: nodeCaused('bank refused the transfer', 30, 'transfer'),
+      b: nodeCaused('bank refused the transfer', 34, 'transfer'),
+    },
+    {
+      name: 'error with a cause: refused vs timed out',
+      kind: 'different',
+      a: nodeCaused('bank refused the transfer', 30, 'transfer'),
+      b: nodeCaused('bank timed out', 30, 'transfer'),
+    },
+    {
+      name: 'error with a cause, one message each: thrown in transfer vs in lookup',
+      kind: 'different',
+      a: nodeCaused('bank refused the transfer', 30, 'transfer'),
+      b: nodeCaused('bank refused the transfer', 30, 'lookup'),
+    },
+    {
+      name: 'system error, other column of node:net (another node release)',
+      kind: 'same',
+      a: nodeSysError('ECONNREFUSED', 5432, 16),
+      b: nodeSysError('ECONNREFUSED', 5432, 21),
+    },
+  ],
+};

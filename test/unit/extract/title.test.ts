@@ -171,6 +171,40 @@ describe('titles and culprits', () => {
     ).toBe('retrying charge <*>');
   });
 
+  it("names the logger of loguru's and Rust's default layouts as the culprit", () => {
+    expect(of('2026-12-03 09:14:07.512 | ERROR    | shop.payments:charge:42 - charge 8812 failed\n')).toEqual(
+      {
+        title: 'charge <*> failed',
+        culprit: 'shop.payments:charge',
+      },
+    );
+    expect(of('[2026-12-03T09:14:07Z ERROR shop::payments] charge 8812 failed\n')).toEqual({
+      title: 'charge <*> failed',
+      culprit: 'shop::payments',
+    });
+    expect(of('2026-12-03T09:14:07.512904Z ERROR shop::payments: charge 8812 failed\n')).toEqual({
+      title: 'charge <*> failed',
+      culprit: 'shop::payments',
+    });
+  });
+
+  it("reads Node's printed error with its properties and its cause as one stack", () => {
+    const log = (port: number) =>
+      `Error: connect ECONNREFUSED 127.0.0.1:${port}\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16) {\n  errno: -111,\n  code: 'ECONNREFUSED',\n  port: ${port}\n}\n`;
+    const a = extractBuffer(Buffer.from(log(5432)));
+    expect(a.type).toBe('C');
+    expect(a.signature).toContain('at TCPConnectWrap.afterConnect');
+    expect(extractBuffer(Buffer.from(log(6379))).fingerprint).toBe(a.fingerprint);
+    const caused = extractBuffer(
+      Buffer.from(
+        'Error: charge failed\n    at charge (/app/pay.js:10:11)\n    at async main (/app/index.js:4:3) {\n  [cause]: Error: card declined\n      at gateway (/app/gw.js:3:9)\n}\n',
+      ),
+    );
+    expect(caused.headline).toEqual({ title: 'Error: charge failed', culprit: 'charge (pay.js)' });
+    expect(caused.signature).toContain('[cause]: Error: card declined');
+    expect(caused.signature).toContain('at gateway (gw.js)');
+  });
+
   it("titles PHP's uncaught exception without its place, and names its frame without arguments", () => {
     const log = (arg: string) =>
       `PHP Fatal error:  Uncaught TypeError: round(): Argument #1 ($num) must be of type int|float, string given in /srv/shop/src/Price.php:30\nStack trace:\n#0 /srv/shop/src/Price.php(30): round(${arg})\n#1 /srv/shop/src/Cart.php(71): Shop\\Price->net(${arg})\n#2 {main}\n  thrown in /srv/shop/src/Price.php on line 30\n`;
