@@ -467,6 +467,9 @@ const LEVEL =
 
 const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=[A-Za-z_$][\w.:$/-]{0,127}/;
 
+/** The logger of Python logging's dashed layout, between the time and the level. */
+const DASHED_LOGGER = /\s-\s([A-Za-z_][\w.$-]{0,127})\s-\s$/;
+
 /** A logger or component name: one identifier, dotted or `::`-joined, no digits. */
 const LOGGER_NAME = /^[A-Za-z_$][A-Za-z_$.:-]{0,127}$/;
 
@@ -486,6 +489,14 @@ export function stripHeader(line: string): string {
   // A header field that names the code (Sidekiq's `class=InvoiceJob`, `logger=…`) is the logger: it stays.
   const named = prefix.includes('=') ? HEADER_NAME.exec(prefix) : null;
   const keep = named === null ? '' : `${named[0]} `;
+  // Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`: the logger
+  // before the level is the logger, as a bracket after it is (`ERROR [shop.pay] …`).
+  const dashed = prefix.endsWith(' -') ? DASHED_LOGGER.exec(line.slice(0, m.index + 1)) : null;
+  if (dashed !== null) {
+    const rest = line.slice(m.index).trimStart();
+    const level = /^\S+/.exec(rest)![0];
+    return `${keep}${level} [${dashed[1]}] ${rest.slice(level.length).replace(/^\s*-\s*/, '')}`;
+  }
   // A bracket right after the level is the logger or component when it reads as
   // one (`[BillingWorker]`, `[payments.refunds]`), which stays; a phrase or a
   // numbered name is the thread or request context (log4j's `[%t]`:

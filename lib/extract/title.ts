@@ -96,10 +96,11 @@ const JAVA_LEAD =
  * The logger other layouts print before the message: loguru's default
  * `| name:function:line - ` (the level before it), Rust's env_logger
  * `[time LEVEL target] ` (its target and the bracket's end) and tracing's
- * `LEVEL target: ` (a `::` path).
+ * `LEVEL target: ` (a `::` path), Flask's `ERROR in module: `, and the source
+ * file and line a logger's caller field prints (`[error] shop/pay.go:88 …`).
  */
 const SCRIPT_LEAD =
-  /^(?:\| ([\w.<>-]{1,128}:[\w.<>-]{1,128}):(?:<\*>|\d{1,7}) - |([A-Za-z_]\w{0,63}(?:::\w{1,64}){0,16})\] |([A-Za-z_]\w{0,63}(?:::\w{1,64}){1,16}): )(?=\S)/;
+  /^(?:\| ([\w.<>-]{1,128}:[\w.<>-]{1,128}):(?:<\*>|\d{1,7}) - |([A-Za-z_]\w{0,63}(?:::\w{1,64}){0,16})\] |([A-Za-z_]\w{0,63}(?:::\w{1,64}){1,16}): |in ([\w.]{1,128}): |([\w./-]{0,256}[\w-]\.(?:go|py|rb|js|mjs|ts|java|kt|scala|rs|c|cc|cpp|php|ex|exs|cs|swift)):(?:<\*>|\d{1,7}) )(?=\S)/;
 /** PHP's place of an uncaught exception after its message (`… given in /srv/app/Price.php:<*>`): the stack says where. */
 const PHP_PLACE = / in \S{1,512}\.php(?::<\*>| on line <\*>)$/;
 /** Python logging's default format, `ERROR:shop.billing:…`: the level and the logger. */
@@ -167,7 +168,7 @@ export function headlineOf(signature: string): Headline {
     const message = (head.replace(PYTHON_DEFAULT, '') || head).replace(LEVEL_HEAD, '') || head;
     const unled = message.replace(NAME_LEAD, '') || message;
     const lead = JAVA_LEAD.exec(unled) ?? SCRIPT_LEAD.exec(unled);
-    leadLogger = lead?.[1] ?? lead?.[2] ?? lead?.[3];
+    leadLogger = lead?.[1] ?? lead?.[2] ?? lead?.[3] ?? lead?.[4] ?? lead?.[5];
     title = (lead && unled.slice(lead[0].length)) || unled;
   }
   // Python prints the innermost call last, the other runtimes first.

@@ -365,6 +365,8 @@ const LEADING_TIME =
 const LOWER_PREFIX = /^(fatal|panic|error|warning)(?:\[[\w-]{1,16}\])?: /;
 /** Python logging's default format: `ERROR:name:message`. */
 const PYTHON_DEFAULT = /^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\w.-]{1,200}):/;
+/** Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`: the logger before the level. */
+const DASHED_LOGGER = /(?:^|\s)-\s([A-Za-z_][\w.$-]{0,127})\s-\s*$/;
 /** How far into a line a header's level word may stand. */
 const HEADER_SPAN = 128;
 /**
@@ -636,7 +638,8 @@ export function readTextHeader(line: string): TextHeader {
       message: rest.slice(end).replace(/^[\s\]):>|-]*(?::\s+)?/, ''),
     };
     if (time) h.time = time;
-    const named = end > word.length ? HEADER_NAME.exec(rest.slice(0, end - word.length)) : null;
+    const before = end > word.length ? rest.slice(0, end - word.length) : '';
+    const named = before === '' ? null : (HEADER_NAME.exec(before) ?? DASHED_LOGGER.exec(before));
     if (named?.[1]) h.logger = named[1];
     return h;
   }
@@ -931,7 +934,7 @@ const BSD_SYSLOG =
   /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([^\s:]{1,255}|[\da-fA-F:]{2,39}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
 /** As rsyslog's default file format writes it: an RFC 3339 timestamp instead of the BSD one (`journalctl -o short-iso` writes the zone as `+0000`). */
 const ISO_SYSLOG =
-  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) ([^\s:]{1,255}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) ([^\s:[\]]{1,255}) ([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: ?/;
 /** Local syslog with only a PRI and a tag: `<11>app[12]: …`. */
 const TAG_ONLY = /^([^\s:[\]]{1,64})(?:\[([^\]\s]{0,32})\])?: /;
 const RFC5424 = /^(\d{1,2}) (\S{1,64}) (\S{1,255}) (\S{1,48}) (\S{1,128}) (\S{1,32}) /;

@@ -16,7 +16,14 @@ import { databases, nodeWeb, phpServers, pythonWeb, queuesAndJobs, webStacks } f
 import { gelfFormat } from './gelf.ts';
 import { go } from './go.ts';
 import { goPanics } from './go-panics.ts';
-import { javaServers, jsonDocuments, nodeInspected, platformTools, refusedInputs } from './inputs.ts';
+import {
+  javaServers,
+  jsonDocuments,
+  nodeInspected,
+  platformTools,
+  refusedInputs,
+  scriptLayouts,
+} from './inputs.ts';
 import { journald } from './journald.ts';
 import { jvm } from './jvm.ts';
 import { jvmChains } from './jvm-chains.ts';
@@ -125,4 +132,5 @@ export const FORMATS: PairFormat[] = [
   platformTools,
   jsonDocuments,
   nodeInspected,
+  scriptLayouts,
 ];

@@ -813,3 +813,46 @@ export const nodeInspected: PairFormat = {
     },
   ],
 };
+
+/** Python logging's and Flask's default layouts, Go's caller before the message. */
+export const scriptLayouts: PairFormat = {
+  format: "Python logging's dashed layout, Flask, a Go caller",
+  pairs: [
+    {
+      name: 'dashed layout, other time and order',
+      kind: 'same',
+      a: log('2026-12-01 10:00:00,123 - shop.payments - ERROR - charge 8812 failed: card declined'),
+      b: log('2026-12-02 18:41:09,990 - shop.payments - ERROR - charge 17 failed: card declined'),
+    },
+    {
+      name: 'dashed layout: the payments logger vs the refunds logger',
+      kind: 'different',
+      a: log('2026-12-01 10:00:00,123 - shop.payments - ERROR - gateway call failed: timed out'),
+      b: log('2026-12-01 10:00:00,123 - shop.refunds - ERROR - gateway call failed: timed out'),
+    },
+    {
+      name: 'Flask, other time',
+      kind: 'same',
+      a: log('[2026-12-01 10:00:02,123] ERROR in checkout: Exception on /checkout [POST]'),
+      b: log('[2026-12-03 07:59:40,001] ERROR in checkout: Exception on /checkout [POST]'),
+    },
+    {
+      name: 'Flask: checkout vs cart module',
+      kind: 'different',
+      a: log('[2026-12-01 10:00:02,123] ERROR in checkout: Exception on /checkout [POST]'),
+      b: log('[2026-12-01 10:00:02,123] ERROR in cart: Exception on /checkout [POST]'),
+    },
+    {
+      name: 'a Go caller before the message, other line',
+      kind: 'same',
+      a: log('2026-12-01T10:00:07.123Z [error] shop/pay.go:88 charge 8812 failed: card declined'),
+      b: log('2026-12-02T11:20:00.456Z [error] shop/pay.go:91 charge 17 failed: card declined'),
+    },
+    {
+      name: 'a Go caller: pay.go vs refund.go',
+      kind: 'different',
+      a: log('2026-12-01T10:00:07.123Z [error] shop/pay.go:88 gateway call failed'),
+      b: log('2026-12-01T10:00:07.123Z [error] shop/refund.go:88 gateway call failed'),
+    },
+  ],
+};

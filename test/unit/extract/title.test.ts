@@ -188,6 +188,21 @@ describe('titles and culprits', () => {
     });
   });
 
+  it("names Python logging's dashed logger, Flask's module and a Go caller as the culprit", () => {
+    expect(of('2026-12-03 09:14:07,512 - shop.payments - ERROR - charge 8812 failed\n')).toEqual({
+      title: 'charge <*> failed',
+      culprit: 'shop.payments',
+    });
+    expect(of('[2026-12-03 09:14:07,512] ERROR in checkout: Exception on /checkout [POST]\n')).toEqual({
+      title: 'Exception on /checkout [POST]',
+      culprit: 'checkout',
+    });
+    expect(of('2026-12-03T09:14:07.512Z [error] shop/pay.go:88 charge 8812 failed\n')).toEqual({
+      title: 'charge <*> failed',
+      culprit: 'shop/pay.go',
+    });
+  });
+
   it("reads Node's printed error with its properties and its cause as one stack", () => {
     const log = (port: number) =>
       `Error: connect ECONNREFUSED 127.0.0.1:${port}\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16) {\n  errno: -111,\n  code: 'ECONNREFUSED',\n  port: ${port}\n}\n`;
