@@ -120,6 +120,13 @@ const RULES: Array<[RegExp, string, string?]> = [
     /\b(user(?:name)?|login|owner|account|tenant|customer|host(?:name)?|uid|gid|pid|tid) (?!<)(?!(?:not|is|was|has|had|does|did|already|cannot|can't|must|lacks|unknown|missing|invalid|inactive|down|offline|busy|full|gone|exists|none|authentication|auth)\b)(?![a-z]{2,40}(?:ed|able|ible)\b)[^\s,;)\]]{1,128}/gi,
     '$1 <*>',
   ],
+  // Stripe's object ids (`cus_NffrFeUfNVHibQ`, `pi_3MtwBwLkdIwHu7ix28a3tqPa`, `in_1Mt…`): a
+  // resource prefix and a random mixed-case tail, which may hold no digit.
+  [
+    /\b((?:cus|pi|ch|py|pm|pmc|seti|si|sub|in|ii|il|evt|txn|re|acct|prod|price|cs|po|tr|ba|card|src|tok|iv|ipi|pl|prv|cn|dp|du|mbur|quot|sch|ti|trr|ic|la|plink|setatt)_)(?=[A-Za-z0-9]{0,99}[A-Z])(?=[A-Za-z0-9]{0,99}[a-z0-9])[A-Za-z0-9]{10,99}\b/g,
+    '$1<*>',
+    '_',
+  ],
   // An id is one whatever its letters: as a field's value (`txn_id=acfde`, `orderId: cafe`),
   // and after the word when it reads as one — hex letters (`request id beaea`) or random
   // mixed case (`session id qXvTzkPa`) —, not a word (`invalid id format`, `id mismatch`).
@@ -467,6 +474,9 @@ const LEVEL =
 
 const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=[A-Za-z_$][\w.:$/-]{0,127}/;
 
+/** A dotted logger or a file name, and the line it logged from. */
+const NAME_AT_LINE = /^([A-Za-z_$][\w$-]{0,63}(?:\.[A-Za-z_$][\w$-]{0,63}){1,16}):\d{1,7}$/;
+
 /** The logger of Python logging's dashed layout, between the time and the level. */
 const DASHED_LOGGER = /\s-\s([A-Za-z_][\w.$-]{0,127})\s-\s$/;
 
@@ -508,8 +518,12 @@ export function stripHeader(line: string): string {
     .replace(/^([A-Z]{3,8})\/[\w.-]{1,64}\]\s{0,4}/, '$1 ')
     .replace(
       /^(\S{1,16}?:?\s{1,8}(?:-\s{1,8})?)\[([^\]\n]{1,128})\]/,
-      (whole, lead: string, inner: string) =>
-        LOGGER_NAME.test(inner) || PRODUCT_CODE.test(inner) ? whole : `${lead}[<*>]`,
+      (whole, lead: string, inner: string) => {
+        if (LOGGER_NAME.test(inner) || PRODUCT_CODE.test(inner)) return whole;
+        // A logger or file with its line (`%(name)s:%(lineno)d`: `[shop.payments:42]`, `[pay.py:42]`): the name stays.
+        const at = NAME_AT_LINE.exec(inner);
+        return at ? `${lead}[${at[1]}]` : `${lead}[<*>]`;
+      },
     );
   return keep + message;
 }

@@ -816,7 +816,7 @@ export const nodeInspected: PairFormat = {
 
 /** Python logging's and Flask's default layouts, Go's caller before the message. */
 export const scriptLayouts: PairFormat = {
-  format: "Python logging's dashed layout, Flask, a Go caller",
+  format: "Python logging's dashed and bracketed layouts, Flask, a Go caller, Stripe ids",
   pairs: [
     {
       name: 'dashed layout, other time and order',
@@ -853,6 +853,38 @@ export const scriptLayouts: PairFormat = {
       kind: 'different',
       a: log('2026-12-01T10:00:07.123Z [error] shop/pay.go:88 gateway call failed'),
       b: log('2026-12-01T10:00:07.123Z [error] shop/refund.go:88 gateway call failed'),
+    },
+    {
+      name: 'logger and line in brackets, other line and time',
+      kind: 'same',
+      a: log('2026-12-01 10:00:00,123 ERROR [shop.payments:42] gateway call failed: timed out'),
+      b: log('2026-12-02 12:30:00,456 ERROR [shop.payments:57] gateway call failed: timed out'),
+    },
+    {
+      name: 'logger and line in brackets: payments vs refunds',
+      kind: 'different',
+      a: log('2026-12-01 10:00:00,123 ERROR [shop.payments:42] gateway call failed: timed out'),
+      b: log('2026-12-01 10:00:00,123 ERROR [shop.refunds:42] gateway call failed: timed out'),
+    },
+    {
+      name: 'Stripe payment intent without a digit in its id, other intent',
+      kind: 'same',
+      a: log(
+        '2026-12-01T10:00:00Z level=error msg="payment intent pi_3NqLpXKfZbWuRsTvQmYnBcDe needs a new payment method" code=card_declined',
+      ),
+      b: log(
+        '2026-12-02T10:00:00Z level=error msg="payment intent pi_NqLpXKfZbWuRsTvQmYnBcDeA needs a new payment method" code=card_declined',
+      ),
+    },
+    {
+      name: 'Stripe: payment intent vs setup intent',
+      kind: 'different',
+      a: log(
+        '2026-12-01T10:00:00Z level=error msg="payment intent pi_3NqLpXKfZbWuRsTvQmYnBcDe needs a new payment method"',
+      ),
+      b: log(
+        '2026-12-01T10:00:00Z level=error msg="setup intent seti_3NqLpXKfZbWuRsTvQmYnBcDe needs a new payment method"',
+      ),
     },
   ],
 };
