@@ -23,7 +23,17 @@
  */
 import { type ReportType, TAG_KEYS, type TagKey, type TagValues } from '#lib/model';
 import { isOtlpLogsRequest, otlpRequestEvents } from '#lib/records/bodies/otlp';
-import { accessEvent, isPassedTest, isStateLine, parseLine, says, withoutAnsi } from '#lib/records/line';
+import {
+  accessEvent,
+  isPassedTest,
+  isStateLine,
+  parseLine,
+  says,
+  type W3cLayout,
+  w3cEvent,
+  w3cLayout,
+  withoutAnsi,
+} from '#lib/records/line';
 import type { LogEvent } from '#lib/records/model';
 import { Unwrapper } from './carried.ts';
 import { isFailureWithoutLevel, type RecordSignature, recordSignature, tagValuesOf } from './event.ts';
@@ -220,7 +230,7 @@ const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
  * handed to it: a plain line would come back as text at a parser's cost).
  */
 const STRUCTURED_START =
-  /^(?:<\d{1,3}>|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:[\]]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t|\[[A-Z]{4,8}\]\t\d{4}-)/;
+  /^(?:<\d{1,3}>|[IWEF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:[\]]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t|\[[A-Z]{4,8}\]\t\d{4}-)/;
 
 /**
  * A line another writer logged (a record, or a line stamped with its time):
@@ -388,6 +398,8 @@ export class Collector implements LineSink {
    * after (`justClosed`, this line's) is its exception when it reads as one.
    */
   private justClosed: string | null = null;
+  /** The columns of a W3C log (IIS, CloudFront), from its last `#Fields:` directive. */
+  private w3c: W3cLayout | null = null;
   private pythonLead: string | null = null;
   /** Trace opened by a line-format record: the failure it is, and its format. */
   private headRecord: RecordSignature | null = null;
@@ -721,6 +733,19 @@ export class Collector implements LineSink {
       this.entrySeverity = sev;
       this.open('callstack', maskLine(text));
       return;
+    }
+    if (this.w3c !== null || text.startsWith('#Fields: ')) {
+      // A W3C log's directive names its columns; its request lines are read by them, and only a 5xx is a failure.
+      if (text.startsWith('#')) {
+        if (text.startsWith('#Fields: ')) this.w3c = w3cLayout(text);
+        return;
+      }
+      const request = this.w3c === null ? undefined : w3cEvent(text, this.w3c);
+      if (request !== undefined) {
+        this.record(request, text, hitBeyondKept);
+        return;
+      }
+      if (this.w3c !== null && text.split(text.includes('\t') ? '\t' : ' ').length === this.w3c.count) return;
     }
     if (text.includes('HTTP/')) {
       const access = accessEvent(text);

@@ -171,6 +171,9 @@ const RULES: Array<[RegExp, string, string?]> = [
     '@<version>',
     '@',
   ],
+  // Puma's error for a request its app raised on (`Rack app ("GET /orders/1182" - (198.51.100.7)): #<…>`):
+  // which request, from where, is circumstance; the exception after it is the failure.
+  [/\bRack app \("[^"\n]{0,2048}" - \([^()\n]{0,256}\)\):/g, 'Rack app (<request>):', 'Rack app ('],
   // The host an Ansible task failed on (`fatal: [app-blue]: FAILED! => …`) is where, not what.
   [/\b(fatal|failed): \[[^\]\n]{1,256}\]/g, '$1: [<host>]', ': ['],
   // A PowerShell script's position (`C:\deploy\deploy.ps1:12`) keeps the script's name.
@@ -472,6 +475,12 @@ export function maskText(line: string): string {
 const LEVEL =
   /(?:^|[\s[<(|:-])(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)(?=[\s\]>):|-]|\/[\w.-]{1,64}\]|$)|\[(?:[a-z_]{1,32}:)?(?:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|severe|alert|emerg)\]|(?:^|\s)(?:[Ww]arning|[Ee]rror|[Ff]atal|[Cc]ritical|[Ss]evere):/;
 
+/**
+ * Text before a `word:` level that is a message's, not a header's: an earlier
+ * `: ` followed by words (`snapshot: rpc `), or three lower-case words in a row.
+ */
+const IN_MESSAGE = /:\s[A-Za-z][\w.-]{0,64}\s+\S|\b[a-z]{2,}\s[a-z]{2,}\s[a-z]{2,}\b/;
+
 const HEADER_NAME = /\b(?:class|logger|component|module|category|channel)=[A-Za-z_$][\w.:$/-]{0,127}/;
 
 /** A dotted logger or a file name, and the line it logged from. */
@@ -496,6 +505,8 @@ export function stripHeader(line: string): string {
   if (!/[A-Za-z]/.test(line.slice(m.index + m[0].length))) return line;
   const prefix = line.slice(0, m.index);
   if (!HAS_DIGIT.test(prefix)) return line;
+  // `error:` in a phrase (`failed to send snapshot: rpc error: code = …`) is the message's, not a level.
+  if (m[0].endsWith(':') && !/^\s?[A-Z]+:$/.test(m[0]) && IN_MESSAGE.test(prefix)) return line;
   // A header field that names the code (Sidekiq's `class=InvoiceJob`, `logger=…`) is the logger: it stays.
   const named = prefix.includes('=') ? HEADER_NAME.exec(prefix) : null;
   const keep = named === null ? '' : `${named[0]} `;
@@ -561,7 +572,7 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
  * come squeezed (maskLine's cache key).
  */
 const LEADING_STAMP =
-  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2})?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
+  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2}| [+-]\d{1,4}(?= ))?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
 
 /** The line without a time or BuildKit prefix stamped before it (LEADING_STAMP), unless that is all it holds. */
 export function withoutStamp(line: string): string {

@@ -157,7 +157,11 @@ export const KEYWORDS: readonly string[] = [
 
 const DIGIT = '0123456789';
 /** klog/glog: `E0501 `, `F…`, `W…` (level letter, month, day). */
-const KLOG_SHAPES = [['EFW', '01', DIGIT, '0123', DIGIT, ' ']];
+const KLOG_SHAPES = [
+  ['EFW', '01', DIGIT, '0123', DIGIT, ' '],
+  // CockroachDB's klog with the year: `E241203 18:40:51.002991 …`.
+  ['EFW', DIGIT, DIGIT, '01', DIGIT, '0123', DIGIT, ' '],
+];
 /**
  * logcat at E, F, A or W: `threadtime` (`05-01 10:00:00.123  1234  1290 E Tag: …`,
  * pid and tid printed as %5d, wider for larger ids), `time` (`… E/Tag( 1234): …`)
@@ -180,9 +184,15 @@ const LOGCAT_SHAPES = (() => {
 const PRI_SHAPES = (() => {
   const failing = (pri: number): boolean => pri % 8 <= 4 && pri <= 191;
   const shapes = [['<', [...DIGIT].filter((d) => failing(Number(d))).join(''), '>']];
-  for (let tens = 1; tens <= 19; tens++) {
-    const units = [...DIGIT].filter((d) => failing(tens * 10 + Number(d)));
-    shapes.push(['<', ...String(tens), units.join(''), '>']);
+  // Tens that allow the same units share a shape (`<[159][0-4]>`): the strings matched are the same.
+  for (const hundreds of ['', '1']) {
+    const byUnits = new Map<string, string>();
+    for (let t = hundreds ? 0 : 1; t <= 9; t++) {
+      const units = [...DIGIT].filter((d) => failing(Number(`${hundreds}${t}${d}`))).join('');
+      if (units !== '') byUnits.set(units, (byUnits.get(units) ?? '') + t);
+    }
+    for (const [units, tens] of byUnits)
+      shapes.push(['<', ...(hundreds ? [hundreds] : []), tens, units, '>']);
   }
   return shapes;
 })();
@@ -209,7 +219,7 @@ const LINE_FORMATS: ReadonlyArray<{
   keywords?: readonly string[];
 }> = [
   {
-    seen: /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{1,9}\s{1,16}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\]/m,
+    seen: /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{1,9}\s{1,16}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\]|^[IWEF]\d{6} \d\d:\d\d:\d\d\.\d{1,9} \d{1,10} \S{1,256}\.go:\d{1,7} /m,
     shapes: KLOG_SHAPES,
   },
   {
@@ -399,6 +409,16 @@ const LINE_FORMATS: ReadonlyArray<{
     seen: /^\{"t":\{"\$date":/m,
     shapes: [],
     keywords: ['"s":"f"', '"s":"e"', '"s":"w"'],
+  },
+  {
+    // A W3C extended log (IIS, CloudFront): its `#Fields:` directive names the columns,
+    // sc-status among them (lib/records/line.ts w3cEvent); a 5xx is a space or a tab, then 500 to 511.
+    seen: /^#Fields: [^\n]{0,4096}\bsc-status\b/m,
+    shapes: [],
+    keywords: [
+      '#fields: ',
+      ...[' ', '\t'].flatMap((sep) => Array.from({ length: 12 }, (_, n) => `${sep}${500 + n}`)),
+    ],
   },
 ];
 

@@ -25,7 +25,32 @@ function cleanSymbol(sym: string): string {
   return sym.replace(HEX_ADDR, '').replace(SYMBOL_HASH, '').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
-const BUILD_HASH = /([.-])[0-9a-f]{6,32}(?=\.[A-Za-z]{1,8}$)/;
+/**
+ * A bundler's content hash before the file's extensions: webpack's and Parcel's
+ * hex (`main.3e4f5a6b.chunk.js`, `app.3f9a1c.min.js`), Rollup's and Vite's
+ * base64url (`index-BkfNq7Vf.js`) and esbuild's base32 (`chunk-5XGQ2JKR.js`).
+ */
+const BUILD_HASH = /([.-])([0-9a-f]{6,32}|[\w-]{8})(?=(?:\.[A-Za-z]{1,12}){1,3}$)/;
+
+/** A hash of BUILD_HASH's, not a name: hex with a digit; eight characters with a digit or `_`, or mixed case with three capitals. */
+function isBuildHash(hash: string): boolean {
+  if (/^[0-9a-f]+$/.test(hash)) return /\d/.test(hash);
+  if (hash.length !== 8 || hash.startsWith('-')) return false;
+  return /[\d_]/.test(hash) || (/[a-z]/.test(hash) && (hash.match(/[A-Z]/g)?.length ?? 0) >= 3);
+}
+
+/**
+ * A JavaScript frame of a script a browser loaded (`at Nx (https://…/main.js:1:2)`):
+ * names of one or two characters are a minifier's, and change with every build.
+ */
+function scriptSymbol(sym: string, loc: string): string {
+  const clean = cleanSymbol(sym);
+  if (!loc.includes('://') || !/\.m?js(?::\d{1,9}){0,2}\)?$/.test(loc)) return clean;
+  return clean
+    .split('.')
+    .map((part) => (/^[A-Za-z_$][\w$]?$/.test(part) ? '?' : part))
+    .join('.');
+}
 
 /** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
 function cleanLocation(loc: string): string {
@@ -36,8 +61,8 @@ function cleanLocation(loc: string): string {
     .replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
   const noLine = bare.replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
   // A bundler's content hash (app.3f9a1c.js, main-9b2d4e71.js) changes with every build.
-  const file = baseName(noLine).replace(BUILD_HASH, (hash, sep: string) =>
-    /\d/.test(hash) ? `${sep}#` : hash,
+  const file = baseName(noLine).replace(BUILD_HASH, (whole, sep: string, hash: string) =>
+    isBuildHash(hash) ? `${sep}#` : whole,
   );
   return cleanSymbol(file);
 }
@@ -65,11 +90,16 @@ const RULES: FrameRule[] = [
     /^at (.{1,512}?) in (.{1,512}):line \d{1,9}$/,
     (m) => `at ${cleanSymbol(m[1] ?? '')} in ${cleanLocation(m[2] ?? '')}`,
   ],
+  // Mono (Unity's players, Xamarin): at Ns.Type.Method () [0x00012] in /src/File.cs:48 | in <5c2d…>:0
+  [
+    /^at (.{1,512}?) (?:\[0x[0-9a-fA-F]{1,16}\] )?in (.{1,512}):\d{1,9}$/,
+    (m) => `at ${cleanSymbol(m[1] ?? '')} in ${monoLocation(m[2] ?? '')}`,
+  ],
   // JVM / Node: at pkg.Cls.fn(File.java:12) | at fn (/app/x.js:1:2) | at async fn (...);
   // log4j2's and logback's packaging data after a JVM frame: ` ~[shop-core-2.4.1.jar:2.4.1]`, ` [?:?]`
   [
     /^at (?:async )?(.{1,512}?) ?\(([^()]{1,512})\)(?: ~?\[[^[\]\s]{0,256}\])?$/,
-    (m) => `at ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+    (m) => `at ${scriptSymbol(m[1] ?? '', m[2] ?? '')} (${cleanLocation(m[2] ?? '')})`,
   ],
   // Node anonymous / Rust location: at /app/x.js:1:2
   [/^at (?:async )?(\S{1,512}:\d{1,9}(?::\d{1,9})?)$/, (m) => `at ${cleanLocation(m[1] ?? '')}`],
@@ -105,10 +135,18 @@ const RULES: FrameRule[] = [
     /^(?:\* )?frame #\d{1,6}: 0x[0-9a-fA-F]{1,32} ([^`\s]{1,256})`(.{1,512}?)(?: at (\S{1,512}))?(?: \+ \d{1,9})?$/,
     (m) => `frame ${m[1] ?? ''}\`${cleanSymbol(m[2] ?? '')} ${m[3] ? cleanLocation(m[3]) : ''}`.trimEnd(),
   ],
-  // Ruby: from /app/x.rb:12:in `fn'
+  // Ruby: from /app/x.rb:12:in `fn' | Crystal: from src/cart.cr:31:5 in 'total'
   [
-    /^from (\S{1,512}?):\d{1,9}:in [`'](.{1,256})'$/,
+    /^from (\S{1,512}?):\d{1,9}(?::in |:\d{1,9} in )[`'](.{1,256})'$/,
     (m) => `from ${cleanLocation(m[1] ?? '')} in ${cleanSymbol(m[2] ?? '')}`,
+  ],
+  // Unity's console: Shop.CartPanel:Refresh () (at Assets/Scripts/CartPanel.cs:48) | UnityEngine.Debug:LogException(Exception)
+  [
+    /^(?:([A-Z][\w.+`<>]{0,255}:[\w.<>`]{1,128} ?\([^()]{0,512}\))(?: \(at ([^()]{1,512}):\d{1,9}\))?|([A-Z][\w.+`<>]{0,255} ?\([^()]{0,512}\)) \(at ([^()]{1,512}):\d{1,9}\))$/,
+    (m) => {
+      const at = m[2] ?? m[4];
+      return `unity ${cleanSymbol(m[1] ?? m[3] ?? '')}${at ? ` (${cleanLocation(at)})` : ''}`;
+    },
   ],
   // Go: main.(*T).run(0xc000010000, {0x5c1a20, 0x0?}) | created by main.start in goroutine 6
   [/^created by (\S{1,512})(?: in goroutine \d{1,12})?$/, (m) => `created by ${cleanSymbol(m[1] ?? '')}`],
@@ -146,7 +184,7 @@ const RULES: FrameRule[] = [
   // Firefox / Safari JavaScript: render@https://x.io/static/app.js:12:5 | @debugger eval code:1:1
   [
     /^([\w$.<>/*[\]-]{0,256})@(\S{1,512}?):\d{1,9}(?::\d{1,9})?$/,
-    (m) => `js ${cleanSymbol(m[1] ?? '')} (${cleanLocation(m[2] ?? '')})`,
+    (m) => `js ${scriptSymbol(m[1] ?? '', m[2] ?? '')} (${cleanLocation(m[2] ?? '')})`,
   ],
   // Lua: app/cart.lua:42: in function 'cart.total' | [C]: in ? | main.lua:12: in main chunk
   [
@@ -185,6 +223,11 @@ const RULES: FrameRule[] = [
   [/^([\w.-]{1,128}![^\s(]{1,512}.{0,512})$/, (m) => genericFrame(m[1] ?? '')],
 ];
 
+/** Mono's place of a frame: a file, or the module's id when it has no symbols (`<5c2d91ae…>`). */
+function monoLocation(loc: string): string {
+  return /^<(?:[0-9a-f]{32}|filename unknown)>$/.test(loc.trim()) ? '<module>' : cleanLocation(loc);
+}
+
 /** Symbol plus file of a frame whose format has no dedicated rule. */
 function genericFrame(rest: string): string {
   const s = rest
@@ -199,7 +242,7 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )|^(?:main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*)/;
+  /^\s|^[A-Z][\w.+`<>]{0,255}(?::[\w.<>`]{1,128} ?\(|(?: ?\([^()]{0,512}\)) \(at )|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )|^(?:main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*)/;
 
 /** BuildKit's progress line (`#8 2.145 npm error …`): a step's output, not a numbered frame. */
 const BUILDKIT_STEP = /^#\d{1,5} \d{1,6}\.\d{1,4} /;

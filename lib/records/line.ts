@@ -684,6 +684,70 @@ function haproxyEvent(line: string): LogEvent | undefined {
   };
 }
 
+/**
+ * The columns of a W3C extended log (IIS, CloudFront), as its `#Fields:`
+ * directive names them; null for a directive without `sc-status`.
+ */
+export interface W3cLayout {
+  count: number;
+  status: number;
+  method: number;
+  stem: number;
+  /** IIS's sub-status (`500.19`: a bad configuration) and the Windows error it ended with. */
+  substatus: number;
+  win32: number;
+  /** CloudFront's reason for an error (`OriginConnectError`, `OriginReadError`). */
+  detail: number;
+}
+
+export function w3cLayout(directive: string): W3cLayout | null {
+  if (!directive.startsWith('#Fields:')) return null;
+  const names = directive.slice(8).trim().split(/\s+/);
+  const status = names.indexOf('sc-status');
+  if (status < 0) return null;
+  return {
+    count: names.length,
+    status,
+    method: names.indexOf('cs-method'),
+    stem: names.indexOf('cs-uri-stem'),
+    substatus: names.indexOf('sc-substatus'),
+    win32: names.indexOf('sc-win32-status'),
+    detail: names.indexOf('x-edge-detailed-result-type'),
+  };
+}
+
+/**
+ * A W3C log's request line answered with a 5xx, read by its directive's
+ * columns (space-separated as IIS writes them, tab-separated as CloudFront
+ * does): what an access line says (`POST /shop/checkout HTTP 500 substatus 19`), with
+ * IIS's sub-status, the Windows error or CloudFront's reason when the log has them. Undefined for
+ * other statuses, for a directive, and for a line that does not fit the columns.
+ */
+export function w3cEvent(line: string, layout: W3cLayout): LogEvent | undefined {
+  if (line.startsWith('#') || line.length > 16_384) return undefined;
+  const cols = line.split(line.includes('\t') ? '\t' : ' ');
+  if (cols.length !== layout.count) return undefined;
+  const status = cols[layout.status] as string;
+  if (!/^5\d\d$/.test(status)) return undefined;
+  const col = (i: number): string | undefined => (i >= 0 && cols[i] !== '-' ? cols[i] : undefined);
+  const sub = col(layout.substatus);
+  const win32 = col(layout.win32);
+  const detail = col(layout.detail);
+  const request = [col(layout.method), pathTemplate(col(layout.stem) ?? '/')].filter(Boolean).join(' ');
+  const why = [
+    sub !== undefined && /^[1-9]\d{0,3}$/.test(sub) ? `substatus ${sub}` : '',
+    win32 !== undefined && /^[1-9]\d{0,9}$/.test(win32) ? `Windows error ${win32}` : '',
+    detail !== undefined && /^\w{1,64}$/.test(detail) ? detail : '',
+  ].filter(Boolean);
+  return {
+    severity: 'error',
+    severityText: status,
+    message: `${request} HTTP ${status}${why.length > 0 ? ` ${why.join(' ')}` : ''}`,
+    context: { status: Number(status) },
+    format: 'access',
+  };
+}
+
 export function accessEvent(line: string): LogEvent | undefined {
   const clipped = line.length > 4096 ? line.slice(0, 4096) : line;
   const m = ACCESS.exec(clipped);
@@ -826,8 +890,17 @@ const KLOG =
   /^([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d\.\d{1,9})\s{1,16}(\d{1,10}) ([^\s:\]]{1,256}:\d{1,7})\] ?/;
 const KLOG_LEVEL: Record<string, SeverityClass> = { I: 'info', W: 'warning', E: 'error', F: 'fatal' };
 
+/**
+ * CockroachDB's own layout (crdb-v1 and crdb-v2), klog's with the year in the
+ * date, the file's path from the source root, and what follows it: crdb-v2's
+ * `⋮` (the line may hold redaction markers) or a space, the context tags
+ * (`[T1,n3,s3,r88/3:‹/Table/5{2-3}›]`) and the entry counter.
+ */
+const CRDB =
+  /^([IWEF])\d\d(\d\d)(\d\d) (\d\d:\d\d:\d\d\.\d{1,9}) (\d{1,10}) ((?:[\w.@-]{1,64}\/){0,16}[\w.-]{1,128}\.go:\d{1,7})(?: ⋮ | {1,2})(?:\[([^\]]{0,512})\] )?(?:\d{1,12}(?:@\d{1,9})? {1,2}|[+|=] )?/;
+
 function klogEvent(line: string): LogEvent | undefined {
-  const m = KLOG.exec(line);
+  const m = KLOG.exec(line) ?? CRDB.exec(line);
   if (!m) return undefined;
   const letter = m[1] as string;
   let message = line.slice(m[0].length);

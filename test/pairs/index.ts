@@ -4,6 +4,7 @@ import { apple } from './apple.ts';
 import { beam } from './beam.ts';
 import { bunyan } from './bunyan.ts';
 import { ci } from './ci-tools.ts';
+import { browsers, w3c } from './clients.ts';
 import { compilers } from './compilers.ts';
 import { containers } from './containers.ts';
 import { classicDaemons, clusterServices, dataServices, systemAndKernel, webServers } from './daemons.ts';
@@ -56,6 +57,7 @@ import { python } from './python.ts';
 import { pythonChains } from './python-chains.ts';
 import { ruby } from './ruby.ts';
 import { runners } from './runners.ts';
+import { monoAndCrystal, serversQuotingErrors } from './runtimes.ts';
 import { rust } from './rust.ts';
 import { shell } from './shell.ts';
 import { structlog } from './structlog.ts';
@@ -133,4 +135,8 @@ export const FORMATS: PairFormat[] = [
   jsonDocuments,
   nodeInspected,
   scriptLayouts,
+  browsers,
+  w3c,
+  monoAndCrystal,
+  serversQuotingErrors,
 ];

@@ -39,6 +39,26 @@ describe('the scanner flags levels written as shapes or numbers', () => {
     expectFlagged('I0501 10:00:00.123456    1234 controller.go:118] "Starting workers" count=4', false);
   });
 
+  it("CockroachDB's klog with the year: E, F and W lines, not I lines", () => {
+    expectFlagged(
+      'E241203 18:40:51.002991 8812 sql/conn_executor.go:901 ⋮ [T1,n1] 902  could not acquire lease',
+      true,
+    );
+    expectFlagged('W241203 18:40:51.002991 8812 kv/kvserver/store.go:3112 ⋮ [T1,n1,s1] 7  slow range', true);
+    expectFlagged('I241203 18:40:51.002991 8812 server/node.go:533 ⋮ [T1,n1] 12  node started', false);
+  });
+
+  it("a W3C log's directive and its 5xx lines (space- or tab-separated), not its other requests", () => {
+    const fields = '#Fields: date time cs-method cs-uri-stem sc-status sc-substatus time-taken';
+    const lines = [
+      '2026-12-02 10:00:01 GET /basket 200 0 31',
+      '2026-12-02 10:00:02 POST /checkout 500 19 1203',
+      '2026-12-02\t10:00:03\tGET\t/basket\t503\t2\t40',
+      '2026-12-02 10:00:04 GET /basket 404 0 31',
+    ];
+    expect(flagged(`${fields}\n${lines.join('\n')}\n`)).toEqual([fields, lines[1], lines[2]]);
+  });
+
   it('logcat threadtime: E, F, A and W lines whatever the width of pid and tid, not V, D or I', () => {
     for (const [pid, tid] of [
       ['  123', ' 4567'],
