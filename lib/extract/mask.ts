@@ -414,7 +414,66 @@ function maskToken(tok: string, at: number, s: string): string {
   const pod = tok.length > 6 ? POD_NAME.exec(tok) : null;
   if (pod) return `${pod[1]}-<*>`;
   if (HAS_DIGIT.test(tok) || HEX_WORD.test(tok)) return keptToken(tok, at, s) ? tok : '<*>';
-  return tok;
+  return tok.length >= RANDOM_LETTERS_MIN
+    ? tok.replace(LETTER_RUN, (run) => (isRandomLetters(run) ? '<*>' : run))
+    : tok;
+}
+
+/**
+ * A session token or key that happens to hold no digit (`XyZwVuTsRqPoNmLkJh`):
+ * cut where its case changes, most of its pieces read as no word — neither a
+ * word of three letters or more with a vowel, an acronym, nor a short word
+ * (`Is`, `Of`, `Id`) —, as a name's do (`InvalidSessionTokenException`,
+ * `XMLHttpRequest`, `ThisIsATestOfCamelCase`).
+ */
+const RANDOM_LETTERS_MIN = 16;
+const LETTER_RUN = /[A-Za-z]{16,}/g;
+const LETTER_PIECE = /[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+/g;
+const SHORT_WORDS = new Set([
+  'is',
+  'of',
+  'on',
+  'at',
+  'by',
+  'to',
+  'in',
+  'up',
+  'my',
+  'no',
+  'or',
+  'id',
+  'as',
+  'if',
+  'it',
+  'be',
+  'do',
+  'go',
+  'me',
+  'we',
+  'us',
+  'an',
+  'so',
+  'ok',
+  'io',
+  'db',
+  'ui',
+  'os',
+  'vm',
+  'js',
+]);
+
+function isRandomLetters(run: string): boolean {
+  const pieces = run.match(LETTER_PIECE) ?? [];
+  if (pieces.length < 4) return false;
+  let odd = 0;
+  for (const p of pieces) {
+    const word =
+      (p.length >= 3 && /[aeiouyAEIOUY]/.test(p)) ||
+      (p.length >= 2 && p.length <= 5 && p === p.toUpperCase()) ||
+      SHORT_WORDS.has(p.toLowerCase());
+    if (!word) odd++;
+  }
+  return odd >= pieces.length / 2;
 }
 
 /** Adjacent masks joined by punctuation are one value (a time, an address with port). */

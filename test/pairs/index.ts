@@ -20,6 +20,7 @@ import { goPanics } from './go-panics.ts';
 import {
   javaServers,
   jsonDocuments,
+  letterTokens,
   nodeInspected,
   platformTools,
   refusedInputs,
@@ -139,4 +140,5 @@ export const FORMATS: PairFormat[] = [
   w3c,
   monoAndCrystal,
   serversQuotingErrors,
+  letterTokens,
 ];

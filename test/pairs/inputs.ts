@@ -888,3 +888,74 @@ export const scriptLayouts: PairFormat = {
     },
   ],
 };
+
+/**
+ * Random tokens, keys and session ids that happen to hold no digit: one failure
+ * whatever the token was; the names a message quotes (a bean, a field, a
+ * class), however long, stay what they are.
+ */
+export const letterTokens: PairFormat = {
+  format: 'tokens without a digit, and the names beside them',
+  pairs: [
+    {
+      name: 'an expired session, two tokens of letters only',
+      kind: 'same',
+      a: log('2026-12-02 10:14:03,118 ERROR [auth] session hTqPwZrKfLmXvBnCsJ expired before refresh'),
+      b: log('2026-12-04 22:40:51,902 ERROR [auth] session RkVmQpLsWtXzNbHcDg expired before refresh'),
+    },
+    {
+      name: 'an expired session against a revoked one',
+      kind: 'different',
+      a: log('2026-12-02 10:14:03,118 ERROR [auth] session hTqPwZrKfLmXvBnCsJ expired before refresh'),
+      b: log('2026-12-02 10:14:03,118 ERROR [auth] session hTqPwZrKfLmXvBnCsJ revoked before refresh'),
+    },
+    {
+      name: 'a refused API key, logged as JSON',
+      kind: 'same',
+      a: ndjson({
+        level: 'error',
+        time: '2026-12-02T10:14:03.118Z',
+        msg: 'rejected key QzXbWnVmKpLrTsJhGf for tenant acme',
+      }),
+      b: ndjson({
+        level: 'error',
+        time: '2026-12-03T07:00:40.001Z',
+        msg: 'rejected key BvNcMxZlKjHgFdSaPw for tenant acme',
+      }),
+    },
+    {
+      name: 'a Redis key holding a letter token, the wrong type each time',
+      kind: 'same',
+      a: log(
+        '2026-12-02T10:14:03.118Z error cache: WRONGTYPE Operation against a key holding the wrong kind of value (key cart:JbKqWmPzRtLxVnYhCs)',
+      ),
+      b: log(
+        '2026-12-05T01:20:33.640Z error cache: WRONGTYPE Operation against a key holding the wrong kind of value (key cart:TfGhRzPqWxLmNkBvDj)',
+      ),
+    },
+    {
+      name: 'two beans a context could not find',
+      kind: 'different',
+      a: log(
+        "2026-12-02 10:14:03.118 ERROR 1 --- [main] o.s.boot.SpringApplication : No bean named 'invoiceExportScheduler' available",
+      ),
+      b: log(
+        "2026-12-02 10:14:03.118 ERROR 1 --- [main] o.s.boot.SpringApplication : No bean named 'paymentRetryScheduler' available",
+      ),
+    },
+    {
+      name: 'two attributes missing on None',
+      kind: 'different',
+      a: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/orders.py", line 88, in ship',
+        "AttributeError: 'NoneType' object has no attribute 'shippingAddressLine'",
+      ),
+      b: log(
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/orders.py", line 88, in ship',
+        "AttributeError: 'NoneType' object has no attribute 'billingAddressLineTwo'",
+      ),
+    },
+  ],
+};
