@@ -13,6 +13,8 @@
  * counts, sizes and durations with their units, hosts, pod names, query values.
  */
 
+import { slugsMasked } from '#lib/records/model';
+
 /** Characters of a line that take part in its signature. */
 export const MASK_LIMIT = 2048;
 
@@ -41,6 +43,10 @@ const MONTH = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const MONTH_WORD =
   'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+
+/** A path with a slug in it (slugsMasked), and a path as a line holds one. */
+const SLUG_IN_TEXT = /\/[a-z]{1,64}-[a-z]{1,64}-[a-z]/;
+const TEXT_PATH = /(?<![\w.~%-])\/[\w.~%/-]{1,2048}/g;
 
 /** What introduces a refused input value (see its rule in RULES). */
 const INPUT_VALUE =
@@ -521,6 +527,8 @@ export function maskText(line: string): string {
     s = s.replace(URL_RULE, '<url>');
   }
   if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
+  // A page's slug in a path (`Internal Server Error: /products/walnut-side-table/`) is its id.
+  if (SLUG_IN_TEXT.test(s)) s = s.replace(TEXT_PATH, slugsMasked);
   for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
   s = s.replace(TOKEN, maskToken);
   s = s.replace(MASK_RUN, '<*>').replace(CONTEXT_GROUP, '[<*>]');

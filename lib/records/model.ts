@@ -79,8 +79,32 @@ export function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** A request path is one token to the masks: its id segments are masked here, its names kept. */
-export const pathTemplate = (path: string): string => path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>');
+/**
+ * A request path is one token to the masks: its id segments are masked here,
+ * its names kept, and so are its slugs (slugsMasked).
+ */
+export const pathTemplate = (path: string): string =>
+  slugsMasked(path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>'));
+
+/**
+ * A path's slugs, the names a site gives its pages (`/products/walnut-side-table`,
+ * `/blog/how-to-brew-tea`), masked as ids are: a segment of lower-case words
+ * joined by hyphens, three or more after a collection (a plural,
+ * `/products/`), four or more anywhere. A route's own hyphenated names are
+ * shorter (`/reset-password`, `/order-history`) and stay.
+ */
+export function slugsMasked(path: string): string {
+  if (!SLUG_HINT.test(path)) return path;
+  return path.replace(SLUG_SEGMENT, (slug: string, before: string | undefined) => {
+    const words = slug.split('-').length;
+    return words >= 4 || (words >= 3 && before !== undefined && COLLECTION.test(before)) ? '<*>' : slug;
+  });
+}
+
+const SLUG_HINT = /[a-z]-[a-z]{1,64}-[a-z]/;
+const SLUG_SEGMENT = /(?<=(?:^|\/)(?:([A-Za-z_]{1,64})\/)?)[a-z]{1,64}(?:-[a-z]{1,64}){2,15}(?=$|[/?#;])/g;
+/** A collection's name: a plural (`products`, `posts`, `categories`). */
+const COLLECTION = /^[A-Za-z_]{2,63}s$/;
 
 export function pushError(result: DecodeResult, message: string): void {
   result.rejected++;

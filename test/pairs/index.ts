@@ -22,6 +22,7 @@ import {
   jsonDocuments,
   letterTokens,
   nodeInspected,
+  pageSlugs,
   platformTools,
   refusedInputs,
   scriptLayouts,
@@ -141,4 +142,5 @@ export const FORMATS: PairFormat[] = [
   monoAndCrystal,
   serversQuotingErrors,
   letterTokens,
+  pageSlugs,
 ];

@@ -959,3 +959,138 @@ export const letterTokens: PairFormat = {
     },
   ],
 };
+
+/**
+ * The slugs a site names its pages by (`/products/walnut-side-table`, `/blog/how-to-brew-green-tea`)
+ * are ids: one route failing is one failure whichever page was asked for; another
+ * route, or a route's own hyphenated name (`/reset-password`), is another.
+ */
+export const pageSlugs: PairFormat = {
+  format: 'page slugs in request paths',
+  pairs: [
+    {
+      name: 'nginx access, a product page answered 502 for two products',
+      kind: 'same',
+      a: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /products/blue-ceramic-mug HTTP/1.1" 502 157 "-" "Mozilla/5.0"',
+      ),
+      b: log(
+        '10.0.3.7 - - [04/Dec/2026:02:00:09 +0000] "GET /products/walnut-side-table HTTP/1.1" 502 157 "-" "Mozilla/5.0"',
+      ),
+    },
+    {
+      name: "nginx access, a product's reviews against the product",
+      kind: 'different',
+      a: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /products/blue-ceramic-mug HTTP/1.1" 502 157 "-" "Mozilla/5.0"',
+      ),
+      b: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /products/blue-ceramic-mug/reviews HTTP/1.1" 502 157 "-" "Mozilla/5.0"',
+      ),
+    },
+    {
+      name: "Django's Internal Server Error on two pages, one traceback",
+      kind: 'same',
+      a: log(
+        '2026-12-03 18:40:51,118 ERROR django.request: Internal Server Error: /products/blue-ceramic-mug/',
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/catalog/views.py", line 41, in detail',
+        '    price = product.prices.latest("at")',
+        'catalog.models.Price.DoesNotExist: Price matching query does not exist.',
+      ),
+      b: log(
+        '2026-12-04 02:00:09,004 ERROR django.request: Internal Server Error: /products/walnut-side-table/',
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/catalog/views.py", line 41, in detail',
+        '    price = product.prices.latest("at")',
+        'catalog.models.Price.DoesNotExist: Price matching query does not exist.',
+      ),
+    },
+    {
+      name: "Django's Internal Server Error, one page, another exception",
+      kind: 'different',
+      a: log(
+        '2026-12-03 18:40:51,118 ERROR django.request: Internal Server Error: /products/blue-ceramic-mug/',
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/catalog/views.py", line 41, in detail',
+        'catalog.models.Price.DoesNotExist: Price matching query does not exist.',
+      ),
+      b: log(
+        '2026-12-03 18:40:51,118 ERROR django.request: Internal Server Error: /products/blue-ceramic-mug/',
+        'Traceback (most recent call last):',
+        '  File "/srv/shop/catalog/views.py", line 41, in detail',
+        'catalog.models.Stock.DoesNotExist: Stock matching query does not exist.',
+      ),
+    },
+    {
+      name: "nginx's error log, an upstream timing out for two posts",
+      kind: 'same',
+      a: log(
+        '2026/12/03 18:40:51 [error] 31#31: *4411 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1, server: blog.example.com, request: "GET /blog/how-to-brew-green-tea HTTP/1.1", upstream: "http://10.0.0.5:8080/blog/how-to-brew-green-tea", host: "blog.example.com"',
+      ),
+      b: log(
+        '2026/12/04 02:00:09 [error] 29#29: *98 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.3.7, server: blog.example.com, request: "GET /blog/five-ways-to-store-coffee HTTP/1.1", upstream: "http://10.0.0.6:8080/blog/five-ways-to-store-coffee", host: "blog.example.com"',
+      ),
+    },
+    {
+      name: "a route's own hyphenated names stay: reset-password against sign-in",
+      kind: 'different',
+      a: ndjson({
+        level: 'info',
+        method: 'POST',
+        path: '/users/reset-password',
+        format: 'json',
+        status: 500,
+        duration: 41.2,
+      }),
+      b: ndjson({
+        level: 'info',
+        method: 'POST',
+        path: '/users/sign-in',
+        format: 'json',
+        status: 500,
+        duration: 12.9,
+      }),
+    },
+    {
+      name: 'a JSON access record, two articles of one route',
+      kind: 'same',
+      a: ndjson({
+        level: 'info',
+        method: 'GET',
+        path: '/articles/why-we-moved-to-rust',
+        format: 'json',
+        status: 503,
+        duration: 30001.4,
+      }),
+      b: ndjson({
+        level: 'info',
+        method: 'GET',
+        path: '/articles/scaling-postgres-read-replicas',
+        format: 'json',
+        status: 503,
+        duration: 30000.9,
+      }),
+    },
+    {
+      name: 'a JSON access record, an article against its comments',
+      kind: 'different',
+      a: ndjson({
+        level: 'info',
+        method: 'GET',
+        path: '/articles/why-we-moved-to-rust',
+        format: 'json',
+        status: 503,
+        duration: 30001.4,
+      }),
+      b: ndjson({
+        level: 'info',
+        method: 'GET',
+        path: '/articles/why-we-moved-to-rust/comments',
+        format: 'json',
+        status: 503,
+        duration: 30001.4,
+      }),
+    },
+  ],
+};
