@@ -81,10 +81,11 @@ export function clip(text: string, max: number): string {
 
 /**
  * A request path is one token to the masks: its id segments are masked here,
- * its names kept, and so are its slugs (slugsMasked).
+ * its names kept, and so are its slugs (slugsMasked) and its query's and
+ * parameters' values (`/search?q=<*>&sort=<*>`: what was asked, not where).
  */
 export const pathTemplate = (path: string): string =>
-  slugsMasked(path.replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>'));
+  slugsMasked(path.replace(/([?&;][^=&;#/]{1,128}=)[^&;#]*/g, '$1<*>').replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>'));
 
 /**
  * A path's slugs, the names a site gives its pages (`/products/walnut-side-table`,

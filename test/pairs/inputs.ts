@@ -1053,6 +1053,26 @@ export const pageSlugs: PairFormat = {
       }),
     },
     {
+      name: 'nginx access, a search answered 500 for two queries',
+      kind: 'same',
+      a: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /search?q=walnut+table&sort=price HTTP/1.1" 500 157 "-" "Mozilla/5.0"',
+      ),
+      b: log(
+        '10.0.3.7 - - [04/Dec/2026:02:00:09 +0000] "GET /search?q=ceramic&sort=newest HTTP/1.1" 500 157 "-" "Mozilla/5.0"',
+      ),
+    },
+    {
+      name: 'nginx access, a search against a suggestion, same query',
+      kind: 'different',
+      a: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /search?q=walnut+table HTTP/1.1" 500 157 "-" "Mozilla/5.0"',
+      ),
+      b: log(
+        '10.0.0.1 - - [03/Dec/2026:18:40:51 +0000] "GET /suggest?q=walnut+table HTTP/1.1" 500 157 "-" "Mozilla/5.0"',
+      ),
+    },
+    {
       name: 'a JSON access record, two articles of one route',
       kind: 'same',
       a: ndjson({
