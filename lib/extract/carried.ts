@@ -8,11 +8,15 @@
  *   by an F(ull) one.
  * - Docker json-file: `{"log":"<line>\n","stream":"stderr","time":"…"}`, a
  *   long line split into pieces whose `log` lacks the final newline.
+ * - Loki's `logcli query --output=jsonl`: `{"labels":{…},"line":"<line>","timestamp":"…"}`,
+ *   the line as Loki stored it (lib/records/json.ts logcliLine).
  *
  * Contract (pure): `Unwrapper.line(text)` answers the carried line once it is
  * whole, `null` while pieces of it are held, or `undefined` when `text` is no
  * such wrapper (read it as it is). Held pieces are bounded to MAX_HELD characters.
  */
+
+import { logcliLine } from '#lib/records/json';
 
 const CRI =
   /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) (?:stdout|stderr) ([PF])(?: |$)/;
@@ -43,6 +47,11 @@ export class Unwrapper {
       if (log === undefined) return undefined;
       last = log.endsWith('\n');
       piece = last ? log.slice(0, log.endsWith('\r\n') ? -2 : -1) : log;
+    } else if (c === 123 && (text.startsWith('{"labels":') || text.startsWith('{"line":'))) {
+      const line = lokiLine(text);
+      if (line === undefined) return undefined;
+      piece = line;
+      last = true;
     } else return undefined;
     if (!last) {
       if (this.held.length < MAX_HELD) this.held += piece.slice(0, MAX_HELD - this.held.length);
@@ -77,4 +86,16 @@ function dockerLog(text: string): string | undefined {
   if (typeof o.log !== 'string' || typeof o.stream !== 'string') return undefined;
   for (const k of Object.keys(o)) if (!DOCKER_KEYS.has(k)) return undefined;
   return o.log;
+}
+
+function lokiLine(text: string): string | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? logcliLine(v as Record<string, unknown>)
+    : undefined;
 }

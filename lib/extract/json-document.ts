@@ -10,7 +10,7 @@
  *
  * Contract: a stream transform of the bytes the scanner reads (the hash and
  * the archive keep the bytes as received); linear, bounded memory (a record
- * is kept up to RECORD_KEEP bytes); any chunking gives the same lines. Where
+ * is kept up to RECORD_KEEP bytes, a Loki stream up to STREAM_KEEP); any chunking gives the same lines. Where
  * the log is not such a document — its first value is not an object or an
  * array of objects, its first record is a single line (NDJSON), the first
  * record does not parse, or no record ends in the first SNIFF_LIMIT bytes —
@@ -20,6 +20,8 @@
 
 /** Bytes of one record kept (a longer one is cut; the scanner keeps less of a line anyway). */
 export const RECORD_KEEP = 2 * 1024 * 1024 + 1;
+/** Bytes of one Loki stream kept: its lines are the log (a query answers with up to 5,000 of them, by default). */
+export const STREAM_KEEP = 16 * 1024 * 1024 + 1;
 /** Bytes held before the first record ends; past them the log is read as text. */
 export const SNIFF_LIMIT = 1024 * 1024;
 
@@ -43,14 +45,37 @@ const ESCAPED_NEWLINE = Buffer.from('\\n');
 const PLACES_KEPT = 1 << 16;
 
 /**
- * Envelopes of log events, whose events are the log: CloudWatch Logs'
- * subscription payload (`{"messageType":"DATA_MESSAGE",…,"logEvents":[…]}`, as
- * a subscription's Lambda, Firehose or a script saves it) and the answer of
- * `aws logs filter-log-events` / `get-log-events` (`{"events":[…],…}`, its first key).
+ * Envelopes of log events, whose events are the log, by the keys that lead to
+ * the array of events: CloudWatch Logs' subscription payload
+ * (`{"messageType":"DATA_MESSAGE",…,"logEvents":[…]}`, as a subscription's
+ * Lambda, Firehose or a script saves it), the answer of `aws logs
+ * filter-log-events` / `get-log-events` (`{"events":[…],…}`, its first key),
+ * an Elasticsearch or OpenSearch search's answer (`{"took":…,"hits":{…,"hits":[…]}}`:
+ * each hit's `_source` is a record, lib/records/json.ts searchHitSource) and
+ * Loki's query answer (`{"status":"success","data":{…,"result":[…]}}`: each
+ * stream's `values` are `[time, line]` pairs, its lines the log; LOKI_STREAMS).
  */
-function isEnvelopeKey(key: string, index: number): boolean {
-  return key === 'logEvents' || (key === 'events' && index === 0);
+enum Envelope {
+  Events,
+  LokiStreams,
 }
+
+function envelopeAt(path: readonly string[], key: string, index: number, first: string): Envelope | null {
+  if (path.length === 0)
+    return key === 'logEvents' || (key === 'events' && index === 0) ? Envelope.Events : null;
+  if (path.length === 1 && path[0] === 'hits' && key === 'hits') return Envelope.Events;
+  if (path.length === 1 && path[0] === 'data' && key === 'result' && first === 'resultType')
+    return Envelope.LokiStreams;
+  return null;
+}
+
+/**
+ * A key whose object may hold an envelope's array of events (envelopeAt), in
+ * an answer that starts as the service's do (`took` first, `status` first), so
+ * that a record with a `hits` or `data` object is read as the record it is.
+ */
+const isEnvelopeParent = (path: readonly string[], key: string, first: string): boolean =>
+  path.length === 0 && ((key === 'hits' && first === 'took') || (key === 'data' && first === 'status'));
 
 /** n bytes of src from `from` to dst at `at`: a loop for the short runs most are (Buffer.copy costs more to call). */
 function copyBytes(src: Buffer, from: number, n: number, dst: Buffer, at: number): void {
@@ -105,6 +130,14 @@ export class JsonDocument {
   private valueOf: string | null = null;
   private envelope = false;
   private inEvents = false;
+  /** The depth whose keys are watched, and the keys that led there (an envelope's object inside the top one). */
+  private watchDepth = 1;
+  private readonly path: string[] = [];
+  /** The first key of the object whose keys are watched. */
+  private firstKey = '';
+  /** The depth inside the envelope's array of events, and what its events are. */
+  private eventsDepth = 2;
+  private kind = Envelope.Events;
 
   /**
    * `placed`: keep where each line came from, for rawOffset (a caller that
@@ -115,6 +148,11 @@ export class JsonDocument {
     private readonly out: (bytes: Buffer) => void,
     private readonly placed = false,
   ) {}
+
+  /** Bytes of the record being read that are kept: a Loki stream's, or any other record's. */
+  private get keepLimit(): number {
+    return this.envelope && this.kind === Envelope.LokiStreams ? STREAM_KEEP : RECORD_KEEP;
+  }
 
   /** True once the log reads as a JSON document (its records go out re-lined). */
   get isDocument(): boolean {
@@ -212,7 +250,7 @@ export class JsonDocument {
           if (run >= 0) this.keep(buf, run, i);
           this.keep(ESCAPED_NEWLINE, 0, ESCAPED_NEWLINE.length);
           run = i + 1;
-          if (this.recordLen >= RECORD_KEEP) {
+          if (this.recordLen >= this.keepLimit) {
             this.tooLong(buf, i + 1);
             return;
           }
@@ -224,7 +262,7 @@ export class JsonDocument {
         if (this.inRecord && run >= 0) {
           this.keep(buf, run, i);
           run = -1;
-          if (this.recordLen >= RECORD_KEEP) {
+          if (this.recordLen >= this.keepLimit) {
             this.tooLong(buf, i);
             return;
           }
@@ -249,20 +287,34 @@ export class JsonDocument {
         continue;
       }
       if (run < 0) run = i;
-      if (this.recordDepth === 0 && this.depth === 1 && !this.topIsArray && this.watchKey(c)) {
-        // An envelope's array of events opens: what was kept of the envelope goes.
-        this.recordLen = 0;
-        this.inRecord = false;
-        this.envelope = true;
-        this.inEvents = true;
-        this.depth = 2;
-        run = -1;
-        continue;
+      let descend = false;
+      if (this.recordDepth === 0 && this.depth === this.watchDepth && !this.topIsArray) {
+        const seen = this.watchKey(c);
+        if (seen === 'events') {
+          // An envelope's array of events opens: what was kept of the envelope goes.
+          this.recordLen = 0;
+          this.inRecord = false;
+          this.envelope = true;
+          this.inEvents = true;
+          this.depth++;
+          this.eventsDepth = this.depth;
+          run = -1;
+          continue;
+        }
+        descend = seen === 'descend';
       }
       if (c === QUOTE) this.inString = true;
-      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth++;
-      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        this.depth++;
+        if (descend) this.watchFrom(this.depth);
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         this.depth--;
+        // The object an envelope's events were looked for in closed without them: its parent's keys again.
+        if (this.depth < this.watchDepth && this.path.length > 0) {
+          this.path.pop();
+          this.watchDepth = this.depth;
+          this.keyIndex = Number.MAX_SAFE_INTEGER;
+        }
         if (this.depth === this.recordDepth) {
           this.keep(buf, run, i + 1);
           run = -1;
@@ -271,36 +323,61 @@ export class JsonDocument {
       }
     }
     if (this.inRecord && run >= 0) this.keep(buf, run, buf.length);
-    if (this.recordLen >= RECORD_KEEP) this.tooLong(buf, buf.length);
+    if (this.recordLen >= this.keepLimit) this.tooLong(buf, buf.length);
   }
 
   /**
-   * A byte at the first level of a top-level object: follows its keys; true
-   * when it opens the array of events of an envelope (ENVELOPES).
+   * A byte at the watched level of a top-level object (its first, or an
+   * object an envelope's events may lie in): follows its keys; 'events' when
+   * it opens the array of events of an envelope (envelopeAt), 'descend' when it
+   * opens an object that may hold one.
    */
-  private watchKey(c: number): boolean {
+  private watchKey(c: number): 'events' | 'descend' | null {
     if (c === QUOTE) {
       // A key's string after '{' or ',', else a value's.
       this.readingKey = this.expectKey;
       if (this.expectKey) this.key = '';
       this.expectKey = false;
       this.valueOf = null;
-      return false;
+      return null;
     }
     if (c === COLON && this.keyDone) {
       this.keyDone = false;
       this.valueOf = this.key;
-      return false;
+      if (this.keyIndex === 0) this.firstKey = this.key;
+      return null;
     }
     if (c === COMMA) {
       this.expectKey = true;
       this.keyIndex++;
       this.valueOf = null;
-      return false;
+      return null;
     }
     const key = this.valueOf;
     this.valueOf = null;
-    return c === OPEN_BRACKET && key !== null && isEnvelopeKey(key, this.keyIndex);
+    if (key === null) return null;
+    if (c === OPEN_BRACKET) {
+      const kind = envelopeAt(this.path, key, this.keyIndex, this.firstKey);
+      if (kind === null) return null;
+      this.kind = kind;
+      return 'events';
+    }
+    if (c === OPEN_BRACE && isEnvelopeParent(this.path, key, this.firstKey)) {
+      this.path.push(key);
+      return 'descend';
+    }
+    return null;
+  }
+
+  /** The keys of the object just opened at `depth` are watched from here. */
+  private watchFrom(depth: number): void {
+    this.watchDepth = depth;
+    this.keyIndex = 0;
+    this.firstKey = '';
+    this.expectKey = true;
+    this.readingKey = false;
+    this.keyDone = false;
+    this.valueOf = null;
   }
 
   /** The rest of an envelope after its events: skipped to its end. */
@@ -328,13 +405,13 @@ export class JsonDocument {
       // Between the events of an envelope.
       if (c === OPEN_BRACE) {
         this.inRecord = true;
-        this.recordDepth = 2;
-        this.depth = 3;
+        this.recordDepth = this.eventsDepth;
+        this.depth = this.eventsDepth + 1;
         return true;
       }
       if (c === CLOSE_BRACKET) {
         this.inEvents = false;
-        this.depth = 1;
+        this.depth = this.eventsDepth - 1;
       }
       return c === COMMA || c === CLOSE_BRACKET;
     }
@@ -345,6 +422,7 @@ export class JsonDocument {
       this.seenValue = true;
       if (this.depth === 1) {
         this.keyIndex = 0;
+        this.firstKey = '';
         this.expectKey = true;
         this.readingKey = false;
         this.keyDone = false;
@@ -393,6 +471,15 @@ export class JsonDocument {
 
   private emitRecord(): void {
     this.inRecord = false;
+    if (this.envelope && this.kind === Envelope.LokiStreams) {
+      const lines = lokiLines(this.record.subarray(0, this.recordLen));
+      if (lines !== null) {
+        this.recordLen = 0;
+        this.place(this.outAt + this.linesLen, this.recordRaw);
+        this.append(Buffer.from(lines, 'utf8'));
+        return;
+      }
+    }
     const n = this.recordLen;
     this.recordLen = 0;
     this.place(this.outAt + this.linesLen, this.recordRaw);
@@ -404,6 +491,17 @@ export class JsonDocument {
     copyBytes(this.record, 0, n, this.lines, this.linesLen);
     this.lines[this.linesLen + n] = NEWLINE;
     this.linesLen += n + 1;
+  }
+
+  /** Lines handed on as they are (each ending in '\n'). */
+  private append(bytes: Buffer): void {
+    if (this.linesLen + bytes.length > this.lines.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.lines.length * 2, this.linesLen + bytes.length));
+      this.lines.copy(grown, 0, 0, this.linesLen);
+      this.lines = grown;
+    }
+    bytes.copy(this.lines, this.linesLen);
+    this.linesLen += bytes.length;
   }
 
   private place(start: number, raw: number): void {
@@ -418,16 +516,39 @@ export class JsonDocument {
 
   /** Keeps buf[from, to) of the record being read (copied: the caller may reuse its buffer). */
   private keep(buf: Buffer, from: number, to: number): void {
-    const n = Math.min(to - from, RECORD_KEEP - this.recordLen);
+    const limit = this.keepLimit;
+    const n = Math.min(to - from, limit - this.recordLen);
     if (n <= 0) return;
     if (this.recordLen + n > this.record.length) {
-      const grown = Buffer.allocUnsafe(
-        Math.min(RECORD_KEEP, Math.max(this.record.length * 2, this.recordLen + n)),
-      );
+      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(this.record.length * 2, this.recordLen + n)));
       this.record.copy(grown, 0, 0, this.recordLen);
       this.record = grown;
     }
     copyBytes(buf, from, n, this.record, this.recordLen);
     this.recordLen += n;
   }
+}
+
+/**
+ * A Loki stream's lines (`{"stream":{…},"values":[["<ns>","<line>"],…]}`),
+ * oldest first whatever the query's direction (its default, `backward`, lists
+ * the newest first), each ending in '\n'; null when the record is no such stream.
+ */
+function lokiLines(record: Buffer): string | null {
+  let stream: unknown;
+  try {
+    stream = JSON.parse(record.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const values = (stream as { values?: unknown } | null)?.values;
+  if (!Array.isArray(values)) return null;
+  const entries: [string, string][] = [];
+  for (const v of values) {
+    if (!Array.isArray(v) || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
+    entries.push([v[0], v[1]]);
+  }
+  // Nanoseconds since the epoch, as decimal strings: longer is later, then by digits.
+  entries.sort((x, y) => x[0].length - y[0].length || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return entries.map(([, line]) => (line.endsWith('\n') ? line : `${line}\n`)).join('');
 }

@@ -530,8 +530,36 @@ export interface JsonRecordOptions {
   parseInner?: (line: string) => LogEvent;
 }
 
+/**
+ * The record an Elasticsearch or OpenSearch search hit holds (`{"_index":…,
+ * "_id":…,"_source":{…}}`, as `hits.hits` of a search's answer lists them,
+ * and `elasticdump` or a Kibana export writes them a line each); undefined for
+ * any other object.
+ */
+export function searchHitSource(obj: Obj): Obj | undefined {
+  const source = obj._source;
+  return isObj(source) && (typeof obj._index === 'string' || typeof obj._id === 'string')
+    ? source
+    : undefined;
+}
+
+/**
+ * The line a `logcli query --output=jsonl` record carries (`{"labels":{…},
+ * "line":"…","timestamp":"…"}`, labels left out with `--no-labels`): the
+ * application's line, which Loki stored as it was sent. Undefined for any
+ * other object.
+ */
+export function logcliLine(obj: Obj): string | undefined {
+  if (typeof obj.line !== 'string' || typeof obj.timestamp !== 'string') return undefined;
+  for (const key of Object.keys(obj))
+    if (key !== 'line' && key !== 'timestamp' && key !== 'labels') return undefined;
+  return obj.labels === undefined || isObj(obj.labels) ? obj.line : undefined;
+}
+
 /** One structured-logger JSON object as a LogEvent. Never throws. */
 export function eventFromObject(obj: Obj, opts: JsonRecordOptions = {}): LogEvent {
+  const hit = searchHitSource(obj);
+  if (hit !== undefined) return eventFromObject(hit, opts);
   const r = new Reader(obj);
   const format = opts.format ?? 'json';
   const error: LogError = {};

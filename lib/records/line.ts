@@ -11,7 +11,7 @@
  * Every pattern is anchored and its repetitions bounded, so matching stays
  * linear in the line; nothing recurses.
  */
-import { eventFromObject, mergeInner } from './json.ts';
+import { eventFromObject, logcliLine, mergeInner } from './json.ts';
 import {
   clip,
   isoFromText,
@@ -53,6 +53,8 @@ function parse(raw: string, allowJson: boolean): LogEvent {
   if (c === 123) {
     if (allowJson && lastNonSpace(line) === 125) {
       const obj = parseObject(line);
+      const carried = obj && logcliLine(obj);
+      if (carried !== undefined) return parse(carried, true);
       if (obj) return eventFromObject(obj, { parseInner: (inner) => parse(inner, false) });
     }
     return textEvent(line);

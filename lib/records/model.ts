@@ -85,7 +85,9 @@ export function clip(text: string, max: number): string {
  * parameters' values (`/search?q=<*>&sort=<*>`: what was asked, not where).
  */
 export const pathTemplate = (path: string): string =>
-  slugsMasked(path.replace(/([?&;][^=&;#/]{1,128}=)[^&;#]*/g, '$1<*>').replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>'));
+  slugsMasked(
+    path.replace(/([?&;][^=&;#/]{1,128}=)[^&;#]*/g, '$1<*>').replace(/[^/?&=;]*\d[^/?&=;]*/g, '<*>'),
+  );
 
 /**
  * A path's slugs, the names a site gives its pages (`/products/walnut-side-table`,

@@ -21,6 +21,7 @@ import {
   javaServers,
   jsonDocuments,
   letterTokens,
+  logStores,
   nodeInspected,
   pageSlugs,
   platformTools,
@@ -143,4 +144,5 @@ export const FORMATS: PairFormat[] = [
   serversQuotingErrors,
   letterTokens,
   pageSlugs,
+  logStores,
 ];

@@ -1114,3 +1114,156 @@ export const pageSlugs: PairFormat = {
     },
   ],
 };
+
+/** A Loki stream of a query's answer, its lines newest first as Loki lists them by default. */
+function lokiAnswer(stream: Record<string, string>, lines: [string, string][]): string {
+  return `${JSON.stringify(
+    {
+      status: 'success',
+      data: {
+        resultType: 'streams',
+        result: [{ stream, values: lines }],
+        stats: { summary: { totalLinesProcessed: 2 } },
+      },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** An Elasticsearch search's answer over log documents (`_source` a record each). */
+function searchAnswer(index: string, sources: Record<string, unknown>[]): string {
+  return `${JSON.stringify({
+    took: 7,
+    timed_out: false,
+    _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+    hits: {
+      total: { value: sources.length, relation: 'eq' },
+      max_score: null,
+      hits: sources.map((s, i) => ({ _index: index, _id: `Qw${i}rTyXb`, _score: null, _source: s })),
+    },
+  })}\n`;
+}
+
+/**
+ * Logs exported from a log store and posted: Loki's (`logcli query
+ * --output=jsonl`, a line a record; its HTTP API's answer) and
+ * Elasticsearch's (a search's answer; `elasticdump`'s hits a line each). The
+ * application's lines or records inside are the log; the store's labels,
+ * indices and ids are not.
+ */
+export const logStores: PairFormat = {
+  format: 'exports of Loki and Elasticsearch',
+  pairs: [
+    {
+      name: 'logcli jsonl, one failure on two pods',
+      kind: 'same',
+      a: ndjson(
+        {
+          labels: { app: 'shop', pod: 'shop-7d9c5f6b8-xk2pq' },
+          line: '2026-12-03T18:40:52.001Z ERROR payment refused by gateway: card_declined',
+          timestamp: '2026-12-03T18:40:52.001Z',
+        },
+        {
+          labels: { app: 'shop', pod: 'shop-7d9c5f6b8-xk2pq' },
+          line: '2026-12-03T18:40:51.118Z INFO basket loaded',
+          timestamp: '2026-12-03T18:40:51.118Z',
+        },
+      ),
+      b: ndjson({
+        labels: { app: 'shop', pod: 'shop-7d9c5f6b8-ab12c' },
+        line: '2026-12-04T01:00:00.000Z ERROR payment refused by gateway: card_declined',
+        timestamp: '2026-12-04T01:00:00.000Z',
+      }),
+    },
+    {
+      name: 'logcli jsonl without labels, another decline code',
+      kind: 'different',
+      a: ndjson({
+        line: '2026-12-04T01:00:00.000Z ERROR payment refused by gateway: card_declined',
+        timestamp: '2026-12-04T01:00:00.000Z',
+      }),
+      b: ndjson({
+        line: '2026-12-04T01:00:00.000Z ERROR payment refused by gateway: expired_card',
+        timestamp: '2026-12-04T01:00:00.000Z',
+      }),
+    },
+    {
+      name: "Loki's query answer, a Python traceback stored a line an entry, newest first",
+      kind: 'same',
+      a: lokiAnswer({ app: 'billing', pod: 'billing-5f6b8c9d7-q2w3e' }, [
+        ['1764787252004000000', "KeyError: 'customer_id'"],
+        ['1764787252003000000', '  File "/srv/billing/invoice.py", line 41, in build'],
+        ['1764787252002000000', 'Traceback (most recent call last):'],
+        ['1764787252001000000', '2026-12-03 18:40:52,001 ERROR billing.invoice: invoice run failed'],
+      ]),
+      b: lokiAnswer({ app: 'billing', pod: 'billing-5f6b8c9d7-z9x8c' }, [
+        ['1764810000004000000', "KeyError: 'customer_id'"],
+        ['1764810000003000000', '  File "/srv/billing/invoice.py", line 44, in build'],
+        ['1764810000002000000', 'Traceback (most recent call last):'],
+        ['1764810000001000000', '2026-12-04 01:00:00,001 ERROR billing.invoice: invoice run failed'],
+      ]),
+    },
+    {
+      name: "Loki's query answer, the traceback raised in another function",
+      kind: 'different',
+      a: lokiAnswer({ app: 'billing' }, [
+        ['1764787252003000000', "KeyError: 'customer_id'"],
+        ['1764787252002000000', '  File "/srv/billing/invoice.py", line 41, in build'],
+        ['1764787252001000000', 'Traceback (most recent call last):'],
+      ]),
+      b: lokiAnswer({ app: 'billing' }, [
+        ['1764787252003000000', "KeyError: 'customer_id'"],
+        ['1764787252002000000', '  File "/srv/billing/invoice.py", line 90, in send'],
+        ['1764787252001000000', 'Traceback (most recent call last):'],
+      ]),
+    },
+    {
+      name: "an Elasticsearch search's answer, one failure in two indices",
+      kind: 'same',
+      a: searchAnswer('logs-shop-2026.12.03', [
+        { '@timestamp': '2026-12-03T18:40:51.118Z', 'log.level': 'info', message: 'basket loaded' },
+        {
+          '@timestamp': '2026-12-03T18:40:52.001Z',
+          'log.level': 'error',
+          message: 'stock reservation failed for order 8812',
+          'error.type': 'TimeoutError',
+        },
+      ]),
+      b: searchAnswer('logs-shop-2026.12.05', [
+        {
+          '@timestamp': '2026-12-05T09:12:40.551Z',
+          'log.level': 'error',
+          message: 'stock reservation failed for order 17',
+          'error.type': 'TimeoutError',
+        },
+      ]),
+    },
+    {
+      name: 'elasticdump hits, a line each: another error type',
+      kind: 'different',
+      a: ndjson({
+        _index: 'logs-shop-2026.12.03',
+        _id: 'aB3xYzQw',
+        _score: 1,
+        _source: {
+          '@timestamp': '2026-12-03T18:40:52.001Z',
+          'log.level': 'error',
+          message: 'stock reservation failed for order 8812',
+          'error.type': 'TimeoutError',
+        },
+      }),
+      b: ndjson({
+        _index: 'logs-shop-2026.12.03',
+        _id: 'aB3xYzQw',
+        _score: 1,
+        _source: {
+          '@timestamp': '2026-12-03T18:40:52.001Z',
+          'log.level': 'error',
+          message: 'stock reservation failed for order 8812',
+          'error.type': 'ConnectionRefused',
+        },
+      }),
+    },
+  ],
+};

@@ -25,12 +25,17 @@ function recordEvent(v: unknown): LogEvent | undefined {
 
 /**
  * The events of an envelope that carries a log's events: CloudWatch Logs'
- * subscription payload (`logEvents`) and the answer of `aws logs
- * filter-log-events` / `get-log-events` (`events`, its first key); null for a record.
+ * subscription payload (`logEvents`), the answer of `aws logs
+ * filter-log-events` / `get-log-events` (`events`, its first key) and an
+ * Elasticsearch or OpenSearch search's (`hits.hits`, `took` its first key); null for a record.
  */
 export function envelopeEvents(v: Record<string, unknown>): unknown[] | null {
   if (Array.isArray(v.logEvents)) return v.logEvents;
-  return Object.keys(v)[0] === 'events' && Array.isArray(v.events) ? v.events : null;
+  const first = Object.keys(v)[0];
+  if (first === 'events' && Array.isArray(v.events)) return v.events;
+  // An Elasticsearch or OpenSearch search's answer: its hits, each a record (lib/records/json.ts searchHitSource).
+  const hits = first === 'took' && isObj(v.hits) ? (v.hits as Record<string, unknown>).hits : undefined;
+  return Array.isArray(hits) ? hits : null;
 }
 
 function add(result: DecodeResult, v: unknown, where: string): void {

@@ -113,6 +113,73 @@ describe('JSON documents', () => {
     expect(x.headline?.title).toBe('charge <*> failed: card declined');
   });
 
+  it("reads a search's hits and a Loki query's lines: Elasticsearch/OpenSearch and Loki answers", () => {
+    const sources = [
+      { '@timestamp': '2026-12-03T10:00:00Z', 'log.level': 'info', message: 'basket loaded' },
+      {
+        '@timestamp': '2026-12-03T10:00:01Z',
+        'log.level': 'error',
+        message: 'charge 8812 failed: card declined',
+      },
+    ];
+    const hits = sources.map((source, i) => ({
+      _index: 'logs-shop',
+      _id: `id${i}`,
+      _score: null,
+      _source: source,
+    }));
+    const search = {
+      took: 4,
+      timed_out: false,
+      _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+      hits: { total: { value: 2, relation: 'eq' }, max_score: null, hits },
+      aggregations: { levels: { buckets: [] } },
+    };
+    const hitLines = `${hits.map((h) => JSON.stringify(h)).join('\n')}\n`;
+    // The Loki answer lists a stream's lines newest first (its default direction): they come out oldest first.
+    const loki = {
+      status: 'success',
+      data: {
+        resultType: 'streams',
+        result: [
+          {
+            stream: { app: 'shop', pod: 'shop-7d9c5f6b8-xk2pq' },
+            values: [
+              ['1764756001000000000', 'ERROR charge 8812 failed: card declined'],
+              ['1764756000000000000', 'INFO basket loaded\n'],
+            ],
+          },
+          { stream: { app: 'cart' }, values: [['1764756002000000000', 'WARN slow\nsecond line']] },
+        ],
+        stats: { summary: { bytesProcessedPerSecond: 1 } },
+      },
+    };
+    const lokiLines = 'INFO basket loaded\nERROR charge 8812 failed: card declined\nWARN slow\nsecond line\n';
+    for (const size of [1, 3, 64, 1 << 20]) {
+      expect(relined(JSON.stringify(search), size)).toBe(hitLines);
+      expect(relined(JSON.stringify(search, null, 2), size)).toBe(hitLines);
+      expect(relined(JSON.stringify(loki), size)).toBe(lokiLines);
+      expect(relined(JSON.stringify(loki, null, 2), size)).toBe(lokiLines);
+    }
+    expect(extractBuffer(Buffer.from(JSON.stringify(search))).headline?.title).toBe(
+      'charge <*> failed: card declined',
+    );
+    expect(extractBuffer(Buffer.from(JSON.stringify(loki, null, 2))).headline?.title).toBe(
+      'charge <*> failed: card declined',
+    );
+    // A record with a `hits` or `data` object of its own (its first key not the answer's) stays whole.
+    for (const record of [
+      { level: 'error', msg: 'search failed', hits: { total: 0, hits: [{ a: 1 }] } },
+      {
+        level: 'error',
+        msg: 'query failed',
+        data: { resultType: 'streams', result: [{ values: [['1', 'x']] }] },
+      },
+    ]) {
+      expect(relined(JSON.stringify(record, null, 2), 3)).toBe(`${JSON.stringify(record)}\n`);
+    }
+  });
+
   it("places each record's failure where the record starts in the document, text after a break where it is", () => {
     const doc = `${PRETTY}${JSON.stringify({ level: 'error', msg: 'refund failed' }, null, 2)}\nnot json\nERROR tail failed\n`;
     for (const size of [3, 1 << 20]) {
