@@ -87,10 +87,14 @@ export function fingerprintOf(signature: string): string {
  * (`bash: line 12: jq: command not found`, `cp: cannot stat 'a.txt': No such
  * file or directory`, `./deploy.sh: Permission denied`; dash, Debian's and
  * many images' /bin/sh, by script line: `sh: 1: jq: not found`,
- * `/entrypoint.sh: 12: exec: gunicorn: not found`).
+ * `/entrypoint.sh: 12: exec: gunicorn: not found`); and Windows Error
+ * Reporting's crash event (Event ID 1000, `Application Error`) as Event
+ * Viewer's text copy or `Format-List` prints it: its `Faulting application
+ * name: …` and `Faulting module name: …` lines say which program crashed in
+ * which module (their versions and time stamps are masked).
  */
 const FAILURE_WITHOUT_LEVEL =
-  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction|Killed)(?: \(core dumped\))?$|^[\w./-]{1,128}: line \d{1,7}: {1,8}\d{1,10} (?:Killed|Aborted|Illegal instruction)\b|^npm ERR! |^APPLICATION FAILED TO START$|(?:^\s{0,16}Reason:\s{1,16}|^\S{1,253}\s{1,16}\d{1,3}\/\d{1,3}\s{1,16})(?:CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull)\b|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$|^[\w./-]{1,128}: \d{1,7}: (?:[\w.-]{1,64}: )?[^\s:]{1,256}: not found$/m;
+  /[Oo]ut of memory: Kill(?:ed)? process\b|: Failed with result '[\w-]{1,64}'|: Main process exited, code=(?:exited, status=[1-9]|killed|dumped)|\bFailed to start \S|\bFATAL EXCEPTION\b|\bANR in \S|\bTask timed out after \d|^(?:free|malloc|realloc|calloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc|_int_realloc|tcache_thread_shutdown)\(\): [a-z]|^(?:double free or corruption|corrupted size vs\. prev_size|corrupted double-linked list)\b|\*\*\* stack smashing detected \*\*\*|^terminate called (?:after throwing an instance of '|recursively$|without an active exception$)|^ {0,2}what\(\): {1,2}\S|: Assertion [`'\u2018].{1,512}[`'\u2019] failed\.$|^(?:Aborted|Illegal instruction|Killed)(?: \(core dumped\))?$|^[\w./-]{1,128}: line \d{1,7}: {1,8}\d{1,10} (?:Killed|Aborted|Illegal instruction)\b|^npm ERR! |^APPLICATION FAILED TO START$|(?:^\s{0,16}Reason:\s{1,16}|^\S{1,253}\s{1,16}\d{1,3}\/\d{1,3}\s{1,16})(?:CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull)\b|^[\w./-]{1,128}: [^\n]{0,512}(?:: command not found|: No such file or directory|: Permission denied)$|^[\w./-]{1,128}: \d{1,7}: (?:[\w.-]{1,64}: )?[^\s:]{1,256}: not found$|^(?:Message {0,16}: |\s{0,32})Faulting (?:application|module) name: \S/m;
 /** Literal parts, one of which each text above holds (ANY_PART below). */
 const WITHOUT_LEVEL_PARTS = [
   'ut of memory: Kill',
@@ -120,6 +124,7 @@ const WITHOUT_LEVEL_PARTS = [
   'No such file or directory',
   'Permission denied',
   ': not found',
+  'Faulting ',
 ];
 
 /**

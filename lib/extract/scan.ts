@@ -411,6 +411,13 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['"s":"f"', '"s":"e"', '"s":"w"'],
   },
   {
+    // Windows events as Event Viewer's text copy (`Log Name:      Application`) or
+    // Get-WinEvent | Format-List (`ProviderName : …`) print them: a crash's faulting program and module.
+    seen: /^Log Name: {2,}\S|^ProviderName {0,8}: \S|^Event ID: {2,}\d/m,
+    shapes: [],
+    keywords: ['faulting application name: ', 'faulting module name: '],
+  },
+  {
     // A W3C extended log (IIS, CloudFront): its `#Fields:` directive names the columns,
     // sc-status among them (lib/records/line.ts w3cEvent); a 5xx is a space or a tab, then 500 to 511.
     seen: /^#Fields: [^\n]{0,4096}\bsc-status\b/m,

@@ -27,6 +27,7 @@ import {
   platformTools,
   refusedInputs,
   scriptLayouts,
+  windowsEvents,
 } from './inputs.ts';
 import { journald } from './journald.ts';
 import { jvm } from './jvm.ts';
@@ -145,4 +146,5 @@ export const FORMATS: PairFormat[] = [
   letterTokens,
   pageSlugs,
   logStores,
+  windowsEvents,
 ];

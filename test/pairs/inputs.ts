@@ -1267,3 +1267,187 @@ export const logStores: PairFormat = {
     },
   ],
 };
+
+/** An Application Error crash event (Event ID 1000) as Event Viewer's text copy prints it. */
+function crashEvent(e: {
+  host: string;
+  at: string;
+  app: string;
+  version: string;
+  module: string;
+  pid: string;
+  report: string;
+}): string {
+  return log(
+    'Log Name:      Application',
+    'Source:        Application Error',
+    `Date:          ${e.at}`,
+    'Event ID:      1000',
+    'Task Category: (100)',
+    'Level:         Error',
+    'Keywords:      Classic',
+    'User:          N/A',
+    `Computer:      ${e.host}`,
+    'Description:',
+    `Faulting application name: ${e.app}, version: ${e.version}, time stamp: 0x66a1b2c3`,
+    `Faulting module name: ${e.module}, version: 10.0.20348.2849, time stamp: 0x1a2b3c4d`,
+    'Exception code: 0xc0000005',
+    'Fault offset: 0x000000000003a1f9',
+    `Faulting process id: ${e.pid}`,
+    `Faulting application path: C:\\Program Files\\Shop\\${e.app}`,
+    `Faulting module path: C:\\Windows\\System32\\${e.module}`,
+    `Report Id: ${e.report}`,
+  );
+}
+
+/**
+ * Windows events as Event Viewer's "Copy details as text" and PowerShell's
+ * `Get-WinEvent | Format-List` print them: a crash (Event ID 1000) is which
+ * program crashed in which module with which code; the machine, the process,
+ * the versions and the report's id are circumstance.
+ */
+export const windowsEvents: PairFormat = {
+  format: 'Windows events: Event Viewer and Format-List',
+  pairs: [
+    {
+      name: 'one program crashing in one module on two machines and versions',
+      kind: 'same',
+      a: crashEvent({
+        host: 'WEB-07.corp.example.com',
+        at: '12/3/2026 6:02:51 PM',
+        app: 'Shop.Worker.exe',
+        version: '1.4.2.0',
+        module: 'KERNELBASE.dll',
+        pid: '0x1f44',
+        report: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      }),
+      b: crashEvent({
+        host: 'WEB-02.corp.example.com',
+        at: '12/4/2026 1:12:09 AM',
+        app: 'Shop.Worker.exe',
+        version: '1.4.3.0',
+        module: 'KERNELBASE.dll',
+        pid: '0x2a10',
+        report: '0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+      }),
+    },
+    {
+      name: 'another program crashing the same way',
+      kind: 'different',
+      a: crashEvent({
+        host: 'WEB-07.corp.example.com',
+        at: '12/3/2026 6:02:51 PM',
+        app: 'Shop.Worker.exe',
+        version: '1.4.2.0',
+        module: 'KERNELBASE.dll',
+        pid: '0x1f44',
+        report: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      }),
+      b: crashEvent({
+        host: 'WEB-07.corp.example.com',
+        at: '12/3/2026 6:02:51 PM',
+        app: 'Billing.Service.exe',
+        version: '1.4.2.0',
+        module: 'KERNELBASE.dll',
+        pid: '0x1f44',
+        report: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      }),
+    },
+    {
+      name: 'one program crashing in another module',
+      kind: 'different',
+      a: crashEvent({
+        host: 'WEB-07.corp.example.com',
+        at: '12/3/2026 6:02:51 PM',
+        app: 'Shop.Worker.exe',
+        version: '1.4.2.0',
+        module: 'KERNELBASE.dll',
+        pid: '0x1f44',
+        report: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      }),
+      b: crashEvent({
+        host: 'WEB-07.corp.example.com',
+        at: '12/3/2026 6:02:51 PM',
+        app: 'Shop.Worker.exe',
+        version: '1.4.2.0',
+        module: 'ntdll.dll',
+        pid: '0x1f44',
+        report: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      }),
+    },
+    {
+      name: 'Format-List, one crash on two machines',
+      kind: 'same',
+      a: log(
+        'TimeCreated  : 12/3/2026 6:02:51 PM',
+        'ProviderName : Application Error',
+        'Id           : 1000',
+        'Message      : Faulting application name: Shop.Worker.exe, version: 1.4.2.0, time stamp: 0x66a1b2c3',
+        '               Faulting module name: ntdll.dll, version: 10.0.20348.2849, time stamp: 0x1a2b3c4d',
+        '               Exception code: 0xc0000374',
+        '               Faulting process id: 0x1f44',
+      ),
+      b: log(
+        'TimeCreated  : 12/5/2026 9:40:13 AM',
+        'ProviderName : Application Error',
+        'Id           : 1000',
+        'Message      : Faulting application name: Shop.Worker.exe, version: 1.5.0.0, time stamp: 0x66b0c1d2',
+        '               Faulting module name: ntdll.dll, version: 10.0.20348.2849, time stamp: 0x1a2b3c4d',
+        '               Exception code: 0xc0000374',
+        '               Faulting process id: 0x0c20',
+      ),
+    },
+    {
+      name: "the .NET runtime's unhandled exception on two build agents, the line moved",
+      kind: 'same',
+      a: log(
+        'Log Name:      Application',
+        'Source:        .NET Runtime',
+        'Date:          12/2/2026 10:14:03 AM',
+        'Event ID:      1026',
+        'Level:         Error',
+        'Computer:      WEB-01.corp.example.com',
+        'Description:',
+        'Application: Shop.Worker.exe',
+        'Description: The process was terminated due to an unhandled exception.',
+        'Exception Info: System.InvalidOperationException: Sequence contains no elements',
+        '   at System.Linq.ThrowHelper.ThrowNoElementsException()',
+        '   at Shop.Worker.Billing.Invoicer.Next(Int32 customerId) in C:\\build\\src\\Shop.Worker\\Billing\\Invoicer.cs:line 88',
+      ),
+      b: log(
+        'Log Name:      Application',
+        'Source:        .NET Runtime',
+        'Date:          12/3/2026 6:02:51 PM',
+        'Event ID:      1026',
+        'Level:         Error',
+        'Computer:      WEB-07.corp.example.com',
+        'Description:',
+        'Application: Shop.Worker.exe',
+        'Description: The process was terminated due to an unhandled exception.',
+        'Exception Info: System.InvalidOperationException: Sequence contains no elements',
+        '   at System.Linq.ThrowHelper.ThrowNoElementsException()',
+        '   at Shop.Worker.Billing.Invoicer.Next(Int32 customerId) in D:\\agent\\_work\\3\\s\\Shop.Worker\\Billing\\Invoicer.cs:line 91',
+      ),
+    },
+    {
+      name: "the .NET runtime's unhandled exception, another type",
+      kind: 'different',
+      a: log(
+        'Log Name:      Application',
+        'Source:        .NET Runtime',
+        'Event ID:      1026',
+        'Level:         Error',
+        'Exception Info: System.InvalidOperationException: Sequence contains no elements',
+        '   at Shop.Worker.Billing.Invoicer.Next(Int32 customerId) in C:\\build\\src\\Shop.Worker\\Billing\\Invoicer.cs:line 88',
+      ),
+      b: log(
+        'Log Name:      Application',
+        'Source:        .NET Runtime',
+        'Event ID:      1026',
+        'Level:         Error',
+        'Exception Info: System.NullReferenceException: Object reference not set to an instance of an object.',
+        '   at Shop.Worker.Billing.Invoicer.Next(Int32 customerId) in C:\\build\\src\\Shop.Worker\\Billing\\Invoicer.cs:line 88',
+      ),
+    },
+  ],
+};
