@@ -108,6 +108,10 @@ const RULES: Array<[RegExp, string, string?]> = [
     '<host>',
     '.',
   ],
+  // A GitHub Actions workflow command (`::error file=src/cart.ts,line=41,col=15::…`): the file
+  // is where, its line and column are the commit's.
+  [/^::(error|warning|notice) (?:[^:\n]{0,1024}?,)?file=([^,:\n]{1,512})[^:\n]{0,1024}::/, '$1: $2: ', '::'],
+  [/^::(error|warning|notice)(?: [^:\n]{0,1024})?::/, '$1: ', '::'],
   // IPv6 addresses, compressed (`fe80::1`, `[::ffff:192.168.1.40]:41000`), which the
   // token pass would cut at their colons.
   [
@@ -299,7 +303,7 @@ const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{8,}$/;
  * `errno 28`, `"GET / HTTP/1.1" 502`).
  */
 const CODE_BEFORE =
-  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE\[?|rc|retval|returncode)"?)\s?[:=]?\s?"?(?:(?:code|status|with) )?$|\bcurl: \($|\bSQLSTATE\[[0-9A-Z]{5}\] \[$/i;
+  /(?:\bHTTP(?:\/\d(?:\.\d)?)?"?|(?:\b|(?<=[a-z_]))(?:status|code)"?|\b(?:exit|exited|errno|error number|signal|signum|SQLSTATE\[?|rc|retval|returncode)"?)\s?[:=]?\s?["']?(?:(?:code|status|with) )?$|\bcurl: \($|\bSQLSTATE\[[0-9A-Z]{5}\] \[$/i;
 /**
  * `Win32 error 5`, Hibernate's `SQL Error: 1062`, .NET's `returned an error: (503)`;
  * not the level word `ERROR`, which a pid may follow.

@@ -62,6 +62,30 @@ export const runners: PairFormat = {
   format: 'test runners, linters, package managers',
   pairs: [
     {
+      name: "GitHub Actions' error annotation, the same finding moved down the file, two runs",
+      kind: 'same',
+      a: log(
+        '2026-12-03T18:40:50.8812345Z Run npx tsc --noEmit',
+        "2026-12-03T18:40:51.1234567Z ::error file=src/basket.ts,line=41,col=15::Type 'string' is not assignable to type 'number'.",
+        '2026-12-03T18:40:51.2234567Z ##[error]Process completed with exit code 2.',
+      ),
+      b: log(
+        '2026-12-05T09:02:10.0012345Z Run npx tsc --noEmit',
+        "2026-12-05T09:02:11.5534567Z ::error file=src/basket.ts,line=44,col=9::Type 'string' is not assignable to type 'number'.",
+        '2026-12-05T09:02:11.6634567Z ##[error]Process completed with exit code 2.',
+      ),
+    },
+    {
+      name: "GitHub Actions' error annotation, the same finding in another file",
+      kind: 'different',
+      a: log(
+        "2026-12-03T18:40:51.1234567Z ::error file=src/basket.ts,line=41,col=15::Type 'string' is not assignable to type 'number'.",
+      ),
+      b: log(
+        "2026-12-03T18:40:51.1234567Z ::error file=src/invoice.ts,line=41,col=15::Type 'string' is not assignable to type 'number'.",
+      ),
+    },
+    {
       name: 'vitest: the same failing test under yarn and under the runner, other passing tests around it',
       kind: 'same',
       a: vitest(
