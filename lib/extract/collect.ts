@@ -230,7 +230,7 @@ const MESSAGE_AFTER: ReadonlyArray<readonly [RegExp, MessageAfter]> = [
  * handed to it: a plain line would come back as text at a parser's cost).
  */
 const STRUCTURED_START =
-  /^(?:<\d{1,3}>|[IWEF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:[\]]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t|\[[A-Z]{4,8}\]\t\d{4}-)/;
+  /^(?:<\d{1,3}>|[DIWEFA], \[\d{4}-|[IWEF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d|(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}(?:\d{1,10}\s|[VDIWEFA]\/)|[VDIWEFA]\/[^(\s]{0,128}\s{0,8}\(\s{0,8}\d{1,10}\): |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} [^\s:[\]]{1,255} [^\s:[\]]{1,64}(?:\[[^\]\s]{0,32}\])?: |[A-Za-z_@][\w.\-/@:]{0,127}=|\d{1,10}:[XCSM] \d\d [A-Z][a-z]{2} \d{4} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}[+-]\d{4} +0x|(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16}|\d[\d.]{8,20}(?:e\+09)?)\t[A-Za-z]{4,6}\t|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\t[\w-]{9,36}\t[A-Z]{4,5}\t|\[[A-Z]{4,8}\]\t\d{4}-)/;
 
 /**
  * A line another writer logged (a record, or a line stamped with its time):

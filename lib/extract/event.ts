@@ -374,6 +374,8 @@ export function recordSignature(event: LogEvent): RecordSignature | null {
   if (severity === 'info' || severity === 'debug') return null;
   const stack = event.error?.stack ?? '';
   if (severity === 'unknown' && stack === '') return null;
+  // A record that says nothing: Rails logs a blank FATAL line (its request's tag alone) around each exception.
+  if (event.message.trim() === '' && !event.error?.type && !event.error?.message && stack === '') return null;
   const { frames, chain } = stack === '' ? { frames: [], chain: [] } : stackLines(stack);
   const severe = severity === 'error' || severity === 'fatal';
   const warning = severity === 'warning';

@@ -184,6 +184,9 @@ const RULES: Array<[RegExp, string, string?]> = [
   // Puma's error for a request its app raised on (`Rack app ("GET /orders/1182" - (198.51.100.7)): #<…>`):
   // which request, from where, is circumstance; the exception after it is the failure.
   [/\bRack app \("[^"\n]{0,2048}" - \([^()\n]{0,256}\)\):/g, 'Rack app (<request>):', 'Rack app ('],
+  // The path of a request no route matched (Rails' `No route matches [GET] "/wp-login.php"`): what
+  // a client asked for, a scanner's probes most often; the failure is that there is no such route.
+  [/(No route matches \[[A-Z]{3,10}\] )"[^"\n]{0,2048}"/g, '$1"<path>"', 'No route matches'],
   // The host an Ansible task failed on (`fatal: [app-blue]: FAILED! => …`) is where, not what.
   [/\b(fatal|failed): \[[^\]\n]{1,256}\]/g, '$1: [<host>]', ': ['],
   // A PowerShell script's position (`C:\deploy\deploy.ps1:12`) keeps the script's name.

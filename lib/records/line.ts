@@ -80,6 +80,11 @@ function parse(raw: string, allowJson: boolean): LogEvent {
       const k = klogEvent(line);
       if (k) return k;
     }
+    // Ruby's Logger: `F, [2026-12-03T18:40:51.120400 #4411] FATAL -- progname: …`.
+    if (c1 === 44 && line.charCodeAt(2) === 32) {
+      const r = rubyLoggerEvent(line);
+      if (r) return r;
+    }
     // logcat brief: `E/Tag( 123): …`.
     if (c1 === 47) {
       const b = logcatBriefEvent(line);
@@ -884,6 +889,42 @@ function logfmtEvent(line: string): LogEvent | undefined {
   if (eq <= 0 || (sp >= 0 && sp < eq)) return undefined;
   const pairs = readLogfmt(line);
   return pairs ? eventFromObject(pairs, { format: 'logfmt' }) : undefined;
+}
+
+// ---------------------------------------------------------------- Ruby's Logger
+
+/**
+ * Ruby's `Logger::Formatter` (Rails' production log, Sidekiq's and most Ruby
+ * services'): the level's letter, the time and pid, the level, the program's
+ * name. Rails' tagged logging leads the message with its tags; those holding a
+ * digit (the request's id, the client's address) are where, not what.
+ */
+const RUBY_LOGGER =
+  /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)\s{1,4}#(\d{1,10})\] {0,4}(DEBUG|INFO|WARN|ERROR|FATAL|ANY|UNKNOWN) -- ([^:\n]{0,128}): ?/;
+const RUBY_LEVEL: Record<string, SeverityClass> = {
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warning',
+  ERROR: 'error',
+  FATAL: 'fatal',
+  ANY: 'unknown',
+  UNKNOWN: 'unknown',
+};
+const ID_TAGS = /^(?:\[[^\]\s]{0,128}\d[^\]\s]{0,128}\] ?){1,8}/;
+
+function rubyLoggerEvent(line: string): LogEvent | undefined {
+  const m = RUBY_LOGGER.exec(line);
+  if (!m) return undefined;
+  const level = m[3] as string;
+  const e: LogEvent = {
+    severity: RUBY_LEVEL[level] ?? 'unknown',
+    severityText: level,
+    message: clip(line.slice(m[0].length).replace(ID_TAGS, '').trim(), MESSAGE_MAX_CHARS),
+    context: { pid: Number(m[2]) },
+    format: 'ruby',
+  };
+  if (m[4]?.trim()) e.logger = m[4].trim();
+  return withTime(e, m[1]);
 }
 
 // ---------------------------------------------------------------- klog / glog

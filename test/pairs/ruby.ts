@@ -4,6 +4,69 @@ export const ruby: PairFormat = {
   format: 'Ruby',
   pairs: [
     {
+      name: "Rails' production log, one exception on two requests, with and without the blank FATAL lines",
+      kind: 'same',
+      a: log(
+        'I, [2026-12-03T18:40:51.118021 #4411]  INFO -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] Started GET "/baskets/8812" for 203.0.113.9 at 2026-12-03 18:40:51 +0000',
+        'F, [2026-12-03T18:40:51.120311 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f]   ',
+        "F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] NoMethodError (undefined method `total' for nil):",
+        'F, [2026-12-03T18:40:51.120411 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f]   ',
+      ),
+      b: log(
+        "F, [2026-12-05T01:00:00.000400 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] NoMethodError (undefined method `total' for nil):",
+      ),
+    },
+    {
+      name: "Rails' production log, another exception",
+      kind: 'different',
+      a: log(
+        "F, [2026-12-05T01:00:00.000400 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] NoMethodError (undefined method `total' for nil):",
+      ),
+      b: log(
+        "F, [2026-12-05T01:00:00.000400 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] ActiveRecord::RecordNotFound (Couldn't find Basket with 'id'=8812):",
+      ),
+    },
+    {
+      name: 'a routing error for two paths a scanner probed',
+      kind: 'same',
+      a: log(
+        'F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] ActionController::RoutingError (No route matches [GET] "/wp-login.php"):',
+      ),
+      b: log(
+        'F, [2026-12-04T02:11:09.000400 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] ActionController::RoutingError (No route matches [GET] "/.env"):',
+      ),
+    },
+    {
+      name: "Ruby's Logger of a worker, one failure, two processes",
+      kind: 'same',
+      a: log(
+        'E, [2026-12-03T18:40:51.120400 #4411] ERROR -- invoicer: could not reach the ledger: Net::ReadTimeout',
+      ),
+      b: log(
+        'E, [2026-12-06T07:30:02.901122 #77] ERROR -- invoicer: could not reach the ledger: Net::ReadTimeout',
+      ),
+    },
+    {
+      name: "Ruby's Logger of a worker, another program's name",
+      kind: 'different',
+      a: log(
+        'E, [2026-12-03T18:40:51.120400 #4411] ERROR -- invoicer: could not reach the ledger: Net::ReadTimeout',
+      ),
+      b: log(
+        'E, [2026-12-03T18:40:51.120400 #4411] ERROR -- refunder: could not reach the ledger: Net::ReadTimeout',
+      ),
+    },
+    {
+      name: 'a routing error, the same path asked for with another method',
+      kind: 'different',
+      a: log(
+        'F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] ActionController::RoutingError (No route matches [GET] "/baskets/8812/share"):',
+      ),
+      b: log(
+        'F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] ActionController::RoutingError (No route matches [POST] "/baskets/8812/share"):',
+      ),
+    },
+    {
       name: 'Rails NoMethodError, other request id and line numbers',
       kind: 'same',
       a: log(
