@@ -268,6 +268,13 @@ const RULES: Array<[RegExp, string, string?]> = [
   [/\b([A-Za-z_][\w.]{0,127})\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}\b/g, '$1', '/0x'],
   // Where Perl died (`… at /srv/releases/42/lib/Shop/Order.pm line 51.`): the file's name stays.
   [/ at (?:\S{0,512}\/)?([^\s/]{1,128}) line \d{1,7}\b/g, ' at $1 line <*>', ' line '],
+  // A source file named with its line (`at /var/www/releases/20261204/vendor/…/Converter.php:103`,
+  // `/opt/venv/lib/python3.12/site-packages/urllib3/connectionpool.py:1099: …`): where the code
+  // was deployed is the machine's, the file's name stays.
+  [
+    /(?<![\w.~<>-])(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'"()<>[\]{},;]{1,128}){2,32}[\\/]([^\s\\/:'"()<>[\]{},;]{1,128}\.[A-Za-z]\w{0,7})(?=:\d{1,7}\b)/g,
+    '$1',
+  ],
   // The server sqlcmd names in SQL Server's error header (`Msg 2627, Level 14, State 1, Server db1, Line 7`).
   [/(\bMsg \d{1,6}, Level \d{1,2}, State \d{1,3}, Server )[^,\n]{1,256},/g, '$1<*>,', ', Server '],
   // librdkafka's count of repeats (`…, 4 identical error(s) suppressed)`) is how often, not what.

@@ -742,6 +742,26 @@ export const phpServers: PairFormat = {
   format: 'Laravel / Symfony / PHP-FPM / Nginx Unit',
   pairs: [
     {
+      name: 'Symfony, an uncaught exception from two releases deployed in dated directories',
+      kind: 'same',
+      a: log(
+        '[2026-12-03T18:40:51.118021+00:00] request.CRITICAL: Uncaught PHP Exception Doctrine\\DBAL\\Exception\\ConnectionException: "An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused" at /var/www/releases/20261202101500/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php line 101 {"exception":"[object] (Doctrine\\\\DBAL\\\\Exception\\\\ConnectionException(code: 2002): An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused at /var/www/releases/20261202101500/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php:101)"} []',
+      ),
+      b: log(
+        '[2026-12-05T07:02:11.000001+00:00] request.CRITICAL: Uncaught PHP Exception Doctrine\\DBAL\\Exception\\ConnectionException: "An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused" at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php line 103 {"exception":"[object] (Doctrine\\\\DBAL\\\\Exception\\\\ConnectionException(code: 2002): An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php:103)"} []',
+      ),
+    },
+    {
+      name: 'Symfony, the same driver error as another exception class',
+      kind: 'different',
+      a: log(
+        '[2026-12-03T18:40:51.118021+00:00] request.CRITICAL: Uncaught PHP Exception Doctrine\\DBAL\\Exception\\ConnectionException: "An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused" at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php line 101 {"exception":"[object] (Doctrine\\\\DBAL\\\\Exception\\\\ConnectionException(code: 2002): An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php:101)"} []',
+      ),
+      b: log(
+        '[2026-12-03T18:40:51.118021+00:00] messenger.CRITICAL: Uncaught PHP Exception Doctrine\\DBAL\\Exception\\DriverException: "An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused" at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php line 101 {"exception":"[object] (Doctrine\\\\DBAL\\\\Exception\\\\DriverException(code: 2002): An exception occurred in the driver: SQLSTATE[HY000] [2002] Connection refused at /srv/shop/vendor/doctrine/dbal/src/Driver/API/MySQL/ExceptionConverter.php:101)"} []',
+      ),
+    },
+    {
       name: 'Laravel QueryException 1062, other email and user id',
       kind: 'same',
       a: log(
