@@ -75,20 +75,19 @@ export class Unwrapper {
 }
 
 function dockerLog(text: string): string | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.log !== 'string' || typeof o.stream !== 'string') return undefined;
+  const o = objectOf(text);
+  if (o === undefined || typeof o.log !== 'string' || typeof o.stream !== 'string') return undefined;
   for (const k of Object.keys(o)) if (!DOCKER_KEYS.has(k)) return undefined;
   return o.log;
 }
 
 function lokiLine(text: string): string | undefined {
+  const o = objectOf(text);
+  return o === undefined ? undefined : logcliLine(o);
+}
+
+/** The JSON object a line is, or undefined. */
+function objectOf(text: string): Record<string, unknown> | undefined {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -96,6 +95,6 @@ function lokiLine(text: string): string | undefined {
     return undefined;
   }
   return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? logcliLine(v as Record<string, unknown>)
+    ? (v as Record<string, unknown>)
     : undefined;
 }

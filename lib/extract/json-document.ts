@@ -421,12 +421,9 @@ export class JsonDocument {
       this.depth++;
       this.seenValue = true;
       if (this.depth === 1) {
-        this.keyIndex = 0;
-        this.firstKey = '';
-        this.expectKey = true;
-        this.readingKey = false;
-        this.keyDone = false;
-        this.valueOf = null;
+        // A top-level object: its keys are watched afresh, whatever an earlier document left.
+        this.path.length = 0;
+        this.watchFrom(1);
       }
       return true;
     }

@@ -161,6 +161,13 @@ describe('JSON documents', () => {
       expect(relined(JSON.stringify(loki), size)).toBe(lokiLines);
       expect(relined(JSON.stringify(loki, null, 2), size)).toBe(lokiLines);
     }
+    // Two answers saved one after the other, and an answer after another kind: each read as it is.
+    expect(relined(`${JSON.stringify(search)}\n${JSON.stringify(search, null, 2)}\n`, 5)).toBe(
+      hitLines + hitLines,
+    );
+    expect(relined(`${JSON.stringify(loki, null, 2)}\n${JSON.stringify(search)}\n`)).toBe(
+      lokiLines + hitLines,
+    );
     expect(extractBuffer(Buffer.from(JSON.stringify(search))).headline?.title).toBe(
       'charge <*> failed: card declined',
     );
