@@ -4,13 +4,18 @@
  *
  * A pattern is its first FP bytes, each a set of allowed bytes; ASCII letters
  * match in either case. It is the "Teddy" filter of Hyperscan and ripgrep: the
- * patterns are spread over 8 buckets, and for each of the FP positions two
+ * patterns are spread over 16 buckets, and for each of the FP positions two
  * 16-entry tables give, for a byte's low and high nibble, the buckets whose
  * patterns allow that nibble there (the high nibble only at the first and last
  * positions, see hiAt). A position is a candidate when some bucket
  * survives the AND over the FP bytes starting at it. Sixteen positions are
- * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup);
- * the module is assembled below (one for all tables, which it reads from its
+ * tested at once with WebAssembly SIMD (`i8x16.swizzle` is the table lookup),
+ * each table in two halves of eight buckets (a lane holds eight bits). The
+ * second half costs a second set of lookups, but with some 80-100 patterns
+ * eight buckets mixed so many nibbles that 46 % of the 32-byte stretches of
+ * scripts/gen-log.mjs's generated log and 97 % of its realistic one's had a
+ * lane through the buckets, and the check below took two thirds of the
+ * prefilter's time; with sixteen, 7 % and 53 %. The module is assembled below (one for all tables, which it reads from its
  * memory), so its source is this file and no toolchain is needed.
  *
  * Nibbles of different patterns in one bucket mix ('rror' and 'vere' in one
@@ -20,7 +25,7 @@
  * that allows it), are hashed into a bit set of the patterns' windows folded
  * the same way (`exact`). That check runs in the module, on the few lanes the
  * buckets let through (on the realistic log of scripts/gen-log.mjs it leaves
- * 1,600 candidates a MB of the buckets' 8,600). A candidate is still only a
+ * 3,700 candidates a MB of the buckets' 25,500). A candidate is still only a
  * maybe (a fingerprint is not the whole keyword; hashes collide), so the
  * caller confirms each one.
  *
@@ -30,7 +35,9 @@
 
 /** Fingerprint length: every pattern is told apart by its first FP bytes. */
 export const FP = 4;
-const BUCKETS = 8;
+const BUCKETS = 16;
+/** Buckets a table half holds: the bits of one byte. */
+const HALF = 8;
 /**
  * Positions whose high nibble is looked up too. Letters of both cases share
  * their low nibble and differ mostly in the high one, so the inner positions'
@@ -44,7 +51,10 @@ export const BLOCK = 64 * 1024;
 const cases = (c: number): number[] => ((c | 0x20) >= 97 && (c | 0x20) <= 122 ? [c | 0x20, c & ~0x20] : [c]);
 
 export interface Tables {
-  /** lo[j * 16 + nibble], hi[j * 16 + nibble]: bucket bits allowed at fingerprint position j. */
+  /**
+   * lo[(h * FP + j) * 16 + nibble], hi[…]: the bits of buckets h * 8 to h * 8 + 7
+   * (h is 0 or 1) allowed at fingerprint position j.
+   */
   lo: Uint8Array;
   hi: Uint8Array;
   /** Bit exactIndex(w) of EXACT_BYTES * 8 is set for every folded window w some pattern allows (all bits when too many). */
@@ -195,13 +205,14 @@ export function buildTables(
     }
     current[best] = cost(best, none, none);
   }
-  const lo = new Uint8Array(FP * 16);
-  const hi = new Uint8Array(FP * 16);
+  const lo = new Uint8Array(2 * FP * 16);
+  const hi = new Uint8Array(2 * FP * 16);
   for (let k = 0; k < BUCKETS; k++) {
+    const half = Math.floor(k / HALF) * FP;
     for (let j = 0; j < FP; j++) {
       for (let n = 0; n < 16; n++) {
-        if ((loSets[k * FP + j]! >> n) & 1) lo[j * 16 + n]! |= 1 << k;
-        if ((hiSets[k * FP + j]! >> n) & 1) hi[j * 16 + n]! |= 1 << k;
+        if ((loSets[k * FP + j]! >> n) & 1) lo[(half + j) * 16 + n]! |= 1 << (k % HALF);
+        if ((hiSets[k * FP + j]! >> n) & 1) hi[(half + j) * 16 + n]! |= 1 << (k % HALF);
       }
     }
   }
@@ -219,11 +230,15 @@ export function scalarCandidates(
 ): number {
   let n = 0;
   for (let i = from; i < end; i++) {
-    let m = 0xff;
+    // Bits 0-7: the first half's buckets, 8-15: the second's.
+    let m = 0xffff;
     let w = 0;
     for (let j = 0; j < FP && m !== 0; j++) {
       const x = i + j < to ? buf[i + j]! : 0;
-      m &= t.lo[j * 16 + (x & 15)]! & (hiAt(j) ? t.hi[j * 16 + (x >> 4)]! : 0xff);
+      const a = (j * 16 + (x & 15)) | 0;
+      const b = ((FP + j) * 16 + (x & 15)) | 0;
+      m &= t.lo[a]! | (t.lo[b]! << HALF);
+      if (hiAt(j)) m &= t.hi[j * 16 + (x >> 4)]! | (t.hi[(FP + j) * 16 + (x >> 4)]! << HALF);
       w |= x << (8 * j);
     }
     if (m === 0) continue;
@@ -303,13 +318,16 @@ const op = {
 /**
  * The module's memory: a copy of the input block at 0 (plus room for the
  * look-ahead), the (offset, lane mask) pairs, the tables of the prefilter
- * scanning (lo, hi, sixteen 0x0f bytes, then the `exact` bit set), then a
+ * scanning (lo and hi, each in its two halves, sixteen 0x0f bytes, then the
+ * `exact` bit set), then a
  * reader's buffer that the module scans where it lies (leaseReadBuffer).
  */
 const OUT_AT = BLOCK + 64;
 const TABLES_AT = OUT_AT + (BLOCK / 16) * 8 + 64;
-const EXACT_AT = TABLES_AT + 2 * FP * 16 + 16;
-const TABLE_BYTES = 2 * FP * 16 + 16 + EXACT_BYTES;
+/** Bytes of the lo tables, and of the hi ones: two halves of FP tables of 16. */
+const NIBBLE_TABLES = 2 * FP * 16;
+const EXACT_AT = TABLES_AT + 2 * NIBBLE_TABLES + 16;
+const TABLE_BYTES = 2 * NIBBLE_TABLES + 16 + EXACT_BYTES;
 const RESIDENT_AT = TABLES_AT + Math.ceil(TABLE_BYTES / 256) * 256;
 /** Bytes of the reader's buffer; the look-ahead of the last round reads up to 64 bytes past it. */
 export const RESIDENT_BYTES = 256 * 1024;
@@ -347,70 +365,71 @@ function keepLanes(): number[] {
 }
 
 /**
- * `scan(n, out, p)`: for each 16 bytes from p on while p < n (rounded up to 32), when some lane
- * is a candidate, stores p and the 16-bit lane mask at out; returns the number of pairs. The
- * tables are read from memory once, before the loop: as constants in the code, V8 rebuilds each
- * of them in every round (two 64-bit moves and two inserts a table), a fifth of the loop's work.
- * A lane the buckets let through is kept only when its window's bit is set in `exact`.
+ * `scan(n, out, p)`: for each 16 bytes from p on while p < n, when some lane is a candidate,
+ * stores p and the 16-bit lane mask at out; returns the number of pairs. The tables are read
+ * from memory once, before the loop: as constants in the code, V8 rebuilds each of them in every
+ * round (two 64-bit moves and two inserts a table), a fifth of the loop's work. One vector a
+ * round: with the tables of both halves held, two (as with eight buckets) leave too few of the
+ * CPU's vector registers and ran slower. A lane the buckets let through is kept only when its
+ * window's bit is set in `exact`.
  */
 export function assemble(): Uint8Array {
-  // Parameters 0 n, 1 out, 2 p; locals: 3 o; v128: 4..7 lo tables, 8..11 hi tables, 12 0x0fs, 13 x,
-  // 14 and 15 the two masks; i32: 16 the lanes kept.
-  const LO = 4;
-  const HI = 8;
-  const C0F = 12;
-  const X = 13;
-  const M = [14, 15];
-  const KEPT = 16;
+  // Parameters 0 n, 1 out, 2 p; locals: 3 o; then the v128 ones: the lo tables (two halves of FP),
+  // the hi ones (of the positions hiAt, both halves), the 0x0fs, the vector's low and high
+  // nibbles, its bucket masks of each half; last, i32 the lanes kept.
+  let local = 4;
+  const LO = Array.from({ length: 2 * FP }, () => local++);
+  const HI = Array.from({ length: 2 * FP }, (_, k) => (hiAt(k % FP) ? local++ : -1));
+  const C0F = local++;
+  const XL = local++;
+  const XH = local++;
+  const M = [local++, local++];
+  const V128_LOCALS = local - 4;
+  const KEPT = local++;
   const body: number[] = [];
-  for (let j = 0; j < FP; j++) {
-    body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + j * 16), ...op.set(LO + j));
-    if (hiAt(j)) body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + (FP + j) * 16), ...op.set(HI + j));
+  for (let k = 0; k < 2 * FP; k++) {
+    body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + k * 16), ...op.set(LO[k]!));
+    if (HI[k]! >= 0)
+      body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + NIBBLE_TABLES + k * 16), ...op.set(HI[k]!));
   }
-  body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + 2 * FP * 16), ...op.set(C0F));
+  body.push(...op.i32Const(0), ...op.v128Load(TABLES_AT + 2 * NIBBLE_TABLES), ...op.set(C0F));
   body.push(...op.get(1), ...op.set(3));
   body.push(...op.block, ...op.loop);
   body.push(...op.get(2), ...op.get(0), ...op.i32GeU, ...op.brIf(1));
-  // Two vectors a round: one test of both keeps the branch off the path of the common, empty case.
-  for (let v = 0; v < 2; v++) {
-    for (let j = 0; j < FP; j++) {
-      body.push(...op.get(2), ...op.v128Load(16 * v + j), ...op.set(X));
-      body.push(...op.get(LO + j), ...op.get(X), ...op.get(C0F), ...op.v128And, ...op.swizzle);
-      if (hiAt(j)) {
-        // A 16-bit shift moves the next byte's low bits in; the mask drops them.
-        body.push(
-          ...op.get(HI + j),
-          ...op.get(X),
-          ...op.i32Const(4),
-          ...op.i16x8ShrU,
-          ...op.get(C0F),
-          ...op.v128And,
-        );
-        body.push(...op.swizzle, ...op.v128And);
-      }
-      if (j > 0) body.push(...op.v128And);
+  for (let j = 0; j < FP; j++) {
+    body.push(...op.get(2), ...op.v128Load(j), ...op.tee(XH), ...op.get(C0F), ...op.v128And, ...op.set(XL));
+    // A 16-bit shift moves the next byte's low bits in; the mask drops them.
+    if (hiAt(j))
+      body.push(
+        ...op.get(XH),
+        ...op.i32Const(4),
+        ...op.i16x8ShrU,
+        ...op.get(C0F),
+        ...op.v128And,
+        ...op.set(XH),
+      );
+    for (let h = 0; h < 2; h++) {
+      body.push(...op.get(LO[h * FP + j]!), ...op.get(XL), ...op.swizzle);
+      if (hiAt(j)) body.push(...op.get(HI[h * FP + j]!), ...op.get(XH), ...op.swizzle, ...op.v128And);
+      if (j > 0) body.push(...op.get(M[h]!), ...op.v128And);
+      body.push(...op.set(M[h]!));
     }
-    body.push(...op.set(M[v]!));
   }
-  body.push(...op.get(M[0]!), ...op.get(M[1]!), ...op.v128Or, ...op.anyTrue, ...op.if);
-  for (let v = 0; v < 2; v++) {
-    body.push(...op.get(M[v]!), ...op.anyTrue, ...op.if);
-    // The lanes the buckets let through, less those `keep` drops.
-    body.push(...op.get(M[v]!), ...op.v128Const(new Uint8Array(16)), ...op.i8x16Ne, ...op.bitmask);
-    body.push(...op.get(2), ...op.i32Const(16 * v), ...op.i32Add, ...op.call(1), ...op.tee(KEPT));
-    body.push(...op.if);
-    body.push(...op.get(3), ...op.get(2), ...op.i32Const(16 * v), ...op.i32Add, ...op.i32Store(0));
-    body.push(...op.get(3), ...op.get(KEPT), ...op.i32Store(4));
-    body.push(...op.get(3), ...op.i32Const(8), ...op.i32Add, ...op.set(3));
-    body.push(...op.end, ...op.end);
-  }
-  body.push(...op.end);
-  body.push(...op.get(2), ...op.i32Const(32), ...op.i32Add, ...op.set(2), ...op.br(0));
+  // A lane is let through when a bucket of either half survives.
+  body.push(...op.get(M[0]!), ...op.get(M[1]!), ...op.v128Or, ...op.tee(M[0]!), ...op.anyTrue, ...op.if);
+  // The lanes the buckets let through, less those `keep` drops.
+  body.push(...op.get(M[0]!), ...op.v128Const(new Uint8Array(16)), ...op.i8x16Ne, ...op.bitmask);
+  body.push(...op.get(2), ...op.call(1), ...op.tee(KEPT), ...op.if);
+  body.push(...op.get(3), ...op.get(2), ...op.i32Store(0));
+  body.push(...op.get(3), ...op.get(KEPT), ...op.i32Store(4));
+  body.push(...op.get(3), ...op.i32Const(8), ...op.i32Add, ...op.set(3));
+  body.push(...op.end, ...op.end);
+  body.push(...op.get(2), ...op.i32Const(16), ...op.i32Add, ...op.set(2), ...op.br(0));
   body.push(...op.end, ...op.end);
   body.push(...op.get(3), ...op.get(1), ...op.i32Sub, ...op.i32Const(3), ...op.i32ShrU, ...op.end);
   const locals = vec([
     [...uleb(1), I32],
-    [...uleb(12), V128],
+    [...uleb(V128_LOCALS), V128],
     [...uleb(1), I32],
   ]);
   const func = [...locals, ...body];
@@ -526,9 +545,9 @@ export class Prefilter {
     if (this.scan === null) return;
     const memory = sharedMemory();
     this.tableBytes.set(tables.lo, 0);
-    this.tableBytes.set(tables.hi, FP * 16);
-    this.tableBytes.fill(0x0f, 2 * FP * 16, 2 * FP * 16 + 16);
-    this.tableBytes.set(tables.exact, 2 * FP * 16 + 16);
+    this.tableBytes.set(tables.hi, NIBBLE_TABLES);
+    this.tableBytes.fill(0x0f, 2 * NIBBLE_TABLES, 2 * NIBBLE_TABLES + 16);
+    this.tableBytes.set(tables.exact, 2 * NIBBLE_TABLES + 16);
     this.mem = new Uint8Array(memory.buffer);
     this.pairs = new Int32Array(memory.buffer, OUT_AT, 2 * (BLOCK / 16 + 2));
   }
