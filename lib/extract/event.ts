@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReportType, TagValues } from '#lib/model';
-import { severityFromText } from '#lib/records/line';
+import { GO_ERRORS, isGoLogFailure, severityFromText } from '#lib/records/line';
 import type { ContextValue, LogEvent, SeverityClass } from '#lib/records/model';
 import type { CollectedEntry } from './collect.ts';
 import { ruleFor, ruleSignature } from './fingerprint-rules.ts';
@@ -211,6 +211,9 @@ const TOOL_PARTS = [
   'RIP: 00',
 ];
 
+/** The literal parts of lib/records/line.ts GO_LOG_FAILURE. */
+const GO_PARTS = [...GO_ERRORS, 'exit status '];
+
 /**
  * What test runners, linters and package managers print for a failure with no
  * level word, each as its users read it: GoogleTest's `[  FAILED  ]
@@ -277,13 +280,16 @@ const STAMPED =
 
 /** One search for all the literal parts: most lines hold none, and are ruled out by it alone. */
 const ANY_PART = new RegExp(
-  [...WITHOUT_LEVEL_PARTS, ...TOOL_PARTS, ...TEST_PARTS]
+  [...WITHOUT_LEVEL_PARTS, ...TOOL_PARTS, ...TEST_PARTS, ...GO_PARTS]
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
 );
 
 const failsWithoutLevel = (text: string): boolean =>
-  FAILURE_WITHOUT_LEVEL.test(text) || TOOL_FAILURE.test(text) || TEST_FAILURE.test(text);
+  FAILURE_WITHOUT_LEVEL.test(text) ||
+  TOOL_FAILURE.test(text) ||
+  TEST_FAILURE.test(text) ||
+  isGoLogFailure(text);
 
 export function isFailureWithoutLevel(text: string): boolean {
   if (!ANY_PART.test(text)) return false;

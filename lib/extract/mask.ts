@@ -648,12 +648,13 @@ export function cachedBy(compute: (key: string) => string): (key: string) => str
 /**
  * A time stamped before a line that has no header of its own to strip (GitHub
  * Actions' raw log, `2026-12-01T10:00:00.1234567Z make: *** …`; a task
- * runner's `[10:00:00] `, dbt's `10:00:03  `), and BuildKit's step prefix (`#8 2.145 `): where in
+ * runner's `[10:00:00] `, dbt's `10:00:03  `; Go's standard log, `2026/12/01 10:00:05 `, which
+ * writes no level), and BuildKit's step prefix (`#8 2.145 `): where in
  * the run, so the same line reads the same with and without them. Digits may
  * come squeezed (maskLine's cache key).
  */
 const LEADING_STAMP =
-  /^(?:\[?\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2}| [+-]\d{1,4}(?= ))?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
+  /^(?:\[?\d{1,4}(?:-\d{1,2}-|\/\d{1,2}\/)\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2}| [+-]\d{1,4}(?= ))?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
 
 /** The line without a time or BuildKit prefix stamped before it (LEADING_STAMP), unless that is all it holds. */
 export function withoutStamp(line: string): string {

@@ -331,6 +331,26 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['.go:', 'fail\t'],
   },
   {
+    // Go's standard log (`2026/12/01 10:00:05 dial tcp 10.0.3.7:5432: connect: connection refused`):
+    // an error of the operating system's or the net package's, with no level word (lib/extract/event.ts
+    // GO_LOG_FAILURE; `no such file or directory` and `permission denied` are keywords of every log).
+    seen: /^(?:[\w.[\]-]{1,64}:? )?\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? /m,
+    shapes: [],
+    keywords: [
+      'connection refused',
+      'reset by peer',
+      'broken pipe',
+      'i/o timeout',
+      'no such host',
+      'network is unreachable',
+      'too many open files',
+      'no space left',
+      'already in use',
+      'deadline exceeded',
+      'exit status ',
+    ],
+  },
+  {
     // Gradle's console (`> Task :app:compileKotlin FAILED`): the Kotlin compiler's errors, `e: file:///…/Cart.kt:14:23 …`.
     seen: /^> Task :[\w:.-]/m,
     shapes: [],

@@ -771,6 +771,44 @@ export function accessEvent(line: string): LogEvent | undefined {
   };
 }
 
+/**
+ * Go's standard `log` package writes no level: `2026/12/01 10:00:05 open
+ * /etc/shop/config.yaml: no such file or directory` is how most Go programs
+ * report the error they got (`log.Printf("…: %v", err)`, `log.Fatal(err)`).
+ * Such a line, with the package's date and time first (its optional prefix
+ * before them, microseconds, `file.go:23: ` after), is a failure when its
+ * message is, or ends in, the text of one of the operating-system errors
+ * Go's syscall package and its `net` and `context` packages print (lower
+ * case, as Go prints them: C's strerror capitalises them), or `exit status N`
+ * of a command that failed (os/exec). A message led by its own INFO, DEBUG,
+ * TRACE or NOTICE says it is none.
+ */
+export const GO_ERRORS = [
+  'no such file or directory',
+  'permission denied',
+  'connection refused',
+  'connection reset by peer',
+  'broken pipe',
+  'i/o timeout',
+  'no such host',
+  'network is unreachable',
+  'too many open files',
+  'no space left on device',
+  'address already in use',
+  'context deadline exceeded',
+];
+const GO_LOG_FAILURE = new RegExp(
+  String.raw`^(?:[\w.[\]-]{1,64}:? )?\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? (?:[\w./-]{0,256}\.go:\d{1,7}: )?` +
+    String.raw`(?!\[?(?:INFO|DEBUG|TRACE|NOTICE|[Ii]nfo|[Dd]ebug|[Tt]race|[Nn]otice)\b)(?:[^\n]{0,1024}: )?` +
+    String.raw`(?:${GO_ERRORS.join('|').replace('/', '\\/')}|exit status [1-9]\d{0,2})\s*$`,
+  'm',
+);
+
+/** A line of Go's standard log that reports an error (GO_LOG_FAILURE). */
+export function isGoLogFailure(line: string): boolean {
+  return GO_LOG_FAILURE.test(line);
+}
+
 function textEvent(line: string): LogEvent {
   // Continuation lines (frames, wrapped text) have no header to read.
   const c = line.charCodeAt(0);
@@ -788,7 +826,7 @@ function textEvent(line: string): LogEvent {
   }
   const h = readTextHeader(line);
   const e: LogEvent = {
-    severity: h.severity,
+    severity: h.severity === 'unknown' && isGoLogFailure(line) ? 'error' : h.severity,
     message: clip(h.message, MESSAGE_MAX_CHARS),
     context: {},
     format: 'text',

@@ -16,6 +16,40 @@ export const go: PairFormat = {
       b: log('2024/05/01 10:00:00 ERROR timeout calling shipping (request id beaea)'),
     },
     {
+      name: 'log package, no level: a refused connection to other addresses, at other times',
+      kind: 'same',
+      a: log(
+        '2026/12/01 10:00:00 orders listening on :8080',
+        '2026/12/01 10:00:05 ping orders db: dial tcp 10.0.3.7:5432: connect: connection refused',
+      ),
+      b: log(
+        '2026/12/02 23:41:00 orders listening on :9090',
+        '2026/12/02 23:41:02 ping orders db: dial tcp 10.0.9.12:6432: connect: connection refused',
+      ),
+    },
+    {
+      name: 'log package, no level: one call refused vs timing out',
+      kind: 'different',
+      a: log('2026/12/01 10:00:05 ping orders db: dial tcp 10.0.3.7:5432: connect: connection refused'),
+      b: log('2026/12/01 10:00:05 ping orders db: dial tcp 10.0.3.7:5432: i/o timeout'),
+    },
+    {
+      name: 'log package with file and line: a missing file, the line moved in another build',
+      kind: 'same',
+      a: log(
+        'shop: 2026/12/01 10:00:05.000412 config.go:41: open /etc/shop/config.yaml: no such file or directory',
+      ),
+      b: log(
+        'shop: 2026/12/03 08:12:44.918003 config.go:44: open /etc/shop/config.yaml: no such file or directory',
+      ),
+    },
+    {
+      name: 'log package, no level: one file missing vs not readable',
+      kind: 'different',
+      a: log('2026/12/01 10:00:05 open /etc/shop/config.yaml: no such file or directory'),
+      b: log('2026/12/01 10:00:05 open /etc/shop/config.yaml: permission denied'),
+    },
+    {
       name: 'nil pointer panic, other goroutine and addresses',
       kind: 'same',
       a: log(

@@ -3,6 +3,7 @@
  * rule a reader of that system's logs knows it by.
  */
 import { type CollectedEntry, extractBuffer } from '#lib/extract/index';
+import { headlineOf } from '#lib/extract/title';
 import { extract, inLog } from './helpers.ts';
 
 function entriesOf(text: string): CollectedEntry[] {
@@ -221,5 +222,82 @@ describe('a Rust panic whose message is on the line after `panicked at` (Rust >=
     expect(entriesOf("thread 'main' panicked at 'boom', src/a.rs:1:1\nnext line\n")[0]?.text).toBe(
       "thread 'main' panicked at 'boom', src/a.rs:1:1",
     );
+  });
+});
+
+describe("Go's standard log package", () => {
+  const run = (...lines: string[]): string => `${lines.join('\n')}\n`;
+  const started = '2026/12/01 10:00:00 shop-api listening on :8080';
+
+  it('takes a line ending in an error of the operating system or the net package as an error', () => {
+    for (const failure of [
+      '2026/12/01 10:00:05 open /etc/shop/config.yaml: no such file or directory',
+      '2026/12/01 10:00:05 ping orders db: dial tcp 10.0.3.7:5432: connect: connection refused',
+      '2026/12/01 10:00:05 read tcp 10.0.3.7:40122->10.0.3.9:6379: i/o timeout',
+      '2026/12/01 10:00:05 fetch rates: context deadline exceeded',
+      '2026/12/01 10:00:05 write /var/spool/shop/out.csv: no space left on device',
+      '2026/12/01 10:00:05 listen tcp :8080: bind: address already in use',
+      '2026/12/01 10:00:05 migrate: exit status 1',
+    ]) {
+      const x = extract(run(started, failure));
+      expect([failure, x.type]).toEqual([failure, 'E']);
+      expect(x.extract).toBe(failure);
+    }
+  });
+
+  it('reads it with the microseconds, a prefix and the file and line the flags add', () => {
+    const x = extract(
+      run(
+        'shop: 2026/12/01 10:00:00.000123 main.go:20: listening on :8080',
+        'shop: 2026/12/01 10:00:07.412001 db.go:41: ping db: dial tcp 10.0.3.7:5432: connect: connection refused',
+      ),
+    );
+    expect(x.type).toBe('E');
+    const long = extract(
+      run(
+        '2026/12/01 10:00:07 /src/shop/internal/db/db.go:41: ping db: dial tcp [::1]:5432: connect: connection refused',
+      ),
+    );
+    expect(long.type).toBe('E');
+    expect(headlineOf(long.signature).title).toBe(
+      'db.go:<*>: ping db: dial tcp <*>: connect: connection refused',
+    );
+  });
+
+  it('gives the message as the title, without the date and time', () => {
+    const x = extract(
+      run(started, '2026/12/01 10:00:05 open /etc/shop/config.yaml: no such file or directory'),
+    );
+    expect(headlineOf(x.signature).title).toBe('open /etc/shop/config.yaml: no such file or directory');
+  });
+
+  it('leaves a healthy run, a command that exited 0 and a message that only mentions an error text alone', () => {
+    const x = extract(
+      run(
+        started,
+        '2026/12/01 10:00:02 GET /healthz 200 1ms',
+        '2026/12/01 10:00:03 sync job done: exit status 0',
+        '2026/12/01 10:00:04 resolver: no such host entries cached (0 of 12)',
+        '2026/12/01 10:00:05 [INFO] retrying payments: dial tcp 10.0.3.8:443: connect: connection refused',
+      ),
+    );
+    expect(x.type).toBeNull();
+  });
+
+  it('joins one refused connection to other addresses and times, keeps another error or call apart', () => {
+    const refused = (t: string, ip: string) =>
+      extract(
+        run(started, `2026/12/01 ${t} ping orders db: dial tcp ${ip}:5432: connect: connection refused`),
+      );
+    const a = refused('10:00:05', '10.0.3.7');
+    expect(refused('23:41:09', '10.0.9.12').fingerprint).toBe(a.fingerprint);
+    const timeout = extract(
+      run(started, '2026/12/01 10:00:05 ping orders db: dial tcp 10.0.3.7:5432: i/o timeout'),
+    );
+    const other = extract(
+      run(started, '2026/12/01 10:00:05 ping ledger db: dial tcp 10.0.3.7:5432: connect: connection refused'),
+    );
+    expect(timeout.fingerprint).not.toBe(a.fingerprint);
+    expect(other.fingerprint).not.toBe(a.fingerprint);
   });
 });
