@@ -104,9 +104,20 @@ const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
 /**
  * Gradle's `FAILURE: Build failed with an exception.`: what failed is under
  * `* What went wrong:` (`Execution failed for task ':app:compileJava'.`, `>
- * Could not find com.shop:ui-kit:2.1.0.`), up to the next `* ` section.
+ * Could not find com.shop:ui-kit:2.1.0.`), up to the next `* ` section. A
+ * build that went on after a failure (`--continue`) says `FAILURE: Build
+ * completed with 2 failures.`, then each under its number (`1: Task failed
+ * with an exception.`, a line of dashes, its own `* What went wrong:`).
+ * Where the log starts below the banner, `Execution failed for task
+ * ':app:test'.` heads the failure, the `> ` lines under it its message.
  */
-const GRADLE_FAILED = /^FAILURE: Build failed with an exception\.\s*$/;
+/** The head of each failure of a Gradle build that went on after one (`--continue`). */
+const GRADLE_NUMBERED = /^\d{1,3}: Task failed with an exception\.\s*$/;
+/** Gradle's banners, which name no failure (GRADLE_FAILED's first two). */
+const GRADLE_BANNER =
+  /^(?:FAILURE: Build failed with an exception|\d{1,3}: Task failed with an exception)\.\s*$/;
+const GRADLE_FAILED =
+  /^(?:FAILURE: Build failed with an exception|\d{1,3}: Task failed with an exception|Execution failed for task '[^'\n]{1,256}')\.\s*$/;
 /** CMake's `CMake Error at CMakeLists.txt:12 (find_package):`, its message indented under it. */
 const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(\w{1,64}\):\s*$/;
 
@@ -174,8 +185,15 @@ function blockMessageLine(
     return message === '' || /^~+$/.test(message) ? 'skip' : { take: message };
   }
   if (from === 'gradle') {
-    if (text === '* What went wrong:') return 'skip';
-    return text.startsWith('* ') ? 'end' : { take: text.replace(/^\s*>\s?/, '').trim() };
+    if (text === '* What went wrong:' || /^-{3,}\s*$/.test(text)) return 'skip';
+    // The next section, the separator between failures, the next failure, the build's last word.
+    if (
+      text.startsWith('* ') ||
+      /^(?:={10,}|BUILD (?:FAILED|SUCCESSFUL)\b)/.test(text) ||
+      GRADLE_BANNER.test(text)
+    )
+      return 'end';
+    return { take: text.replace(/^\s*>\s?/, '').trim() };
   }
   return /^\s{2,16}\S/.test(text) ? { take: text.trim() } : 'end';
 }
@@ -386,6 +404,8 @@ export class Collector implements LineSink {
   private messageNext: MessageAfter | null = null;
   /** Lines read of a block message (messageNext) so far. */
   private blockMessageLines = 0;
+  /** A failure of a Gradle build that went on after one was read: its lines of 78 `=` are no fences. */
+  private gradleSeparators = false;
   /**
    * Trace opened by an Apple crash report's `Exception Type:`: lines read of
    * the report, and whether its crashed thread's frames have begun.
@@ -607,7 +627,11 @@ export class Collector implements LineSink {
           );
           if (line !== 'end' && (this.pendingHead?.length ?? 0) < BLOCK_MESSAGE_MAX_CHARS) {
             this.keep(this.raw);
-            if (line !== 'skip') this.pendingHead = `${this.pendingHead ?? ''}\n${line.take}`;
+            if (line !== 'skip') {
+              // Gradle's banner says only that the build failed: what failed stands for it.
+              const banner = this.messageNext === 'gradle' && GRADLE_BANNER.test(this.pendingHead ?? '');
+              this.pendingHead = banner ? line.take : `${this.pendingHead ?? ''}\n${line.take}`;
+            }
             return true;
           }
           this.messageNext = null;
@@ -711,7 +735,9 @@ export class Collector implements LineSink {
 
   /** A plain line read afresh (not inside a block, or the line that ended one). */
   private plain(text: string, hitBeyondKept: boolean): void {
-    if (text === FENCE) {
+    if (GRADLE_NUMBERED.test(text)) this.gradleSeparators = true;
+    // Gradle draws the same line of 78 `=` between the failures of a build that went on after one.
+    if (text === FENCE && !this.gradleSeparators) {
       this.keep(text);
       this.open('fenced', null);
       this.awaitingHead = true;

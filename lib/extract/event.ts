@@ -131,7 +131,8 @@ const WITHOUT_LEVEL_PARTS = [
  * What build, test and deploy tools and some runtimes print for a failure, with
  * no level word, each in the form its users read in a CI job's log: go test's
  * `--- FAIL: TestCart (0.00s)` (indented for a subtest), Gradle's
- * `CartServiceTest > totalWithDiscount() FAILED`, the Go compiler's and go
+ * `CartServiceTest > totalWithDiscount() FAILED` and, where the log starts
+ * below its `FAILURE:` banner, `Execution failed for task ':app:test'.`, the Go compiler's and go
  * vet's diagnostics, which name no level (`./main.go:12:2: undefined:
  * loadConfig`, `cart.go:57:2: declared and not used: x`: a position with its
  * column, as a Go program's own `log` lines never have), go test's
@@ -165,7 +166,7 @@ const WITHOUT_LEVEL_PARTS = [
  * and librdkafka).
  */
 const TOOL_FAILURE =
-  /^\s{0,32}--- FAIL: \S|^\s{0,8}[\w.$]{1,256} > .{1,512}\(\) FAILED$|^[\w./-]{0,256}\.go:\d{1,7}(?::\d{1,7}: \S|: undefined: \S)|^FAIL\t\S|^e: (?:file:\/\/)?\S{1,512}\.kts?(?::\d{1,7}:\d{1,7} |: \(\d{1,7}, \d{1,7}\): )\S|^FAILED [^\s:]{1,256}\.py::\S|^\s{0,8}\u25cf (?:\S.{0,512} \u203a \S|Test suite failed to run)|: undefined reference to [`'\u2018]|: (?:No such file or directory|Permission denied) at \S{1,512} line \d{1,7}\.$|^Can't locate \S{1,256} in @INC\b|^Can't .{1,512} at \S{1,512} line \d{1,7}\.$|: (?:does not exist|permission denied) \((?:No such file or directory|Permission denied)\)$|\.lua:\d{1,7}: (?:attempt to [a-z]|module '[^'\n]{1,128}' not found:)|^==\d{1,10}== (?:Invalid (?:read|write|free|delete)\b|Conditional jump or move depends on uninitialised|Use of uninitialised value|Syscall param \S{1,64} (?:points to|contains) uninit|Mismatched free|Source and destination overlap|[\d,]{1,20} bytes in [\d,]{1,20} blocks are (?:definitely|possibly) lost)|^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$|^(?!Use of uninitiali[sz]ed|Argument "|Useless use|Deep recursion|Name "|Possible |Scalar value|Odd number)\S.{0,1024} at \S{1,512}\.p[lm] line \d{1,7}\.$|\bexit signal (?:Segmentation fault|Aborted|Illegal instruction|Bus error|Killed)\b|\bdied, killed by signal \d|^%[0-3]\|\d{9,11}\.\d{3}\|[A-Z_]{1,32}\||^Msg \d{1,6}, Level (?:1[1-9]|2[0-5]), State \d{1,3}\b|\bREPORT RequestId: \S{1,64}\s.{0,1024}\bStatus: timeout\b|(?:^|\s)(?:BUG: [a-z]|Oops: \d{4} \[#\d|INFO: task \S{1,256} blocked for more than \d|nfs: server \S{1,256} not responding\b)|\bstatus=(?:bounced|deferred) \(|(?:^|\s)RIP: 00[13][03]:[A-Za-z_][\w.]{0,127}\+0x|\bapparmor="DENIED"/m;
+  /^\s{0,32}--- FAIL: \S|^\s{0,8}[\w.$]{1,256} > .{1,512}\(\) FAILED$|^[\w./-]{0,256}\.go:\d{1,7}(?::\d{1,7}: \S|: undefined: \S)|^FAIL\t\S|^e: (?:file:\/\/)?\S{1,512}\.kts?(?::\d{1,7}:\d{1,7} |: \(\d{1,7}, \d{1,7}\): )\S|^FAILED [^\s:]{1,256}\.py::\S|^\s{0,8}\u25cf (?:\S.{0,512} \u203a \S|Test suite failed to run)|: undefined reference to [`'\u2018]|: (?:No such file or directory|Permission denied) at \S{1,512} line \d{1,7}\.$|^Can't locate \S{1,256} in @INC\b|^Can't .{1,512} at \S{1,512} line \d{1,7}\.$|: (?:does not exist|permission denied) \((?:No such file or directory|Permission denied)\)$|\.lua:\d{1,7}: (?:attempt to [a-z]|module '[^'\n]{1,128}' not found:)|^==\d{1,10}== (?:Invalid (?:read|write|free|delete)\b|Conditional jump or move depends on uninitialised|Use of uninitialised value|Syscall param \S{1,64} (?:points to|contains) uninit|Mismatched free|Source and destination overlap|[\d,]{1,20} bytes in [\d,]{1,20} blocks are (?:definitely|possibly) lost)|^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$|^(?!Use of uninitiali[sz]ed|Argument "|Useless use|Deep recursion|Name "|Possible |Scalar value|Odd number)\S.{0,1024} at \S{1,512}\.p[lm] line \d{1,7}\.$|\bexit signal (?:Segmentation fault|Aborted|Illegal instruction|Bus error|Killed)\b|\bdied, killed by signal \d|^%[0-3]\|\d{9,11}\.\d{3}\|[A-Z_]{1,32}\||^Msg \d{1,6}, Level (?:1[1-9]|2[0-5]), State \d{1,3}\b|\bREPORT RequestId: \S{1,64}\s.{0,1024}\bStatus: timeout\b|(?:^|\s)(?:BUG: [a-z]|Oops: \d{4} \[#\d|INFO: task \S{1,256} blocked for more than \d|nfs: server \S{1,256} not responding\b)|\bstatus=(?:bounced|deferred) \(|(?:^|\s)RIP: 00[13][03]:[A-Za-z_][\w.]{0,127}\+0x|\bapparmor="DENIED"|^Execution failed for task '[^'\n]{1,256}'\.\s*$/m;
 const TOOL_PARTS = [
   '--- FAIL: ',
   '() FAILED',
@@ -209,6 +210,7 @@ const TOOL_PARTS = [
   'status=deferred',
   'apparmor="DENIED"',
   'RIP: 00',
+  'Execution failed for task',
 ];
 
 /** The literal parts of lib/records/line.ts GO_LOG_FAILURE. */

@@ -351,10 +351,11 @@ const LINE_FORMATS: ReadonlyArray<{
     ],
   },
   {
-    // Gradle's console (`> Task :app:compileKotlin FAILED`): the Kotlin compiler's errors, `e: file:///…/Cart.kt:14:23 …`.
-    seen: /^> Task :[\w:.-]/m,
+    // Gradle's console (`> Task :app:compileKotlin FAILED`): the Kotlin compiler's errors, `e: file:///…/Cart.kt:14:23 …`,
+    // and a failed task's `Execution failed for task ':app:test'.` where the log starts below Gradle's banner.
+    seen: /^> Task :[\w:.-]|^\* What went wrong:/m,
     shapes: [],
-    keywords: ['e: file:', 'e: /'],
+    keywords: ['e: file:', 'e: /', 'execution failed for task'],
   },
   {
     // The OpenTelemetry Collector's `file` exporter (a line an export request in OTLP JSON): a record

@@ -164,8 +164,12 @@ const RULES: FrameRule[] = [
   [/^panic\((?:[\w, .{}?]{0,512}|\.\.\.)\)$/, () => 'go panic'],
   // Go file line: /src/app/main.go:12 +0x1d
   [/^(\S{1,512}\.go):\d{1,9}(?: \+0x[0-9a-fA-F]{1,16})?$/, (m) => `go ${baseName(m[1] ?? '')}`],
-  // Rust: 3: app::run | 3: 0x55d0 - app::run
-  [/^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>${}. ]{1,512})$/, (m) => `rs ${cleanSymbol(m[1] ?? '')}`],
+  // Rust: 3: app::run | 3: 0x55d0 - app::run; a space only inside a path's `<…>` (`<… as …>`, `<impl … for …>`),
+  // so a numbered sentence (Gradle's `1: Task failed with an exception.`) is not a frame.
+  [
+    /^\d{1,4}: (?:0x[0-9a-fA-F]{1,32} - )?([\w:<>${}.]{1,512}|[\w:${}.]{0,256}<[\w:<>${}. ]{1,510})$/,
+    (m) => `rs ${cleanSymbol(m[1] ?? '')}`,
+  ],
   // glibc backtrace_symbols(): ./shopd(_ZN4Cart5totalEv+0x12)[0x400c12] | /lib/libc.so.6(+0x42520) [0x7f…]
   [
     /^(\S{1,512}?)\(([\w.$@]{0,512}?)(?:\+0x[0-9a-fA-F]{1,16})?\) ?\[0x[0-9a-fA-F]{1,32}\]$/,

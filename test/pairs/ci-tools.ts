@@ -280,6 +280,31 @@ const gradleTest = (method: string, line: number, secs: string, root: string) =>
   ),
 ];
 
+/** A build run with `--continue`: each failed task under its number, Gradle's separator of 78 `=` after each. */
+const gradleContinued = (secs: string, ...failures: [string, string][]) => [
+  ...failures.map(([task]) => `> Task ${task} FAILED`),
+  '',
+  `FAILURE: Build completed with ${failures.length} failures.`,
+  '',
+  ...failures.flatMap(([task, why], i) => [
+    `${i + 1}: Task failed with an exception.`,
+    '-----------',
+    '* What went wrong:',
+    `Execution failed for task '${task}'.`,
+    `> ${why}`,
+    '',
+    '* Try:',
+    '> Run with --stacktrace option to get the stack trace.',
+    '> Run with --info or --debug option to get more log output.',
+    '> Run with --scan to get full insights.',
+    '> Get more help at https://help.gradle.org.',
+    '='.repeat(78),
+    '',
+  ]),
+  `BUILD FAILED in ${secs}`,
+  '9 actionable tasks: 4 executed, 5 up-to-date',
+];
+
 const tfBox = (...lines: string[]) => ['╷', ...lines.map((l) => (l === '' ? '│ ' : `│ ${l}`)), '╵'];
 
 const buildkit = (step: string, cmd: string, n: number, inner: string[], dfLine: number, t: string) => [
@@ -322,6 +347,48 @@ export const ci: PairFormat = {
       kind: 'same',
       a: log(...gradleResolve('com.shop:ui-kit:2.1.0', '3s')),
       b: log(...gradleResolve('com.shop:ui-kit:2.1.0', '11s')),
+    },
+    {
+      name: 'gradle --continue: tests and lint failed, in another run and order of the report',
+      kind: 'same',
+      a: log(
+        ...gradleContinued(
+          '41s',
+          [
+            ':app:test',
+            'There were failing tests. See the report at: file:///home/runner/work/shop/shop/app/build/reports/tests/test/index.html',
+          ],
+          [':app:lint', 'Lint found errors in the project; aborting build.'],
+        ),
+      ),
+      b: log(
+        ...gradleContinued(
+          '1m 3s',
+          [':app:lint', 'Lint found errors in the project; aborting build.'],
+          [
+            ':app:test',
+            'There were failing tests. See the report at: file:///var/lib/jenkins/workspace/shop-main/app/build/reports/tests/test/index.html',
+          ],
+        ),
+      ),
+    },
+    {
+      name: 'gradle --continue: tests and lint vs tests and javadoc failed',
+      kind: 'different',
+      a: log(
+        ...gradleContinued(
+          '41s',
+          [':app:test', 'There were failing tests.'],
+          [':app:lint', 'Lint found errors in the project; aborting build.'],
+        ),
+      ),
+      b: log(
+        ...gradleContinued(
+          '41s',
+          [':app:test', 'There were failing tests.'],
+          [':app:javadoc', 'Javadoc generation failed.'],
+        ),
+      ),
     },
     {
       name: 'cmake: two packages not found',

@@ -187,6 +187,65 @@ describe('build failures whose message is a block under their head', () => {
     expect(c.fingerprint).toBe(a.fingerprint);
   });
 
+  it('reads the same failure with and without the banner above it (a log that starts below it)', () => {
+    const reason = [
+      "Execution failed for task ':app:test'.",
+      '> There were failing tests. See the report at: file:///tmp/r.html',
+    ];
+    const whole = extract(gradle(reason));
+    const cut = extract(
+      ['* What went wrong:', ...reason, '', '* Try:', '> Run with --scan to get full insights.', ''].join(
+        '\n',
+      ),
+    );
+    expect(cut.type).toBe('E');
+    expect(cut.fingerprint).toBe(whole.fingerprint);
+    expect(whole.signature).not.toContain('Build failed with an exception');
+  });
+
+  it('reads each failure of a build that went on after one, between the lines of `=` Gradle draws', () => {
+    const separator = '='.repeat(78);
+    const failure = (n: number, task: string, why: string) => [
+      `${n}: Task failed with an exception.`,
+      '-----------',
+      '* What went wrong:',
+      `Execution failed for task '${task}'.`,
+      `> ${why}`,
+      '',
+      '* Try:',
+      '> Run with --stacktrace option to get the stack trace.',
+      '> Run with --scan to get full insights.',
+      separator,
+      '',
+    ];
+    const run = (...failures: string[][]) =>
+      extract(
+        [
+          '> Task :app:test FAILED',
+          '',
+          'FAILURE: Build completed with 2 failures.',
+          '',
+          ...failures.flat(),
+          'BUILD FAILED in 41s',
+          '',
+        ].join('\n'),
+      );
+    const x = run(
+      failure(1, ':app:test', 'There were failing tests.'),
+      failure(2, ':app:lint', 'Lint found errors.'),
+    );
+    expect(x.type).toBe('E');
+    expect(x.signature.split('\n').sort()).toEqual([
+      "Execution failed for task ':app:lint'. Lint found errors.",
+      "Execution failed for task ':app:test'. There were failing tests.",
+    ]);
+    const other = run(
+      failure(1, ':app:test', 'There were failing tests.'),
+      failure(2, ':app:compileJava', 'Compilation failed.'),
+    );
+    expect(other.fingerprint).not.toBe(x.fingerprint);
+  });
+
   it("reads CMake's indented message under `CMake Error at …:`", () => {
     const cmake = (what: string) =>
       `-- Detecting C compiler ABI info - done\nCMake Error at CMakeLists.txt:9 (find_package):\n  ${what}\n\n-- Configuring incomplete, errors occurred!\n`;
