@@ -111,6 +111,14 @@ const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
  * Where the log starts below the banner, `Execution failed for task
  * ':app:test'.` heads the failure, the `> ` lines under it its message.
  */
+/**
+ * Ansible's failed task (`fatal: [web-1]: FAILED! => {…}`, `fatal: [web-1]:
+ * UNREACHABLE! => …`); right under it, `...ignoring` says the play went on
+ * past it (`ignore_errors`, `ignore_unreachable`): the recap counts it
+ * `ignored`, not `failed`.
+ */
+const ANSIBLE_FAILED = /^fatal: \[[^\]\n]{1,256}\]: (?:FAILED|UNREACHABLE)! =>/;
+const ANSIBLE_IGNORED = '...ignoring';
 /** The head of each failure of a Gradle build that went on after one (`--continue`). */
 const GRADLE_NUMBERED = /^\d{1,3}: Task failed with an exception\.\s*$/;
 /** Gradle's banners, which name no failure (GRADLE_FAILED's first two). */
@@ -404,6 +412,14 @@ export class Collector implements LineSink {
   private messageNext: MessageAfter | null = null;
   /** Lines read of a block message (messageNext) so far. */
   private blockMessageLines = 0;
+  /** What the document held before an Ansible task's failure that may be followed by `...ignoring`. */
+  private ignorable: {
+    hasError: boolean;
+    hasWarning: boolean;
+    parts: number;
+    bytes: number;
+    truncated: boolean;
+  } | null = null;
   /** A failure of a Gradle build that went on after one was read: its lines of 78 `=` are no fences. */
   private gradleSeparators = false;
   /**
@@ -597,6 +613,10 @@ export class Collector implements LineSink {
         this.closeBlock();
         return true;
       case 'trace': {
+        if (this.ignorable !== null && text.trim() === ANSIBLE_IGNORED) {
+          this.dropIgnored(this.ignorable);
+          return true;
+        }
         if (this.apple !== null) return this.appleLine(text);
         if (isBlank(text)) {
           if (this.gap) {
@@ -802,6 +822,16 @@ export class Collector implements LineSink {
       }
       return;
     }
+    // A task Ansible may yet report as ignored: what the document held before it.
+    this.ignorable = ANSIBLE_FAILED.test(text)
+      ? {
+          hasError: this.hasError,
+          hasWarning: this.hasWarning,
+          parts: this.extractParts.length,
+          bytes: this.extractBytes,
+          truncated: this.extractTruncated,
+        }
+      : null;
     if (sev === Severity.Error) this.hasError = true;
     else this.hasWarning = true;
     this.entrySeverity = sev;
@@ -913,6 +943,23 @@ export class Collector implements LineSink {
     this.sameMessage = false;
     this.awaitingHead = false;
     this.gap = false;
+    this.ignorable = null;
+  }
+
+  /**
+   * The failed task Ansible went on past (`ignore_errors`): no failure. Its
+   * lines leave the extract and the document's level is what it was before.
+   */
+  private dropIgnored(before: NonNullable<Collector['ignorable']>): void {
+    this.hasError = before.hasError;
+    this.hasWarning = before.hasWarning;
+    this.extractParts.length = before.parts;
+    this.extractBytes = before.bytes;
+    this.extractTruncated = before.truncated;
+    this.block = null;
+    this.pendingHead = null;
+    this.entrySeverity = Severity.None;
+    this.closeBlock();
   }
 
   /** An entry of the signature, and the first type it was seen with (what leads the title). */

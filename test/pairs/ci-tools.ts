@@ -1314,6 +1314,47 @@ export const ci: PairFormat = {
     },
     // ---------------------------------------------------------------- ansible
     {
+      name: 'ansible: one failure, a run that also went past an ignored one vs a run without it',
+      kind: 'same',
+      a: log(
+        'TASK [app : Check the old service] ********************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
+        '...ignoring',
+        '',
+        'TASK [app : Run migrations] ***************************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+        '',
+        'PLAY RECAP *********************************************************************',
+        'web1                       : ok=5    changed=2    unreachable=0    failed=1    skipped=0    rescued=0    ignored=1',
+      ),
+      b: log(
+        'TASK [app : Run migrations] ***************************************************',
+        'fatal: [web2]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+        '',
+        'PLAY RECAP *********************************************************************',
+        'web2                       : ok=4    changed=1    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0',
+      ),
+    },
+    {
+      name: 'ansible: the same two tasks failing, the first ignored in one run only',
+      kind: 'different',
+      a: log(
+        'TASK [app : Check the old service] ********************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
+        '...ignoring',
+        '',
+        'TASK [app : Run migrations] ***************************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+      ),
+      b: log(
+        'TASK [app : Check the old service] ********************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
+        '',
+        'TASK [app : Run migrations] ***************************************************',
+        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+      ),
+    },
+    {
       name: 'ansible: package task failing on two numbered hosts',
       kind: 'same',
       a: log(

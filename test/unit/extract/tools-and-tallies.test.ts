@@ -153,6 +153,54 @@ describe('build and test tools without a level word', () => {
   });
 });
 
+describe("Ansible's ignored failures", () => {
+  const play = (...task: string[]) =>
+    [
+      'TASK [app : Check the old service] ********************************************',
+      ...task,
+      '',
+      'TASK [app : Deploy] ***********************************************************',
+      'changed: [web1]',
+      '',
+      'PLAY RECAP *********************************************************************',
+      'web1                       : ok=4    changed=2    unreachable=0    failed=0    skipped=0    rescued=0    ignored=1',
+      '',
+    ].join('\n');
+  const fatal =
+    'fatal: [web1]: FAILED! => {"changed": true, "msg": "non-zero return code", "rc": 3, "stderr": "error: unit not found"}';
+
+  it('takes a task the play went on past (`...ignoring`) as no failure, and leaves it out of the extract', () => {
+    const x = extract(play(fatal, '...ignoring'));
+    expect(x.type).toBeNull();
+    expect(x.extract).toBe('');
+    expect(
+      extract(play('fatal: [web1]: UNREACHABLE! => {"changed": false, "unreachable": true}', '...ignoring'))
+        .type,
+    ).toBeNull();
+  });
+
+  it('still takes the same failure without `...ignoring`, and a failure after an ignored one', () => {
+    expect(extract(play(fatal)).type).toBe('E');
+    const later = extract(
+      play(
+        fatal,
+        '...ignoring',
+        '',
+        'TASK [app : Migrate] ***',
+        'fatal: [web1]: FAILED! => {"msg": "migration 0042 failed", "rc": 1}',
+      ),
+    );
+    expect(later.type).toBe('E');
+    expect(later.extract).toBe('fatal: [web1]: FAILED! => {"msg": "migration 0042 failed", "rc": 1}');
+  });
+
+  it('sends no event for an ignored task in a stream', () => {
+    const entries: string[] = [];
+    extractBuffer(Buffer.from(play(fatal, '...ignoring')), { onEntry: (e) => entries.push(e.signature) });
+    expect(entries).toEqual([]);
+  });
+});
+
 describe('build failures whose message is a block under their head', () => {
   const gradle = (reason: string[]) =>
     [
