@@ -314,10 +314,10 @@ function mayBeRecord(text: string): boolean {
 
 /**
  * Formats that print a stack one line a record, each line under its own header
- * (logcat's AndroidRuntime, a JVM logging to syslog, klog): a trace one of their
+ * (logcat's AndroidRuntime, a JVM logging to syslog, klog, Rails' backtrace through Ruby's Logger): a trace one of their
  * records opens reads its next lines by their messages.
  */
-const HEADED_FORMATS = new Set(['logcat', 'klog', 'syslog']);
+const HEADED_FORMATS = new Set(['logcat', 'klog', 'syslog', 'ruby']);
 
 /** What a line starts with, as headers of one format do: a digit, '<', a capital, else 0. */
 function leadOf(text: string): number {

@@ -140,6 +140,11 @@ const RULES: FrameRule[] = [
     /^from (\S{1,512}?):\d{1,9}(?::in |:\d{1,9} in )[`'](.{1,256})'$/,
     (m) => `from ${cleanLocation(m[1] ?? '')} in ${cleanSymbol(m[2] ?? '')}`,
   ],
+  // Ruby's backtrace as Rails logs it, a frame a line: app/models/cart.rb:12:in `total' (Ruby 3.4: 'Cart#total')
+  [
+    /^([\w./~@-]{1,512}\.(?:rb|erb|rake|haml|slim|jbuilder)):\d{1,9}:in [`']([^`'\n]{1,256})'$/,
+    (m) => `from ${cleanLocation(m[1] ?? '')} in ${cleanSymbol(m[2] ?? '')}`,
+  ],
   // Unity's console: Shop.CartPanel:Refresh () (at Assets/Scripts/CartPanel.cs:48) | UnityEngine.Debug:LogException(Exception)
   [
     /^(?:([A-Z][\w.+`<>]{0,255}:[\w.<>`]{1,128} ?\([^()]{0,512}\))(?: \(at ([^()]{1,512}):\d{1,9}\))?|([A-Z][\w.+`<>]{0,255} ?\([^()]{0,512}\)) \(at ([^()]{1,512}):\d{1,9}\))$/,
@@ -246,7 +251,7 @@ function genericFrame(rest: string): string {
 
 /** Cheap gate: every rule above needs one of these shapes, so most log lines stop here. */
 const FRAME_GATE =
-  /^\s|^[A-Z][\w.+`<>]{0,255}(?::[\w.<>`]{1,128} ?\(|(?: ?\([^()]{0,512}\)) \(at )|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )|^(?:main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*)/;
+  /^\s|^[\w./~@-]{1,512}\.(?:rb|erb|rake|haml|slim|jbuilder):\d|^[A-Z][\w.+`<>]{0,255}(?::[\w.<>`]{1,128} ?\(|(?: ?\([^()]{0,512}\)) \(at )|^(?:at |File |#\d|0x|from |created by |(?:\* )?frame #|\d{1,4}: |==\d)|^[\w:]{1,256}\(.{0,512}\) called at |^[\w.-]{1,128}!|^[\w./-]{1,256}\(|^[0-9a-fA-F]{8}|^\d{1,4}\s{1,8}[\w.+-]{1,128}\s{1,64}0x|^[\w$.<>/*[\]-]{0,256}@\S|^(?:Raised |Re-raised |Called from )|^(?:main\.|[\w.~-]{1,128}\/|[\w~-]{1,128}\.\(\*)/;
 
 /** BuildKit's progress line (`#8 2.145 npm error …`): a step's output, not a numbered frame. */
 const BUILDKIT_STEP = /^#\d{1,5} \d{1,6}\.\d{1,4} /;

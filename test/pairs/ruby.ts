@@ -17,6 +17,36 @@ export const ruby: PairFormat = {
       ),
     },
     {
+      name: "Rails' production log with its backtrace, a record a frame: other requests, pids and lines",
+      kind: 'same',
+      a: log(
+        "F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] NoMethodError (undefined method `total' for nil):",
+        'F, [2026-12-03T18:40:51.120411 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f]   ',
+        "F, [2026-12-03T18:40:51.120420 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/models/basket.rb:31:in `total'",
+        "F, [2026-12-03T18:40:51.120431 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/controllers/baskets_controller.rb:9:in `show'",
+      ),
+      b: log(
+        "F, [2026-12-05T01:00:00.000400 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] NoMethodError (undefined method `total' for nil):",
+        'F, [2026-12-05T01:00:00.000411 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d]   ',
+        "F, [2026-12-05T01:00:00.000420 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] app/models/basket.rb:34:in `total'",
+        "F, [2026-12-05T01:00:00.000431 #98] FATAL -- : [0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d] app/controllers/baskets_controller.rb:9:in `show'",
+      ),
+    },
+    {
+      name: "Rails' production log with its backtrace, one message raised in another method",
+      kind: 'different',
+      a: log(
+        "F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] NoMethodError (undefined method `total' for nil):",
+        "F, [2026-12-03T18:40:51.120420 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/models/basket.rb:31:in `total'",
+        "F, [2026-12-03T18:40:51.120431 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/controllers/baskets_controller.rb:9:in `show'",
+      ),
+      b: log(
+        "F, [2026-12-03T18:40:51.120400 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] NoMethodError (undefined method `total' for nil):",
+        "F, [2026-12-03T18:40:51.120420 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/models/invoice.rb:12:in `total'",
+        "F, [2026-12-03T18:40:51.120431 #4411] FATAL -- : [9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f] app/controllers/invoices_controller.rb:14:in `create'",
+      ),
+    },
+    {
       name: "Rails' production log, another exception",
       kind: 'different',
       a: log(

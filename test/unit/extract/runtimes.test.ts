@@ -1,3 +1,4 @@
+import { headlineOf } from '#lib/extract/title';
 import { extract, fingerprint, inLog } from './helpers';
 
 /** A Go 1.17+ panic: struct and interface arguments print as {…}, unknown ones as 0x0?. */
@@ -181,4 +182,41 @@ describe('stacks of more runtimes', () => {
       expect(x.fingerprint).not.toBe(fingerprint(log(17, `${fn}2`)));
     },
   );
+});
+
+describe("Rails' backtrace, a FATAL record a frame", () => {
+  const request = (id: string, pid: number, line: number) =>
+    [
+      `I, [2026-12-03T18:40:51.110000 #${pid}]  INFO -- : [${id}] Started POST "/orders" for 10.0.0.7 at 2026-12-03 18:40:51 +0000`,
+      `I, [2026-12-03T18:40:51.119000 #${pid}]  INFO -- : [${id}] Completed 500 Internal Server Error in 9ms (ActiveRecord: 1.2ms)`,
+      `F, [2026-12-03T18:40:51.120311 #${pid}] FATAL -- : [${id}]   `,
+      `F, [2026-12-03T18:40:51.120400 #${pid}] FATAL -- : [${id}] NoMethodError (undefined method \`total' for nil):`,
+      `F, [2026-12-03T18:40:51.120411 #${pid}] FATAL -- : [${id}]   `,
+      `F, [2026-12-03T18:40:51.120420 #${pid}] FATAL -- : [${id}] app/models/cart.rb:${line}:in \`total'`,
+      `F, [2026-12-03T18:40:51.120431 #${pid}] FATAL -- : [${id}] app/controllers/orders_controller.rb:8:in \`create'`,
+      `I, [2026-12-03T18:40:52.000000 #${pid}]  INFO -- : [${id}x] Started GET "/health" for 10.0.0.9 at 2026-12-03 18:40:52 +0000`,
+      '',
+    ].join('\n');
+
+  it('reads the frames under the exception as its stack: a crash, the first frame its culprit', () => {
+    const x = extract(request('9f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', 4411, 12));
+    expect(x.type).toBe('C');
+    const headline = headlineOf(x.signature);
+    expect(headline.culprit).toBe('from cart.rb in total');
+    expect(headline.title).toBe("NoMethodError (undefined method `total' for nil):");
+    expect(extract(request('0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', 98, 14)).fingerprint).toBe(x.fingerprint);
+  });
+
+  it("reads Ruby 3.4's quotes, and a frame of a template", () => {
+    const x = extract(
+      [
+        "F, [2026-12-03T18:40:51.120400 #7] FATAL -- : [a1] ActionView::Template::Error (undefined local variable or method 'totl'):",
+        "F, [2026-12-03T18:40:51.120420 #7] FATAL -- : [a1] app/views/orders/show.html.erb:4:in 'block in _app_views_orders_show_html_erb'",
+        "F, [2026-12-03T18:40:51.120431 #7] FATAL -- : [a1] app/controllers/orders_controller.rb:12:in 'OrdersController#show'",
+        '',
+      ].join('\n'),
+    );
+    expect(x.type).toBe('C');
+    expect(x.signature).toContain('show.html.erb');
+  });
 });
