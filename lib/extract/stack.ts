@@ -96,9 +96,11 @@ const RULES: FrameRule[] = [
     (m) => `at ${cleanSymbol(m[1] ?? '')} in ${monoLocation(m[2] ?? '')}`,
   ],
   // JVM / Node: at pkg.Cls.fn(File.java:12) | at fn (/app/x.js:1:2) | at async fn (...);
-  // log4j2's and logback's packaging data after a JVM frame: ` ~[shop-core-2.4.1.jar:2.4.1]`, ` [?:?]`
+  // log4j2's and logback's packaging data after a JVM frame: ` ~[shop-core-2.4.1.jar:2.4.1]`, ` [?:?]`.
+  // Not a .NET frame's parameter types (`at Shop.Cart.Total(System.Collections.Generic.List`1<Item>)`,
+  // as a Windows event prints them): a place names a line, a path, a source file or says there is none.
   [
-    /^at (?:async )?(.{1,512}?) ?\(([^()]{1,512})\)(?: ~?\[[^[\]\s]{0,256}\])?$/,
+    /^at (?:async )?(.{1,512}?) ?\((?=[^()]{0,512}[:/\\]|[^()]{0,512}\.[A-Za-z]{1,8}\)|(?:Native Method|Unknown Source|native|<anonymous>|<generated>|Native)\))([^()]{1,512})\)(?: ~?\[[^[\]\s]{0,256}\])?$/,
     (m) => `at ${scriptSymbol(m[1] ?? '', m[2] ?? '')} (${cleanLocation(m[2] ?? '')})`,
   ],
   // Node anonymous / Rust location: at /app/x.js:1:2

@@ -19,9 +19,12 @@ export interface Headline {
  * An exception's head line: a type (dotted, `Error`/`Exception`/… ending, with
  * node's `[ERR_ASSERTION]` code) and its message after a colon; not a sentence
  * that starts with such a word (`Error occurred …`, RSpec's `Failure/Error: …`).
+ * .NET's words before the type are not the title's: `Unhandled exception. `
+ * (.NET Core's console), `Unhandled Exception: ` (.NET Framework's) and the
+ * Windows event's `Exception Info: `.
  */
 const EXCEPTION =
-  /^(?:Caused by: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
+  /^(?:Caused by: |Unhandled [Ee]xception[.:] |Exception Info: )?(?:([\w$.]*(?:Error|Exception|Panic|Fault|Failure|Throwable)(?: \[[A-Z][A-Z0-9_]{0,64}\])?)(?::\s?(.*)|\s*)|(panic|thread '[^']{0,64}' panicked)\b:?\s?(.*))$/;
 const LEVEL_HEAD =
   /^(?:\u2502 )?(?:\[(?:[a-z_]{1,32}:)?(?:emerg|alert|crit|critical|error|err|warn|warning|notice|ERROR|WARNING|CRITICAL) ?\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|SEVERE|ALERT|EMERG|PANIC)\b:?|(?:[Ww]arning|[Ee]rror|[Ff]atal):|PHP (?:Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated):)\s*/;
 /**
@@ -125,7 +128,7 @@ const LEVEL_NAME =
  * `(task_queues)` once reduced.)
  */
 const LIBRARY_FRAME =
-  /(?:\bnode:|\binternal\/|^ {2}at [^(]{1,256}\([a-z_]{1,64}\)$|\bat (?:java|javax|jdk|sun|kotlin|scala|org\.springframework|org\.apache|org\.eclipse|io\.netty|com\.sun)\.|\bpy (?:threading|asyncio|runpy|importlib|concurrent|socketserver)\b|\bgo (?:runtime\.|testing\.|panic(?:\.go)?$)|\brs (?:std|core|alloc|tokio)::|\bSystem\.|\bMicrosoft\.)/;
+  /(?:\bnode:|\binternal\/|^ {2}at [^(]{1,256}\([a-z_]{1,64}\)$|\bat (?:java|javax|jdk|sun|kotlin|scala|org\.springframework|org\.apache|org\.eclipse|io\.netty|com\.sun)\.|\bpy (?:threading|asyncio|runpy|importlib|concurrent|socketserver)\b|\bgo (?:runtime\.|testing\.|panic(?:\.go)?$)|\brs (?:std|core|alloc|tokio)::|\bat (?:System|Microsoft)\.)/;
 
 const cut = (text: string) =>
   text.length > TITLE_MAX_CHARS ? `${text.slice(0, TITLE_MAX_CHARS - 1)}…` : text;
@@ -138,6 +141,9 @@ export function frameName(line: string): string {
   // .NET's `at Shop.Orders.Get(Int32 id) in Orders.cs`: the method and its file, without its parameters.
   const net = /^at ([^\s(]{1,512})\([^()]{0,512}\) in (\S{1,256})$/.exec(frame);
   if (net) return `${net[1]} (${net[2]})`;
+  // …and without a place, as a Windows event prints it (`at Shop.Cart.Total(System.Collections.Generic.List`#<Item>)`).
+  const bare = /^at ([^\s(]{1,512})\([^()]{1,512}\)$/.exec(frame);
+  if (bare) return `${bare[1]}()`;
   // PHP's `# Price->format() Price.php`.
   const php = /^# (\S.{0,512}?) ([^\s()]{1,256}\.php)$/.exec(frame);
   if (php) return `${php[1]} (${php[2]})`;

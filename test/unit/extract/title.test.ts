@@ -21,6 +21,39 @@ describe('titles and culprits', () => {
     expect(of(log('Z-9', 'bob'))).toEqual(a);
   });
 
+  it(".NET's unhandled exception: the type and message without the words before them, the top in-app frame", () => {
+    expect(
+      of(
+        'Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Shop.Cart.Total() in /src/Shop/Cart.cs:line 12\n',
+      ),
+    ).toEqual({
+      title: 'System.InvalidOperationException: Sequence contains no elements',
+      culprit: 'Shop.Cart.Total (Cart.cs)',
+    });
+    expect(
+      of(
+        'Unhandled Exception: System.NullReferenceException: Object reference not set to an instance of an object.\n   at Shop.Worker.Run() in C:\\src\\Shop\\Worker.cs:line 30\n',
+      ).title,
+    ).toBe('System.NullReferenceException: Object reference not set to an instance of an object.');
+  });
+
+  it("reads a Windows event's .NET crash: `Exception Info:` and frames that print parameter types, not places", () => {
+    const event = [
+      'Application: Shop.Service.exe',
+      'Framework Version: v4.0.30319',
+      'Description: The process was terminated due to an unhandled exception.',
+      'Exception Info: System.NullReferenceException',
+      '   at Shop.Service.Cart.Total(System.Collections.Generic.List`1<Shop.Service.Item>)',
+      '   at Shop.Service.Worker.Run()',
+      '   at System.Threading.ThreadHelper.ThreadStart()',
+      '',
+    ].join('\n');
+    expect(of(event)).toEqual({
+      title: 'System.NullReferenceException',
+      culprit: 'Shop.Service.Cart.Total()',
+    });
+  });
+
   it('names a Python exception and its innermost frame (Python prints it last)', () => {
     const log = `Traceback (most recent call last):\n  File "/srv/app/worker.py", line 40, in run\n    handle(job)\n  File "/srv/app/jobs.py", line 12, in handle\n    return open(path).read()\nFileNotFoundError: [Errno 2] No such file or directory: '/tmp/job-7'\n`;
     expect(of(log)).toEqual({
