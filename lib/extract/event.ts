@@ -225,7 +225,10 @@ const GO_PARTS = [...GO_ERRORS, 'exit status '];
  * [chromium] › pay.spec.ts:12:5 › pays`, `✖ subject may not be empty`),
  * jest's unmet coverage (`Jest: "global" coverage threshold for lines (80%)
  * not met: 72.41%`), Surefire's `<<< FAILURE!`, RSpec's `Failure/Error:`,
- * PHPUnit's `Failed asserting that …` and `FAILURES!`, `dotnet test`'s
+ * RSpec's list of the examples that failed (`rspec ./spec/cart_spec.rb:12 #
+ * Cart#total applies the discount`, or by id, `rspec
+ * './spec/cart_spec.rb[1:2:1]' # …`: which test, as its `Failure/Error:` does
+ * not say), PHPUnit's `Failed asserting that …` and `FAILURES!`, `dotnet test`'s
  * `Failed Shop.Tests.Total [12 ms]` and `Failed!  - Failed: 1`, flake8's and
  * ruff's findings (`invoice.py:3:1: F401 'os' imported but unused`), black's
  * `would reformat …`, pnpm's `ERR_PNPM_OUTDATED_LOCKFILE …` and `ELIFECYCLE
@@ -238,7 +241,7 @@ const GO_PARTS = [...GO_ERRORS, 'exit status '];
  * `The Deployment "api" is invalid: …`.
  */
 const TEST_FAILURE =
-  /^\[ {2}FAILED {2}\] \S|^\S{1,512}:\d{1,7}: Failure$|\bTest\s{1,8}#\d{1,9}: \S{1,256} \.{0,256}\s{0,32}\*{3}(?:Failed|Exception|Timeout)\b|^\s{0,16}[\u00d7\u2716\u2718]\s{1,8}\S|^Jest: "[^"\n]{1,256}" coverage threshold for \w{1,32} \(\d{1,3}(?:\.\d{1,4})?%\) not met\b|<<< (?:FAILURE|ERROR)!|(?:^|\s)Failure\/Error: \S|^Failed asserting that \S|^FAILURES!\s*$|^\s{1,8}Failed [\w.+`<>,()/-]{1,512} \[\d{1,9}(?:\.\d{1,3})? m?s\]\s*$|^Failed!\s{1,4}- Failed:\s{0,8}[1-9]|^\S{1,512}\.pyi?:\d{1,7}:\d{1,7}: [A-Z]{1,4}\d{1,4} \S|^would reformat \S|(?:^|\s)ERR_PNPM_[A-Z_]{2,64}\s|^\s{0,4}ELIFECYCLE\s{1,4}Command failed\b|\bversion solving (?:has )?failed\b|^Your requirements could not be resolved to an installable set of packages\.|^Could not find gem '|^Module not found: Can't resolve '|^Undefined symbols for architecture \S{1,32}:\s*$|^\s{1,16}"[^"\n]{1,512}", referenced from:\s*$|^\[nodemon\] app crashed\b|^\S{1,256}\s{1,8}exited with code [1-9]\d{0,2}\s*$|^service "[^"\n]{1,128}" didn't complete successfully: exit [1-9]|^The \S{1,128} "[^"\n]{1,253}" is invalid: \S/m;
+  /^\[ {2}FAILED {2}\] \S|^\S{1,512}:\d{1,7}: Failure$|\bTest\s{1,8}#\d{1,9}: \S{1,256} \.{0,256}\s{0,32}\*{3}(?:Failed|Exception|Timeout)\b|^\s{0,16}[\u00d7\u2716\u2718]\s{1,8}\S|^Jest: "[^"\n]{1,256}" coverage threshold for \w{1,32} \(\d{1,3}(?:\.\d{1,4})?%\) not met\b|<<< (?:FAILURE|ERROR)!|(?:^|\s)Failure\/Error: \S|^Failed asserting that \S|^FAILURES!\s*$|^\s{1,8}Failed [\w.+`<>,()/-]{1,512} \[\d{1,9}(?:\.\d{1,3})? m?s\]\s*$|^Failed!\s{1,4}- Failed:\s{0,8}[1-9]|^\S{1,512}\.pyi?:\d{1,7}:\d{1,7}: [A-Z]{1,4}\d{1,4} \S|^would reformat \S|(?:^|\s)ERR_PNPM_[A-Z_]{2,64}\s|^\s{0,4}ELIFECYCLE\s{1,4}Command failed\b|\bversion solving (?:has )?failed\b|^Your requirements could not be resolved to an installable set of packages\.|^Could not find gem '|^Module not found: Can't resolve '|^Undefined symbols for architecture \S{1,32}:\s*$|^\s{1,16}"[^"\n]{1,512}", referenced from:\s*$|^\[nodemon\] app crashed\b|^\S{1,256}\s{1,8}exited with code [1-9]\d{0,2}\s*$|^service "[^"\n]{1,128}" didn't complete successfully: exit [1-9]|^The \S{1,128} "[^"\n]{1,253}" is invalid: \S|^rspec (?:\.\/\S{1,512}:\d{1,7}|'\.\/[^'\n]{1,512}\[[\d:]{1,64}\]') # \S/m;
 const TEST_PARTS = [
   '[  FAILED  ]',
   ': Failure',
@@ -259,6 +262,7 @@ const TEST_PARTS = [
   '.pyi:',
   'would reformat',
   'ERR_PNPM_',
+  'rspec ',
   'ELIFECYCLE',
   'version solving',
   'could not be resolved',

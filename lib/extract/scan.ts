@@ -395,10 +395,12 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['***failed', '***timeout'],
   },
   {
-    // PHPUnit's run (`PHPUnit 10.5.2 by Sebastian Bergmann …`): `Failed asserting that …`, `FAILURES!`.
-    seen: /^PHPUnit \d{1,2}\.\d/m,
+    // PHPUnit's run (`PHPUnit 10.5.2 by Sebastian Bergmann …`): `Failed asserting that …`, `FAILURES!`;
+    // RSpec's (`Failures:`, `Failed examples:`, `4 examples, 1 failure`): each example that failed,
+    // `rspec ./spec/cart_spec.rb:12 # Cart#total applies the discount` (lib/extract/event.ts TEST_FAILURE).
+    seen: /^PHPUnit \d{1,2}\.\d|^(?:Failures|Failed examples):\s*$|^\d{1,7} examples?, \d{1,7} failures?\b/m,
     shapes: [],
-    keywords: ['failed asserting', 'failures!'],
+    keywords: ['failed asserting', 'failures!', 'rspec ./', "rspec '"],
   },
   {
     // `dotnet test` (`Test run for /src/Shop.Tests.dll (.NETCoreApp,Version=v8.0)`): `  Failed Shop.Tests.X [12 ms]`.

@@ -280,6 +280,30 @@ const gradleTest = (method: string, line: number, secs: string, root: string) =>
   ),
 ];
 
+/** An RSpec run with one failed example: its `Failure/Error:` and, at the end, the command that reruns it. */
+const rspecRun = (spec: string, example: string, line: number, seed: string, secs: string) => [
+  `Randomized with seed ${seed}`,
+  '..F.',
+  '',
+  'Failures:',
+  '',
+  `  1) ${example}`,
+  '     Failure/Error: expect(subject.total).to eq(90)',
+  '',
+  '       expected: 90',
+  '            got: 100',
+  '',
+  '       (compared using ==)',
+  `     # ./spec/models/${spec}:${line + 2}:in \`block (3 levels) in <top (required)>'`,
+  '',
+  `Finished in ${secs} seconds (files took 0.9 seconds to load)`,
+  '4 examples, 1 failure',
+  '',
+  'Failed examples:',
+  '',
+  `rspec ./spec/models/${spec}:${line} # ${example}`,
+];
+
 /** A build run with `--continue`: each failed task under its number, Gradle's separator of 78 `=` after each. */
 const gradleContinued = (secs: string, ...failures: [string, string][]) => [
   ...failures.map(([task]) => `> Task ${task} FAILED`),
@@ -389,6 +413,18 @@ export const ci: PairFormat = {
           [':app:javadoc', 'Javadoc generation failed.'],
         ),
       ),
+    },
+    {
+      name: 'rspec: one example failing in two runs, other seed, time and line',
+      kind: 'same',
+      a: log(...rspecRun('cart_spec.rb', 'Cart#total applies the discount', 12, '41122', '0.04')),
+      b: log(...rspecRun('cart_spec.rb', 'Cart#total applies the discount', 17, '907', '0.11')),
+    },
+    {
+      name: 'rspec: two examples failing on the same assertion',
+      kind: 'different',
+      a: log(...rspecRun('cart_spec.rb', 'Cart#total applies the discount', 12, '41122', '0.04')),
+      b: log(...rspecRun('invoice_spec.rb', 'Invoice#total applies the discount', 12, '41122', '0.04')),
     },
     {
       name: 'cmake: two packages not found',

@@ -201,6 +201,52 @@ describe("Ansible's ignored failures", () => {
   });
 });
 
+describe("RSpec's failed examples", () => {
+  const run = (spec: string, example: string, line: number, seed: number) =>
+    [
+      `Randomized with seed ${seed}`,
+      '..F.',
+      '',
+      'Failures:',
+      '',
+      `  1) ${example}`,
+      '     Failure/Error: expect(cart.total).to eq(90)',
+      '',
+      '       expected: 90',
+      '            got: 100',
+      '',
+      `     # ./spec/models/${spec}:${line + 2}:in \`block (3 levels) in <top (required)>'`,
+      '',
+      'Finished in 0.04 seconds (files took 0.9 seconds to load)',
+      '4 examples, 1 failure',
+      '',
+      'Failed examples:',
+      '',
+      `rspec ./spec/models/${spec}:${line} # ${example}`,
+      '',
+    ].join('\n');
+
+  it('tells two examples failing on one assertion apart by the example, joins one example in two runs', () => {
+    const a = extract(run('cart_spec.rb', 'Cart#total applies the discount', 12, 41122));
+    expect(a.type).toBe('E');
+    expect(a.signature).toContain('# Cart#total applies the discount');
+    expect(extract(run('cart_spec.rb', 'Cart#total applies the discount', 15, 907)).fingerprint).toBe(
+      a.fingerprint,
+    );
+    expect(
+      extract(run('invoice_spec.rb', 'Invoice#total applies the discount', 12, 41122)).fingerprint,
+    ).not.toBe(a.fingerprint);
+  });
+
+  it('reads an example named by its id, as RSpec names one of a shared group', () => {
+    const x = extract(
+      "Failures:\n\n4 examples, 1 failure\n\nFailed examples:\n\nrspec './spec/models/cart_spec.rb[1:2:1]' # Cart#total applies the discount\n",
+    );
+    expect(x.type).toBe('E');
+    expect(x.signature).toContain('# Cart#total applies the discount');
+  });
+});
+
 describe('build failures whose message is a block under their head', () => {
   const gradle = (reason: string[]) =>
     [
