@@ -119,6 +119,16 @@ const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
  */
 const ANSIBLE_FAILED = /^fatal: \[[^\]\n]{1,256}\]: (?:FAILED|UNREACHABLE)! =>/;
 const ANSIBLE_IGNORED = '...ignoring';
+/**
+ * mocha's report, after its tally (`  1 failing`): each failure under its
+ * number (`  1) Cart`), the suites and the test's title on the indented lines
+ * under it, the last ending in `:` (`       applies the discount:`), then the
+ * error (`      AssertionError [ERR_ASSERTION]: Expected values to be
+ * strictly equal:`), a diff of the values and the error's frames. Which test
+ * failed is the failure's, so two tests failing on one assertion are two.
+ */
+const MOCHA_TALLY = /^ {2}\d{1,6} failing\s*$/;
+const MOCHA_HEAD = /^ {2}\d{1,6}\) \S/;
 /** The head of each failure of a Gradle build that went on after one (`--continue`). */
 const GRADLE_NUMBERED = /^\d{1,3}: Task failed with an exception\.\s*$/;
 /** Gradle's banners, which name no failure (GRADLE_FAILED's first two). */
@@ -420,6 +430,10 @@ export class Collector implements LineSink {
     bytes: number;
     truncated: boolean;
   } | null = null;
+  /** mocha's tally of failures was read: its numbered lines are failures. */
+  private mochaFailures = false;
+  /** Where the reading of a mocha failure is: its title lines, then its error, then its frames. */
+  private mochaStage: 'title' | 'error' | 'frames' | null = null;
   /** A failure of a Gradle build that went on after one was read: its lines of 78 `=` are no fences. */
   private gradleSeparators = false;
   /**
@@ -617,6 +631,7 @@ export class Collector implements LineSink {
           this.dropIgnored(this.ignorable);
           return true;
         }
+        if (this.mochaStage !== null) return this.mochaLine(text);
         if (this.apple !== null) return this.appleLine(text);
         if (isBlank(text)) {
           if (this.gap) {
@@ -756,6 +771,23 @@ export class Collector implements LineSink {
   /** A plain line read afresh (not inside a block, or the line that ended one). */
   private plain(text: string, hitBeyondKept: boolean): void {
     if (GRADLE_NUMBERED.test(text)) this.gradleSeparators = true;
+    if (MOCHA_TALLY.test(text)) {
+      this.mochaFailures = true;
+      return;
+    }
+    if (this.mochaFailures && MOCHA_HEAD.test(text)) {
+      this.hasError = true;
+      this.entrySeverity = Severity.Error;
+      this.keep(text);
+      this.mode = 'trace';
+      this.gap = false;
+      // The number is the failure's place in this run's list, not the failure's.
+      this.pendingHead = text.trim().replace(/^\d{1,6}\) /, '');
+      this.messageNext = null;
+      this.mochaStage = 'title';
+      this.block = null;
+      return;
+    }
     // Gradle draws the same line of 78 `=` between the failures of a build that went on after one.
     if (text === FENCE && !this.gradleSeparators) {
       this.keep(text);
@@ -944,6 +976,39 @@ export class Collector implements LineSink {
     this.awaitingHead = false;
     this.gap = false;
     this.ignorable = null;
+    this.mochaStage = null;
+  }
+
+  /** A line under a mocha failure's number (MOCHA_HEAD); false when it ended the failure. */
+  private mochaLine(text: string): boolean {
+    if (MOCHA_HEAD.test(text) || (!isBlank(text) && !/^\s/.test(text))) {
+      this.closeBlock();
+      return false;
+    }
+    this.keep(this.raw);
+    if (isBlank(text)) return true;
+    const said = text.trim();
+    // A title that never ends (no colon) is read up to the bound of a block's message.
+    if (this.mochaStage !== 'frames' && (this.pendingHead?.length ?? 0) >= BLOCK_MESSAGE_MAX_CHARS)
+      this.mochaStage = 'frames';
+    if (this.mochaStage === 'title') {
+      // The suites, then the test's title, which ends in a colon.
+      this.pendingHead = `${this.pendingHead ?? ''} ${said}`;
+      if (said.endsWith(':')) this.mochaStage = 'error';
+      return true;
+    }
+    if (this.mochaStage === 'error') {
+      this.pendingHead = `${this.pendingHead ?? ''}\n${said}`;
+      this.mochaStage = 'frames';
+      return true;
+    }
+    // The values' diff and the message's other lines stand between the error and its frames.
+    const f = frameOf(text);
+    if (f !== null) {
+      this.traceBlock().frame(f);
+      this.hasStack = true;
+    }
+    return true;
   }
 
   /**

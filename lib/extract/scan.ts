@@ -365,10 +365,16 @@ const LINE_FORMATS: ReadonlyArray<{
     keywords: ['"severitynumber":1', '"severitynumber":2', '"severity_number":1', '"severity_number":2'],
   },
   {
-    // vitest's run (` RUN  v2.1.8 /app`): a failed test, ` × src/cart.test.ts > Cart > applies …`.
-    seen: /^ (?:RUN|DEV|WATCH) {2}v\d{1,3}\.\d/m,
-    shapes: [],
-    keywords: [' \u00c3\u0097 '],
+    // vitest's run (` RUN  v2.1.8 /app`): a failed test, ` × src/cart.test.ts > Cart > applies …`;
+    // mocha's (`  3 passing (12ms)`): its tally `  1 failing`, then each failure under its number,
+    // `  1) Cart`, its title and error on the indented lines under it (lib/extract/collect.ts MOCHA_HEAD).
+    seen: /^ (?:RUN|DEV|WATCH) {2}v\d{1,3}\.\d|^ {2}\d{1,6} (?:passing|failing|pending)\b/m,
+    shapes: [
+      [' ', ' ', DIGIT, ')', ' '],
+      [' ', ' ', DIGIT, DIGIT, ')', ' '],
+      [' ', ' ', DIGIT, DIGIT, DIGIT, ')', ' '],
+    ],
+    keywords: [' \u00c3\u0097 ', ' failing'],
   },
   {
     // Playwright's run (`Running 12 tests using 4 workers`): a failed test, `  ✘  2 [chromium] › pay.spec.ts:12:5 › pays`.

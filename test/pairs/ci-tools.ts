@@ -304,6 +304,33 @@ const rspecRun = (spec: string, example: string, line: number, seed: string, sec
   `rspec ./spec/models/${spec}:${line} # ${example}`,
 ];
 
+/** A mocha run (its spec reporter) with one failed test. */
+const mochaRun = (test: string, ms: number, line: number) => [
+  '',
+  '  Basket',
+  '    ✔ adds an item',
+  `    1) ${test}`,
+  '',
+  `  1 passing (${ms}ms)`,
+  '  1 failing',
+  '',
+  '  1) Basket',
+  `       ${test}:`,
+  '',
+  '      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+  '      ',
+  '      90 !== 100',
+  '      ',
+  '      + expected - actual',
+  '',
+  '      -90',
+  '      +100',
+  '      ',
+  `      at Context.<anonymous> (test/basket.test.js:${line}:12)`,
+  '      at process.processImmediate (node:internal/timers:478:21)',
+  '',
+];
+
 /** A build run with `--continue`: each failed task under its number, Gradle's separator of 78 `=` after each. */
 const gradleContinued = (secs: string, ...failures: [string, string][]) => [
   ...failures.map(([task]) => `> Task ${task} FAILED`),
@@ -425,6 +452,18 @@ export const ci: PairFormat = {
       kind: 'different',
       a: log(...rspecRun('cart_spec.rb', 'Cart#total applies the discount', 12, '41122', '0.04')),
       b: log(...rspecRun('invoice_spec.rb', 'Invoice#total applies the discount', 12, '41122', '0.04')),
+    },
+    {
+      name: 'mocha: one test failing in two runs, other time and line',
+      kind: 'same',
+      a: log(...mochaRun('applies the discount', 12, 14)),
+      b: log(...mochaRun('applies the discount', 48, 19)),
+    },
+    {
+      name: 'mocha: two tests failing on the same assertion',
+      kind: 'different',
+      a: log(...mochaRun('applies the discount', 12, 14)),
+      b: log(...mochaRun('rounds the total', 12, 14)),
     },
     {
       name: 'cmake: two packages not found',

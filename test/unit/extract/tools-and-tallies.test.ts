@@ -4,6 +4,7 @@
  * for, and what is not taken for one.
  */
 import { extractBuffer } from '#lib/extract/index';
+import { headlineOf } from '#lib/extract/title';
 import { parseLine, severityFromText } from '#lib/records/line';
 import { extract } from './helpers.ts';
 
@@ -244,6 +245,82 @@ describe("RSpec's failed examples", () => {
     );
     expect(x.type).toBe('E');
     expect(x.signature).toContain('# Cart#total applies the discount');
+  });
+});
+
+describe("mocha's failures", () => {
+  const failure = (n: number, suite: string, test: string, error: string[], line: number) => [
+    `  ${n}) ${suite}`,
+    `       ${test}:`,
+    '',
+    ...error.map((l) => (l === '' ? '' : `      ${l}`)),
+    '',
+    `      at Context.<anonymous> (test/${suite.toLowerCase()}.test.js:${line}:12)`,
+    '      at process.processImmediate (node:internal/timers:478:21)',
+    '',
+  ];
+  const strict = [
+    'AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+    '',
+    '90 !== 100',
+    '',
+  ];
+  const run = (ms: number, ...failures: string[][]) =>
+    [
+      '',
+      '  Cart',
+      '    ✔ adds an item',
+      '    ✔ returns an error for an unknown item',
+      '    1) applies the discount',
+      '',
+      `  2 passing (${ms}ms)`,
+      `  ${failures.length} failing`,
+      '',
+      ...failures.flat(),
+      '',
+    ].join('\n');
+
+  it('reads each failure under its number: the test, its error and its frames; a passing run has none', () => {
+    const x = extract(run(12, failure(1, 'Cart', 'applies the discount', strict, 14)));
+    expect(x.type).toBe('C');
+    expect(headlineOf(x.signature)).toEqual({
+      title:
+        'Cart applies the discount: AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+      culprit: 'Context.<anonymous> (cart.test.js)',
+    });
+    expect(
+      extract(
+        '\n  Cart\n    ✔ adds an item\n    ✔ returns an error for an unknown item\n\n  2 passing (9ms)\n\n',
+      ).type,
+    ).toBeNull();
+  });
+
+  it('tells two tests failing on one assertion apart, joins one test failing in two runs', () => {
+    const a = extract(run(12, failure(1, 'Cart', 'applies the discount', strict, 14)));
+    expect(extract(run(31, failure(1, 'Cart', 'applies the discount', strict, 17))).fingerprint).toBe(
+      a.fingerprint,
+    );
+    expect(extract(run(12, failure(1, 'Cart', 'rounds the total', strict, 14))).fingerprint).not.toBe(
+      a.fingerprint,
+    );
+  });
+
+  it('reads two failures of one run, nested suites and a timeout', () => {
+    const x = extract(
+      run(12, failure(1, 'Cart', 'applies the discount', ['AssertionError: expected 100 to equal 90'], 14), [
+        '  2) Checkout',
+        '       #pay',
+        '         charges the card:',
+        '     Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure "done()" is called; if returning a Promise, ensure it resolves. (/app/test/checkout.test.js)',
+        '      at listOnTimeout (node:internal/timers:573:17)',
+        '',
+      ]),
+    );
+    const heads = x.signature.split('\n').filter((l) => !l.startsWith('  '));
+    expect(heads).toEqual([
+      'Cart applies the discount: AssertionError: expected <*> to equal <*>',
+      expect.stringContaining('Checkout #pay charges the card: Error: Timeout of <duration> exceeded.'),
+    ]);
   });
 });
 
