@@ -432,7 +432,7 @@ export class Collector implements LineSink {
   } | null = null;
   /** mocha's tally of failures was read: its numbered lines are failures. */
   private mochaFailures = false;
-  /** Where the reading of a mocha failure is: its title lines, then its error, then its frames. */
+  /** Where the reading of a mocha failure is: its title lines, then its error, then its frames (jest's too). */
   private mochaStage: 'title' | 'error' | 'frames' | null = null;
   /** A failure of a Gradle build that went on after one was read: its lines of 78 `=` are no fences. */
   private gradleSeparators = false;
@@ -681,6 +681,8 @@ export class Collector implements LineSink {
                 (from !== 'colon' || severityOf(text, text.toLowerCase()) === Severity.None);
           if (fits && frameOf(text) === null && !isStackContinuation(text)) {
             this.keep(this.raw);
+            // jest's failure goes on, indented, to its frames: its values, the test's code, then `at …`.
+            if (from === 'mel' && JEST_HEAD.test(this.pendingHead ?? '')) this.mochaStage = 'frames';
             this.pendingHead = `${this.pendingHead ?? ''}\n${withoutStamp(text)}`;
             return true;
           }
@@ -979,9 +981,12 @@ export class Collector implements LineSink {
     this.mochaStage = null;
   }
 
-  /** A line under a mocha failure's number (MOCHA_HEAD); false when it ended the failure. */
+  /**
+   * A line under a mocha failure's number (MOCHA_HEAD), or under jest's `●`
+   * once its message is read; false when it ended the failure.
+   */
   private mochaLine(text: string): boolean {
-    if (MOCHA_HEAD.test(text) || (!isBlank(text) && !/^\s/.test(text))) {
+    if (MOCHA_HEAD.test(text) || JEST_HEAD.test(text) || (!isBlank(text) && !/^\s/.test(text))) {
       this.closeBlock();
       return false;
     }

@@ -248,6 +248,39 @@ describe("RSpec's failed examples", () => {
   });
 });
 
+describe("jest's failed test", () => {
+  const failed = (test: string, line: number) =>
+    [
+      'FAIL src/cart.test.js',
+      `  ● Cart › ${test}`,
+      '',
+      '    expect(received).toBe(expected) // Object.is equality',
+      '',
+      '    Expected: 90',
+      '    Received: 100',
+      '',
+      `      ${line - 1} |     const cart = new Cart();`,
+      `    > ${line} |     expect(cart.total).toBe(90);`,
+      '         |                        ^',
+      '',
+      `      at Object.<anonymous> (src/cart.test.js:${line}:24)`,
+      '',
+      'Test Suites: 1 failed, 1 total',
+      '',
+    ].join('\n');
+
+  it('reads the frames under its values and code: a stack, the test file its culprit', () => {
+    const x = extract(failed('applies the discount', 14));
+    expect(x.type).toBe('C');
+    expect(headlineOf(x.signature)).toEqual({
+      title: '● Cart › applies the discount expect(received).toBe(expected) // Object.is equality',
+      culprit: 'Object.<anonymous> (cart.test.js)',
+    });
+    expect(extract(failed('applies the discount', 19)).fingerprint).toBe(x.fingerprint);
+    expect(extract(failed('rounds the total', 14)).fingerprint).not.toBe(x.fingerprint);
+  });
+});
+
 describe("mocha's failures", () => {
   const failure = (n: number, suite: string, test: string, error: string[], line: number) => [
     `  ${n}) ${suite}`,
