@@ -657,8 +657,16 @@ const LEADING_STAMP =
   /^(?:\[?\d{1,4}(?:-\d{1,2}-|\/\d{1,2}\/)\d{1,2}[T ]\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{1,2}:?\d{1,2}| [+-]\d{1,4}(?= ))?\]?\s{1,4}|\[?\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?\]?\s{1,4})?(?:#\d{1,5} \d{1,6}\.\d{1,4} )?/;
 
 /** The line without a time or BuildKit prefix stamped before it (LEADING_STAMP), unless that is all it holds. */
+/** Go's standard log with a prefix before its date (`log.New(w, "shop: ", log.LstdFlags)`): the prefix stays. */
+const GO_PREFIXED_STAMP =
+  /^([\w.[\]-]{1,64}:? )\d{1,4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})? (?=\S)/;
+
 export function withoutStamp(line: string): string {
   const stamp = LEADING_STAMP.exec(line)![0].length;
+  if (stamp === 0 && line.includes('/')) {
+    const go = GO_PREFIXED_STAMP.exec(line);
+    if (go) return go[1] + line.slice(go[0].length);
+  }
   return stamp > 0 && stamp < line.length ? line.slice(stamp) : line;
 }
 

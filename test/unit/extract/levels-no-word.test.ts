@@ -253,6 +253,9 @@ describe("Go's standard log package", () => {
       ),
     );
     expect(x.type).toBe('E');
+    expect(headlineOf(x.signature).title).toBe(
+      'shop: db.go:<*>: ping db: dial tcp <*>: connect: connection refused',
+    );
     const long = extract(
       run(
         '2026/12/01 10:00:07 /src/shop/internal/db/db.go:41: ping db: dial tcp [::1]:5432: connect: connection refused',
