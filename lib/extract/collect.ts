@@ -102,16 +102,6 @@ const PWSH_HEAD = /^[A-Za-z][\w.-]{0,64}: .{1,512}\.ps[dm]?1:\d{1,7}\s*$/;
 const PWSH_LINE = /^(?:Line \|\s*|\s{0,12}\d{1,7} \|.*|\s{1,16}\|(?: (.*))?)$/;
 
 /**
- * Gradle's `FAILURE: Build failed with an exception.`: what failed is under
- * `* What went wrong:` (`Execution failed for task ':app:compileJava'.`, `>
- * Could not find com.shop:ui-kit:2.1.0.`), up to the next `* ` section. A
- * build that went on after a failure (`--continue`) says `FAILURE: Build
- * completed with 2 failures.`, then each under its number (`1: Task failed
- * with an exception.`, a line of dashes, its own `* What went wrong:`).
- * Where the log starts below the banner, `Execution failed for task
- * ':app:test'.` heads the failure, the `> ` lines under it its message.
- */
-/**
  * Ansible's failed task (`fatal: [web-1]: FAILED! => {…}`, `fatal: [web-1]:
  * UNREACHABLE! => …`); right under it, `...ignoring` says the play went on
  * past it (`ignore_errors`, `ignore_unreachable`): the recap counts it
@@ -134,8 +124,19 @@ const GRADLE_NUMBERED = /^\d{1,3}: Task failed with an exception\.\s*$/;
 /** Gradle's banners, which name no failure (GRADLE_FAILED's first two). */
 const GRADLE_BANNER =
   /^(?:FAILURE: Build failed with an exception|\d{1,3}: Task failed with an exception)\.\s*$/;
-const GRADLE_FAILED =
-  /^(?:FAILURE: Build failed with an exception|\d{1,3}: Task failed with an exception|Execution failed for task '[^'\n]{1,256}')\.\s*$/;
+/**
+ * Gradle's `FAILURE: Build failed with an exception.`: what failed is under
+ * `* What went wrong:` (`Execution failed for task ':app:compileJava'.`, `>
+ * Could not find com.shop:ui-kit:2.1.0.`), up to the next `* ` section. A
+ * build that went on after a failure (`--continue`) says `FAILURE: Build
+ * completed with 2 failures.`, then each under its number (`1: Task failed
+ * with an exception.`, a line of dashes, its own `* What went wrong:`).
+ * Where the log starts below the banner, `Execution failed for task
+ * ':app:test'.` heads the failure, the `> ` lines under it its message.
+ */
+const GRADLE_FAILED = new RegExp(
+  String.raw`${GRADLE_BANNER.source}|^Execution failed for task '[^'\n]{1,256}'\.\s*$`,
+);
 /** CMake's `CMake Error at CMakeLists.txt:12 (find_package):`, its message indented under it. */
 const CMAKE_HEAD = /^CMake (?:Error|Warning(?: \(dev\))?) at .{1,512}:\d{1,7} \(\w{1,64}\):\s*$/;
 
@@ -432,8 +433,8 @@ export class Collector implements LineSink {
   } | null = null;
   /** mocha's tally of failures was read: its numbered lines are failures. */
   private mochaFailures = false;
-  /** Where the reading of a mocha failure is: its title lines, then its error, then its frames (jest's too). */
-  private mochaStage: 'title' | 'error' | 'frames' | null = null;
+  /** Where the reading of a mocha failure is (its title lines, its error, its frames), or of jest's past its message. */
+  private indentedStage: 'title' | 'error' | 'frames' | null = null;
   /** A failure of a Gradle build that went on after one was read: its lines of 78 `=` are no fences. */
   private gradleSeparators = false;
   /**
@@ -631,7 +632,7 @@ export class Collector implements LineSink {
           this.dropIgnored(this.ignorable);
           return true;
         }
-        if (this.mochaStage !== null) return this.mochaLine(text);
+        if (this.indentedStage !== null) return this.indentedFailureLine(text);
         if (this.apple !== null) return this.appleLine(text);
         if (isBlank(text)) {
           if (this.gap) {
@@ -682,7 +683,7 @@ export class Collector implements LineSink {
           if (fits && frameOf(text) === null && !isStackContinuation(text)) {
             this.keep(this.raw);
             // jest's failure goes on, indented, to its frames: its values, the test's code, then `at …`.
-            if (from === 'mel' && JEST_HEAD.test(this.pendingHead ?? '')) this.mochaStage = 'frames';
+            if (from === 'mel' && JEST_HEAD.test(this.pendingHead ?? '')) this.indentedStage = 'frames';
             this.pendingHead = `${this.pendingHead ?? ''}\n${withoutStamp(text)}`;
             return true;
           }
@@ -786,7 +787,7 @@ export class Collector implements LineSink {
       // The number is the failure's place in this run's list, not the failure's.
       this.pendingHead = text.trim().replace(/^\d{1,6}\) /, '');
       this.messageNext = null;
-      this.mochaStage = 'title';
+      this.indentedStage = 'title';
       this.block = null;
       return;
     }
@@ -978,14 +979,14 @@ export class Collector implements LineSink {
     this.awaitingHead = false;
     this.gap = false;
     this.ignorable = null;
-    this.mochaStage = null;
+    this.indentedStage = null;
   }
 
   /**
    * A line under a mocha failure's number (MOCHA_HEAD), or under jest's `●`
    * once its message is read; false when it ended the failure.
    */
-  private mochaLine(text: string): boolean {
+  private indentedFailureLine(text: string): boolean {
     if (MOCHA_HEAD.test(text) || JEST_HEAD.test(text) || (!isBlank(text) && !/^\s/.test(text))) {
       this.closeBlock();
       return false;
@@ -994,17 +995,17 @@ export class Collector implements LineSink {
     if (isBlank(text)) return true;
     const said = text.trim();
     // A title that never ends (no colon) is read up to the bound of a block's message.
-    if (this.mochaStage !== 'frames' && (this.pendingHead?.length ?? 0) >= BLOCK_MESSAGE_MAX_CHARS)
-      this.mochaStage = 'frames';
-    if (this.mochaStage === 'title') {
+    if (this.indentedStage !== 'frames' && (this.pendingHead?.length ?? 0) >= BLOCK_MESSAGE_MAX_CHARS)
+      this.indentedStage = 'frames';
+    if (this.indentedStage === 'title') {
       // The suites, then the test's title, which ends in a colon.
       this.pendingHead = `${this.pendingHead ?? ''} ${said}`;
-      if (said.endsWith(':')) this.mochaStage = 'error';
+      if (said.endsWith(':')) this.indentedStage = 'error';
       return true;
     }
-    if (this.mochaStage === 'error') {
+    if (this.indentedStage === 'error') {
       this.pendingHead = `${this.pendingHead ?? ''}\n${said}`;
-      this.mochaStage = 'frames';
+      this.indentedStage = 'frames';
       return true;
     }
     // The values' diff and the message's other lines stand between the error and its frames.
