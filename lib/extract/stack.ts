@@ -53,6 +53,39 @@ function scriptSymbol(sym: string, loc: string): string {
 }
 
 /** `path/to/file.ext:12:3`, `file.ext(12)`, `file.ext:line 12` -> `file.ext`. */
+/**
+ * The package a file of a dependency belongs to, from where package managers
+ * install them (npm, pnpm and Yarn: `node_modules/pg/lib/client.js`, the last
+ * `node_modules` of a nested or `.pnpm` path; pip: `site-packages/requests/…`;
+ * Bundler: `gems/activerecord-7.1.2/…`, its version left out); null for the
+ * application's own files. It stays in the frame with the file's name, so
+ * the culprit can pass over a dependency's frames (lib/extract/title.ts).
+ */
+function packageOf(path: string): string | null {
+  const p = path.replace(/\\/g, '/');
+  let at = -1;
+  let dir = '';
+  for (const d of ['node_modules/', 'site-packages/', 'dist-packages/', 'gems/']) {
+    const i = p.lastIndexOf(d);
+    if (i > at && (i === 0 || p[i - 1] === '/')) {
+      at = i;
+      dir = d;
+    }
+  }
+  if (at < 0) return null;
+  const parts = p.slice(at + dir.length).split('/');
+  const scoped = parts[0]!.startsWith('@') && parts.length > 2;
+  if (parts.length < (scoped ? 3 : 2)) return null;
+  const name = scoped ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  return dir === 'gems/' ? name.replace(/-\d[\w.]*$/, '') : name;
+}
+
+/** A file's name, after its dependency's package when it is one's (packageOf). */
+function fileName(path: string): string {
+  const pkg = packageOf(path);
+  return pkg === null ? baseName(path) : `${pkg}/${baseName(path)}`;
+}
+
 function cleanLocation(loc: string): string {
   // `(/lib/libc.so.6+0x2409b)`: a module and an offset into it, as sanitizers print it.
   const bare = loc
@@ -61,7 +94,7 @@ function cleanLocation(loc: string): string {
     .replace(/\+0x[0-9a-fA-F]{1,32}$/, '');
   const noLine = bare.replace(/(?::line \d{1,9}|:\d{1,9}(?::\d{1,9})?|\(\d{1,9}(?:,\d{1,9})?\))$/, '');
   // A bundler's content hash (app.3f9a1c.js, main-9b2d4e71.js) changes with every build.
-  const file = baseName(noLine).replace(BUILD_HASH, (whole, sep: string, hash: string) =>
+  const file = fileName(noLine).replace(BUILD_HASH, (whole, sep: string, hash: string) =>
     isBuildHash(hash) ? `${sep}#` : whole,
   );
   return cleanSymbol(file);
@@ -83,7 +116,7 @@ const RULES: FrameRule[] = [
   // Python: File "/srv/app/db.py", line 12, in connect
   [
     /^File "([^"]{1,512})", line \d{1,9}(?:, in (.{1,256}))?$/,
-    (m) => `py ${baseName(m[1] ?? '')} ${m[2] ?? ''}`,
+    (m) => `py ${fileName(m[1] ?? '')} ${m[2] ?? ''}`,
   ],
   // .NET: at Ns.Type.Method(Args a) in C:\src\File.cs:line 42
   [

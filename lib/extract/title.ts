@@ -128,7 +128,7 @@ const LEVEL_NAME =
  * `(task_queues)` once reduced.)
  */
 const LIBRARY_FRAME =
-  /(?:\bnode:|\binternal\/|^ {2}at [^(]{1,256}\([a-z_]{1,64}\)$|\bat (?:java|javax|jdk|sun|kotlin|scala|org\.springframework|org\.apache|org\.eclipse|io\.netty|com\.sun)\.|\bpy (?:threading|asyncio|runpy|importlib|concurrent|socketserver)\b|\bgo (?:runtime\.|testing\.|panic(?:\.go)?$)|\brs (?:std|core|alloc|tokio)::|\bat (?:System|Microsoft)\.)/;
+  /(?:^ {2}(?:py |from )\S{1,256}\/|^ {2}at .{1,512}\((?:@[\w.-]{1,128}\/)?[\w.-]{1,128}\/[^/()]{1,256}\)$|\bnode:|\binternal\/|^ {2}at [^(]{1,256}\([a-z_]{1,64}\)$|\bat (?:java|javax|jdk|sun|kotlin|scala|org\.springframework|org\.apache|org\.eclipse|io\.netty|com\.sun)\.|\bpy (?:threading|asyncio|runpy|importlib|concurrent|socketserver)\b|\bgo (?:runtime\.|testing\.|panic(?:\.go)?$)|\brs (?:std|core|alloc|tokio)::|\bat (?:System|Microsoft)\.)/;
 
 const cut = (text: string) =>
   text.length > TITLE_MAX_CHARS ? `${text.slice(0, TITLE_MAX_CHARS - 1)}…` : text;

@@ -54,6 +54,53 @@ describe('titles and culprits', () => {
     });
   });
 
+  it("passes over a dependency's frames for the culprit: npm's, pnpm's, pip's and Bundler's packages", () => {
+    const node = of(
+      [
+        'Error: connect ECONNREFUSED 127.0.0.1:5432',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1300:16)',
+        '    at Client._connectionCallback (/app/node_modules/pg/lib/client.js:132:24)',
+        '    at Connection.emit (/app/node_modules/.pnpm/pg@8.11.3/node_modules/pg/lib/connection.js:10:3)',
+        '    at Object.query (/app/src/db.js:12:9)',
+        '',
+      ].join('\n'),
+    );
+    expect(node.culprit).toBe('Object.query (db.js)');
+    const python = of(
+      [
+        'Traceback (most recent call last):',
+        '  File "/srv/app/jobs.py", line 12, in handle',
+        '    r = requests.get(url)',
+        '  File "/usr/lib/python3.11/site-packages/requests/adapters.py", line 519, in send',
+        '    raise ConnectionError(e, request=request)',
+        "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded",
+        '',
+      ].join('\n'),
+    );
+    expect(python.culprit).toBe('handle (jobs.py)');
+    const ruby = of(
+      [
+        "/usr/local/bundle/gems/activesupport-7.1.2/lib/active_support/core_ext/object/try.rb:12:in `public_send': undefined method `total' for nil (NoMethodError)",
+        "\tfrom /usr/local/bundle/gems/activesupport-7.1.2/lib/active_support/core_ext/object/try.rb:5:in `try'",
+        "\tfrom /app/app/services/refund.rb:8:in `call'",
+        '',
+      ].join('\n'),
+    );
+    expect(ruby.culprit).toBe('from refund.rb in call');
+  });
+
+  it("keeps a dependency's package, not its version or place, in the frame", () => {
+    const stack = (pg: string) =>
+      extractBuffer(
+        Buffer.from(
+          `Error: connect ECONNREFUSED 127.0.0.1:5432\n    at Client._connectionCallback (${pg}/lib/client.js:132:24)\n    at Object.query (/app/src/db.js:12:9)\n`,
+        ),
+      );
+    const npm = stack('/app/node_modules/pg');
+    expect(npm.signature).toContain('(pg/client.js)');
+    expect(stack('/srv/shop/node_modules/.pnpm/pg@8.12.0/node_modules/pg').fingerprint).toBe(npm.fingerprint);
+  });
+
   it('names a Python exception and its innermost frame (Python prints it last)', () => {
     const log = `Traceback (most recent call last):\n  File "/srv/app/worker.py", line 40, in run\n    handle(job)\n  File "/srv/app/jobs.py", line 12, in handle\n    return open(path).read()\nFileNotFoundError: [Errno 2] No such file or directory: '/tmp/job-7'\n`;
     expect(of(log)).toEqual({
