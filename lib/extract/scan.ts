@@ -308,7 +308,7 @@ const LINE_FORMATS: ReadonlyArray<{
   {
     // An access log written as JSON or logfmt (lograge, Traefik, Caddy, pino-http, ECS, nginx's
     // escape=json): a request answered with a 5xx, whatever its level (lib/records/json.ts httpRequestOf).
-    seen: /(?:^\{[^\n]{0,4096}(?:status|Status|status_?[cC]ode)"\s?:\s?"?|(?:^|\s)status=)[1-5]\d\d\b/m,
+    seen: /^\{[^\n]{0,4096}(?:status|Status|status_?[cC]ode)"\s?:\s?"?[1-5]\d\d\b|(?:^|\s)status=[1-5]\d\d\b/m,
     shapes: [],
     keywords: [
       'status":5',
@@ -499,34 +499,38 @@ export function topAlternatives(source: string): string[] {
 }
 
 /**
- * The tests every alternative of which starts a line (`^…|^…`), by bit: they
- * are searched for together, under one `^` (lineStartSearch); the others
- * (`(?:^|\s)kernel: `, `\bhaproxy\[`) each on its own, as a search for a
- * word V8 runs fast.
+ * Each test's alternatives that start a line (`^…`), by bit, without their
+ * `^`: they are searched for together, under one `^` (lineStartSearch). The
+ * others (`(?:^|\s)kernel: `, `\bhaproxy\[`) are each format's own search,
+ * for words V8 finds fast. Null: the test has none of the kind.
  */
 const LINE_START_TESTS = FORMAT_TESTS.map((test) => {
-  const branches = topAlternatives(test.source);
-  return branches.every((b) => b.startsWith('^')) ? branches.map((b) => b.slice(1)).join('|') : null;
+  const starts = topAlternatives(test.source).filter((b) => b.startsWith('^'));
+  return starts.length === 0 ? null : starts.map((b) => b.slice(1)).join('|');
+});
+const LOOSE_TESTS = FORMAT_TESTS.map((test) => {
+  const loose = topAlternatives(test.source).filter((b) => !b.startsWith('^'));
+  return loose.length === 0 ? null : new RegExp(loose.join('|'), 'm');
 });
 
 /**
  * The formats `sample` shows, a bit each (as LINE_FORMATS orders them): the
- * formats whose test matches somewhere in it. The tests that start a line
- * are one search, each in a group of its own: a match names the first of
- * them seen, which then leaves the search, and the search goes on from that
- * match's line (another format may match there too). Tested one by one, as
- * before, a small log posted to the API was read once a format (31 times),
- * which cost more than the rest of its extraction.
+ * formats whose test matches somewhere in it. First each format's own search
+ * (LOOSE_TESTS); then the alternatives that start a line, of the formats not
+ * yet seen, are one search, each format's in a group of its own: a match
+ * names the first of them seen, which then leaves the search, and the search
+ * goes on from that match's line (another format may match there too).
+ * Tested one by one, as before, a small log posted to the API was read once a
+ * format (31 times), which cost more than the rest of its extraction.
  */
 export function formatsSeen(sample: Uint8Array): number {
   const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
   let key = 0;
-  FORMAT_TESTS.forEach((test, i) => {
-    if (LINE_START_TESTS[i] === null && test.test(text)) key |= 1 << i;
+  LOOSE_TESTS.forEach((test, i) => {
+    if (test?.test(text)) key |= 1 << i;
   });
-  const found = key;
   for (let at = 0; ; ) {
-    const search = lineStartSearch(key & ~found);
+    const search = lineStartSearch(key);
     if (search === null) return key;
     search.lastIndex = at;
     const m = search.exec(text);
@@ -542,7 +546,7 @@ const lineStartSearches = new Map<number, RegExp | null>();
 /** Searches kept: a log shows a few formats, but each set of them seen so far is a search of its own. */
 const LINE_START_SEARCHES = 256;
 
-/** The line-start tests not among `matched`, as one search (null: none left). */
+/** The line-start alternatives of the formats not among `matched`, as one search (null: none left). */
 function lineStartSearch(matched: number): RegExp | null {
   let search = lineStartSearches.get(matched);
   if (search === undefined) {
@@ -812,7 +816,8 @@ export interface LineSink {
 }
 
 export class LineScanner {
-  private readonly hits = new Int32Array(BLOCK);
+  /** Candidates of the block being read: one for each of its bytes at most, so as long as the longest block yet (a small log's is short). */
+  private hits = new Int32Array(0);
   private hitCount = 0;
   private hitIndex = 0;
   private blockEnd = 0;
@@ -901,6 +906,8 @@ export class LineScanner {
 
   /** buf[from, to) holds complete lines, each ending in '\n'. */
   private scanLines(buf: Buffer, from: number, to: number): void {
+    const longest = Math.min(BLOCK, to - from);
+    if (this.hits.length < longest) this.hits = new Int32Array(longest);
     this.hitCount = 0;
     this.hitIndex = 0;
     this.blockEnd = from;
