@@ -22,7 +22,7 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
       if (req.prefersHtml) return redirect(`/logs/${log.logId}`);
       return json(202, acceptedView(log), { Location: `/logs/${log.logId}` });
     }
-    countIngested([result]);
+    countIngested([result], req.route);
     if (req.prefersHtml)
       return redirect(report ? `/logs/extracted/${report.reportId}` : `/logs/${log.logId}`);
     return json(result.isNew ? 201 : 200, ingestView(result), { Location: `/logs/${log.logId}` });
@@ -48,7 +48,7 @@ export const handler = edge('ingestLog', async (req, { config, stores }) => {
     failures,
     new Date(),
   );
-  countIngested(result.reports);
+  countIngested(result.reports, req.route);
   if (req.prefersHtml) return redirect(`/logs/${result.log.logId}`);
   if (result.deferred)
     return json(200, acceptedView(result.log, events), { Location: `/logs/${result.log.logId}` });

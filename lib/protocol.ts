@@ -35,6 +35,6 @@ export async function ingestProtocol<D extends DecodeResult>(
   }
   const sha256 = createHash('sha256').update(body.bytes).digest('hex');
   const result = await ingestRecords(stores, { ...body, sha256 }, decoded.events, new Date());
-  countIngested(result.reports);
+  countIngested(result.reports, req.route);
   return { body, decoded, result };
 }

@@ -9,7 +9,7 @@
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { AuthTokens } from '#lib/config';
-import { count, inRequest, log } from '#lib/observe';
+import { requestObserver } from '#lib/observe';
 import { type Access, makeAuthorizer } from './auth.ts';
 import { beforeDeadline } from './deadline.ts';
 import { decodeEvent, type Request } from './request.ts';
@@ -50,30 +50,28 @@ export function httpHandler(route: Route, options: HandlerOptions) {
   const access = options.access;
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<Reply> => {
     let req: Request | undefined;
+    const observer = requestObserver({
+      requestId: context?.awsRequestId ?? event.requestContext?.requestId ?? '-',
+      route: event.routeKey ?? '-',
+      function: context?.functionName,
+    });
     const fail = (error: unknown) =>
       toErrorResponse(error, {
         html: req?.prefersHtml ?? false,
         exposeErrors: options.exposeErrors ?? false,
-        requestId: context?.awsRequestId,
+        observer,
       });
     const remaining = context?.getRemainingTimeInMillis?.bind(context);
-    const keys = {
-      requestId: context?.awsRequestId ?? event.requestContext?.requestId ?? '-',
-      route: event.routeKey ?? '-',
-      function: context?.functionName,
-    };
-    return inRequest(keys, async () => {
-      const started = Date.now();
-      let reply: Reply;
-      try {
-        reply = await beforeDeadline(run, remaining);
-      } catch (error) {
-        reply = fail(error);
-      }
-      if (reply.statusCode >= 500) count('ServerErrors');
-      log.info('answered', { status: reply.statusCode, ms: Date.now() - started });
-      return reply;
-    });
+    const started = Date.now();
+    let reply: Reply;
+    try {
+      reply = await beforeDeadline(run, remaining);
+    } catch (error) {
+      reply = fail(error);
+    }
+    if (reply.statusCode >= 500) observer.count('ServerErrors');
+    observer.info('answered', { status: reply.statusCode, ms: Date.now() - started });
+    return reply;
 
     async function run(): Promise<Reply> {
       req = decodeEvent(event);

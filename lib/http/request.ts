@@ -15,6 +15,8 @@ export interface Request {
   wantsJson: boolean;
   /** The client is a browser that prefers HTML (`Accept` lists text/html before JSON). */
   prefersHtml: boolean;
+  /** The route as the table names it (`POST /logs`), which metrics are dimensioned by. */
+  route?: string;
 }
 
 export function decodeEvent(event: APIGatewayProxyEventV2): Request {
@@ -47,6 +49,7 @@ export function decodeEvent(event: APIGatewayProxyEventV2): Request {
     body,
     wantsJson,
     prefersHtml: !wantsJson && (format === 'html' || (htmlAt >= 0 && (jsonAt < 0 || htmlAt < jsonAt))),
+    route: event.routeKey ?? '-',
   };
 }
 

@@ -13,7 +13,7 @@ import {
   Unavailable,
   Unprocessable,
 } from '#lib/errors';
-import { count, log } from '#lib/observe';
+import { count, log, type Observer } from '#lib/observe';
 import { CONTENT_SECURITY_POLICY, renderError } from '#lib/render/index';
 import { HttpError } from './errors.ts';
 
@@ -75,8 +75,12 @@ export interface ErrorContext {
   /** Answer as HTML (a browser) rather than JSON. */
   html: boolean;
   exposeErrors: boolean;
-  requestId?: string;
+  /** The request's log lines and metrics (lib/observe requestObserver); the process's without one. */
+  observer?: Observer;
 }
+
+/** The process's own lines and metrics, for an error answered outside a request's handler. */
+const processObserver: Observer = { ...log, count: (name, value) => count(name, value) };
 
 /** Each domain error's status; the first class an error is an instance of wins. */
 const DOMAIN_STATUSES: ReadonlyArray<
@@ -97,6 +101,7 @@ function describe(error: unknown): unknown {
 }
 
 export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
+  const say = ctx.observer ?? processObserver;
   let status = 500;
   let code = 'internal';
   let message = 'internal error';
@@ -113,14 +118,14 @@ export function toErrorResponse(error: unknown, ctx: ErrorContext): Reply {
     code = 'unavailable';
     message = 'storage is unavailable; nothing was stored, retry later';
     headers = { 'Retry-After': '1' };
-    count('StorageFailures');
-    log.error('storage failed', { error: error.message, cause: describe(error.cause) });
+    say.count('StorageFailures');
+    say.error('storage failed', { error: error.message, cause: describe(error.cause) });
   } else if (error instanceof DomainError && domain) {
     [, status, headers] = domain;
     code = error.code;
     message = error.message;
   } else {
-    log.error('unhandled error', { error: describe(error) });
+    say.error('unhandled error', { error: describe(error) });
     if (ctx.exposeErrors && error instanceof Error) message = `internal error: ${error.message}`;
   }
   if (ctx.html) return html(status, renderError(status, code, message), headers);
