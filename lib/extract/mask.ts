@@ -54,9 +54,10 @@ const INPUT_VALUE =
 
 /**
  * Ordered: the more specific shapes first, before digits are masked token by
- * token. A rule with a guard runs only on lines containing that text (cheap).
+ * token. A rule with a guard runs only on lines containing that text, or one
+ * of those texts (cheap): text every match of the rule holds.
  */
-const RULES: Array<[RegExp, string, string?]> = [
+const RULES: Array<[RegExp, string, (string | readonly string[])?]> = [
   // Day and month names only where they are part of a date.
   [new RegExp(`\\b(?:${DAY}),? (?=(?:${MONTH})\\b|\\d)`, 'g'), ''],
   [new RegExp(`\\b(?:${MONTH_WORD})\\b\\.?(?=[ /-]{1,2}\\d)`, 'g'), '<month>'],
@@ -141,7 +142,11 @@ const RULES: Array<[RegExp, string, string?]> = [
   // and after the word when it reads as one — hex letters (`request id beaea`) or random
   // mixed case (`session id qXvTzkPa`) —, not a word (`invalid id format`, `id mismatch`).
   // One with a digit the token pass masks anyway.
-  [/\b([A-Za-z_]{0,40}?(?:_id|[a-z]Id|ID)|id)(=|: )(?!<)[^\s,;)\]]{1,128}/g, '$1$2<*>'],
+  [
+    /\b([A-Za-z_]{0,40}?(?:_id|[a-z]Id|ID)|id)(=|: )(?!<)[^\s,;)\]]{1,128}/g,
+    '$1$2<*>',
+    ['d=', 'D=', 'd: ', 'D: '],
+  ],
   [
     /\b(id|ID) (?!(?:[a-z]{2,40}(?:ed|able|ible)|added|decade|facade|faced)\b)(?:[a-fA-F]{5,64}|(?=[A-Za-z]{0,63}[a-z][A-Z])[A-Za-z]{6,64})(?![\w-])/g,
     '$1 <*>',
@@ -233,7 +238,7 @@ const RULES: Array<[RegExp, string, string?]> = [
   // `Incorrect integer value: 'abc' for column …`, Jackson's `from String "abc"`, serde's
   // `invalid type: string "abc"`, `Unparseable date: "…"`, `time data '…'`, .NET's `The input
   // string 'abc' was not in a correct format`. What was asked for stays (`to float`, `as "2006-01-02"`).
-  [INPUT_VALUE, '$1$2<*>$2'],
+  [INPUT_VALUE, '$1$2<*>$2', ['"', "'"]],
   // Python's `'SHIPED' is not a valid OrderStatus`, JSON.parse's `"hello" is not valid JSON`,
   // java.time's `Text '2026-13-01' could not be parsed`.
   [/(["'])[^"'\n]{0,256}\1(?:\.\.\.)?(?= is not (?:a )?valid\b)/g, '$1<*>$1', ' valid'],
@@ -274,6 +279,7 @@ const RULES: Array<[RegExp, string, string?]> = [
   [
     /(?<![\w.~<>-])(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'"()<>[\]{},;]{1,128}){2,32}[\\/]([^\s\\/:'"()<>[\]{},;]{1,128}\.[A-Za-z]\w{0,7})(?=:\d{1,7}\b)/g,
     '$1',
+    ['/', '\\'],
   ],
   // The server sqlcmd names in SQL Server's error header (`Msg 2627, Level 14, State 1, Server db1, Line 7`).
   [/(\bMsg \d{1,6}, Level \d{1,2}, State \d{1,3}, Server )[^,\n]{1,256},/g, '$1<*>,', ', Server '],
@@ -529,6 +535,10 @@ const SYSLOG_HOST = new RegExp(
 const CURLY_QUOTE = /[\u2018\u2019\u201c\u201d]/g;
 const straightQuote = (q: string): string => (q === '\u2018' || q === '\u2019' ? "'" : '"');
 
+/** The line holds the guard's text, or one of its texts. */
+const holds = (s: string, guard: string | readonly string[]): boolean =>
+  typeof guard === 'string' ? s.includes(guard) : guard.some((text) => s.includes(text));
+
 export function maskText(line: string): string {
   let s = line.length > MASK_LIMIT ? line.slice(0, MASK_LIMIT) : line;
   if (/[\u2018-\u201d]/.test(s)) s = s.replace(CURLY_QUOTE, straightQuote);
@@ -543,7 +553,7 @@ export function maskText(line: string): string {
   if (s.includes('@')) s = s.replace(EMAIL_RUN, (run) => (EMAIL.test(run) ? '<email>' : run));
   // A page's slug in a path (`Internal Server Error: /products/walnut-side-table/`) is its id.
   if (SLUG_IN_TEXT.test(s)) s = s.replace(TEXT_PATH, slugsMasked);
-  for (const [re, to, guard] of RULES) if (guard === undefined || s.includes(guard)) s = s.replace(re, to);
+  for (const [re, to, guard] of RULES) if (guard === undefined || holds(s, guard)) s = s.replace(re, to);
   s = s.replace(TOKEN, maskToken);
   s = s.replace(MASK_RUN, '<*>').replace(CONTEXT_GROUP, '[<*>]');
   return s.replace(/\s+/g, ' ').trim();
