@@ -18,6 +18,16 @@ const gha = (start: string, ...lines: string[]): string => {
   );
 };
 
+/** Ansible's two tasks of one deploy, failing on `host`: a check of the old service, and the migrations. */
+const checkOldService = (host: string): string[] => [
+  'TASK [app : Check the old service] ********************************************',
+  `fatal: [${host}]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}`,
+];
+const runMigrations = (host: string): string[] => [
+  'TASK [app : Run migrations] ***************************************************',
+  `fatal: [${host}]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}`,
+];
+
 /** GitLab runner job log around the script's output. */
 const gitlab = (runner: string, image: string, script: string[], exit = 1): string =>
   log(
@@ -1392,19 +1402,16 @@ export const ci: PairFormat = {
       name: 'ansible: one failure, a run that also went past an ignored one vs a run without it',
       kind: 'same',
       a: log(
-        'TASK [app : Check the old service] ********************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
+        ...checkOldService('web1'),
         '...ignoring',
         '',
-        'TASK [app : Run migrations] ***************************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+        ...runMigrations('web1'),
         '',
         'PLAY RECAP *********************************************************************',
         'web1                       : ok=5    changed=2    unreachable=0    failed=1    skipped=0    rescued=0    ignored=1',
       ),
       b: log(
-        'TASK [app : Run migrations] ***************************************************',
-        'fatal: [web2]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
+        ...runMigrations('web2'),
         '',
         'PLAY RECAP *********************************************************************',
         'web2                       : ok=4    changed=1    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0',
@@ -1413,21 +1420,8 @@ export const ci: PairFormat = {
     {
       name: 'ansible: the same two tasks failing, the first ignored in one run only',
       kind: 'different',
-      a: log(
-        'TASK [app : Check the old service] ********************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
-        '...ignoring',
-        '',
-        'TASK [app : Run migrations] ***************************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
-      ),
-      b: log(
-        'TASK [app : Check the old service] ********************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["systemctl", "is-active", "shop-legacy"], "msg": "non-zero return code", "rc": 3, "stdout": "inactive"}',
-        '',
-        'TASK [app : Run migrations] ***************************************************',
-        'fatal: [web1]: FAILED! => {"changed": true, "cmd": ["./manage.py", "migrate"], "msg": "non-zero return code", "rc": 1}',
-      ),
+      a: log(...checkOldService('web1'), '...ignoring', '', ...runMigrations('web1')),
+      b: log(...checkOldService('web1'), '', ...runMigrations('web1')),
     },
     {
       name: 'ansible: package task failing on two numbered hosts',
